@@ -1,0 +1,10 @@
+using BenchmarkDotNet.Running;
+
+namespace WotId.Benchmarks;
+
+/// <summary>Runs the benchmarks chosen on the command line (BenchmarkDotNet's switcher: --filter, --list, ...).</summary>
+public static class Program
+{
+    public static void Main(string[] args) =>
+        BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+}

@@ -1,0 +1,32 @@
+using System;
+using System.IO;
+
+namespace WotId.Cli;
+
+/// <summary>What every command gets: output writers, the <c>--json</c> switch and the state folder.</summary>
+internal sealed class CliContext
+{
+    public CliContext(TextWriter output, TextWriter error, bool json, string home)
+    {
+        Output = output;
+        Error = error;
+        Json = json;
+        Home = home;
+    }
+
+    /// <summary>Standard output.</summary>
+    public TextWriter Output { get; }
+
+    /// <summary>Standard error.</summary>
+    public TextWriter Error { get; }
+
+    /// <summary>True when <c>--json</c> was given: print machine-readable JSON instead of text.</summary>
+    public bool Json { get; }
+
+    /// <summary>State folder (<c>--home</c>, default <c>~/.wotid</c>).</summary>
+    public string Home { get; }
+
+    /// <summary>The default home folder.</summary>
+    public static string DefaultHome =>
+        Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".wotid");
+}

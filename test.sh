@@ -1,0 +1,22 @@
+#!/usr/bin/env bash
+# Runs every test: installs the Node.js reference peers (exact versions from interop/package-lock.json),
+# then `dotnet test` over the whole solution, then prints one summary line.
+set -euo pipefail
+cd "$(dirname "$0")"
+
+if [ ! -d interop/node_modules ] || [ interop/package-lock.json -nt interop/node_modules/.package-lock.json ]; then
+  npm ci --prefix interop --no-audit --no-fund
+fi
+
+log=$(mktemp)
+trap 'rm -f "$log"' EXIT
+set +e
+dotnet test WotId.slnx -c "${CONFIGURATION:-Release}" --nologo "$@" 2>&1 | tee "$log"
+status=${PIPESTATUS[0]}
+set -e
+
+# Sum the per-project result lines ("Passed!  - Failed: 0, Passed: 12, Skipped: 1, Total: 13, ...").
+summary=$(grep -E '^(Passed|Failed)! +- Failed: ' "$log" | sed -E 's/.*Failed: *([0-9]+), Passed: *([0-9]+), Skipped: *([0-9]+).*/\1 \2 \3/' \
+  | awk '{f+=$1; p+=$2; s+=$3} END {printf "%d passed, %d failed, %d skipped\n", p, f, s}')
+echo "${summary:-0 passed, 0 failed}"
+exit "$status"
