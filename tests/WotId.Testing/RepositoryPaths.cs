@@ -46,6 +46,16 @@ public static class RepositoryPaths
             dir = Path.GetDirectoryName(dir);
         }
 
+        // Build output outside the tree (-p:ArtifactsPath=/tmp/...): use the root recorded at build time.
+        foreach (System.Reflection.AssemblyMetadataAttribute a in typeof(RepositoryPaths).Assembly
+                     .GetCustomAttributes(typeof(System.Reflection.AssemblyMetadataAttribute), false))
+        {
+            if (a.Key == "WotIdRepositoryRoot" && a.Value is not null && File.Exists(Path.Combine(a.Value, "WotId.slnx")))
+            {
+                return Path.TrimEndingDirectorySeparator(a.Value);
+            }
+        }
+
         throw new InvalidOperationException("WotId.slnx not found above " + AppContext.BaseDirectory);
     }
 }
