@@ -1,0 +1,54 @@
+// HKDF with SHA-256, RFC 5869 §2.2 (Extract) and §2.3 (Expand). Output at most 255 × 32 bytes.
+using System;
+using System.Security.Cryptography;
+
+namespace WotId.Crypto;
+
+/// <summary>HKDF-SHA256.</summary>
+public static class HkdfSha256
+{
+    /// <summary>Longest output Expand can produce (RFC 5869 §2.3).</summary>
+    public const int MaxOutputLength = 255 * 32;
+
+    /// <summary>Extract then Expand: fills <paramref name="output"/> (1 to 8160 bytes).</summary>
+    public static void DeriveKey(ReadOnlySpan<byte> ikm, ReadOnlySpan<byte> salt, ReadOnlySpan<byte> info, Span<byte> output)
+    {
+        CheckOutput(output);
+        HKDF.DeriveKey(HashAlgorithmName.SHA256, ikm, output, salt, info);
+    }
+
+    /// <summary>Extract then Expand into a new array.</summary>
+    public static byte[] DeriveKey(ReadOnlySpan<byte> ikm, ReadOnlySpan<byte> salt, ReadOnlySpan<byte> info, int length)
+    {
+        var output = new byte[length];
+        DeriveKey(ikm, salt, info, output);
+        return output;
+    }
+
+    /// <summary>RFC 5869 Extract: writes the 32-byte pseudorandom key.</summary>
+    public static void Extract(ReadOnlySpan<byte> salt, ReadOnlySpan<byte> ikm, Span<byte> prk)
+    {
+        ThrowHelper.CheckDestination(prk, 32, nameof(prk));
+        HKDF.Extract(HashAlgorithmName.SHA256, ikm, salt, prk[..32]);
+    }
+
+    /// <summary>RFC 5869 Expand from a pseudorandom key of at least 32 bytes.</summary>
+    public static void Expand(ReadOnlySpan<byte> prk, ReadOnlySpan<byte> info, Span<byte> output)
+    {
+        CheckOutput(output);
+        if (prk.Length < 32)
+        {
+            throw new ArgumentException("prk must be at least 32 bytes", nameof(prk));
+        }
+
+        HKDF.Expand(HashAlgorithmName.SHA256, prk, output, info);
+    }
+
+    private static void CheckOutput(Span<byte> output)
+    {
+        if (output.IsEmpty || output.Length > MaxOutputLength)
+        {
+            throw new ArgumentException("HKDF output must be 1 to 8160 bytes", nameof(output));
+        }
+    }
+}

@@ -1,0 +1,21 @@
+// SHA-512, FIPS 180-4.
+using System;
+
+namespace WotId.Crypto;
+
+/// <summary>SHA-512 (64-byte digest).</summary>
+public static class Sha512
+{
+    /// <summary>Digest size in bytes.</summary>
+    public const int HashSize = 64;
+
+    /// <summary>Hashes <paramref name="source"/>.</summary>
+    public static byte[] Hash(ReadOnlySpan<byte> source) => System.Security.Cryptography.SHA512.HashData(source);
+
+    /// <summary>Hashes <paramref name="source"/> into <paramref name="destination"/> (≥ 64 bytes).</summary>
+    public static void Hash(ReadOnlySpan<byte> source, Span<byte> destination)
+    {
+        ThrowHelper.CheckDestination(destination, HashSize, nameof(destination));
+        System.Security.Cryptography.SHA512.HashData(source, destination);
+    }
+}
