@@ -1,0 +1,218 @@
+// Encrypting and decrypting with a remote device (libsignal rust/protocol/src/session_cipher.rs and
+// session_management.rs; notes/signal.md §9): unacknowledged sessions send PreKeySignalMessages; SignalMessages are
+// tried on the current session, then on archived ones (a success promotes the session); PreKey messages reuse a
+// session with the same base key or run PQXDH as responder. Nothing is stored unless decryption succeeds.
+using System;
+using System.Threading;
+using System.Threading.Tasks;
+using WotId.Signal.Keys;
+using WotId.Signal.Protocol;
+using WotId.Signal.Ratchet;
+using WotId.Signal.State;
+using WotId.Signal.Stores;
+
+namespace WotId.Signal;
+
+/// <summary>Encrypts to and decrypts from one remote device.</summary>
+public sealed class SessionCipher
+{
+    private readonly ISignalProtocolStore _store;
+    private readonly ProtocolAddress _remote;
+    private readonly TimeProvider _time;
+
+    /// <summary>Creates a cipher for <paramref name="remote"/>.</summary>
+    public SessionCipher(ISignalProtocolStore store, ProtocolAddress remote, TimeProvider? time = null)
+    {
+        _store = store ?? throw new ArgumentNullException(nameof(store));
+        _remote = remote ?? throw new ArgumentNullException(nameof(remote));
+        _time = time ?? TimeProvider.System;
+    }
+
+    /// <summary>Encrypts <paramref name="plaintext"/>; a PreKeySignalMessage while the session is unacknowledged, else a SignalMessage.</summary>
+    public async ValueTask<CiphertextMessage> EncryptAsync(ReadOnlyMemory<byte> plaintext, CancellationToken cancellationToken = default)
+    {
+        SessionRecord record = await _store.LoadSessionAsync(_remote, cancellationToken).ConfigureAwait(false)
+            ?? throw new SignalProtocolException(SignalError.NoSession, "no session for " + _remote);
+        SessionState state = record.Current ?? throw new SignalProtocolException(SignalError.NoSession, "no current session for " + _remote);
+        PendingPreKey? pending = state.Pending;
+        if (pending is not null &&
+            _time.GetUtcNow().ToUnixTimeMilliseconds() - (long)pending.Timestamp > (long)SessionLimits.MaxUnacknowledgedSessionAge.TotalMilliseconds)
+        {
+            throw new SignalProtocolException(SignalError.NoSession, "unacknowledged session expired for " + _remote);
+        }
+
+        if (!await _store.IsTrustedIdentityAsync(_remote, state.RemoteIdentity, Direction.Sending, cancellationToken).ConfigureAwait(false))
+        {
+            throw new SignalProtocolException(SignalError.UntrustedIdentity, "untrusted identity for " + _remote);
+        }
+
+        SignalMessage message = TripleRatchet.Encrypt(state, plaintext.Span);
+        CiphertextMessage result = pending is null
+            ? new CiphertextMessage(CiphertextMessageType.Whisper, message.SerializedArray)
+            : new CiphertextMessage(
+                CiphertextMessageType.PreKey,
+                PreKeySignalMessage.Create(
+                    state.LocalRegistrationId, pending.PreKeyId, pending.SignedPreKeyId, pending.KyberPreKeyId, pending.KyberCiphertext,
+                    pending.BaseKey, state.LocalIdentity, message).SerializedArray);
+        await _store.StoreSessionAsync(_remote, record, cancellationToken).ConfigureAwait(false);
+        return result;
+    }
+
+    /// <summary>Decrypts a message of either type.</summary>
+    public ValueTask<byte[]> DecryptAsync(CiphertextMessage message, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        return message.Type switch
+        {
+            CiphertextMessageType.PreKey => DecryptPreKeySignalMessageAsync(message.Serialized, cancellationToken),
+            CiphertextMessageType.Whisper => DecryptSignalMessageAsync(message.Serialized, cancellationToken),
+            _ => throw new SignalProtocolException(SignalError.InvalidEncoding, "unknown message type"),
+        };
+    }
+
+    /// <summary>Decrypts a SignalMessage (type 2).</summary>
+    public async ValueTask<byte[]> DecryptSignalMessageAsync(ReadOnlyMemory<byte> serialized, CancellationToken cancellationToken = default)
+    {
+        SignalMessage message = SignalMessage.Deserialize(serialized.Span);
+        SessionRecord record = await _store.LoadSessionAsync(_remote, cancellationToken).ConfigureAwait(false)
+            ?? throw new SignalProtocolException(SignalError.NoSession, "no session for " + _remote);
+        byte[] plaintext = await DecryptWithRecordAsync(record, message, cancellationToken).ConfigureAwait(false);
+        await _store.StoreSessionAsync(_remote, record, cancellationToken).ConfigureAwait(false);
+        return plaintext;
+    }
+
+    /// <summary>Decrypts a PreKeySignalMessage (type 3), creating the session as responder when needed.</summary>
+    public async ValueTask<byte[]> DecryptPreKeySignalMessageAsync(ReadOnlyMemory<byte> serialized, CancellationToken cancellationToken = default)
+    {
+        PreKeySignalMessage message = PreKeySignalMessage.Deserialize(serialized.Span);
+        if (!await _store.IsTrustedIdentityAsync(_remote, message.IdentityKey, Direction.Receiving, cancellationToken).ConfigureAwait(false))
+        {
+            throw new SignalProtocolException(SignalError.UntrustedIdentity, "untrusted identity for " + _remote);
+        }
+
+        SessionRecord record = await _store.LoadSessionAsync(_remote, cancellationToken).ConfigureAwait(false) ?? new SessionRecord();
+        SessionState? state = null;
+        int archivedIndex = -1;
+        if (record.Current is { } current && current.Version == message.MessageVersion && message.BaseKey.Equals(current.AliceBaseKey))
+        {
+            state = current;
+        }
+        else
+        {
+            for (int i = 0; i < record.Previous.Count && state is null; i++)
+            {
+                SessionState candidate = SessionState.Deserialize(record.Previous[i]);
+                if (candidate.Version == message.MessageVersion && message.BaseKey.Equals(candidate.AliceBaseKey))
+                {
+                    state = candidate;
+                    archivedIndex = i;
+                }
+            }
+        }
+
+        PreKeyRecord? oneTime = null;
+        KyberPreKeyRecord? kyber = null;
+        bool isNew = state is null;
+        if (state is null)
+        {
+            if (message.MessageVersion < 4)
+            {
+                throw new SignalProtocolException(SignalError.X3dhNotSupported, "X3DH no longer supported");
+            }
+
+            SignedPreKeyRecord spk = await _store.LoadSignedPreKeyAsync(message.SignedPreKeyId, cancellationToken).ConfigureAwait(false)
+                ?? throw new SignalProtocolException(SignalError.InvalidSignedPreKeyId, "unknown signed prekey id " + message.SignedPreKeyId);
+            kyber = await _store.LoadKyberPreKeyAsync(message.KyberPreKeyId!.Value, cancellationToken).ConfigureAwait(false)
+                ?? throw new SignalProtocolException(SignalError.InvalidKyberPreKeyId, "unknown Kyber prekey id " + message.KyberPreKeyId);
+            if (message.PreKeyId is uint opkId)
+            {
+                oneTime = await _store.LoadPreKeyAsync(opkId, cancellationToken).ConfigureAwait(false)
+                    ?? throw new SignalProtocolException(SignalError.InvalidPreKeyId, "unknown prekey id " + opkId);
+            }
+
+            IdentityKeyPair identity = await _store.GetIdentityKeyPairAsync(cancellationToken).ConfigureAwait(false);
+            uint registrationId = await _store.GetLocalRegistrationIdAsync(cancellationToken).ConfigureAwait(false);
+            state = SessionInitializer.CreateBob(identity, registrationId, spk, oneTime, kyber, message);
+        }
+
+        byte[] plaintext = TripleRatchet.Decrypt(state, message.Message);
+        if (isNew)
+        {
+            await _store.MarkKyberPreKeyUsedAsync(message.KyberPreKeyId!.Value, message.SignedPreKeyId, message.BaseKey, cancellationToken).ConfigureAwait(false);
+            if (oneTime is not null)
+            {
+                await _store.RemovePreKeyAsync(oneTime.Id, cancellationToken).ConfigureAwait(false);
+            }
+
+            record.PromoteState(state);
+        }
+        else if (archivedIndex >= 0)
+        {
+            record.PromoteArchived(archivedIndex, state);
+        }
+
+        await _store.SaveIdentityAsync(_remote, message.IdentityKey, cancellationToken).ConfigureAwait(false);
+        await _store.StoreSessionAsync(_remote, record, cancellationToken).ConfigureAwait(false);
+        return plaintext;
+    }
+
+    /// <summary>The remote address only.</summary>
+    public override string ToString() => "SessionCipher(" + _remote + ")";
+
+    private async ValueTask<byte[]> DecryptWithRecordAsync(SessionRecord record, SignalMessage message, CancellationToken cancellationToken)
+    {
+        SignalProtocolException? first = null;
+        if (record.Current is { } current)
+        {
+            await CheckTrustedAsync(current, cancellationToken).ConfigureAwait(false);
+            try
+            {
+                return TripleRatchet.Decrypt(current, message);
+            }
+            catch (SignalProtocolException e) when (e.Error is SignalError.DecryptionFailed or SignalError.MessageTooFarInFuture or SignalError.InvalidSessionStructure)
+            {
+                first = e;
+            }
+        }
+
+        for (int i = 0; i < record.Previous.Count; i++)
+        {
+            SessionState candidate;
+            try
+            {
+                candidate = SessionState.Deserialize(record.Previous[i]);
+            }
+            catch (SignalProtocolException)
+            {
+                continue;
+            }
+
+            try
+            {
+                byte[] plaintext = TripleRatchet.Decrypt(candidate, message);
+                await CheckTrustedAsync(candidate, cancellationToken).ConfigureAwait(false);
+                record.PromoteArchived(i, candidate);
+                return plaintext;
+            }
+            catch (SignalProtocolException e) when (e.Error is SignalError.DecryptionFailed or SignalError.MessageTooFarInFuture or SignalError.InvalidSessionStructure)
+            {
+                first ??= e;
+            }
+        }
+
+        if (first is null)
+        {
+            throw new SignalProtocolException(SignalError.NoSession, "no session available to decrypt from " + _remote);
+        }
+
+        throw new SignalProtocolException(SignalError.DecryptionFailed, "decryption failed (" + first.Message + ")", first);
+    }
+
+    private async ValueTask CheckTrustedAsync(SessionState state, CancellationToken cancellationToken)
+    {
+        if (!await _store.IsTrustedIdentityAsync(_remote, state.RemoteIdentity, Direction.Receiving, cancellationToken).ConfigureAwait(false))
+        {
+            throw new SignalProtocolException(SignalError.UntrustedIdentity, "untrusted identity for " + _remote);
+        }
+    }
+}
