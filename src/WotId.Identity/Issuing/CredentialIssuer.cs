@@ -1,0 +1,81 @@
+// Issues VerifiedHumanCredentials (docs/credential.md) secured with VC-JOSE-COSE §3.1.1 (vc+jwt, RFC 9964
+// ML-DSA), each with a BitstringStatusListEntry (revocation), and the matching status list credential
+// (Bitstring Status List v1.0 §2.3). The issuer DID is the did:key of its signing key.
+using System;
+using WotId.Identity.Credentials;
+using WotId.Identity.Jose;
+using WotId.Identity.Keys;
+using WotId.Identity.Status;
+
+namespace WotId.Identity.Issuing;
+
+/// <summary>An issuer: a signing key plus its status list state.</summary>
+public sealed class CredentialIssuer
+{
+    private readonly SigningKey _key;
+    private readonly TimeProvider _time;
+
+    /// <summary>Creates the issuer; the key must be able to sign JWS (ML-DSA, or experimental Falcon-512).</summary>
+    public CredentialIssuer(SigningKey key, IssuerState state, TimeProvider? time = null)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        ArgumentNullException.ThrowIfNull(state);
+        if (!KeyAlgorithms.CanSignJws(key.Algorithm))
+        {
+            throw new ArgumentException("issuer keys must be ML-DSA (or experimental Falcon-512)", nameof(key));
+        }
+
+        _key = key;
+        State = state;
+        _time = time ?? TimeProvider.System;
+    }
+
+    /// <summary>The issuer DID.</summary>
+    public string Did => _key.Did;
+
+    /// <summary>The status list state (persist it after issuing or revoking).</summary>
+    public IssuerState State { get; }
+
+    /// <summary>Issues a VerifiedHumanCredential to <paramref name="subjectDid"/>, valid from now for <paramref name="validity"/>.</summary>
+    public IssuedCredential IssueVerifiedHuman(string subjectDid, TimeSpan validity, string verificationLevel = "in-person", DateTimeOffset? verifiedAt = null)
+    {
+        Dids.DidSyntax.Require(subjectDid);
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(validity, TimeSpan.Zero);
+        DateTimeOffset now = Truncate(_time.GetUtcNow());
+        string id = "urn:uuid:" + Guid.NewGuid().ToString("D");
+        int index = State.Allocate(id);
+        var credential = new VerifiedHumanCredential
+        {
+            Id = id,
+            Issuer = Did,
+            SubjectId = subjectDid,
+            ValidFrom = now,
+            ValidUntil = now + validity,
+            VerificationLevel = verificationLevel,
+            VerifiedAt = verifiedAt ?? now,
+            Status = new StatusListEntry(State.StatusListUrl, index),
+        };
+        return new IssuedCredential(id, index, Sign(credential.ToJsonBytes()));
+    }
+
+    /// <summary>Sets the revocation bit of a credential issued here; false when the id is unknown.</summary>
+    public bool Revoke(string credentialId)
+    {
+        if (!State.Issued.TryGetValue(credentialId, out int index))
+        {
+            return false;
+        }
+
+        State.List.Set(index, true);
+        return true;
+    }
+
+    /// <summary>The current status list credential (re-issue after every revocation and publish it).</summary>
+    public string IssueStatusListCredential() =>
+        Sign(StatusListCredential.Write(Did, State.StatusListUrl, "revocation", State.List, Truncate(_time.GetUtcNow())));
+
+    private string Sign(byte[] payload) =>
+        CompactJws.Sign(new JwsHeader(_key.Algorithm, _key.KeyId, CredentialTerms.VcJwtType), payload, _key);
+
+    private static DateTimeOffset Truncate(DateTimeOffset t) => DateTimeOffset.FromUnixTimeSeconds(t.ToUnixTimeSeconds());
+}

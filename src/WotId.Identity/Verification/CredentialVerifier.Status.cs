@@ -1,0 +1,66 @@
+// Bitstring Status List v1.0 §3.2 "Validate Algorithm": fetch the status list credential, verify it is
+// signed by the credential's issuer (STATUS_VERIFICATION_ERROR), purpose matches, decode
+// (STATUS_LIST_LENGTH_ERROR), range-check the index (RANGE_ERROR), read the bit: 1 = revoked.
+using System.Threading;
+using System.Threading.Tasks;
+using WotId.Identity.Credentials;
+using WotId.Identity.Dids;
+using WotId.Identity.Jose;
+using WotId.Identity.Status;
+
+namespace WotId.Identity.Verification;
+
+/// <summary>Status checking.</summary>
+public sealed partial class CredentialVerifier
+{
+    private async ValueTask<VerificationResult?> CheckStatusAsync(Credential credential, VerifierPolicy policy, CancellationToken cancellationToken)
+    {
+        StatusListEntry? entry = credential.Status;
+        if (entry is null)
+        {
+            return policy.RequireStatusCheck
+                ? VerificationResult.Fail(VerificationFailure.StatusUnavailable, "credential has no status entry but the policy requires one", credential)
+                : null;
+        }
+
+        string? listJws = await _statusLists.GetAsync(entry.StatusListCredential, cancellationToken).ConfigureAwait(false);
+        if (listJws is null)
+        {
+            return policy.RequireStatusCheck
+                ? VerificationResult.Fail(VerificationFailure.StatusUnavailable, "status list credential not available", credential)
+                : null;
+        }
+
+        string? problem;
+        BitstringStatusList? list = null;
+        try
+        {
+            CompactJws jws = CompactJws.Parse(listJws);
+            Credential listCredential = Credential.Parse(jws.Payload);
+            (string purpose, list) = StatusListCredential.Read(listCredential);
+            problem = listCredential.Issuer != credential.Issuer ? "STATUS_VERIFICATION_ERROR: list issuer differs"
+                : listCredential.Id is not null && listCredential.Id != entry.StatusListCredential ? "STATUS_VERIFICATION_ERROR: list id differs"
+                : purpose != entry.StatusPurpose ? "STATUS_VERIFICATION_ERROR: statusPurpose differs"
+                : entry.Index >= list.Length ? "RANGE_ERROR: index outside the list"
+                : null;
+            if (problem is null)
+            {
+                VerificationResult? sig = await CheckSignatureAsync(jws, credential.Issuer, VerificationRelationship.AssertionMethod, cancellationToken).ConfigureAwait(false);
+                problem = sig is null ? null : "STATUS_VERIFICATION_ERROR: " + sig.Detail;
+            }
+        }
+        catch (IdentityFormatException ex)
+        {
+            problem = $"STATUS_LIST_LENGTH_ERROR or malformed list: {ex.Error}";
+        }
+
+        if (problem is not null)
+        {
+            return policy.RequireStatusCheck ? VerificationResult.Fail(VerificationFailure.StatusUnavailable, problem, credential) : null;
+        }
+
+        return list!.Get(entry.Index)
+            ? VerificationResult.Fail(VerificationFailure.Revoked, $"credential {entry.StatusPurpose} bit is set", credential)
+            : null;
+    }
+}

@@ -1,0 +1,30 @@
+using System;
+using System.Collections.Generic;
+using WotId.Identity.Credentials;
+
+namespace WotId.Identity.Verification;
+
+/// <summary>What a verifier accepts.</summary>
+public sealed class VerifierPolicy
+{
+    /// <summary>Issuer DIDs whose credentials are accepted (empty: none).</summary>
+    public IReadOnlyCollection<string> TrustedIssuers { get; init; } = Array.Empty<string>();
+
+    /// <summary>Credential types of which at least one must be present.</summary>
+    public IReadOnlyCollection<string> AcceptedTypes { get; init; } = [CredentialTerms.VerifiedHumanCredential];
+
+    /// <summary>Reject credentials whose <c>validFrom</c> is older than this (null: no limit).</summary>
+    public TimeSpan? MaxCredentialAge { get; init; }
+
+    /// <summary>Require a verified, issuer-signed status list showing the credential not revoked.</summary>
+    public bool RequireStatusCheck { get; init; } = true;
+
+    /// <summary>Accept experimental Falcon-512 signatures.</summary>
+    public bool AllowExperimentalFalcon { get; init; }
+
+    /// <summary>Tolerated clock difference.</summary>
+    public TimeSpan ClockSkew { get; init; } = TimeSpan.FromMinutes(2);
+
+    /// <summary>Longest accepted presentation lifetime (<c>exp − iat</c>).</summary>
+    public TimeSpan MaxPresentationLifetime { get; init; } = TimeSpan.FromMinutes(10);
+}
