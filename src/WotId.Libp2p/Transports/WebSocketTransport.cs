@@ -1,0 +1,97 @@
+// libp2p/specs websockets/README.md: /ip4|ip6|dns*/HOST/tcp/PORT/ws; the client is System.Net.WebSockets.ClientWebSocket,
+// the server a minimal RFC 6455 upgrade (WebSocketUpgrade) on a TCP listener. /wss is not implemented.
+using System;
+using System.Globalization;
+using System.IO;
+using System.Net;
+using System.Net.Http;
+using System.Net.Sockets;
+using System.Net.WebSockets;
+using System.Threading;
+using System.Threading.Tasks;
+using WotId.Libp2p.Multiaddr;
+
+namespace WotId.Libp2p.Transports;
+
+/// <summary>The plain WebSocket transport (<c>/ws</c>).</summary>
+public sealed class WebSocketTransport : ITransport
+{
+    /// <summary>How long an inbound connection may take to send its upgrade request.</summary>
+    public static readonly TimeSpan UpgradeTimeout = TimeSpan.FromSeconds(10);
+
+    /// <inheritdoc />
+    public bool CanDial(Multiaddress address)
+    {
+        ArgumentNullException.ThrowIfNull(address);
+        return TcpAddressing.Matches(address, MultiaddrCodes.Ws);
+    }
+
+    /// <inheritdoc />
+    public bool CanListen(Multiaddress address)
+    {
+        ArgumentNullException.ThrowIfNull(address);
+        return address.Components.Count == 3 && address.Components[2].Code == MultiaddrCodes.Ws && address.TryGetTcpEndPoint(out _);
+    }
+
+    /// <inheritdoc />
+    public async Task<TransportConnection> DialAsync(Multiaddress address, CancellationToken cancellationToken)
+    {
+        if (!CanDial(address))
+        {
+            throw new TransportException(TransportError.UnsupportedAddress, "not a /ws address: " + address);
+        }
+
+        Socket? socket = null;
+        var handler = new SocketsHttpHandler
+        {
+            ConnectCallback = async (_, ct) =>
+            {
+                socket = await TcpTransport.ConnectAsync(address, ct).ConfigureAwait(false);
+                return new NetworkStream(socket, ownsSocket: true);
+            },
+        };
+        var invoker = new HttpMessageInvoker(handler, disposeHandler: true);
+        var client = new ClientWebSocket();
+        client.Options.KeepAliveInterval = TimeSpan.Zero;
+        try
+        {
+            await client.ConnectAsync(BuildUri(address), invoker, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is WebSocketException or HttpRequestException)
+        {
+            client.Dispose();
+            invoker.Dispose();
+            throw e.InnerException as TransportException
+                ?? new TransportException(TransportError.HandshakeFailed, "WebSocket connect to " + address + " failed", e);
+        }
+        catch
+        {
+            client.Dispose();
+            invoker.Dispose();
+            throw;
+        }
+
+        return new WebSocketConnection(client, invoker, true, TcpAddressing.ToMultiaddress(socket!.LocalEndPoint, "/ws"), TcpAddressing.ToMultiaddress(socket.RemoteEndPoint, "/ws"));
+    }
+
+    /// <inheritdoc />
+    public Task<ITransportListener> ListenAsync(Multiaddress address, CancellationToken cancellationToken)
+    {
+        if (!CanListen(address))
+        {
+            throw new TransportException(TransportError.UnsupportedAddress, "not a /ws listen address: " + address);
+        }
+
+        Socket socket = TcpTransport.Bind(address);
+        return Task.FromResult<ITransportListener>(new WebSocketTransportListener(socket, TcpAddressing.ToMultiaddress(socket.LocalEndPoint, "/ws")));
+    }
+
+    private static Uri BuildUri(Multiaddress address)
+    {
+        MultiaddrComponent host = address.Components[0];
+        ReadOnlySpan<byte> p = address.Components[1].RawValue.Span;
+        int port = (p[0] << 8) | p[1];
+        string h = host.Code == MultiaddrCodes.Ip6 ? "[" + host.Value + "]" : host.Value!;
+        return new Uri(string.Create(CultureInfo.InvariantCulture, $"ws://{h}:{port}/"));
+    }
+}

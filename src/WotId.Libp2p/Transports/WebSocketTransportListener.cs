@@ -1,0 +1,119 @@
+// libp2p/specs websockets/README.md: the listening side of WebSocketTransport. One accept loop owns every pending
+// upgrade; finished connections wait in a bounded queue for AcceptAsync.
+using System;
+using System.Collections.Concurrent;
+using System.IO;
+using System.Net.Sockets;
+using System.Net.WebSockets;
+using System.Threading;
+using System.Threading.Channels;
+using System.Threading.Tasks;
+using WotId.Libp2p.Multiaddr;
+
+namespace WotId.Libp2p.Transports;
+
+/// <summary>A WebSocket listener.</summary>
+internal sealed class WebSocketTransportListener : ITransportListener
+{
+    private const int QueueCapacity = 64;
+
+    private readonly Socket _socket;
+    private readonly CancellationTokenSource _stop = new();
+    private readonly Channel<TransportConnection> _ready = Channel.CreateBounded<TransportConnection>(QueueCapacity);
+    private readonly ConcurrentDictionary<Task, bool> _upgrades = new();
+    private readonly Task _acceptLoop;
+    private int _disposed;
+
+    public WebSocketTransportListener(Socket socket, Multiaddress localAddress)
+    {
+        _socket = socket;
+        LocalAddress = localAddress;
+        _acceptLoop = AcceptLoopAsync();
+    }
+
+    public Multiaddress LocalAddress { get; }
+
+    public async Task<TransportConnection> AcceptAsync(CancellationToken cancellationToken)
+    {
+        ObjectDisposedException.ThrowIf(_disposed != 0, this);
+        try
+        {
+            return await _ready.Reader.ReadAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (ChannelClosedException)
+        {
+            throw new ObjectDisposedException(nameof(WebSocketTransportListener));
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (Interlocked.Exchange(ref _disposed, 1) != 0)
+        {
+            return;
+        }
+
+        await _stop.CancelAsync().ConfigureAwait(false);
+        _socket.Dispose();
+        await _acceptLoop.ConfigureAwait(false);
+        await Task.WhenAll(_upgrades.Keys).ConfigureAwait(false);
+        _ready.Writer.TryComplete();
+        while (_ready.Reader.TryRead(out TransportConnection? leftover))
+        {
+            await leftover.DisposeAsync().ConfigureAwait(false);
+        }
+
+        _stop.Dispose();
+    }
+
+    public override string ToString() => "WebSocket listener " + LocalAddress;
+
+    private async Task AcceptLoopAsync()
+    {
+        await Task.Yield();
+        while (!_stop.IsCancellationRequested)
+        {
+            Socket accepted;
+            try
+            {
+                accepted = await _socket.AcceptAsync(_stop.Token).ConfigureAwait(false);
+            }
+            catch (Exception e) when (e is OperationCanceledException or ObjectDisposedException or SocketException)
+            {
+                if (_stop.IsCancellationRequested)
+                {
+                    return;
+                }
+
+                continue;
+            }
+
+            accepted.NoDelay = true;
+            Task upgrade = UpgradeAsync(accepted);
+            _upgrades.TryAdd(upgrade, true);
+            _ = upgrade.ContinueWith(t => _upgrades.TryRemove(t, out _), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+        }
+    }
+
+    private async Task UpgradeAsync(Socket socket)
+    {
+        var stream = new NetworkStream(socket, ownsSocket: true);
+        try
+        {
+            using (var timeout = CancellationTokenSource.CreateLinkedTokenSource(_stop.Token))
+            {
+                timeout.CancelAfter(WebSocketTransport.UpgradeTimeout);
+                await WebSocketUpgrade.ServerHandshakeAsync(stream, timeout.Token).ConfigureAwait(false);
+            }
+
+            WebSocket ws = WebSocket.CreateFromStream(stream, new WebSocketCreationOptions { IsServer = true, KeepAliveInterval = TimeSpan.Zero });
+            var connection = new WebSocketConnection(ws, stream, false, TcpAddressing.ToMultiaddress(socket.LocalEndPoint, "/ws"), TcpAddressing.ToMultiaddress(socket.RemoteEndPoint, "/ws"));
+            await _ready.Writer.WriteAsync(connection, _stop.Token).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is IOException or OperationCanceledException or SocketException or ObjectDisposedException or ChannelClosedException)
+        {
+            // A failed or abandoned upgrade concerns only that client; the listener keeps serving.
+            await stream.DisposeAsync().ConfigureAwait(false);
+        }
+    }
+}
