@@ -50,8 +50,11 @@ public sealed class MLDsaPrivateKey : IDisposable
     }
 
     /// <summary>Imports an expanded private key (FIPS 204 skEncode; 2560, 4032 or 4896 bytes).</summary>
-    public static MLDsaPrivateKey FromExpanded(MLDsaAlgorithm algorithm, ReadOnlySpan<byte> privateKey) =>
-        new(algorithm, MLDsaPrivateKeyParameters.FromEncoding(MLDsa.Parameters(algorithm), privateKey.ToArray()));
+    public static MLDsaPrivateKey FromExpanded(MLDsaAlgorithm algorithm, ReadOnlySpan<byte> privateKey)
+    {
+        MLDsaExpandedKeyCheck.Validate(algorithm, privateKey);
+        return new(algorithm, MLDsaPrivateKeyParameters.FromEncoding(MLDsa.Parameters(algorithm), privateKey.ToArray()));
+    }
 
     /// <summary>The 32-byte seed when the key was made from one; null otherwise.</summary>
     public byte[]? ExportSeed()
