@@ -1,0 +1,76 @@
+// wot.id message payload schemas (docs/messages.md is the prose form of this table; wot.id-public-docs
+// 06_P2P_Communication.md §5.2 defines the first six payload shapes, the project the rest).
+using System.Collections.Frozen;
+using System.Collections.Generic;
+
+namespace WotId.Tsp.Messages.Schema;
+
+/// <summary>The payload schema of every wot.id message type.</summary>
+internal static class WotMessageSchemas
+{
+    /// <summary>Longest chat text, in UTF-16 code units.</summary>
+    public const int MaxChatText = 16384;
+
+    /// <summary>Largest file chunk, in bytes (before base64url).</summary>
+    public const int MaxChunkBytes = 65536;
+
+    /// <summary>Largest file size announced in a file.offer (1 TiB).</summary>
+    public const long MaxFileSize = 1L << 40;
+
+    private static readonly StringRule s_id = new(1, 128, "message id", WotFormats.IsId);
+    private static readonly StringRule s_did = new(7, 4096, "DID", WotFormats.IsDid);
+    private static readonly StringRule s_sha256 = new(64, 64, "lowercase hex SHA-256", WotFormats.IsSha256Hex);
+    private static readonly StringRule s_typeName = new(1, 128, "type name", WotFormats.IsTypeName);
+    private static readonly StringRule s_token = new(1, 64, "lowercase token", WotFormats.IsToken);
+
+    private static readonly FrozenDictionary<string, ObjectRule> s_payloads = new Dictionary<string, ObjectRule>
+    {
+        [WotMessageTypes.ChatText] = new(
+            ("content", new StringRule(1, MaxChatText), true),
+            ("reply_to", s_id, false)),
+        [WotMessageTypes.VcOffer] = new(
+            ("credential_summary", new ObjectRule(
+                ("type", new ArrayRule(s_typeName, 1, 16), true),
+                ("issuer", s_did, false)), true)),
+        [WotMessageTypes.VcRequest] = new(
+            ("credential_type", s_typeName, true),
+            ("challenge", new StringRule(1, 512), false),
+            ("audience", new StringRule(1, 4096), false)),
+        [WotMessageTypes.VcShare] = new(
+            ("credential", new StringOrObjectRule(new StringRule(1, 131072, "compact JWS", WotFormats.IsCompactJws), new AnyObjectRule(64)), true)),
+        [WotMessageTypes.TrustAssertion] = new(
+            ("target_did", s_did, true),
+            ("trust_level", new IntegerRule(-100, 100), true),
+            ("context", s_token, true)),
+        [WotMessageTypes.DeviceCommand] = new(
+            ("command", s_token, true),
+            ("params", new AnyObjectRule(64), false)),
+        [WotMessageTypes.ReceiptDelivered] = new(
+            ("message_ids", new ArrayRule(s_id, 1, 256), true)),
+        [WotMessageTypes.ReceiptRead] = new(
+            ("message_ids", new ArrayRule(s_id, 1, 256), true)),
+        [WotMessageTypes.FileOffer] = new(
+            ("file_id", s_id, true),
+            ("name", new StringRule(1, 255, "file name", WotFormats.IsFileName), true),
+            ("size", new IntegerRule(0, MaxFileSize), true),
+            ("mime_type", new StringRule(3, 255, "media type", WotFormats.IsMediaType), true),
+            ("sha256", s_sha256, true),
+            ("chunk_size", new IntegerRule(1024, MaxChunkBytes), true)),
+        [WotMessageTypes.FileAccept] = new(
+            ("file_id", s_id, true)),
+        [WotMessageTypes.FileChunk] = new(
+            ("file_id", s_id, true),
+            ("index", new IntegerRule(0, int.MaxValue), true),
+            ("data", new StringRule(1, ((MaxChunkBytes * 4) + 2) / 3, "unpadded base64url", WotFormats.IsBase64Url), true)),
+        [WotMessageTypes.FileDone] = new(
+            ("file_id", s_id, true),
+            ("chunks", new IntegerRule(0, int.MaxValue), true),
+            ("sha256", s_sha256, true)),
+    }.ToFrozenDictionary();
+
+    /// <summary>The id rule (also used for the envelope).</summary>
+    public static StringRule Id => s_id;
+
+    /// <summary>The payload schema of a type, or null for an unknown type.</summary>
+    public static ObjectRule? For(string type) => s_payloads.GetValueOrDefault(type);
+}
