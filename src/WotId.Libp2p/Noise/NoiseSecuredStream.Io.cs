@@ -1,0 +1,210 @@
+// libp2p/specs noise/README.md, "Wire Format": framing and encryption of the data path. Reads keep partial-frame
+// progress in fields, so a cancelled read leaves the stream usable; a cancelled write poisons writing (a nonce
+// may have been spent without the frame being sent).
+using System;
+using System.Buffers;
+using System.Buffers.Binary;
+using System.IO;
+using System.Threading;
+using System.Threading.Tasks;
+
+namespace WotId.Libp2p.Noise;
+
+/// <content>Reading and writing.</content>
+public sealed partial class NoiseSecuredStream
+{
+    /// <inheritdoc />
+    public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
+    {
+        ObjectDisposedException.ThrowIf(_disposed != 0, this);
+        if (_readFaulted)
+        {
+            throw new NoiseException(NoiseError.DecryptionFailed, "the Noise stream failed earlier");
+        }
+
+        while (true)
+        {
+            if (_plainEnd > _plainStart)
+            {
+                int n = Math.Min(buffer.Length, _plainEnd - _plainStart);
+                _plain.AsSpan(_plainStart, n).CopyTo(buffer.Span);
+                _plainStart += n;
+                if (_plainStart == _plainEnd)
+                {
+                    ArrayPool<byte>.Shared.Return(_plain!, clearArray: true);
+                    _plain = null;
+                    _plainStart = _plainEnd = 0;
+                }
+
+                return n;
+            }
+
+            if (_eof)
+            {
+                return 0;
+            }
+
+            if (!await FillFrameAsync(cancellationToken).ConfigureAwait(false))
+            {
+                _eof = true;
+                return 0;
+            }
+
+            int plainLength = _cipherLength - 16;
+            try
+            {
+                if (buffer.Length >= plainLength && plainLength > 0)
+                {
+                    int written = _state.Decrypt(_cipher.AsSpan(0, _cipherLength), buffer.Span);
+                    ReleaseCipher();
+                    return written;
+                }
+
+                _plain = ArrayPool<byte>.Shared.Rent(Math.Max(plainLength, 1));
+                _plainStart = 0;
+                _plainEnd = _state.Decrypt(_cipher.AsSpan(0, _cipherLength), _plain);
+                ReleaseCipher();
+                if (_plainEnd == 0)
+                {
+                    ArrayPool<byte>.Shared.Return(_plain);
+                    _plain = null;
+                }
+                else if (buffer.IsEmpty)
+                {
+                    return 0;
+                }
+            }
+            catch (NoiseException)
+            {
+                _readFaulted = true;
+                ReleaseCipher();
+                throw;
+            }
+        }
+    }
+
+    /// <inheritdoc />
+    public override async ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken = default)
+    {
+        ObjectDisposedException.ThrowIf(_disposed != 0, this);
+        if (_writesCompleted != 0)
+        {
+            throw new IOException("writes were completed (half-closed)");
+        }
+
+        if (buffer.IsEmpty)
+        {
+            return;
+        }
+
+        await _writeLock.WaitAsync(cancellationToken).ConfigureAwait(false);
+        byte[]? frames = null;
+        try
+        {
+            if (_writeFaulted)
+            {
+                throw new IOException("an earlier write was interrupted; the Noise stream cannot be written any more");
+            }
+
+            if (_writesCompleted != 0)
+            {
+                throw new IOException("writes were completed (half-closed)");
+            }
+
+            int max = NoiseTransportState.MaxPlaintextLength;
+            int totalFrames = (buffer.Length + max - 1) / max;
+            int batch = Math.Min(totalFrames, FramesPerWrite);
+            frames = ArrayPool<byte>.Shared.Rent(Math.Min(buffer.Length, batch * max) + (batch * FrameOverhead));
+            _writeFaulted = true;
+            while (!buffer.IsEmpty)
+            {
+                int filled = 0;
+                for (int i = 0; i < batch && !buffer.IsEmpty; i++)
+                {
+                    int chunk = Math.Min(buffer.Length, max);
+                    int n = _state.Encrypt(buffer.Span[..chunk], frames.AsSpan(filled + 2));
+                    BinaryPrimitives.WriteUInt16BigEndian(frames.AsSpan(filled), (ushort)n);
+                    filled += n + 2;
+                    buffer = buffer[chunk..];
+                }
+
+                await _transport.WriteAsync(frames.AsMemory(0, filled), cancellationToken).ConfigureAwait(false);
+            }
+
+            _writeFaulted = false;
+        }
+        finally
+        {
+            if (frames is not null)
+            {
+                ArrayPool<byte>.Shared.Return(frames);
+            }
+
+            _writeLock.Release();
+        }
+    }
+
+    /// <summary>Reads one whole frame into <see cref="_cipher"/>; false on a clean end of stream at a frame boundary.</summary>
+    private async ValueTask<bool> FillFrameAsync(CancellationToken cancellationToken)
+    {
+        while (_headerHave < 2)
+        {
+            int n = await _transport.ReadAsync(_header.AsMemory(_headerHave), cancellationToken).ConfigureAwait(false);
+            if (n == 0)
+            {
+                if (_headerHave == 0)
+                {
+                    return false;
+                }
+
+                throw Truncated();
+            }
+
+            _headerHave += n;
+        }
+
+        if (_cipher is null)
+        {
+            _cipherLength = ReadLength(_header);
+            if (_cipherLength < 16)
+            {
+                _readFaulted = true;
+                throw new NoiseException(NoiseError.InvalidMessageLength, "Noise transport message shorter than its tag");
+            }
+
+            _cipher = ArrayPool<byte>.Shared.Rent(_cipherLength);
+            _cipherHave = 0;
+        }
+
+        while (_cipherHave < _cipherLength)
+        {
+            int n = await _transport.ReadAsync(_cipher.AsMemory(_cipherHave, _cipherLength - _cipherHave), cancellationToken).ConfigureAwait(false);
+            if (n == 0)
+            {
+                throw Truncated();
+            }
+
+            _cipherHave += n;
+        }
+
+        return true;
+    }
+
+    private void ReleaseCipher()
+    {
+        if (_cipher is not null)
+        {
+            ArrayPool<byte>.Shared.Return(_cipher);
+            _cipher = null;
+        }
+
+        _headerHave = 0;
+        _cipherHave = 0;
+    }
+
+    private NoiseException Truncated()
+    {
+        _readFaulted = true;
+        return new NoiseException(NoiseError.EndOfStream, "connection ended inside a Noise frame");
+    }
+}
