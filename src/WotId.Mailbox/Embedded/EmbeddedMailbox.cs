@@ -1,0 +1,169 @@
+// One caller's view of the embedded mailbox. Each public operation mirrors one function of
+// move/wotid_mailbox/sources/mailbox.move, with the same check order and the same abort codes, plus the
+// transaction-level rules the chain applies before Move runs (inputs must exist; owned inputs must be owned
+// by the sender; a receiving ticket must name an object currently owned by the mailbox address).
+using System;
+using System.Collections.Generic;
+using System.Threading;
+using System.Threading.Tasks;
+using Microsoft.Data.Sqlite;
+using WotId.Crypto;
+using WotId.Mailbox.Types;
+
+namespace WotId.Mailbox.Embedded;
+
+/// <summary>The embedded <see cref="IMailbox"/>.</summary>
+internal sealed partial class EmbeddedMailbox : IMailbox
+{
+    private readonly EmbeddedMailboxStore _store;
+
+    public EmbeddedMailbox(EmbeddedMailboxStore store, IotaAddress caller)
+    {
+        _store = store;
+        Caller = caller;
+    }
+
+    public IotaAddress Caller { get; }
+
+    public Task<MailboxHandle> CreateAsync(ReadOnlyMemory<byte> encryptionKey, ulong maxPayloadBytes, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        return Task.FromResult(Create(encryptionKey.Span, maxPayloadBytes));
+    }
+
+    public Task<MailboxInfo> GetMailboxAsync(IotaAddress mailboxId, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        return Task.FromResult(Run(false, (c, t) => LoadMailbox(c, t, mailboxId)));
+    }
+
+    public Task<SendResult> SendAsync(IotaAddress mailboxId, ulong seq, ReadOnlyMemory<byte> payload, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        return Task.FromResult(new SendResult(true, Send(mailboxId, seq, payload.Span)));
+    }
+
+    public Task<IReadOnlyList<MessageInfo>> ListAsync(IotaAddress mailboxId, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        return Task.FromResult(List(mailboxId));
+    }
+
+    public Task ClaimAsync(MailboxHandle mailbox, IotaAddress messageId, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        Claim(mailbox, messageId);
+        return Task.CompletedTask;
+    }
+
+    public Task<MailboxMessage> ReadAsync(MailboxHandle mailbox, IotaAddress messageId, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        return Task.FromResult(Read(mailbox, messageId));
+    }
+
+    public Task DeleteAsync(MailboxHandle mailbox, IotaAddress messageId, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        Delete(mailbox, messageId);
+        return Task.CompletedTask;
+    }
+
+    public Task<MailboxMessage> ReceiveAndDeleteAsync(MailboxHandle mailbox, IotaAddress messageId, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        return Task.FromResult(ReceiveAndDelete(mailbox, messageId));
+    }
+
+    public Task SetBlockedAsync(MailboxHandle mailbox, IotaAddress sender, bool blocked, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        SetBlocked(mailbox, sender, blocked);
+        return Task.CompletedTask;
+    }
+
+    /// <summary><c>create_mailbox</c>.</summary>
+    internal MailboxHandle Create(ReadOnlySpan<byte> encryptionKey, ulong maxPayloadBytes)
+    {
+        CheckPolicy(encryptionKey.Length, maxPayloadBytes);
+        byte[] key = encryptionKey.ToArray();
+        var mailboxId = new IotaAddress(RandomBytes.Get(32));
+        var capId = new IotaAddress(RandomBytes.Get(32));
+        return Run(true, (c, t) =>
+        {
+            Exec(c, t, "INSERT INTO mailboxes(id, owner_hint, encryption_key, max_payload, stored_count, version) VALUES($id, $o, $k, $m, 0, $v)",
+                ("$id", mailboxId), ("$o", Caller), ("$k", key), ("$m", (long)maxPayloadBytes), ("$v", (long)MailboxLimits.Version));
+            Exec(c, t, "INSERT INTO caps(id, mailbox_id, owner) VALUES($id, $m, $o)", ("$id", capId), ("$m", mailboxId), ("$o", Caller));
+            Event(c, t, "MailboxCreated", mailboxId, capId);
+            return new MailboxHandle(mailboxId, capId);
+        });
+    }
+
+    /// <summary><c>send</c>: checks blocked, empty, too large (in that order), then transfers to the mailbox address.</summary>
+    internal IotaAddress Send(IotaAddress mailboxId, ulong seq, ReadOnlySpan<byte> payload)
+    {
+        byte[] copy = payload.ToArray();
+        return Run(true, (c, t) =>
+        {
+            MailboxInfo mb = LoadMailbox(c, t, mailboxId);
+            if (IsBlocked(c, t, mailboxId, Caller))
+            {
+                throw Abort(MailboxError.SenderBlocked, "sender is blocked by this mailbox");
+            }
+
+            CheckSize(copy.Length, mb.MaxPayloadBytes);
+            return Mint(c, t, mailboxId, mailboxId, seq, copy);
+        });
+    }
+
+    /// <summary><c>new_message</c> + <c>TransferObjects</c>: global size limit only, block list not consulted.</summary>
+    internal IotaAddress SendNewMessage(IotaAddress intendedMailboxId, IotaAddress recipient, ulong seq, ReadOnlySpan<byte> payload)
+    {
+        CheckSize(payload.Length, MailboxLimits.MaxPayloadBytes);
+        byte[] copy = payload.ToArray();
+        return Run(true, (c, t) => Mint(c, t, intendedMailboxId, recipient, seq, copy));
+    }
+
+    private static void CheckPolicy(int keyLength, ulong maxPayloadBytes)
+    {
+        if (maxPayloadBytes == 0 || maxPayloadBytes > MailboxLimits.MaxPayloadBytes || keyLength > MailboxLimits.MaxKeyBytes)
+        {
+            throw Abort(MailboxError.InvalidPolicy, $"max payload must be 1..{MailboxLimits.MaxPayloadBytes} and the key at most {MailboxLimits.MaxKeyBytes} bytes");
+        }
+    }
+
+    private static void CheckSize(int size, ulong max)
+    {
+        if (size == 0)
+        {
+            throw Abort(MailboxError.PayloadEmpty, "empty payload");
+        }
+
+        if ((ulong)size > max)
+        {
+            throw Abort(MailboxError.PayloadTooLarge, $"payload of {size} bytes exceeds the limit of {max}");
+        }
+    }
+
+    private IotaAddress Mint(SqliteConnection c, SqliteTransaction t, IotaAddress intendedMailboxId, IotaAddress recipient, ulong seq, byte[] payload)
+    {
+        // Idempotent per (recipient, sender, seq): a retry after a crash returns the first message.
+        using (SqliteCommand q = Cmd(c, t, "SELECT message_id FROM deliveries WHERE recipient=$r AND sender=$s AND seq=$q",
+            ("$r", recipient), ("$s", Caller), ("$q", (long)seq)))
+        {
+            if (q.ExecuteScalar() is byte[] existing)
+            {
+                return new IotaAddress(existing);
+            }
+        }
+
+        var id = new IotaAddress(RandomBytes.Get(32));
+        long now = _store.Time.GetUtcNow().ToUnixTimeMilliseconds();
+        Exec(c, t, "INSERT INTO messages(id, mailbox_id, sender, sent_at_ms, seq, payload, owner, archived_in) VALUES($id, $m, $s, $at, $q, $p, $o, NULL)",
+            ("$id", id), ("$m", intendedMailboxId), ("$s", Caller), ("$at", now), ("$q", (long)seq), ("$p", payload), ("$o", recipient));
+        Exec(c, t, "INSERT INTO deliveries(recipient, sender, seq, message_id) VALUES($r, $s, $q, $id)",
+            ("$r", recipient), ("$s", Caller), ("$q", (long)seq), ("$id", id));
+        Event(c, t, "MessageSent", intendedMailboxId, id);
+        return id;
+    }
+}

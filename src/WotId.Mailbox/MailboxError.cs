@@ -1,0 +1,60 @@
+namespace WotId.Mailbox;
+
+/// <summary>
+/// Why a mailbox operation failed. Values 0–9 are the abort codes of <c>move/wotid_mailbox</c> (same numbers);
+/// 100+ are transaction-level rejections (the chain refuses them before or outside the package); 200+ are
+/// transport and node failures.
+/// </summary>
+public enum MailboxError
+{
+    /// <summary>Move 0 <c>ENotOwner</c>: the cap belongs to another mailbox.</summary>
+    NotOwner = 0,
+
+    /// <summary>Move 1 <c>EPayloadTooLarge</c>.</summary>
+    PayloadTooLarge = 1,
+
+    /// <summary>Move 2 <c>EPayloadEmpty</c>.</summary>
+    PayloadEmpty = 2,
+
+    /// <summary>Move 3 <c>ESenderBlocked</c>.</summary>
+    SenderBlocked = 3,
+
+    /// <summary>Move 4 <c>EWrongMailbox</c>: the message is addressed to another mailbox.</summary>
+    WrongMailbox = 4,
+
+    /// <summary>Move 6 <c>EInvalidPolicy</c>: bad size limit or key length.</summary>
+    InvalidPolicy = 6,
+
+    /// <summary>Move 7 <c>EMessageNotFound</c>: no archived message with that ID.</summary>
+    MessageNotFound = 7,
+
+    /// <summary>Move 8 <c>EBlocklistFull</c>.</summary>
+    BlocklistFull = 8,
+
+    /// <summary>Move 9 <c>EWrongVersion</c>.</summary>
+    WrongVersion = 9,
+
+    /// <summary>An input object (mailbox, cap, message) does not exist.</summary>
+    ObjectNotFound = 100,
+
+    /// <summary>The caller does not own an owned input (for example someone else's cap): rejected at signing.</summary>
+    ObjectNotOwnedByCaller = 101,
+
+    /// <summary>The message is not pending in this mailbox (already claimed or deleted): <c>iota::transfer</c> abort 3.</summary>
+    UnableToReceive = 102,
+
+    /// <summary>The node could not be reached (connection refused, DNS, timeout).</summary>
+    NodeUnreachable = 200,
+
+    /// <summary>The node answered with an HTTP or JSON-RPC error.</summary>
+    NodeError = 201,
+
+    /// <summary>The node's answer could not be understood.</summary>
+    MalformedResponse = 202,
+
+    /// <summary>The transaction executed but failed (status <c>failure</c>) for a reason not mapped above.</summary>
+    TransactionFailed = 203,
+
+    /// <summary>No gas coin with enough balance.</summary>
+    InsufficientGas = 204,
+}

@@ -1,0 +1,38 @@
+using System;
+using System.IO;
+
+namespace WotId.Mailbox;
+
+/// <summary>A mailbox operation failed; <see cref="Error"/> says why. Messages never contain payloads or keys.</summary>
+public sealed class MailboxException : IOException
+{
+    /// <summary>Creates the exception.</summary>
+    public MailboxException(MailboxError error, string message, Exception? innerException = null)
+        : base($"{error}: {message}", innerException)
+    {
+        Error = error;
+    }
+
+    /// <summary>Serialization-style constructor.</summary>
+    public MailboxException()
+    {
+    }
+
+    /// <summary>Creates an exception with a message only.</summary>
+    public MailboxException(string message)
+        : base(message)
+    {
+    }
+
+    /// <summary>Creates an exception wrapping another.</summary>
+    public MailboxException(string message, Exception innerException)
+        : base(message, innerException)
+    {
+    }
+
+    /// <summary>The error code.</summary>
+    public MailboxError Error { get; }
+
+    /// <summary>True for transport failures after which a send must stay queued and be retried.</summary>
+    public bool IsTransient => Error is MailboxError.NodeUnreachable or MailboxError.NodeError or MailboxError.MalformedResponse;
+}

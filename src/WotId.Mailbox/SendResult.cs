@@ -1,0 +1,11 @@
+using WotId.Mailbox.Types;
+
+namespace WotId.Mailbox;
+
+/// <summary>Outcome of a send.</summary>
+/// <param name="Delivered">True when the message is in the mailbox.</param>
+/// <param name="MessageId">The MessageObject ID when known.</param>
+/// <param name="QueueId">The outgoing-queue row when the send went through the queue.</param>
+/// <param name="TransactionDigest">The chain transaction digest, when sent on chain.</param>
+/// <param name="LastError">Why delivery has not happened yet (the message stays queued).</param>
+public sealed record SendResult(bool Delivered, IotaAddress? MessageId, long? QueueId = null, string? TransactionDigest = null, string? LastError = null);
