@@ -34,8 +34,11 @@ internal sealed partial class EmbeddedMailbox : IMailbox
     public Task<MailboxInfo> GetMailboxAsync(IotaAddress mailboxId, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        return Task.FromResult(Run(false, (c, t) => LoadMailbox(c, t, mailboxId)));
+        return Task.FromResult(Info(mailboxId));
     }
+
+    /// <summary>The mailbox's policy and counters.</summary>
+    internal MailboxInfo Info(IotaAddress mailboxId) => Run(false, (c, t) => LoadMailbox(c, t, mailboxId));
 
     public Task<SendResult> SendAsync(IotaAddress mailboxId, ulong seq, ReadOnlyMemory<byte> payload, CancellationToken cancellationToken)
     {
