@@ -4,58 +4,16 @@ using System.Security.Cryptography;
 
 namespace WotId.Crypto;
 
-/// <summary>
-/// AES-256-GCM. An instance keeps its key set up for repeated use (bulk encryption);
-/// the static methods are for one-off calls.
-/// </summary>
-public sealed class Aes256GcmAead : IDisposable
+/// <summary>AES-256-GCM (key files, bulk encryption), keyed once for repeated use.</summary>
+public sealed class Aes256GcmAead : AeadCipher
 {
-    /// <summary>Key size.</summary>
-    public const int KeySize = 32;
-
-    /// <summary>Nonce size.</summary>
-    public const int NonceSize = 12;
-
-    /// <summary>Tag size.</summary>
-    public const int TagSize = 16;
-
     private readonly AesGcm _cipher;
 
     /// <summary>Creates a cipher with <paramref name="key"/> (32 bytes).</summary>
     public Aes256GcmAead(ReadOnlySpan<byte> key)
+        : base(key)
     {
-        ThrowHelper.CheckLength(key, KeySize, nameof(key));
         _cipher = new AesGcm(key, TagSize);
-    }
-
-    /// <summary>Encrypts; <paramref name="ciphertextWithTag"/> must be plaintext length + 16.</summary>
-    public void Encrypt(ReadOnlySpan<byte> nonce, ReadOnlySpan<byte> plaintext, ReadOnlySpan<byte> associatedData, Span<byte> ciphertextWithTag)
-    {
-        ThrowHelper.CheckLength(nonce, NonceSize, nameof(nonce));
-        ThrowHelper.CheckDestination(ciphertextWithTag, plaintext.Length + TagSize, nameof(ciphertextWithTag));
-        _cipher.Encrypt(nonce, plaintext, ciphertextWithTag[..plaintext.Length], ciphertextWithTag.Slice(plaintext.Length, TagSize), associatedData);
-    }
-
-    /// <summary>Decrypts and authenticates; false (and a zeroed destination) when the tag does not verify.</summary>
-    public bool TryDecrypt(ReadOnlySpan<byte> nonce, ReadOnlySpan<byte> ciphertextWithTag, ReadOnlySpan<byte> associatedData, Span<byte> plaintext)
-    {
-        ThrowHelper.CheckLength(nonce, NonceSize, nameof(nonce));
-        if (ciphertextWithTag.Length < TagSize)
-        {
-            return false;
-        }
-
-        int n = ciphertextWithTag.Length - TagSize;
-        ThrowHelper.CheckDestination(plaintext, n, nameof(plaintext));
-        try
-        {
-            _cipher.Decrypt(nonce, ciphertextWithTag[..n], ciphertextWithTag[n..], plaintext[..n], associatedData);
-            return true;
-        }
-        catch (AuthenticationTagMismatchException)
-        {
-            return false;
-        }
     }
 
     /// <summary>One-off encryption.</summary>
@@ -73,8 +31,24 @@ public sealed class Aes256GcmAead : IDisposable
     }
 
     /// <inheritdoc />
-    public void Dispose() => _cipher.Dispose();
+    public override string ToString() => "Aes256GcmAead";
 
     /// <inheritdoc />
-    public override string ToString() => "Aes256GcmAead";
+    protected override void Dispose(bool disposing) => _cipher.Dispose();
+
+    private protected override void Seal(ReadOnlySpan<byte> nonce, ReadOnlySpan<byte> plaintext, Span<byte> ciphertext, Span<byte> tag, ReadOnlySpan<byte> associatedData) =>
+        _cipher.Encrypt(nonce, plaintext, ciphertext, tag, associatedData);
+
+    private protected override bool Open(ReadOnlySpan<byte> nonce, ReadOnlySpan<byte> ciphertext, ReadOnlySpan<byte> tag, Span<byte> plaintext, ReadOnlySpan<byte> associatedData)
+    {
+        try
+        {
+            _cipher.Decrypt(nonce, ciphertext, tag, plaintext, associatedData);
+            return true;
+        }
+        catch (AuthenticationTagMismatchException)
+        {
+            return false;
+        }
+    }
 }
