@@ -26,6 +26,11 @@ internal static class IdentityJson
             throw new IdentityFormatException(IdentityError.TooLarge, $"JSON larger than {maxBytes} bytes");
         }
 
+        if (!System.Text.Unicode.Utf8.IsValid(utf8.Span))
+        {
+            throw new IdentityFormatException(IdentityError.MalformedJson, "JSON is not valid UTF-8");
+        }
+
         JsonDocument doc;
         try
         {

@@ -1,0 +1,82 @@
+using System;
+using System.IO;
+using System.IO.Compression;
+using WotId.Core.Encoding;
+using WotId.Identity.Status;
+
+namespace WotId.Identity.Tests.Behaviour;
+
+public sealed class BitstringStatusListTests
+{
+    [Fact]
+    public void Index_zero_is_the_left_most_bit_of_the_first_byte()
+    {
+        BitstringStatusList list = BitstringStatusList.Create();
+        list.Set(0, true);
+        list.Set(9, true);
+        list.Set(131_071, true);
+        byte[] raw = Gunzip(list.Encode());
+        Assert.Equal(16 * 1024, raw.Length);
+        Assert.Equal(0x80, raw[0]);
+        Assert.Equal(0x40, raw[1]);
+        Assert.Equal(0x01, raw[^1]);
+        BitstringStatusList back = BitstringStatusList.Decode(list.Encode());
+        Assert.True(back.Get(0) && back.Get(9) && back.Get(131_071));
+        Assert.False(back.Get(1) || back.Get(8) || back.Get(131_070));
+        back.Set(9, false);
+        Assert.False(back.Get(9));
+    }
+
+    [Fact]
+    public void Encoded_list_is_u_multibase_gzip()
+    {
+        string encoded = BitstringStatusList.Create().Encode();
+        Assert.StartsWith("u", encoded, StringComparison.Ordinal);
+        byte[] gz = Base64Url.Decode(encoded.AsSpan(1));
+        Assert.Equal(new byte[] { 0x1f, 0x8b }, gz[..2]);
+    }
+
+    [Fact]
+    public void Lists_shorter_than_16_KiB_are_rejected()
+    {
+        string shortList = "u" + Base64Url.Encode(Gzip(new byte[16 * 1024 - 1]));
+        Assert.Equal(IdentityError.MalformedStatusList, Assert.Throws<IdentityFormatException>(() => BitstringStatusList.Decode(shortList)).Error);
+    }
+
+    [Fact]
+    public void Gzip_bomb_stops_at_16_MiB()
+    {
+        string bomb = "u" + Base64Url.Encode(Gzip(new byte[17 * 1024 * 1024]));
+        Assert.Equal(IdentityError.TooLarge, Assert.Throws<IdentityFormatException>(() => BitstringStatusList.Decode(bomb)).Error);
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("z123")]
+    [InlineData("uAAAA")]
+    [InlineData("u!!")]
+    public void Garbage_lists_are_rejected(string encoded)
+    {
+        Assert.Throws<IdentityFormatException>(() => BitstringStatusList.Decode(encoded));
+    }
+
+    private static byte[] Gzip(byte[] data)
+    {
+        using var output = new MemoryStream();
+        using (var gz = new GZipStream(output, CompressionLevel.SmallestSize, leaveOpen: true))
+        {
+            gz.Write(data);
+        }
+
+        return output.ToArray();
+    }
+
+    private static byte[] Gunzip(string encoded)
+    {
+        using var input = new MemoryStream(Base64Url.Decode(encoded.AsSpan(1)));
+        using var gz = new GZipStream(input, CompressionMode.Decompress);
+        using var output = new MemoryStream();
+        gz.CopyTo(output);
+        return output.ToArray();
+    }
+}

@@ -1,0 +1,111 @@
+using System;
+using System.Text;
+using CsCheck;
+using WotId.Core.Encoding;
+using WotId.Identity.Credentials;
+using WotId.Identity.Dids;
+using WotId.Identity.Jose;
+using WotId.Identity.Keys;
+using WotId.Identity.Status;
+
+namespace WotId.Identity.Tests.Properties;
+
+/// <summary>Arbitrary input never throws anything but <see cref="IdentityFormatException"/>.</summary>
+public sealed class GarbageNeverCrashesTests
+{
+    private static readonly Gen<string> s_text = Gen.OneOf(
+        Gen.String,
+        Gen.Char["did:key:z6MkuAESA1.-_#%"].Array[0, 80].Select(c => new string(c)),
+        Gen.Byte.Array[0, 300].Select(b => Encoding.Latin1.GetString(b)));
+
+    private static readonly string s_validJws = CompactJws.Sign(
+        new JwsHeader(KeyAlgorithm.MLDsa44, TestKeys.Get(KeyAlgorithm.MLDsa44, 60).KeyId, "vc+jwt"),
+        Encoding.UTF8.GetBytes("{\"@context\":[\"https://www.w3.org/ns/credentials/v2\"],\"type\":[\"VerifiableCredential\"],\"issuer\":\"did:example:1\",\"credentialSubject\":{}}"),
+        TestKeys.Get(KeyAlgorithm.MLDsa44, 60));
+
+    private static void OnlyFormatErrors(Action action)
+    {
+        try
+        {
+            action();
+        }
+        catch (IdentityFormatException)
+        {
+        }
+    }
+
+    [Fact]
+    public void Did_and_multikey_decoders() =>
+        s_text.Sample(s =>
+        {
+            OnlyFormatErrors(() => DidKey.Parse(s));
+            OnlyFormatErrors(() => Multikey.Decode(s));
+            OnlyFormatErrors(() => DidSyntax.SplitUrl(s));
+            _ = DidSyntax.IsDid(s);
+        });
+
+    [Fact]
+    public void Multikey_bytes_decoder() =>
+        Gen.Byte.Array[0, 3000].Sample(b => OnlyFormatErrors(() => Multikey.DecodeBytes(b)));
+
+    [Fact]
+    public void Jws_decoder_on_garbage_text() =>
+        s_text.Sample(s => OnlyFormatErrors(() => CompactJws.Parse(s)));
+
+    [Fact]
+    public void Jws_decoder_on_mutated_valid_jws() =>
+        Gen.Select(Gen.Int[0, s_validJws.Length - 1], Gen.Char['#', 'z']).Sample((i, c) =>
+        {
+            string mutated = s_validJws[..i] + c + s_validJws[(i + 1)..];
+            OnlyFormatErrors(() =>
+            {
+                CompactJws jws = CompactJws.Parse(mutated);
+                _ = jws.Verify(TestKeys.Get(KeyAlgorithm.MLDsa44, 60).PublicKey);
+                _ = Credential.Parse(jws.Payload);
+            });
+        });
+
+    [Fact]
+    public void Json_decoders_on_garbage_bytes() =>
+        Gen.Byte.Array[0, 400].Sample(b =>
+        {
+            OnlyFormatErrors(() => Credential.Parse(b));
+            OnlyFormatErrors(() => Presentation.Parse(b));
+            OnlyFormatErrors(() => JwsHeader.Parse(b));
+            string s = Encoding.UTF8.GetString(b);
+            OnlyFormatErrors(() => DidDocument.Parse(s));
+            OnlyFormatErrors(() => AkpJwk.Parse(s));
+            OnlyFormatErrors(() => Issuing.IssuerState.Parse(s));
+            OnlyFormatErrors(() => EncryptedKeyFile.Parse(s));
+        });
+
+    [Fact]
+    public void Json_decoders_on_json_shaped_garbage() =>
+        Gen.Char["{}[]\":,0123456789.-eEtrufalsn @contextypeissuercredentialSubjectvalidFromholdernoncealgkid"].Array[0, 200]
+            .Select(c => new string(c))
+            .Sample(s =>
+            {
+                byte[] b = Encoding.UTF8.GetBytes(s);
+                OnlyFormatErrors(() => Credential.Parse(b));
+                OnlyFormatErrors(() => Presentation.Parse(b));
+                OnlyFormatErrors(() => JwsHeader.Parse(b));
+                OnlyFormatErrors(() => DidDocument.Parse(s));
+            });
+
+    [Fact]
+    public void Status_list_decoder() =>
+        Gen.Byte.Array[0, 600].Sample(b =>
+        {
+            OnlyFormatErrors(() => BitstringStatusList.Decode("u" + Base64Url.Encode(b)));
+            OnlyFormatErrors(() => BitstringStatusList.Decode(Encoding.Latin1.GetString(b)));
+        });
+
+    [Fact]
+    public void Multikey_round_trips_every_algorithm() =>
+        Gen.Enum<KeyAlgorithm>().SelectMany(a => Gen.Byte.Array[KeyAlgorithms.PublicKeySize(a)].Select(k => (a, k))).Sample(t =>
+        {
+            var key = new DidPublicKey(t.a, t.k);
+            Assert.True(Multikey.Decode(Multikey.Encode(key)).SameAs(key));
+            Assert.True(DidKey.Parse(DidKey.Create(key)).SameAs(key));
+        });
+}
