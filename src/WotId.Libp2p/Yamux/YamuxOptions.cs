@@ -1,0 +1,66 @@
+// Yamux session settings. Defaults follow libp2p/specs yamux/README.md (256 KiB initial window, 256 ACK backlog)
+// and the js-yamux / go-libp2p defaults (16 MiB max window, 1000 streams, 30 s keep-alive).
+using System;
+
+namespace WotId.Libp2p.Yamux;
+
+/// <summary>Limits and timers of a <see cref="YamuxSession"/>.</summary>
+public sealed class YamuxOptions
+{
+    /// <summary>The initial window of every stream in both directions. Fixed by the spec: never change it.</summary>
+    public const int InitialWindow = 256 * 1024;
+
+    /// <summary>Shared default options.</summary>
+    public static YamuxOptions Default { get; } = new();
+
+    /// <summary>Largest receive window a stream may grow to through auto-tuning (default 16 MiB).</summary>
+    public int MaxWindow { get; init; } = 16 * 1024 * 1024;
+
+    /// <summary>
+    /// Largest Data payload this side sends in one frame (default 65,507 bytes, so a header plus payload fills
+    /// exactly one Noise transport message of 65,519 plaintext bytes).
+    /// </summary>
+    public int MaxFramePayload { get; init; } = 65_519 - YamuxFrameHeader.Size;
+
+    /// <summary>Most inbound streams open at once (default 1000, js-yamux's default).</summary>
+    public int MaxInboundStreams { get; init; } = 1000;
+
+    /// <summary>Most outbound streams open at once (default 1000).</summary>
+    public int MaxOutboundStreams { get; init; } = 1000;
+
+    /// <summary>Most inbound streams waiting for <see cref="YamuxSession.AcceptStreamAsync"/> (default 256).</summary>
+    public int AcceptBacklog { get; init; } = 256;
+
+    /// <summary>Most outbound streams not yet acknowledged by the peer (default 256, the spec's guidance).</summary>
+    public int AckBacklog { get; init; } = 256;
+
+    /// <summary>
+    /// Refused inbound streams (over a limit) tolerated per session before the peer is treated as hostile and the
+    /// session fails with <see cref="YamuxError.StreamLimitExceeded"/> (default 1024).
+    /// </summary>
+    public int MaxRefusedStreams { get; init; } = 1024;
+
+    /// <summary>Interval between keep-alive pings (default 30 s); <see cref="TimeSpan.Zero"/> disables them.</summary>
+    public TimeSpan KeepAliveInterval { get; init; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>How long a ping may stay unanswered before the session fails (default 30 s).</summary>
+    public TimeSpan PingTimeout { get; init; } = TimeSpan.FromSeconds(30);
+
+    internal void Validate()
+    {
+        if (MaxWindow < InitialWindow)
+        {
+            throw new ArgumentOutOfRangeException(nameof(MaxWindow), "MaxWindow must be at least 256 KiB");
+        }
+
+        if (MaxFramePayload < 1024 || MaxFramePayload > 16 * 1024 * 1024)
+        {
+            throw new ArgumentOutOfRangeException(nameof(MaxFramePayload), "MaxFramePayload must be 1 KiB to 16 MiB");
+        }
+
+        if (MaxInboundStreams < 1 || MaxOutboundStreams < 1 || AcceptBacklog < 1 || AckBacklog < 1 || MaxRefusedStreams < 0)
+        {
+            throw new ArgumentOutOfRangeException(nameof(MaxInboundStreams), "stream limits must be positive");
+        }
+    }
+}

@@ -1,0 +1,159 @@
+// Yamux session, write side: one writer at a time on the transport; control frames (window updates, SYN/ACK/FIN/RST,
+// ping answers, GoAway) are queued without blocking and flushed by the writer loop or piggy-backed on data writes.
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Threading;
+using System.Threading.Tasks;
+
+namespace WotId.Libp2p.Yamux;
+
+public sealed partial class YamuxSession
+{
+    private const int ControlBatch = 64;
+    private const int MaxPendingControl = 65_536;
+    private readonly byte[] _writeBuffer;
+    private readonly SemaphoreSlim _writeLock = new(1, 1);
+    private readonly SemaphoreSlim _controlSignal = new(0, int.MaxValue);
+    private readonly object _controlLock = new();
+    private readonly List<YamuxFrameHeader> _pendingControl = new();
+    private int _pendingControlHead;
+
+    /// <summary>Queues a header-only frame; never blocks. Fails the session if the peer makes the queue overflow.</summary>
+    internal void EnqueueControl(YamuxFrameHeader frame)
+    {
+        bool overflow = false;
+        lock (_controlLock)
+        {
+            if (_pendingControl.Count - _pendingControlHead >= MaxPendingControl)
+            {
+                overflow = true;
+            }
+            else
+            {
+                _pendingControl.Add(frame);
+            }
+        }
+
+        if (overflow)
+        {
+            Terminate(new YamuxException(YamuxError.ControlQueueOverflow, "too many queued yamux control frames"));
+            return;
+        }
+
+        _controlSignal.Release();
+    }
+
+    /// <summary>Sends one Data frame (after any queued control frames) and waits until the transport took it.</summary>
+    internal async ValueTask SendDataAsync(uint streamId, YamuxFlags flags, ReadOnlyMemory<byte> payload, CancellationToken cancellationToken)
+    {
+        await _writeLock.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            if (IsClosed)
+            {
+                throw NewClosedException();
+            }
+
+            int pos = DrainControl(_writeBuffer);
+            new YamuxFrameHeader(YamuxFrameType.Data, flags, streamId, (uint)payload.Length).Write(_writeBuffer.AsSpan(pos));
+            pos += YamuxFrameHeader.Size;
+            payload.Span.CopyTo(_writeBuffer.AsSpan(pos));
+            pos += payload.Length;
+            await WriteTransportAsync(pos).ConfigureAwait(false);
+        }
+        finally
+        {
+            _writeLock.Release();
+        }
+    }
+
+    private async ValueTask FlushControlAsync(CancellationToken cancellationToken)
+    {
+        await _writeLock.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            while (!IsClosed)
+            {
+                int pos = DrainControl(_writeBuffer);
+                if (pos == 0)
+                {
+                    break;
+                }
+
+                await WriteTransportAsync(pos).ConfigureAwait(false);
+            }
+        }
+        finally
+        {
+            _writeLock.Release();
+        }
+    }
+
+    private async ValueTask WriteTransportAsync(int count)
+    {
+        try
+        {
+            await _transport.WriteAsync(_writeBuffer.AsMemory(0, count), _shutdown.Token).ConfigureAwait(false);
+            await _transport.FlushAsync(_shutdown.Token).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is IOException or ObjectDisposedException or OperationCanceledException or InvalidOperationException)
+        {
+            Terminate(new YamuxException(YamuxError.TransportFailed, "yamux transport write failed", ex is YamuxException ? null : ex));
+            throw NewClosedException();
+        }
+    }
+
+    /// <summary>Moves up to <see cref="ControlBatch"/> queued control frames into the front of the buffer.</summary>
+    private int DrainControl(byte[] buffer)
+    {
+        int pos = 0;
+        lock (_controlLock)
+        {
+            int n = Math.Min(ControlBatch, _pendingControl.Count - _pendingControlHead);
+            for (int i = 0; i < n; i++)
+            {
+                _pendingControl[_pendingControlHead + i].Write(buffer.AsSpan(pos));
+                pos += YamuxFrameHeader.Size;
+            }
+
+            _pendingControlHead += n;
+            if (_pendingControlHead == _pendingControl.Count)
+            {
+                _pendingControl.Clear();
+                _pendingControlHead = 0;
+            }
+            else if (_pendingControlHead > 4096)
+            {
+                _pendingControl.RemoveRange(0, _pendingControlHead);
+                _pendingControlHead = 0;
+            }
+        }
+
+        return pos;
+    }
+
+    private async Task WriteLoopAsync()
+    {
+        try
+        {
+            while (true)
+            {
+                await _controlSignal.WaitAsync(_shutdown.Token).ConfigureAwait(false);
+                await FlushControlAsync(_shutdown.Token).ConfigureAwait(false);
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            // Session ended.
+        }
+        catch (YamuxException)
+        {
+            // Reported through TerminationError.
+        }
+        catch (ObjectDisposedException)
+        {
+            // Session disposed.
+        }
+    }
+}

@@ -1,0 +1,340 @@
+// Yamux session (stream multiplexer): libp2p/specs yamux/README.md, hashicorp/yamux spec.md. Interop details
+// (window handling, frame sizes, ping ACK rules) follow shared notes libp2p.md §6 and §0.4.
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Threading;
+using System.Threading.Channels;
+using System.Threading.Tasks;
+
+namespace WotId.Libp2p.Yamux;
+
+/// <summary>
+/// One Yamux session over a reliable, ordered duplex <see cref="Stream"/> (normally a Noise-secured connection).
+/// The dialer of the underlying connection is the client (odd stream ids). Call <see cref="Start"/> once, then
+/// open and accept streams; dispose to close.
+/// </summary>
+public sealed partial class YamuxSession : IAsyncDisposable
+{
+    private readonly Stream _transport;
+    private readonly YamuxOptions _options;
+    private readonly bool _isClient;
+    private readonly object _sync = new();
+    private readonly Dictionary<uint, YamuxStream> _streams = new();
+    private readonly Channel<YamuxStream> _acceptQueue;
+    private readonly CancellationTokenSource _shutdown = new();
+    private readonly TaskCompletionSource _completion = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private Task _readTask = Task.CompletedTask;
+    private Task _writeTask = Task.CompletedTask;
+    private Task _keepAliveTask = Task.CompletedTask;
+    private uint _nextStreamId;
+    private uint _highestRemoteId;
+    private int _inboundCount;
+    private int _outboundCount;
+    private int _unackedOutbound;
+    private int _refused;
+    private bool _started;
+    private bool _localGoAway;
+    private bool _remoteGoAway;
+    private YamuxException? _termination;
+    private TaskCompletionSource? _ackBacklogSignal;
+
+    /// <summary>Creates a session; <paramref name="isClient"/> is true on the side that dialed the connection.</summary>
+    public YamuxSession(Stream transport, bool isClient, YamuxOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(transport);
+        _transport = transport;
+        _isClient = isClient;
+        _options = options ?? YamuxOptions.Default;
+        _options.Validate();
+        _nextStreamId = isClient ? 1u : 2u;
+        _acceptQueue = Channel.CreateBounded<YamuxStream>(new BoundedChannelOptions(_options.AcceptBacklog)
+        {
+            SingleWriter = true,
+            FullMode = BoundedChannelFullMode.Wait,
+        });
+        _writeBuffer = new byte[YamuxFrameHeader.Size + _options.MaxFramePayload + (ControlBatch * YamuxFrameHeader.Size)];
+    }
+
+    /// <summary>True on the side that dialed the connection (odd stream ids).</summary>
+    public bool IsClient => _isClient;
+
+    /// <summary>The options in force.</summary>
+    public YamuxOptions Options => _options;
+
+    /// <summary>Completes when the session has ended, for whatever reason (see <see cref="TerminationError"/>).</summary>
+    public Task Completion => _completion.Task;
+
+    /// <summary>Why the session ended: null while it runs; <see cref="YamuxError.SessionClosed"/> for a normal end.</summary>
+    public YamuxException? TerminationError
+    {
+        get { lock (_sync) { return _termination; } }
+    }
+
+    /// <summary>True once the session has ended.</summary>
+    public bool IsClosed
+    {
+        get { lock (_sync) { return _termination is not null; } }
+    }
+
+    /// <summary>Number of open streams (both directions).</summary>
+    public int StreamCount
+    {
+        get { lock (_sync) { return _streams.Count; } }
+    }
+
+    /// <summary>Starts the reader, the writer and (when enabled) the keep-alive loop.</summary>
+    public void Start()
+    {
+        lock (_sync)
+        {
+            if (_started)
+            {
+                throw new InvalidOperationException("yamux session already started");
+            }
+
+            _started = true;
+        }
+
+        _readTask = Task.Run(ReadLoopAsync);
+        _writeTask = Task.Run(WriteLoopAsync);
+        if (_options.KeepAliveInterval > TimeSpan.Zero)
+        {
+            _keepAliveTask = Task.Run(KeepAliveLoopAsync);
+        }
+    }
+
+    /// <summary>Opens a new outbound stream. Data may be written at once; the peer acknowledges it later.</summary>
+    public async ValueTask<YamuxStream> OpenStreamAsync(CancellationToken cancellationToken = default)
+    {
+        while (true)
+        {
+            Task? wait = null;
+            YamuxStream? stream = null;
+            lock (_sync)
+            {
+                ThrowIfUnusable();
+                if (_remoteGoAway)
+                {
+                    throw new YamuxException(YamuxError.RemoteGoAway, "the peer sent GoAway; no new streams");
+                }
+
+                if (_outboundCount >= _options.MaxOutboundStreams)
+                {
+                    throw new YamuxException(YamuxError.TooManyStreams, "too many outbound yamux streams");
+                }
+
+                if (_unackedOutbound >= _options.AckBacklog)
+                {
+                    _ackBacklogSignal ??= new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+                    wait = _ackBacklogSignal.Task;
+                }
+                else
+                {
+                    if (_nextStreamId > uint.MaxValue - 2)
+                    {
+                        throw new YamuxException(YamuxError.TooManyStreams, "yamux stream ids exhausted");
+                    }
+
+                    uint id = _nextStreamId;
+                    _nextStreamId += 2;
+                    stream = new YamuxStream(this, id, outbound: true);
+                    _streams.Add(id, stream);
+                    _outboundCount++;
+                    _unackedOutbound++;
+                }
+            }
+
+            if (stream is not null)
+            {
+                // js-yamux opens with WindowUpdate|SYN, delta 0 (shared notes §6 "Opening").
+                EnqueueControl(new YamuxFrameHeader(YamuxFrameType.WindowUpdate, YamuxFlags.Syn, stream.Id, 0));
+                return stream;
+            }
+
+            await wait!.WaitAsync(cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Waits for the next inbound stream; throws <see cref="YamuxException"/> once the session ended.</summary>
+    public async ValueTask<YamuxStream> AcceptStreamAsync(CancellationToken cancellationToken = default)
+    {
+        YamuxStream stream;
+        try
+        {
+            stream = await _acceptQueue.Reader.ReadAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (ChannelClosedException)
+        {
+            throw NewClosedException();
+        }
+
+        stream.Accepted();
+        return stream;
+    }
+
+    /// <summary>
+    /// Sends GoAway (no new streams in either direction) without closing existing streams. Idempotent.
+    /// </summary>
+    public void GoAway(YamuxGoAwayCode code = YamuxGoAwayCode.Normal)
+    {
+        lock (_sync)
+        {
+            if (_localGoAway || _termination is not null)
+            {
+                return;
+            }
+
+            _localGoAway = true;
+        }
+
+        EnqueueControl(new YamuxFrameHeader(YamuxFrameType.GoAway, YamuxFlags.None, 0, (uint)code));
+    }
+
+    /// <summary>Sends GoAway, flushes, and closes the session and its transport; every open stream is reset.</summary>
+    public async ValueTask CloseAsync(YamuxGoAwayCode code = YamuxGoAwayCode.Normal)
+    {
+        GoAway(code);
+        try
+        {
+            using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(2));
+            await FlushControlAsync(cts.Token).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is IOException or OperationCanceledException or ObjectDisposedException)
+        {
+            // Best effort: the transport may already be gone.
+        }
+
+        Terminate(new YamuxException(YamuxError.SessionClosed, "yamux session closed locally"));
+    }
+
+    /// <inheritdoc />
+    public async ValueTask DisposeAsync()
+    {
+        await CloseAsync().ConfigureAwait(false);
+        try
+        {
+            await Task.WhenAll(_readTask, _writeTask, _keepAliveTask).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is IOException or OperationCanceledException or ObjectDisposedException)
+        {
+            // The loops report through TerminationError; nothing more to do here.
+        }
+
+        _shutdown.Dispose();
+    }
+
+    internal void OnStreamAcknowledged(YamuxStream stream)
+    {
+        TaskCompletionSource? signal = null;
+        lock (_sync)
+        {
+            if (stream.IsOutbound && _unackedOutbound > 0)
+            {
+                _unackedOutbound--;
+                signal = _ackBacklogSignal;
+                _ackBacklogSignal = null;
+            }
+        }
+
+        signal?.TrySetResult();
+    }
+
+    internal void RemoveStream(YamuxStream stream, bool wasAcknowledged)
+    {
+        TaskCompletionSource? signal = null;
+        lock (_sync)
+        {
+            if (!_streams.Remove(stream.Id))
+            {
+                return;
+            }
+
+            if (stream.IsOutbound)
+            {
+                _outboundCount--;
+                if (!wasAcknowledged && _unackedOutbound > 0)
+                {
+                    _unackedOutbound--;
+                    signal = _ackBacklogSignal;
+                    _ackBacklogSignal = null;
+                }
+            }
+            else
+            {
+                _inboundCount--;
+            }
+        }
+
+        signal?.TrySetResult();
+    }
+
+    internal YamuxException NewClosedException()
+    {
+        lock (_sync)
+        {
+            YamuxException? t = _termination;
+            return t is null
+                ? new YamuxException(YamuxError.SessionClosed, "yamux session closed")
+                : new YamuxException(t.Error, t.Message);
+        }
+    }
+
+    private void ThrowIfUnusable()
+    {
+        if (_termination is not null)
+        {
+            throw new YamuxException(_termination.Error, _termination.Message);
+        }
+
+        if (_localGoAway)
+        {
+            throw new YamuxException(YamuxError.SessionClosed, "GoAway was sent; no new streams");
+        }
+    }
+
+    /// <summary>Ends the session once: records the reason, fails every stream, closes the transport.</summary>
+    private void Terminate(YamuxException reason)
+    {
+        List<YamuxStream> streams;
+        TaskCompletionSource? backlog;
+        lock (_sync)
+        {
+            if (_termination is not null)
+            {
+                return;
+            }
+
+            _termination = reason;
+            streams = new List<YamuxStream>(_streams.Values);
+            _streams.Clear();
+            backlog = _ackBacklogSignal;
+            _ackBacklogSignal = null;
+        }
+
+        _acceptQueue.Writer.TryComplete();
+        while (_acceptQueue.Reader.TryRead(out YamuxStream? pending))
+        {
+            pending.OnSessionEnded(reason);
+        }
+
+        foreach (YamuxStream s in streams)
+        {
+            s.OnSessionEnded(reason);
+        }
+
+        backlog?.TrySetResult();
+        FailActivePing(reason);
+        try
+        {
+            _shutdown.Cancel();
+        }
+        catch (ObjectDisposedException)
+        {
+            // Already disposed: nothing to cancel.
+        }
+
+        _transport.Dispose();
+        _completion.TrySetResult();
+    }
+}
