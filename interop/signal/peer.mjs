@@ -152,6 +152,16 @@ async function handle(req) {
     case 'encrypt': {
       const out = [];
       const addr = S.ProtocolAddress.new(req.address, req.deviceId ?? 1);
+      if (req.count) {
+        // Encrypt `count` messages, returning only those whose index is listed in `keep` (loss simulations).
+        const keep = new Set(req.keep ?? []);
+        const pt = unhex(req.plaintext ?? '');
+        for (let i = 0; i < req.count; i++) {
+          const m = await S.signalEncrypt(pt, addr, localAddress, me.sessionStore, me.identityStore);
+          if (keep.has(i)) out.push({ index: i, type: m.type(), body: hex(m.serialize()) });
+        }
+        return { messages: out };
+      }
       for (const p of req.plaintexts ?? [req.plaintext]) {
         const m = await S.signalEncrypt(unhex(p), addr, localAddress, me.sessionStore, me.identityStore);
         out.push({ type: m.type(), body: hex(m.serialize()) });
