@@ -15,7 +15,10 @@ public static class EcdsaVerifier
         return key is not null;
     }
 
-    /// <summary>Verifies a DER <paramref name="signature"/> over SHA-256(<paramref name="message"/>). False on any failure.</summary>
+    /// <summary>
+    /// Verifies a DER (spec, go) or fixed-size r ‖ s (js-libp2p) <paramref name="signature"/> over SHA-256(<paramref name="message"/>).
+    /// False on any failure.
+    /// </summary>
     public static bool Verify(ReadOnlySpan<byte> subjectPublicKeyInfo, ReadOnlySpan<byte> message, ReadOnlySpan<byte> signature)
     {
         using ECDsa? key = TryImport(subjectPublicKeyInfo);
@@ -26,7 +29,14 @@ public static class EcdsaVerifier
 
         try
         {
-            return key.VerifyData(message, signature, HashAlgorithmName.SHA256, DSASignatureFormat.Rfc3279DerSequence);
+            if (key.VerifyData(message, signature, HashAlgorithmName.SHA256, DSASignatureFormat.Rfc3279DerSequence))
+            {
+                return true;
+            }
+
+            // js-libp2p (@libp2p/crypto 5, WebCrypto) signs with the fixed-size r ‖ s form instead of DER.
+            return signature.Length == 2 * ((key.KeySize + 7) / 8)
+                && key.VerifyData(message, signature, HashAlgorithmName.SHA256, DSASignatureFormat.IeeeP1363FixedFieldConcatenation);
         }
         catch (CryptographicException)
         {
