@@ -1,0 +1,61 @@
+using System;
+using System.IO;
+using System.Text.Json.Nodes;
+using System.Threading;
+using System.Threading.Tasks;
+using WotId.Identity.Dids;
+using WotId.Identity.Issuing;
+
+namespace WotId.Cli.Commands.Identity;
+
+/// <summary><c>wotid issuer issue</c>: a VerifiedHumanCredential (vc+jwt) for a subject DID.</summary>
+internal sealed class IssuerIssueCommand : IdentityCommand
+{
+    public override string Name => "issuer issue";
+
+    public override string Summary => "issue a VerifiedHumanCredential to a DID (prints the JWS)";
+
+    public override string Usage =>
+        "usage: wotid issuer issue --subject DID [--valid-days N] [--level in-person|video|document|peer] [--out FILE] [--home DIR] [--json]";
+
+    protected override async Task<int> ExecuteAsync(CliContext context, CliArguments arguments, CancellationToken cancellationToken)
+    {
+        string subject = arguments.Require("subject");
+        if (!DidSyntax.IsDid(subject))
+        {
+            throw new CliUsageException("--subject must be a DID");
+        }
+
+        long days = arguments.GetInt64("valid-days", 365);
+        if (days is < 1 or > 3650)
+        {
+            throw new CliUsageException("--valid-days must be 1..3650");
+        }
+
+        string level = arguments.Get("level") ?? "in-person";
+        if (level is not ("in-person" or "video" or "document" or "peer"))
+        {
+            throw new CliUsageException("--level must be in-person, video, document or peer");
+        }
+
+        using var session = new IssuerSession(context);
+        IssuedCredential credential = session.Issuer.IssueVerifiedHuman(subject, TimeSpan.FromDays(days), level);
+        session.Save();
+        string? outPath = arguments.Get("out");
+        if (outPath is not null)
+        {
+            await File.WriteAllTextAsync(outPath, credential.Jws + "\n", cancellationToken).ConfigureAwait(false);
+        }
+
+        await WriteAsync(
+            context,
+            new JsonObject { ["id"] = credential.Id, ["issuer"] = session.Issuer.Did, ["subject"] = subject, ["statusIndex"] = credential.StatusIndex, ["jws"] = credential.Jws },
+            credential.Jws).ConfigureAwait(false);
+        if (!context.Json)
+        {
+            await context.Error.WriteLineAsync("credential id: " + credential.Id).ConfigureAwait(false);
+        }
+
+        return 0;
+    }
+}

@@ -1,0 +1,125 @@
+using System;
+using System.IO;
+using System.Linq;
+using System.Text.Json;
+using System.Threading;
+using System.Threading.Tasks;
+
+namespace WotId.Cli.Tests.Identity;
+
+/// <summary>The identity commands run in-process against a temporary --home, with real key files and Argon2id.</summary>
+[Collection(nameof(PassphraseEnvironment))]
+public sealed class IdentityCommandTests : IDisposable
+{
+    private static readonly string[] s_cheapKdf = ["--kdf-memory", "1024", "--kdf-iterations", "1"];
+    private readonly string _home = Path.Combine(Path.GetTempPath(), "wotid-cli-identity-" + Guid.NewGuid().ToString("N"));
+
+    public IdentityCommandTests()
+    {
+        Environment.SetEnvironmentVariable("WOTID_PASSPHRASE", "correct horse battery staple");
+    }
+
+    public void Dispose()
+    {
+        Environment.SetEnvironmentVariable("WOTID_PASSPHRASE", null);
+        if (Directory.Exists(_home))
+        {
+            Directory.Delete(_home, recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task Issue_verify_revoke_round_trip()
+    {
+        (int rc, JsonElement holder) = await RunJsonAsync(["did", "new", .. s_cheapKdf]);
+        Assert.Equal(0, rc);
+        string holderDid = holder.GetProperty("did").GetString()!;
+        Assert.StartsWith("did:key:z", holderDid, StringComparison.Ordinal);
+
+        (rc, JsonElement shown) = await RunJsonAsync(["did", "show"]);
+        Assert.Equal(0, rc);
+        Assert.Equal(holderDid, shown.GetProperty("did").GetString());
+        Assert.Equal("AKP", shown.GetProperty("jwk").GetProperty("kty").GetString());
+        Assert.Equal("ML-DSA-65", shown.GetProperty("jwk").GetProperty("alg").GetString());
+        Assert.Equal(holderDid, shown.GetProperty("document").GetProperty("id").GetString());
+
+        (rc, JsonElement issuer) = await RunJsonAsync(["issuer", "init", .. s_cheapKdf]);
+        Assert.Equal(0, rc);
+        string issuerDid = issuer.GetProperty("did").GetString()!;
+
+        (rc, JsonElement issued) = await RunJsonAsync(["issuer", "issue", "--subject", holderDid, "--valid-days", "30"]);
+        Assert.Equal(0, rc);
+        string vcFile = Path.Combine(_home, "vc.jws");
+        await File.WriteAllTextAsync(vcFile, issued.GetProperty("jws").GetString());
+
+        (rc, JsonElement verdict) = await RunJsonAsync(["vc", "verify", vcFile, "--trust", issuerDid, "--subject", holderDid]);
+        Assert.Equal(0, rc);
+        Assert.True(verdict.GetProperty("valid").GetBoolean());
+        Assert.Equal("None", verdict.GetProperty("reason").GetString());
+
+        (rc, verdict) = await RunJsonAsync(["vc", "verify", vcFile]);
+        Assert.Equal(1, rc);
+        Assert.Equal("UnknownIssuer", verdict.GetProperty("reason").GetString());
+
+        (rc, _) = await RunJsonAsync(["issuer", "revoke", issued.GetProperty("id").GetString()!]);
+        Assert.Equal(0, rc);
+        (rc, verdict) = await RunJsonAsync(["vc", "verify", vcFile, "--trust", issuerDid]);
+        Assert.Equal(1, rc);
+        Assert.Equal("Revoked", verdict.GetProperty("reason").GetString());
+    }
+
+    [Fact]
+    public async Task Wrong_passphrase_fails_without_touching_state()
+    {
+        Assert.Equal(0, (await RunJsonAsync(["issuer", "init", .. s_cheapKdf])).Rc);
+        string state = await File.ReadAllTextAsync(Path.Combine(_home, "issuer", "state.json"));
+        Environment.SetEnvironmentVariable("WOTID_PASSPHRASE", "wrong");
+        (int rc, JsonElement error) = await RunJsonAsync(["issuer", "issue", "--subject", "did:example:123"]);
+        Assert.Equal(1, rc);
+        Assert.Contains("passphrase", error.GetProperty("error").GetString(), StringComparison.Ordinal);
+        Assert.Equal(state, await File.ReadAllTextAsync(Path.Combine(_home, "issuer", "state.json")));
+    }
+
+    [Fact]
+    public async Task Existing_key_file_is_kept_unless_forced()
+    {
+        Assert.Equal(0, (await RunJsonAsync(["did", "new", "--alg", "ed25519", .. s_cheapKdf])).Rc);
+        Assert.Equal(1, (await RunJsonAsync(["did", "new", .. s_cheapKdf])).Rc);
+        (int rc, JsonElement replaced) = await RunJsonAsync(["did", "new", "--alg", "ml-dsa-44", "--force", .. s_cheapKdf]);
+        Assert.Equal(0, rc);
+        Assert.Equal("ml-dsa-44", replaced.GetProperty("alg").GetString());
+    }
+
+    [Fact]
+    public async Task Usage_errors_exit_2()
+    {
+        Assert.Equal(2, (await RunAsync(["issuer", "issue"])).Rc);
+        Assert.Equal(2, (await RunAsync(["did", "new", "--alg", "rsa"])).Rc);
+        Assert.Equal(2, (await RunAsync(["vc", "verify"])).Rc);
+    }
+
+    [Fact]
+    public async Task Text_output_names_the_failure_reason()
+    {
+        string file = Path.Combine(_home, "garbage.jws");
+        Directory.CreateDirectory(_home);
+        await File.WriteAllTextAsync(file, "not-a-jws");
+        (int rc, string output) = await RunAsync(["vc", "verify", file]);
+        Assert.Equal(1, rc);
+        Assert.StartsWith("invalid: MalformedInput:", output, StringComparison.Ordinal);
+    }
+
+    private async Task<(int Rc, string Output)> RunAsync(string[] args)
+    {
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        int rc = await Program.RunAsync([.. args, "--home", _home], output, error, CancellationToken.None);
+        return (rc, output.ToString());
+    }
+
+    private async Task<(int Rc, JsonElement Json)> RunJsonAsync(string[] args)
+    {
+        (int rc, string output) = await RunAsync([.. args, "--json"]);
+        return (rc, JsonDocument.Parse(output).RootElement.Clone());
+    }
+}
