@@ -1,0 +1,30 @@
+// Error codes of the libp2p host layer (libp2p/specs connections/README.md: upgrade, limits, protocol negotiation).
+namespace WotId.Libp2p.Host;
+
+/// <summary>Why a host operation failed.</summary>
+public enum HostError
+{
+    /// <summary>The host is not started or already stopped.</summary>
+    NotRunning,
+
+    /// <summary>No transport can dial the address.</summary>
+    NoTransport,
+
+    /// <summary>No connection to the peer and no known address to dial.</summary>
+    NoAddress,
+
+    /// <summary>The connection upgrade (multistream, Noise, muxer) failed or timed out.</summary>
+    UpgradeFailed,
+
+    /// <summary>A connection limit (total or per peer) refused the connection.</summary>
+    ConnectionLimit,
+
+    /// <summary>The remote does not support the requested protocol.</summary>
+    ProtocolNotSupported,
+
+    /// <summary>The connection was closed.</summary>
+    ConnectionClosed,
+
+    /// <summary>Dialing ourselves.</summary>
+    DialSelf,
+}

@@ -1,0 +1,40 @@
+// Typed failure of the libp2p host layer (libp2p/specs connections/README.md).
+using System;
+using System.IO;
+
+namespace WotId.Libp2p.Host;
+
+/// <summary>A host-level failure with a machine-readable <see cref="Error"/>.</summary>
+public sealed class HostException : IOException
+{
+    /// <summary>Creates the exception.</summary>
+    public HostException(HostError error, string message, Exception? innerException = null)
+        : base(message, innerException)
+    {
+        Error = error;
+    }
+
+    /// <summary>Creates the exception with a generic message.</summary>
+    public HostException()
+        : base("libp2p host failure")
+    {
+        Error = HostError.ConnectionClosed;
+    }
+
+    /// <summary>Creates the exception with a message.</summary>
+    public HostException(string message)
+        : base(message)
+    {
+        Error = HostError.ConnectionClosed;
+    }
+
+    /// <summary>Creates the exception with a message and cause.</summary>
+    public HostException(string message, Exception innerException)
+        : base(message, innerException)
+    {
+        Error = HostError.ConnectionClosed;
+    }
+
+    /// <summary>What went wrong.</summary>
+    public HostError Error { get; }
+}

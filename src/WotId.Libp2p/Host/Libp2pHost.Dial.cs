@@ -1,0 +1,224 @@
+// Dialing and the connection upgrade: multistream-select /noise, Noise XX with early muxer negotiation, then
+// /yamux/1.0.0 (or a multistream round when either side sent no muxer list). libp2p/specs connections/README.md,
+// connections/inlined-muxer-negotiation.md; shared notes libp2p.md §1 and §5.
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using WotId.Libp2p.Multiaddr;
+using WotId.Libp2p.Multistream;
+using WotId.Libp2p.Noise;
+using WotId.Libp2p.Peer;
+using WotId.Libp2p.Transports;
+using WotId.Libp2p.Yamux;
+
+namespace WotId.Libp2p.Host;
+
+public sealed partial class Libp2pHost
+{
+    /// <summary>The muxer protocol id.</summary>
+    public const string YamuxProtocolId = "/yamux/1.0.0";
+
+    private static readonly string[] s_noise = [NoiseSecuredStream.ProtocolId];
+    private static readonly string[] s_yamux = [YamuxProtocolId];
+
+    /// <summary>
+    /// Connects to <paramref name="address"/> (reusing an open connection when it names a peer we are connected to).
+    /// When the address ends in <c>/p2p/&lt;id&gt;</c> the remote must prove that identity.
+    /// </summary>
+    /// <exception cref="HostException">No transport, limits, or a failed upgrade.</exception>
+    public async Task<Libp2pConnection> DialAsync(Multiaddress address, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(address);
+        ThrowIfNotRunning();
+        PeerId? expected = address.PeerId;
+        if (expected == PeerId)
+        {
+            throw new HostException(HostError.DialSelf, "refusing to dial ourselves");
+        }
+
+        if (expected is not null && TryGetConnection(expected, out Libp2pConnection? existing))
+        {
+            return existing!;
+        }
+
+        ITransport transport = _transports.FirstOrDefault(t => t.CanDial(address))
+            ?? throw new HostException(HostError.NoTransport, "no transport can dial " + address);
+        lock (_lock)
+        {
+            if (_connections.Count + _pending >= _options.MaxConnections)
+            {
+                throw new HostException(HostError.ConnectionLimit, "connection limit reached");
+            }
+
+            _pending++;
+        }
+
+        try
+        {
+            using var cts = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, _stopping.Token);
+            cts.CancelAfter(_options.UpgradeTimeout);
+            TransportConnection raw;
+            try
+            {
+                raw = await transport.DialAsync(address, cts.Token).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (ex is TransportException or IOException or OperationCanceledException)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                throw new HostException(HostError.UpgradeFailed, "dialing " + address + " failed: " + ex.Message, ex);
+            }
+
+            Libp2pConnection connection = await UpgradeAsync(raw, initiator: true, expected, cts.Token).ConfigureAwait(false);
+            PeerStore.AddAddresses(connection.RemotePeer, [address]);
+            return connection;
+        }
+        finally
+        {
+            lock (_lock)
+            {
+                _pending--;
+            }
+        }
+    }
+
+    /// <summary>An open connection to <paramref name="peer"/>, if any.</summary>
+    public bool TryGetConnection(PeerId peer, out Libp2pConnection? connection)
+    {
+        lock (_lock)
+        {
+            connection = _connections.FirstOrDefault(c => c.RemotePeer == peer && !c.IsClosed);
+            return connection is not null;
+        }
+    }
+
+    /// <summary>Connects to <paramref name="peer"/> through an open connection or its known addresses.</summary>
+    public async Task<Libp2pConnection> ConnectAsync(PeerId peer, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(peer);
+        if (TryGetConnection(peer, out Libp2pConnection? existing))
+        {
+            return existing!;
+        }
+
+        HostException? last = null;
+        foreach (Multiaddress a in PeerStore.GetAddresses(peer))
+        {
+            try
+            {
+                return await DialAsync(a.Encapsulate("/p2p/" + peer), cancellationToken).ConfigureAwait(false);
+            }
+            catch (HostException ex)
+            {
+                last = ex;
+            }
+        }
+
+        throw last ?? new HostException(HostError.NoAddress, "no connection to and no address for " + peer);
+    }
+
+    private async Task<Libp2pConnection> UpgradeAsync(TransportConnection raw, bool initiator, PeerId? expected, CancellationToken cancellationToken)
+    {
+        using var cts = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        cts.CancelAfter(_options.UpgradeTimeout);
+        CancellationToken token = cts.Token;
+        NoiseSecuredStream secured;
+        try
+        {
+            if (initiator)
+            {
+                await MultistreamSelect.SelectAsync(raw, s_noise, token).ConfigureAwait(false);
+            }
+            else
+            {
+                await MultistreamSelect.HandleAsync(raw, s_noise, token).ConfigureAwait(false);
+            }
+
+            IReadOnlyList<string> muxers = _options.EarlyMuxerNegotiation ? s_yamux : [];
+            secured = await NoiseSecuredStream.HandshakeAsync(raw, _options.Identity, initiator, expected, muxers, token).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is IOException or FormatException or OperationCanceledException or ObjectDisposedException)
+        {
+            raw.Abort();
+            await raw.DisposeAsync().ConfigureAwait(false);
+            throw new HostException(HostError.UpgradeFailed, "security upgrade failed: " + ex.Message, ex);
+        }
+
+        try
+        {
+            if (secured.NegotiatedMuxer is null)
+            {
+                if (initiator)
+                {
+                    await MultistreamSelect.SelectAsync(secured, s_yamux, token).ConfigureAwait(false);
+                }
+                else
+                {
+                    await MultistreamSelect.HandleAsync(secured, s_yamux, token).ConfigureAwait(false);
+                }
+            }
+            else if (secured.NegotiatedMuxer != YamuxProtocolId)
+            {
+                throw new HostException(HostError.UpgradeFailed, "unsupported muxer " + secured.NegotiatedMuxer);
+            }
+        }
+        catch (Exception ex) when (ex is IOException or FormatException or OperationCanceledException)
+        {
+            secured.Abort();
+            await secured.DisposeAsync().ConfigureAwait(false);
+            throw ex as HostException ?? new HostException(HostError.UpgradeFailed, "muxer negotiation failed: " + ex.Message, ex);
+        }
+
+        var session = new YamuxSession(secured, initiator, _options.Yamux);
+        var connection = new Libp2pConnection(
+            this, session, secured.RemotePeerId, secured.RemotePublicKey, raw.LocalAddress, raw.RemoteAddress, initiator);
+        bool accepted;
+        lock (_lock)
+        {
+            int perPeer = _connections.Count(c => c.RemotePeer == connection.RemotePeer);
+            accepted = _state == 1 && perPeer < _options.MaxConnectionsPerPeer;
+            if (accepted)
+            {
+                _connections.Add(connection);
+            }
+        }
+
+        if (!accepted)
+        {
+            await session.CloseAsync().ConfigureAwait(false);
+            throw new HostException(HostError.ConnectionLimit, "too many connections to " + connection.RemotePeer);
+        }
+
+        session.Start();
+        PeerStore.SetPublicKey(connection.RemotePeer, connection.RemotePublicKey);
+        _tasks.Add(WatchConnectionAsync(connection));
+        connection.Tasks.Add(AcceptStreamsAsync(connection));
+        connection.Tasks.Add(IdentifyOnConnectAsync(connection));
+        ConnectionOpened?.Invoke(this, new ConnectionEventArgs(connection));
+        return connection;
+    }
+
+    private async Task WatchConnectionAsync(Libp2pConnection connection)
+    {
+        await connection.Completion.ConfigureAwait(false);
+        lock (_lock)
+        {
+            _connections.Remove(connection);
+        }
+
+        await connection.Tasks.WhenAllAsync().ConfigureAwait(false);
+        YamuxException? reason = connection.Session.TerminationError;
+        bool normal = reason is null || reason.Error == YamuxError.SessionClosed;
+        ConnectionClosed?.Invoke(this, new ConnectionEventArgs(connection, normal ? null : reason));
+    }
+
+    private void ThrowIfNotRunning()
+    {
+        if (Volatile.Read(ref _state) != 1)
+        {
+            throw new HostException(HostError.NotRunning, "the host is not running");
+        }
+    }
+}

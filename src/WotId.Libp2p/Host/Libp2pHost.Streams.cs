@@ -1,0 +1,115 @@
+// Streams: every new Yamux stream negotiates its protocol with multistream-select (libp2p/specs
+// connections/README.md "Protocol Negotiation"); inbound streams are dispatched to registered handlers.
+using System;
+using System.IO;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using WotId.Libp2p.Multistream;
+using WotId.Libp2p.Peer;
+using WotId.Libp2p.Yamux;
+
+namespace WotId.Libp2p.Host;
+
+public sealed partial class Libp2pHost
+{
+    /// <summary>Opens a stream for <paramref name="protocolId"/> to <paramref name="peer"/>, connecting first if needed.</summary>
+    /// <exception cref="HostException">No connection possible, or the peer does not support the protocol.</exception>
+    public async Task<Libp2pStream> OpenStreamAsync(PeerId peer, string protocolId, CancellationToken cancellationToken = default)
+    {
+        Libp2pConnection connection = await ConnectAsync(peer, cancellationToken).ConfigureAwait(false);
+        return await OpenStreamOnAsync(connection, protocolId, cancellationToken).ConfigureAwait(false);
+    }
+
+    internal async Task<Libp2pStream> OpenStreamOnAsync(Libp2pConnection connection, string protocolId, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(protocolId);
+        YamuxStream stream;
+        try
+        {
+            stream = await connection.Session.OpenStreamAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (YamuxException ex)
+        {
+            throw new HostException(HostError.ConnectionClosed, "cannot open a stream: " + ex.Message, ex);
+        }
+
+        connection.Touch();
+        try
+        {
+            using var cts = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            cts.CancelAfter(_options.NegotiationTimeout);
+            await MultistreamSelect.SelectAsync(stream, [protocolId], cts.Token).ConfigureAwait(false);
+        }
+        catch (MultistreamException ex) when (ex.Error == MultistreamError.NoProtocolInCommon)
+        {
+            stream.Abort();
+            throw new HostException(HostError.ProtocolNotSupported, connection.RemotePeer + " does not support " + protocolId, ex);
+        }
+        catch (Exception ex) when (ex is IOException or OperationCanceledException)
+        {
+            stream.Abort();
+            cancellationToken.ThrowIfCancellationRequested();
+            throw ex as HostException ?? new HostException(HostError.ConnectionClosed, "negotiating " + protocolId + " failed: " + ex.Message, ex);
+        }
+
+        return new Libp2pStream(stream, connection, protocolId);
+    }
+
+    private async Task AcceptStreamsAsync(Libp2pConnection connection)
+    {
+        while (true)
+        {
+            YamuxStream stream;
+            try
+            {
+                stream = await connection.Session.AcceptStreamAsync().ConfigureAwait(false);
+            }
+            catch (YamuxException)
+            {
+                return;
+            }
+
+            connection.Touch();
+            connection.Tasks.Add(ServeStreamAsync(connection, stream));
+        }
+    }
+
+    private async Task ServeStreamAsync(Libp2pConnection connection, YamuxStream stream)
+    {
+        CancellationToken stop = _stopping.Token;
+        string protocol;
+        try
+        {
+            using var cts = CancellationTokenSource.CreateLinkedTokenSource(stop);
+            cts.CancelAfter(_options.NegotiationTimeout);
+            protocol = await MultistreamSelect.HandleAsync(stream, _handlers.Keys.ToArray(), cts.Token).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is IOException or OperationCanceledException)
+        {
+            stream.Abort();
+            return;
+        }
+
+        if (!_handlers.TryGetValue(protocol, out StreamHandler? handler))
+        {
+            stream.Abort();
+            return;
+        }
+
+        var s = new Libp2pStream(stream, connection, protocol);
+        try
+        {
+            await handler(s, stop).ConfigureAwait(false);
+            s.CompleteWrites();
+        }
+        catch (Exception ex) when (ex is IOException or OperationCanceledException or FormatException or InvalidOperationException)
+        {
+            s.Abort();
+        }
+        finally
+        {
+            await s.DisposeAsync().ConfigureAwait(false);
+        }
+    }
+}

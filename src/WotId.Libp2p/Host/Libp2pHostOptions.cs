@@ -1,0 +1,62 @@
+// Settings of a libp2p host: limits and timeouts follow shared notes libp2p.md §1 (js/go upgrade 10-15 s,
+// negotiation 10 s, identify 5 s) and §6 (yamux defaults).
+using System;
+using System.Collections.Generic;
+using WotId.Libp2p.Multiaddr;
+using WotId.Libp2p.Peer;
+using WotId.Libp2p.Transports;
+using WotId.Libp2p.Yamux;
+
+namespace WotId.Libp2p.Host;
+
+/// <summary>Configuration of a <see cref="Libp2pHost"/>.</summary>
+public sealed class Libp2pHostOptions
+{
+    /// <summary>Creates options for <paramref name="identity"/> (the host does not dispose it).</summary>
+    public Libp2pHostOptions(PeerIdentity identity)
+    {
+        Identity = identity ?? throw new ArgumentNullException(nameof(identity));
+    }
+
+    /// <summary>Our identity.</summary>
+    public PeerIdentity Identity { get; }
+
+    /// <summary>Addresses to listen on (e.g. <c>/ip4/127.0.0.1/tcp/0</c>, <c>/ip4/127.0.0.1/tcp/0/ws</c>).</summary>
+    public IReadOnlyList<Multiaddress> ListenAddresses { get; init; } = [];
+
+    /// <summary>Transports; default TCP and WebSocket.</summary>
+    public IReadOnlyList<ITransport>? Transports { get; init; }
+
+    /// <summary>Identify's agentVersion.</summary>
+    public string AgentVersion { get; init; } = "wotid/0.1";
+
+    /// <summary>Identify's protocolVersion (js sends "ipfs/0.1.0").</summary>
+    public string ProtocolVersion { get; init; } = "ipfs/0.1.0";
+
+    /// <summary>Most connections at once (inbound beyond it are dropped before the handshake).</summary>
+    public int MaxConnections { get; init; } = 1024;
+
+    /// <summary>Most connections to one peer.</summary>
+    public int MaxConnectionsPerPeer { get; init; } = 8;
+
+    /// <summary>Close a connection without streams after this long; <see cref="TimeSpan.Zero"/> keeps it.</summary>
+    public TimeSpan IdleTimeout { get; init; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>Limit for transport + multistream + Noise + muxer selection.</summary>
+    public TimeSpan UpgradeTimeout { get; init; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>Limit for multistream-select on a new stream.</summary>
+    public TimeSpan NegotiationTimeout { get; init; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>Limit for the identify exchange on a new connection.</summary>
+    public TimeSpan IdentifyTimeout { get; init; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>Offer <c>/yamux/1.0.0</c> inside the Noise handshake (early muxer negotiation, as js and go do).</summary>
+    public bool EarlyMuxerNegotiation { get; init; } = true;
+
+    /// <summary>Serve <c>/perf/1.0.0</c>.</summary>
+    public bool ServePerf { get; init; }
+
+    /// <summary>Yamux settings for every connection.</summary>
+    public YamuxOptions Yamux { get; init; } = YamuxOptions.Default;
+}
