@@ -14,7 +14,13 @@ public static class HkdfSha256
     public static void DeriveKey(ReadOnlySpan<byte> ikm, ReadOnlySpan<byte> salt, ReadOnlySpan<byte> info, Span<byte> output)
     {
         CheckOutput(output);
-        HKDF.DeriveKey(HashAlgorithmName.SHA256, ikm, output, salt, info);
+
+        // Extract with HMAC directly: OpenSSL 3's HKDF rejects an empty IKM (Noise Split uses one), and HMAC with
+        // an empty salt equals RFC 5869's default of 32 zero bytes (HMAC zero-pads the key).
+        Span<byte> prk = stackalloc byte[32];
+        HMACSHA256.HashData(salt, ikm, prk);
+        HKDF.Expand(HashAlgorithmName.SHA256, prk, output, info);
+        CryptographicOperations.ZeroMemory(prk);
     }
 
     /// <summary>Extract then Expand into a new array.</summary>
