@@ -17,10 +17,13 @@ public sealed class Libp2pConnection : IAsyncDisposable
     private readonly TaskCompletionSource<IdentifyMessage> _identified = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private long _lastActivity = Stopwatch.GetTimestamp();
 
+    private readonly Noise.NoiseSecuredStream _secured;
+
     internal Libp2pConnection(
-        Libp2pHost host, YamuxSession session, PeerId remotePeer, PeerPublicKey remoteKey, Multiaddress local, Multiaddress remote, bool isInitiator)
+        Libp2pHost host, Noise.NoiseSecuredStream secured, YamuxSession session, PeerId remotePeer, PeerPublicKey remoteKey, Multiaddress local, Multiaddress remote, bool isInitiator)
     {
         _host = host;
+        _secured = secured;
         Session = session;
         RemotePeer = remotePeer;
         RemotePublicKey = remoteKey;
@@ -73,6 +76,9 @@ public sealed class Libp2pConnection : IAsyncDisposable
 
     /// <inheritdoc />
     public override string ToString() => $"{RemotePeer} via {RemoteAddress} ({(IsInitiator ? "outbound" : "inbound")})";
+
+    /// <summary>Tears the connection down at once (TCP reset, no GoAway), as a crashed peer would.</summary>
+    public void Abort() => _secured.Abort();
 
     internal void Touch() => Interlocked.Exchange(ref _lastActivity, Stopwatch.GetTimestamp());
 

@@ -173,7 +173,7 @@ public sealed partial class Libp2pHost
 
         var session = new YamuxSession(secured, initiator, _options.Yamux);
         var connection = new Libp2pConnection(
-            this, session, secured.RemotePeerId, secured.RemotePublicKey, raw.LocalAddress, raw.RemoteAddress, initiator);
+            this, secured, session, secured.RemotePeerId, secured.RemotePublicKey, raw.LocalAddress, raw.RemoteAddress, initiator);
         bool accepted;
         lock (_lock)
         {

@@ -81,7 +81,7 @@ public sealed class YamuxComplianceTests
             Assert.Equal(YamuxError.StreamReset, ex.Error);
             YamuxException w = await Assert.ThrowsAsync<YamuxException>(async () => await b.WriteAsync(new byte[1]));
             Assert.Equal(YamuxError.StreamReset, w.Error);
-            YamuxException local = await Assert.ThrowsAsync<YamuxException>(async () => await a.ReadAsync(new byte[1]));
+            YamuxException local = await Assert.ThrowsAsync<YamuxException>(async () => _ = await a.ReadAsync(new byte[1]));
             Assert.Equal(YamuxError.StreamAborted, local.Error);
 
             // The session survives a stream reset.
