@@ -135,7 +135,7 @@ async function rpcBodies(sampleTx, sampleSig) {
     await client.dryRunTransactionBlock({ transactionBlock: sampleTx });
     await client.queryEvents({ query: { MoveEventType: `${PKG}::mailbox::MessageSent` }, cursor: null, limit: 50, order: 'descending' });
     await client.getCoins({ owner: alice.toIotaAddress(), coinType: '0x2::iota::IOTA', cursor: null, limit: 50 });
-    await client.getTransactionBlock({ digest: digest(0x99), options: { showEffects: true } });
+    await client.getTransactionBlock({ digest: digest(0x99), options: { showEffects: true, showEvents: true, showObjectChanges: true } });
     return bodies;
 }
 

@@ -9,4 +9,5 @@ namespace WotId.Mailbox.Rpc;
 /// <param name="Owner">Owner, when requested.</param>
 /// <param name="Fields">Parsed <c>content.fields</c>, when requested.</param>
 /// <param name="StorageRebate">Storage rebate in NANOS, when requested.</param>
-public sealed record IotaObject(ObjectRef Ref, string? Type, ObjectOwner? Owner, JsonElement? Fields, ulong? StorageRebate);
+/// <param name="BcsBytes">The Move object's BCS contents (<c>bcs.bcsBytes</c>), when requested.</param>
+public sealed record IotaObject(ObjectRef Ref, string? Type, ObjectOwner? Owner, JsonElement? Fields, ulong? StorageRebate, byte[]? BcsBytes);

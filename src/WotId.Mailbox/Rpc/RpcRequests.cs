@@ -58,7 +58,7 @@ internal static class RpcRequests
         ("iota_dryRunTransactionBlock", new JsonArray(Convert.ToBase64String(txBytes)));
 
     public static (string Method, JsonArray Params) GetTransaction(string digest) =>
-        ("iota_getTransactionBlock", new JsonArray(digest, new JsonObject { ["showEffects"] = true }));
+        ("iota_getTransactionBlock", new JsonArray(digest, new JsonObject { ["showEffects"] = true, ["showEvents"] = true, ["showObjectChanges"] = true }));
 
     public static (string Method, JsonArray Params) QueryEvents(string moveEventType, JsonElement? cursor, int limit, bool descending) =>
         ("iotax_queryEvents", new JsonArray(new JsonObject { ["MoveEventType"] = moveEventType }, Cursor(cursor), limit, descending));

@@ -98,7 +98,19 @@ internal static partial class RpcResponseParser
         }
 
         ulong? rebate = d.TryGetProperty("storageRebate", out JsonElement sr) && sr.ValueKind != JsonValueKind.Null ? ParseU64(sr, "storageRebate") : null;
-        return new IotaObject(r, type, owner, fields, rebate);
+        byte[]? bcs = null;
+        if (d.TryGetProperty("bcs", out JsonElement b) && b.ValueKind == JsonValueKind.Object && OptString(b, "bcsBytes") is string b64)
+        {
+            bcs = new byte[b64.Length];
+            if (!Convert.TryFromBase64String(b64, bcs, out int n))
+            {
+                throw Malformed("bcsBytes is not base64");
+            }
+
+            Array.Resize(ref bcs, n);
+        }
+
+        return new IotaObject(r, type, owner, fields, rebate, bcs);
     }
 
     /// <summary><c>{"AddressOwner": a}</c> | <c>{"ObjectOwner": a}</c> | <c>{"Shared": {"initial_shared_version": n}}</c> | <c>"Immutable"</c>.</summary>

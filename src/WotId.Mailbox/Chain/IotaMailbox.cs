@@ -1,0 +1,151 @@
+// IMailbox on the IOTA chain: builds the move/wotid_mailbox transactions with MailboxTransactionBuilder, signs them
+// with the caller's Ed25519 key (intent signing), and submits them through IIotaNodeClient. Sends go through the
+// Outbox first. Gas: the caller's largest IOTA coin; budget from a dry run as the TS SDK does
+// (max(computation + 1000·price, computation + 1000·price + storage − rebate)), note C.4.
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using WotId.Mailbox.Rpc;
+using WotId.Mailbox.Signing;
+using WotId.Mailbox.Transactions;
+using WotId.Mailbox.Types;
+
+namespace WotId.Mailbox.Chain;
+
+/// <summary>The chain-backed <see cref="IMailbox"/>.</summary>
+public sealed partial class IotaMailbox : IMailbox, IDisposable
+{
+    private const ulong DryRunBudget = 500_000_000; // 0.5 IOTA ceiling for the estimate
+    private readonly IIotaNodeClient _node;
+    private readonly IotaKeyPair _key;
+    private readonly Outbox _queue;
+    private readonly MailboxTransactionBuilder _builder;
+    private readonly SemaphoreSlim _gasLock = new(1, 1);
+
+    /// <summary>Creates the client. <paramref name="queue"/> keeps sends that could not be delivered yet.</summary>
+    public IotaMailbox(IIotaNodeClient node, IotaKeyPair key, IotaAddress package, Outbox queue)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        _node = node;
+        _key = key;
+        _queue = queue;
+        _builder = new MailboxTransactionBuilder(package, key.Address);
+    }
+
+    /// <inheritdoc />
+    public IotaAddress Caller => _key.Address;
+
+    /// <summary>Releases the gas lock (the node client, key and outbox belong to the caller).</summary>
+    public void Dispose() => _gasLock.Dispose();
+
+    /// <summary>The Move type of messages for this package.</summary>
+    public string MessageType => _builder.MessageType;
+
+    /// <inheritdoc />
+    public async Task<MailboxHandle> CreateAsync(ReadOnlyMemory<byte> encryptionKey, ulong maxPayloadBytes, CancellationToken cancellationToken)
+    {
+        ExecutionResult r = await ExecuteAsync(g => _builder.CreateMailbox(encryptionKey.Span, maxPayloadBytes, g), cancellationToken).ConfigureAwait(false);
+        ObjectChange mailbox = r.Changes.FirstOrDefault(c => c.Kind == "created" && (c.ObjectType?.EndsWith("::mailbox::Mailbox", StringComparison.Ordinal) ?? false))
+            ?? throw new MailboxException(MailboxError.MalformedResponse, "no Mailbox among the created objects");
+        ObjectChange cap = r.Changes.FirstOrDefault(c => c.Kind == "created" && (c.ObjectType?.EndsWith("::mailbox::MailboxOwnerCap", StringComparison.Ordinal) ?? false))
+            ?? throw new MailboxException(MailboxError.MalformedResponse, "no MailboxOwnerCap among the created objects");
+        return new MailboxHandle(mailbox.ObjectId, cap.ObjectId);
+    }
+
+    /// <inheritdoc />
+    public async Task<MailboxInfo> GetMailboxAsync(IotaAddress mailboxId, CancellationToken cancellationToken)
+    {
+        IotaObject o = await RequireObjectAsync(mailboxId, cancellationToken).ConfigureAwait(false);
+        return MailboxFields.Parse(mailboxId, o);
+    }
+
+    /// <inheritdoc />
+    public async Task<SendResult> SendAsync(IotaAddress mailboxId, ulong seq, ReadOnlyMemory<byte> payload, CancellationToken cancellationToken)
+    {
+        long queueId = _queue.Enqueue(mailboxId, seq, payload.Span);
+        OutgoingMessage row = _queue.Pending().FirstOrDefault(p => p.Id == queueId)
+            ?? new OutgoingMessage(queueId, mailboxId, seq, payload.ToArray(), null, null, null, 0, null);
+        return await DeliverAsync(row, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Retries every queued send; returns the outcome of each.</summary>
+    public async Task<IReadOnlyList<SendResult>> FlushAsync(CancellationToken cancellationToken)
+    {
+        var results = new List<SendResult>();
+        foreach (OutgoingMessage row in _queue.Pending())
+        {
+            results.Add(await DeliverAsync(row, cancellationToken).ConfigureAwait(false));
+        }
+
+        return results;
+    }
+
+    /// <inheritdoc />
+    public async Task<IReadOnlyList<MessageInfo>> ListAsync(IotaAddress mailboxId, CancellationToken cancellationToken)
+    {
+        var list = new List<MessageInfo>();
+        foreach (IotaObject o in await PagesAsync(c => _node.GetOwnedObjectsAsync(mailboxId, MessageType, c, 50, cancellationToken)).ConfigureAwait(false))
+        {
+            list.Add(DecodeMessage(o, MessageState.Pending).Info);
+        }
+
+        var archivedIds = (await PagesAsync(c => _node.GetDynamicFieldsAsync(mailboxId, c, 50, cancellationToken)).ConfigureAwait(false))
+            .Where(f => f.ObjectType == MessageType).Select(f => f.Ref.ObjectId).ToList();
+        for (int i = 0; i < archivedIds.Count; i += 50)
+        {
+            IReadOnlyList<IotaObject?> objects = await Call(() => _node.MultiGetObjectsAsync(archivedIds.Skip(i).Take(50).ToList(), cancellationToken)).ConfigureAwait(false);
+            list.AddRange(objects.OfType<IotaObject>().Select(o => DecodeMessage(o, MessageState.Archived).Info));
+        }
+
+        return list;
+    }
+
+    /// <inheritdoc />
+    public async Task ClaimAsync(MailboxHandle mailbox, IotaAddress messageId, CancellationToken cancellationToken)
+    {
+        (SharedRef m, ObjectRef cap, ObjectRef msg) = await CapAndPendingAsync(mailbox, messageId, cancellationToken).ConfigureAwait(false);
+        await ExecuteAsync(g => _builder.ClaimMessage(m, cap, msg, g), cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <inheritdoc />
+    public async Task<MailboxMessage> ReadAsync(MailboxHandle mailbox, IotaAddress messageId, CancellationToken cancellationToken)
+    {
+        await CapRefAsync(mailbox, cancellationToken).ConfigureAwait(false);
+        IotaObject? o = await Call(() => _node.GetObjectAsync(messageId, cancellationToken)).ConfigureAwait(false);
+        if (o is null || o.Owner?.Kind != OwnerKind.Object)
+        {
+            throw new MailboxException(MailboxError.MessageNotFound, "no archived message " + messageId);
+        }
+
+        MailboxMessage message = DecodeMessage(o, MessageState.Archived);
+        return message.Info.MailboxId == mailbox.MailboxId ? message : throw new MailboxException(MailboxError.MessageNotFound, "no archived message " + messageId);
+    }
+
+    /// <inheritdoc />
+    public async Task DeleteAsync(MailboxHandle mailbox, IotaAddress messageId, CancellationToken cancellationToken)
+    {
+        ObjectRef cap = await CapRefAsync(mailbox, cancellationToken).ConfigureAwait(false);
+        SharedRef m = await SharedRefAsync(mailbox.MailboxId, cancellationToken).ConfigureAwait(false);
+        await ExecuteAsync(g => _builder.DeleteMessage(m, cap, messageId, g), cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <inheritdoc />
+    public async Task<MailboxMessage> ReceiveAndDeleteAsync(MailboxHandle mailbox, IotaAddress messageId, CancellationToken cancellationToken)
+    {
+        (SharedRef m, ObjectRef cap, ObjectRef msg) = await CapAndPendingAsync(mailbox, messageId, cancellationToken).ConfigureAwait(false);
+        IotaObject o = await RequireObjectAsync(messageId, cancellationToken).ConfigureAwait(false);
+        MailboxMessage message = DecodeMessage(o, MessageState.Pending);
+        await ExecuteAsync(g => _builder.ReceiveAndDelete(m, cap, msg, g), cancellationToken).ConfigureAwait(false);
+        return message;
+    }
+
+    /// <inheritdoc />
+    public async Task SetBlockedAsync(MailboxHandle mailbox, IotaAddress sender, bool blocked, CancellationToken cancellationToken)
+    {
+        ObjectRef cap = await CapRefAsync(mailbox, cancellationToken).ConfigureAwait(false);
+        SharedRef m = await SharedRefAsync(mailbox.MailboxId, cancellationToken).ConfigureAwait(false);
+        await ExecuteAsync(g => blocked ? _builder.BlockSender(m, cap, sender, g) : _builder.UnblockSender(m, cap, sender, g), cancellationToken).ConfigureAwait(false);
+    }
+}
