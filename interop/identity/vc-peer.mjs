@@ -4,12 +4,13 @@
 // VerifiedHumanCredential / Bitstring Status List / presentation JSON, VC-JOSE-COSE compact JWS whose
 // signing input ASCII(b64url(header) "." b64url(payload)) is recomputed here, signed and verified with
 // @noble/post-quantum 0.7.1 (ML-DSA-44/65/87 pure with empty context per RFC 9964; Falcon-512 experimental).
-// Seeds are hex; ML-DSA keygen takes the 32-byte ξ, Falcon the 48-byte NIST seed.
+// Also Argon2id (@noble/hashes 2.4.0) for the key-file KDF. Seeds are hex; ML-DSA keygen takes the 32-byte ξ, Falcon the 48-byte NIST seed.
 import { createInterface } from 'node:readline';
 import { gzipSync } from 'node:zlib';
 import { ml_dsa44, ml_dsa65, ml_dsa87 } from '@noble/post-quantum/ml-dsa.js';
 import { falcon512 } from '@noble/post-quantum/falcon.js';
 import { base58btc } from 'multiformats/bases/base58';
+import { argon2id } from '@noble/hashes/argon2.js';
 
 const ALGS = {
   'ML-DSA-44': { impl: ml_dsa44, codec: 0x1210 },
@@ -86,6 +87,7 @@ const commands = {
     return { sig: b64u(ALGS[r.alg].impl.sign(utf8(r.input), k.secretKey, { extraEntropy: false })) };
   },
   verify: (r) => verifyJws(r.jws),
+  argon2id: (r) => ({ key: Buffer.from(argon2id(unhex(r.password), unhex(r.salt), { t: r.t, m: r.m, p: r.p, dkLen: r.dkLen })).toString('hex') }),
   issue: (r) => {
     const k = keyFor(r.alg, r.seed);
     const vc = {

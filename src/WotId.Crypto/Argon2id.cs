@@ -4,6 +4,7 @@
 //
 // | parameter   | bound                       |
 // |-------------|-----------------------------|
+// | password    | non-empty                   |
 // | salt        | 8..64 bytes                 |
 // | memory      | 8·p KiB .. 1 GiB (in KiB)   |
 // | iterations  | 1..16                       |
@@ -20,9 +21,14 @@ public static class Argon2id
     public const int MaxMemoryKiB = 1024 * 1024;
 
     /// <summary>Derives <paramref name="output"/>.Length bytes from <paramref name="password"/> and <paramref name="salt"/>.</summary>
-    /// <exception cref="ArgumentException">A parameter outside the bounds in the file header.</exception>
+    /// <exception cref="ArgumentException">An empty password, or a parameter outside the bounds in the file header.</exception>
     public static void DeriveKey(ReadOnlySpan<byte> password, ReadOnlySpan<byte> salt, int memoryKiB, int iterations, int parallelism, Span<byte> output)
     {
+        if (password.IsEmpty)
+        {
+            throw new ArgumentException("password must not be empty", nameof(password));
+        }
+
         if (salt.Length is < 8 or > 64)
         {
             throw new ArgumentException("salt must be 8..64 bytes", nameof(salt));

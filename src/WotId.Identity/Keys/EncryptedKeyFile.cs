@@ -54,7 +54,7 @@ public sealed class EncryptedKeyFile
     public static EncryptedKeyFile Create(SigningKey key, string passphrase, int memoryKiB = 64 * 1024, int iterations = 3, int parallelism = 1)
     {
         ArgumentNullException.ThrowIfNull(key);
-        ArgumentNullException.ThrowIfNull(passphrase);
+        ArgumentException.ThrowIfNullOrEmpty(passphrase);
         byte[] salt = RandomBytes.Get(16);
         byte[] nonce = RandomBytes.Get(Aes256GcmAead.NonceSize);
         int seedSize = SigningKey.SeedSize(key.Algorithm);
@@ -79,7 +79,7 @@ public sealed class EncryptedKeyFile
     /// <summary>Decrypts the key; false (and null) for a wrong passphrase or a tampered file.</summary>
     public bool TryOpen(string passphrase, out SigningKey? key)
     {
-        ArgumentNullException.ThrowIfNull(passphrase);
+        ArgumentException.ThrowIfNullOrEmpty(passphrase);
         key = null;
         int seedSize = _ciphertext.Length - Aes256GcmAead.TagSize;
         Span<byte> seed = stackalloc byte[seedSize];

@@ -116,6 +116,19 @@ public sealed class NoblePeerInteropTests
         Assert.Equal(VerificationFailure.Revoked, revoked.Failure);
     }
 
+    [Theory]
+    [InlineData(1, 64, 1, "70617373776f7264", "736f6d6573616c74")]
+    [InlineData(3, 1024, 2, "61", "0001020304050607")]
+    [InlineData(2, 256, 1, "e29883", "ffffffffffffffffffffffffffffffff")]
+    public async Task Argon2id_matches_noble(int t, int m, int p, string password, string salt)
+    {
+        await using var node = new NodeVcPeer();
+        JsonElement answer = await node.CallAsync(new JsonObject { ["cmd"] = "argon2id", ["password"] = password, ["salt"] = salt, ["t"] = t, ["m"] = m, ["p"] = p, ["dkLen"] = 32 });
+        byte[] key = new byte[32];
+        Crypto.Argon2id.DeriveKey(Hex.Decode(password), Hex.Decode(salt), m, t, p, key);
+        Assert.Equal(answer.GetProperty("key").GetString(), Hex.Encode(key));
+    }
+
     private static async Task<string> StatusListAsync(NodeVcPeer node, string alg, string seed, DateTimeOffset now, params int[] revoked)
     {
         var list = new JsonArray();
