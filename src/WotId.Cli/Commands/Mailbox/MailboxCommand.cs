@@ -1,0 +1,177 @@
+// Shared plumbing of `wotid mailbox …`: picks the embedded mailbox (default, HOME/mailbox/mailbox.db) or the chain
+// (--iota-rpc URL --key FILE --package ID), loads or creates the account key, remembers the last created mailbox,
+// and prints results as text or --json. Exit codes: 0 ok, 1 mailbox error (code printed), 2 usage, 3 send queued.
+using System;
+using System.IO;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Threading;
+using System.Threading.Tasks;
+using WotId.Mailbox;
+using WotId.Mailbox.Chain;
+using WotId.Mailbox.Embedded;
+using WotId.Mailbox.Rpc;
+using WotId.Mailbox.Signing;
+using WotId.Mailbox.Types;
+
+namespace WotId.Cli.Commands.Mailbox;
+
+/// <summary>Base class of the mailbox commands.</summary>
+internal abstract class MailboxCommand : ICliCommand
+{
+    protected const string CommonUsage =
+        "  common: [--home DIR] [--json] [--key FILE]   embedded mailbox in HOME/mailbox (default)\n" +
+        "          --iota-rpc URL --key FILE --package ID  use an IOTA node instead (sends are queued in HOME/mailbox/outbox.db)";
+
+    public abstract string Name { get; }
+
+    public abstract string Summary { get; }
+
+    public abstract string Usage { get; }
+
+    public async Task<int> RunAsync(CliContext context, CliArguments arguments, CancellationToken cancellationToken)
+    {
+        string dir = Path.Combine(context.Home, "mailbox");
+        Directory.CreateDirectory(dir);
+        try
+        {
+            using IotaKeyPair key = LoadKey(arguments, dir);
+            string? rpc = arguments.Get("iota-rpc");
+            if (rpc is null)
+            {
+                using EmbeddedMailboxStore store = EmbeddedMailboxStore.Open(Path.Combine(dir, "mailbox.db"));
+                return await ExecuteAsync(new Session(context, arguments, store.As(key.Address), dir, null), cancellationToken).ConfigureAwait(false);
+            }
+
+            if (!Uri.TryCreate(rpc, UriKind.Absolute, out Uri? endpoint) || arguments.Get("key") is null)
+            {
+                throw new CliUsageException("--iota-rpc needs an absolute URL and --key FILE");
+            }
+
+            var package = IotaAddress.Parse(arguments.Require("package"));
+            using var outbox = Outbox.Open(Path.Combine(dir, "outbox.db"));
+            using var client = new JsonRpcIotaClient(endpoint);
+            using var chain = new IotaMailbox(client, key, package, outbox);
+            return await ExecuteAsync(new Session(context, arguments, chain, dir, chain), cancellationToken).ConfigureAwait(false);
+        }
+        catch (MailboxException ex)
+        {
+            return await FailAsync(context, ex.Error.ToString(), ex.Message).ConfigureAwait(false);
+        }
+        catch (FormatException ex)
+        {
+            throw new CliUsageException(ex.Message);
+        }
+    }
+
+    protected abstract Task<int> ExecuteAsync(Session session, CancellationToken cancellationToken);
+
+    protected static async Task<int> FailAsync(CliContext context, string code, string message)
+    {
+        if (context.Json)
+        {
+            await context.Output.WriteLineAsync(new JsonObject { ["error"] = code, ["message"] = message }.ToJsonString()).ConfigureAwait(false);
+        }
+        else
+        {
+            await context.Error.WriteLineAsync("error: " + message).ConfigureAwait(false);
+        }
+
+        return 1;
+    }
+
+    protected static async Task WriteAsync(CliContext context, JsonNode json, string text) =>
+        await context.Output.WriteLineAsync(context.Json ? json.ToJsonString() : text).ConfigureAwait(false);
+
+    protected static JsonObject ToJson(MessageInfo m) => new()
+    {
+        ["id"] = m.Id.ToString(),
+        ["mailbox"] = m.MailboxId.ToString(),
+        ["sender"] = m.Sender.ToString(),
+        ["sentAtMs"] = m.SentAtMs,
+        ["seq"] = m.Seq,
+        ["size"] = m.Size,
+        ["state"] = m.State.ToString().ToLowerInvariant(),
+    };
+
+    private static IotaKeyPair LoadKey(CliArguments arguments, string dir)
+    {
+        string? file = arguments.Get("key");
+        if (file is not null)
+        {
+            return IotaKeyPair.ImportPrivateKey(File.ReadAllText(file));
+        }
+
+        string path = Path.Combine(dir, "account.key");
+        if (File.Exists(path))
+        {
+            return IotaKeyPair.ImportPrivateKey(File.ReadAllText(path));
+        }
+
+        IotaKeyPair key = IotaKeyPair.Generate();
+        File.WriteAllText(path, key.ExportPrivateKey());
+        if (!OperatingSystem.IsWindows())
+        {
+            File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        }
+
+        return key;
+    }
+
+    /// <summary>What a command works with.</summary>
+    protected sealed class Session
+    {
+        public Session(CliContext context, CliArguments arguments, IMailbox mailbox, string dir, IotaMailbox? chain)
+        {
+            Context = context;
+            Arguments = arguments;
+            Mailbox = mailbox;
+            Dir = dir;
+            Chain = chain;
+        }
+
+        public CliContext Context { get; }
+
+        public CliArguments Arguments { get; }
+
+        public IMailbox Mailbox { get; }
+
+        public string Dir { get; }
+
+        public IotaMailbox? Chain { get; }
+
+        private string HandleFile => Path.Combine(Dir, Chain is null ? "handle.json" : "handle-chain.json");
+
+        /// <summary>--mailbox/--cap, or the mailbox last created here.</summary>
+        public MailboxHandle Handle()
+        {
+            string? m = Arguments.Get("mailbox");
+            string? c = Arguments.Get("cap");
+            if (m is not null && c is not null)
+            {
+                return new MailboxHandle(IotaAddress.Parse(m), IotaAddress.Parse(c));
+            }
+
+            if (!File.Exists(HandleFile))
+            {
+                throw new CliUsageException("no mailbox here yet: run `wotid mailbox create` or pass --mailbox ID --cap ID");
+            }
+
+            using JsonDocument d = JsonDocument.Parse(File.ReadAllText(HandleFile));
+            var saved = new MailboxHandle(IotaAddress.Parse(d.RootElement.GetProperty("mailbox").GetString()!), IotaAddress.Parse(d.RootElement.GetProperty("cap").GetString()!));
+            return m is null ? saved : new MailboxHandle(IotaAddress.Parse(m), saved.CapId);
+        }
+
+        public void SaveHandle(MailboxHandle h) =>
+            File.WriteAllText(HandleFile, new JsonObject { ["mailbox"] = h.MailboxId.ToString(), ["cap"] = h.CapId.ToString() }.ToJsonString());
+
+        /// <summary>The next sequence number for this account (persisted in HOME/mailbox/seq).</summary>
+        public ulong NextSeq()
+        {
+            string path = Path.Combine(Dir, "seq");
+            ulong next = File.Exists(path) && ulong.TryParse(File.ReadAllText(path), out ulong s) ? s + 1 : 1;
+            File.WriteAllText(path, next.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            return next;
+        }
+    }
+}

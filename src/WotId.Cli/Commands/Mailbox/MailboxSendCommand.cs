@@ -1,0 +1,47 @@
+using System;
+using System.IO;
+using System.Text;
+using System.Text.Json.Nodes;
+using System.Threading;
+using System.Threading.Tasks;
+using WotId.Mailbox;
+using WotId.Mailbox.Types;
+
+namespace WotId.Cli.Commands.Mailbox;
+
+/// <summary><c>wotid mailbox send</c>: deposits an (already encrypted) payload in a mailbox.</summary>
+internal sealed class MailboxSendCommand : MailboxCommand
+{
+    public override string Name => "mailbox send";
+
+    public override string Summary => "send a payload to a mailbox (chain sends are queued until a node accepts them)";
+
+    public override string Usage => "usage: wotid mailbox send --to MAILBOX (TEXT | --file PATH) [--seq N]\n" + CommonUsage +
+        "\n  exit code 3: queued, not delivered yet (the node was unreachable or failing)";
+
+    protected override async Task<int> ExecuteAsync(Session s, CancellationToken cancellationToken)
+    {
+        var to = IotaAddress.Parse(s.Arguments.Require("to"));
+        byte[] payload = s.Arguments.Get("file") is string file ? await File.ReadAllBytesAsync(file, cancellationToken).ConfigureAwait(false)
+            : Encoding.UTF8.GetBytes(s.Arguments.RequirePositional(0, "TEXT or --file"));
+        long seqArg = s.Arguments.GetInt64("seq", 0);
+        ulong seq = seqArg > 0 ? (ulong)seqArg : s.NextSeq();
+        if (s.Chain is not null)
+        {
+            await s.Chain.FlushAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        SendResult r = await s.Mailbox.SendAsync(to, seq, payload, cancellationToken).ConfigureAwait(false);
+        var json = new JsonObject
+        {
+            ["delivered"] = r.Delivered,
+            ["message"] = r.MessageId?.ToString(),
+            ["seq"] = seq,
+            ["queueId"] = r.QueueId,
+            ["digest"] = r.TransactionDigest,
+            ["error"] = r.LastError,
+        };
+        await WriteAsync(s.Context, json, r.Delivered ? $"sent {r.MessageId} (seq {seq})" : $"queued (seq {seq}): {r.LastError}").ConfigureAwait(false);
+        return r.Delivered ? 0 : 3;
+    }
+}
