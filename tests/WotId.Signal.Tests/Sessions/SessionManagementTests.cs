@@ -1,0 +1,107 @@
+using System;
+using System.Threading;
+using System.Threading.Tasks;
+using WotId.Signal.Protocol;
+using WotId.Signal.State;
+using WotId.Signal.Tests.Support;
+
+namespace WotId.Signal.Tests.Sessions;
+
+/// <summary>Session management rules of libsignal's session_management.rs (notes/signal.md §9, §11).</summary>
+public sealed class SessionManagementTests
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task PreKeyMessagesOutOfOrderReuseTheSessionByBaseKey()
+    {
+        using var alice = new Party("alice");
+        using var bob = new Party("bob");
+        await new SessionBuilder(alice.Store, bob.Address).ProcessPreKeyBundleAsync(await bob.CreateBundleAsync(), Ct);
+        SessionCipher a = alice.CipherFor(bob), b = bob.CipherFor(alice);
+        var m = new[] { await a.EncryptAsync(new byte[] { 0 }, Ct), await a.EncryptAsync(new byte[] { 1 }, Ct), await a.EncryptAsync(new byte[] { 2 }, Ct) };
+        Assert.All(m, x => Assert.Equal(CiphertextMessageType.PreKey, x.Type));
+        Assert.Equal(new byte[] { 2 }, await b.DecryptAsync(m[2], Ct));
+        Assert.Equal(new byte[] { 0 }, await b.DecryptAsync(m[0], Ct));
+        Assert.Equal(new byte[] { 1 }, await b.DecryptAsync(m[1], Ct));
+        Assert.Equal(0, (await bob.Store.LoadSessionAsync(alice.Address, Ct))!.ArchivedStateCount);
+    }
+
+    [Fact]
+    public async Task VersionThreePreKeyMessageIsRefusedAsX3dh()
+    {
+        using var alice = new Party("alice");
+        using var bob = new Party("bob");
+        await new SessionBuilder(alice.Store, bob.Address).ProcessPreKeyBundleAsync(await bob.CreateBundleAsync(), Ct);
+        byte[] m = (await alice.CipherFor(bob).EncryptAsync(new byte[] { 1 }, Ct)).Serialized;
+        m[0] = 0x33;
+        var e = await Assert.ThrowsAsync<SignalProtocolException>(async () => await bob.CipherFor(alice).DecryptAsync(new CiphertextMessage(CiphertextMessageType.PreKey, m), Ct));
+        Assert.Equal(SignalError.X3dhNotSupported, e.Error);
+        m[0] = 0x23;
+        e = await Assert.ThrowsAsync<SignalProtocolException>(async () => await bob.CipherFor(alice).DecryptAsync(new CiphertextMessage(CiphertextMessageType.PreKey, m), Ct));
+        Assert.Equal(SignalError.LegacyCiphertextVersion, e.Error);
+        m[0] = 0x54;
+        e = await Assert.ThrowsAsync<SignalProtocolException>(async () => await bob.CipherFor(alice).DecryptAsync(new CiphertextMessage(CiphertextMessageType.PreKey, m), Ct));
+        Assert.Equal(SignalError.UnrecognizedCiphertextVersion, e.Error);
+    }
+
+    [Fact]
+    public async Task SimultaneousInitiationConverges()
+    {
+        using var alice = new Party("alice");
+        using var bob = new Party("bob");
+        await new SessionBuilder(alice.Store, bob.Address).ProcessPreKeyBundleAsync(await bob.CreateBundleAsync(), Ct);
+        await new SessionBuilder(bob.Store, alice.Address).ProcessPreKeyBundleAsync(await alice.CreateBundleAsync(), Ct);
+        SessionCipher a = alice.CipherFor(bob), b = bob.CipherFor(alice);
+        CiphertextMessage fromA = await a.EncryptAsync(new byte[] { 1 }, Ct);
+        CiphertextMessage fromB = await b.EncryptAsync(new byte[] { 2 }, Ct);
+        Assert.Equal(new byte[] { 2 }, await a.DecryptAsync(fromB, Ct));
+        Assert.Equal(new byte[] { 1 }, await b.DecryptAsync(fromA, Ct));
+        for (byte i = 10; i < 20; i++)
+        {
+            Assert.Equal(new[] { i }, await b.DecryptAsync(await a.EncryptAsync(new[] { i }, Ct), Ct));
+            Assert.Equal(new[] { (byte)(i + 100) }, await a.DecryptAsync(await b.EncryptAsync(new[] { (byte)(i + 100) }, Ct), Ct));
+        }
+
+        Assert.Equal(CiphertextMessageType.Whisper, (await a.EncryptAsync(new byte[] { 0 }, Ct)).Type);
+    }
+
+    [Fact]
+    public async Task UnacknowledgedSessionExpiresAfterThirtyDays()
+    {
+        using var alice = new Party("alice");
+        using var bob = new Party("bob");
+        var clock = new ManualTime(DateTimeOffset.UtcNow);
+        await new SessionBuilder(alice.Store, bob.Address, clock).ProcessPreKeyBundleAsync(await bob.CreateBundleAsync(), Ct);
+        var a = new SessionCipher(alice.Store, bob.Address, clock);
+        Assert.Equal(CiphertextMessageType.PreKey, (await a.EncryptAsync(new byte[] { 1 }, Ct)).Type);
+        clock.Now += TimeSpan.FromDays(31);
+        var e = await Assert.ThrowsAsync<SignalProtocolException>(async () => await a.EncryptAsync(new byte[] { 1 }, Ct));
+        Assert.Equal(SignalError.NoSession, e.Error);
+    }
+
+    [Fact]
+    public async Task AtMostFortyArchivedSessions()
+    {
+        using var alice = new Party("alice");
+        using var bob = new Party("bob");
+        for (int i = 0; i < 43; i++)
+        {
+            await new SessionBuilder(alice.Store, bob.Address).ProcessPreKeyBundleAsync(await bob.CreateBundleAsync(), Ct);
+        }
+
+        SessionRecord record = (await alice.Store.LoadSessionAsync(bob.Address, Ct))!;
+        Assert.Equal(40, record.ArchivedStateCount);
+        Assert.Equal(record.Serialize(), SessionRecord.Deserialize(record.Serialize()).Serialize());
+
+        // A message on the newest session still works; Bob accepts it with the matching prekeys.
+        Assert.Equal(new byte[] { 7 }, await bob.CipherFor(alice).DecryptAsync(await alice.CipherFor(bob).EncryptAsync(new byte[] { 7 }, Ct), Ct));
+    }
+
+    private sealed class ManualTime(DateTimeOffset now) : TimeProvider
+    {
+        internal DateTimeOffset Now { get; set; } = now;
+
+        public override DateTimeOffset GetUtcNow() => Now;
+    }
+}
