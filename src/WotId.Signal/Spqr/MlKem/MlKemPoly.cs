@@ -14,6 +14,8 @@ internal static class MlKemPoly
     /// <summary>128⁻¹ mod q (FIPS 203 Algorithm 10, last step).</summary>
     private const int InverseOf128 = 3303;
 
+    private const ulong BarrettMultiplier = (1UL << 32) / Q;
+
     private static readonly int[] s_zetas = BuildZetas();
     private static readonly int[] s_gammas = BuildGammas();
 
@@ -28,7 +30,7 @@ internal static class MlKemPoly
                 int zeta = s_zetas[k++];
                 for (int j = start; j < start + len; j++)
                 {
-                    int t = zeta * f[j + len] % Q;
+                    int t = ModQ(zeta * f[j + len]);
                     f[j + len] = Reduce(f[j] - t + Q);
                     f[j] = Reduce(f[j] + t);
                 }
@@ -49,14 +51,14 @@ internal static class MlKemPoly
                 {
                     int t = f[j];
                     f[j] = Reduce(t + f[j + len]);
-                    f[j + len] = zeta * (f[j + len] - t + Q) % Q;
+                    f[j + len] = ModQ(zeta * (f[j + len] - t + Q));
                 }
             }
         }
 
         for (int j = 0; j < N; j++)
         {
-            f[j] = f[j] * InverseOf128 % Q;
+            f[j] = ModQ(f[j] * InverseOf128);
         }
     }
 
@@ -66,8 +68,8 @@ internal static class MlKemPoly
         for (int i = 0; i < 128; i++)
         {
             int a0 = f[2 * i], a1 = f[2 * i + 1], b0 = g[2 * i], b1 = g[2 * i + 1];
-            int c0 = (a0 * b0 + (a1 * b1 % Q) * s_gammas[i]) % Q;
-            int c1 = (a0 * b1 + a1 * b0) % Q;
+            int c0 = ModQ(a0 * b0 + ModQ(a1 * b1) * s_gammas[i]);
+            int c1 = ModQ(a0 * b1 + a1 * b0);
             acc[2 * i] = Reduce(acc[2 * i] + c0);
             acc[2 * i + 1] = Reduce(acc[2 * i + 1] + c1);
         }
@@ -151,6 +153,19 @@ internal static class MlKemPoly
     /// <summary>FIPS 203 Algorithm 5 (ByteEncode_d) of 256 coefficients into 32·d bytes.</summary>
     public static void Encode(int[] f, int d, Span<byte> output)
     {
+        if (d == 12)
+        {
+            for (int i = 0, p = 0; i < N; i += 2, p += 3)
+            {
+                int a = f[i], b = f[i + 1];
+                output[p] = (byte)a;
+                output[p + 1] = (byte)((a >> 8) | (b << 4));
+                output[p + 2] = (byte)(b >> 4);
+            }
+
+            return;
+        }
+
         output[..(32 * d)].Clear();
         int bit = 0;
         for (int i = 0; i < N; i++)
@@ -167,6 +182,17 @@ internal static class MlKemPoly
     public static int[] Decode(ReadOnlySpan<byte> input, int d)
     {
         int[] f = new int[N];
+        if (d == 12)
+        {
+            for (int i = 0, p = 0; i < N; i += 2, p += 3)
+            {
+                f[i] = ModQ(input[p] | ((input[p + 1] & 0x0F) << 8));
+                f[i + 1] = ModQ((input[p + 1] >> 4) | (input[p + 2] << 4));
+            }
+
+            return f;
+        }
+
         int bit = 0;
         for (int i = 0; i < N; i++)
         {
@@ -200,9 +226,19 @@ internal static class MlKemPoly
         }
     }
 
+    /// <summary>x mod q for 0 ≤ x &lt; 2^31 (Barrett with m = ⌊2^32 / q⌋; the quotient estimate is off by at most 1).</summary>
+    public static int ModQ(int x)
+    {
+        int t = (int)(((ulong)(uint)x * BarrettMultiplier) >> 32);
+        int r = x - t * Q - Q;
+        return r + ((r >> 31) & Q);
+    }
+
+    /// <summary>x mod q for 0 ≤ x &lt; 2q, without a branch.</summary>
     private static int Reduce(int x)
     {
-        return x >= Q ? x - Q : x;
+        int r = x - Q;
+        return r + ((r >> 31) & Q);
     }
 
     private static int BitReverse7(int i)
