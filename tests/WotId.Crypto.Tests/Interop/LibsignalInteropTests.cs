@@ -35,6 +35,13 @@ public sealed class LibsignalInteropTests
             Assert.True(XEdDsa.Verify(u, msg, libsignalSig), $"key {i}: libsignal signature (sign bit {bitSet}) must verify in C#");
             Assert.False(XEdDsa.Verify(u, [.. msg, 0x00], libsignalSig));
 
+            // libsignal ignores the top bit of u (notes/signal.md §2.3 step 2); C# must decide the same way.
+            byte[] uTopBit = (byte[])u.Clone();
+            uTopBit[31] |= 0x80;
+            Assert.Equal(
+                await LibsignalVerifiesAsync(peer, [0x05, .. uTopBit], msg, libsignalSig),
+                XEdDsa.Verify(uTopBit, msg, libsignalSig));
+
             // C# signs → libsignal verifies; the C# signature carries the same key-dependent bit.
             byte[] sig = XEdDsa.Sign(key, msg);
             Assert.Equal(bitSet, (sig[63] & 0x80) != 0);
