@@ -27,7 +27,7 @@ public sealed class SigningKey : IDisposable
         _falcon = falcon;
         PublicKey = new DidPublicKey(algorithm, publicKey);
         Did = DidKey.Create(PublicKey);
-        KeyId = DidKey.VerificationMethodId(Did);
+        KeyId = Did + "#" + Did[DidKey.Prefix.Length..];
     }
 
     /// <summary>The algorithm.</summary>
