@@ -212,4 +212,80 @@ public sealed class LibsignalInteropTests
         Assert.Equal(jsOk, csOk);
         Assert.Equal(roundTrips < 5, csOk);
     }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task BundlesWithoutOneTimePreKeyAndPreKeyMessagesOutOfOrder(bool csInitiates)
+    {
+        var cs = new Party("cs");
+        await using JsPeer js = await JsPeer.StartAsync("js");
+        try
+        {
+            SessionCipher cipher = cs.CipherFor("js");
+            if (csInitiates)
+            {
+                await new SessionBuilder(cs.Store, new ProtocolAddress("js", 1)).ProcessPreKeyBundleAsync(await js.BundleAsync(oneTime: false), Party.Ct);
+                var m = new List<CiphertextMessage>();
+                for (byte i = 0; i < 3; i++)
+                {
+                    m.Add(await cipher.EncryptAsync(new[] { i }, Party.Ct));
+                }
+
+                var r = await js.DecryptAsync("cs", [m[2], m[0], m[1]]);
+                Assert.Equal(new[] { 2, 0, 1 }, r.Select(x => (int)x.Plaintext![0]));
+                var reply = await js.EncryptAsync("cs", [[9]]);
+                Assert.Equal(CiphertextMessageType.Whisper, reply[0].Type);
+                Assert.Equal(new byte[] { 9 }, await cipher.DecryptAsync(reply[0], Party.Ct));
+            }
+            else
+            {
+                await js.ProcessBundleAsync("cs", await cs.CreateBundleAsync(oneTime: false));
+                var m = await js.EncryptAsync("cs", [[0], [1], [2]]);
+                Assert.All(m, x => Assert.Equal(CiphertextMessageType.PreKey, x.Type));
+                foreach (int i in new[] { 1, 2, 0 })
+                {
+                    Assert.Equal(new[] { (byte)i }, await cipher.DecryptAsync(m[i], Party.Ct));
+                }
+
+                CiphertextMessage reply = await cipher.EncryptAsync(new byte[] { 9 }, Party.Ct);
+                Assert.Equal(CiphertextMessageType.Whisper, reply.Type);
+                Assert.Equal(new byte[] { 9 }, (await js.DecryptAsync("cs", [reply]))[0].Plaintext);
+            }
+        }
+        finally
+        {
+            cs.Dispose();
+        }
+    }
+
+    [Fact]
+    public async Task LibsignalRejectsTamperedBundleSignaturesAndSoDoWe()
+    {
+        var cs = new Party("cs");
+        await using JsPeer js = await JsPeer.StartAsync("js");
+        try
+        {
+            var good = await cs.CreateBundleAsync();
+            byte[] sig = (byte[])good.SignedPreKeySignature.Clone();
+            sig[0] ^= 1;
+            var bad = new WotId.Signal.Keys.PreKeyBundle(good.RegistrationId, good.DeviceId, good.PreKeyId, good.PreKey, good.SignedPreKeyId, good.SignedPreKey,
+                sig, good.IdentityKey, good.KyberPreKeyId, good.KyberPreKey, good.KyberPreKeySignature);
+            await Assert.ThrowsAsync<InvalidOperationException>(() => js.ProcessBundleAsync("cs", bad));
+            await js.ProcessBundleAsync("cs", good);
+
+            var jsBundle = await js.BundleAsync();
+            byte[] ksig = (byte[])jsBundle.KyberPreKeySignature.Clone();
+            ksig[10] ^= 4;
+            var badJs = new WotId.Signal.Keys.PreKeyBundle(jsBundle.RegistrationId, jsBundle.DeviceId, jsBundle.PreKeyId, jsBundle.PreKey, jsBundle.SignedPreKeyId,
+                jsBundle.SignedPreKey, jsBundle.SignedPreKeySignature, jsBundle.IdentityKey, jsBundle.KyberPreKeyId, jsBundle.KyberPreKey, ksig);
+            var e = await Assert.ThrowsAsync<SignalProtocolException>(async () =>
+                await new SessionBuilder(cs.Store, new ProtocolAddress("js", 1)).ProcessPreKeyBundleAsync(badJs, Party.Ct));
+            Assert.Equal(SignalError.InvalidSignature, e.Error);
+        }
+        finally
+        {
+            cs.Dispose();
+        }
+    }
 }
