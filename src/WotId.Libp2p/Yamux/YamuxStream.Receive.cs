@@ -45,6 +45,7 @@ public sealed partial class YamuxStream
             long grant = 0;
             lock (_lock)
             {
+                ObjectDisposedException.ThrowIf(_disposed, this);
                 if (_failure is not null && !(_failureKeepsData && _buffered > 0))
                 {
                     throw new YamuxException(_failure.Error, _failure.Message);
@@ -60,7 +61,7 @@ public sealed partial class YamuxStream
                     n = CopyOutLocked(buffer.Span);
                     grant = CreditLocked(n);
                 }
-                else if (_remoteFin || _disposed)
+                else if (_remoteFin)
                 {
                     return 0;
                 }

@@ -114,6 +114,7 @@ public sealed partial class YamuxStream : Stream
             int n = 0;
             lock (_lock)
             {
+                ObjectDisposedException.ThrowIf(_disposed, this);
                 if (_failure is not null)
                 {
                     throw new YamuxException(_failure.Error, _failure.Message);
