@@ -67,15 +67,17 @@ public sealed class SpqrSession
     public SpqrSendResult Send(RandomNumberGenerator rng)
     {
         ArgumentNullException.ThrowIfNull(rng);
-        BraidState braid = _braid.Clone();
-        BraidSendOutput output = braid.Send(rng);
-        if (output.Epoch == 0 || (output.Secret is not null && output.Secret.Epoch != _chain.CurrentEpoch + 1))
+
+        // Everything that can fail is checked before the braid or the chain changes.
+        bool addsEpoch = _braid.SendCompletesEpoch;
+        if (addsEpoch && _braid.Epoch != _chain.CurrentEpoch + 1)
         {
             throw new SpqrException(SpqrError.EpochOutOfRange, "braid and chain epochs disagree");
         }
 
-        ulong keyEpoch = output.Epoch - 1;
-        _chain.CheckSendKey(keyEpoch, addsEpoch: output.Secret is not null);
+        ulong keyEpoch = _braid.Epoch - 1;
+        _chain.CheckSendKey(keyEpoch, addsEpoch);
+        BraidSendOutput output = _braid.Send(rng);
         if (output.Secret is not null)
         {
             _chain.AddEpoch(output.Secret.Epoch, output.Secret.Secret);
@@ -84,7 +86,6 @@ public sealed class SpqrSession
 
         (uint index, byte[] key) = _chain.SendKey(keyEpoch);
         byte[] message = new SpqrMessage(output.Epoch, index, output.Type, output.Chunk).Serialize();
-        _braid = braid;
         return new SpqrSendResult(message, key);
     }
 
@@ -112,7 +113,7 @@ public sealed class SpqrSession
         }
 
         SpqrMessage parsed = SpqrMessage.ParseBody(preamble, message);
-        BraidState braid = _braid.Clone();
+        BraidState braid = _braid.WouldChange(parsed) ? _braid.Clone() : _braid;
         EpochSecret? secret = braid.Receive(parsed);
         ulong keyEpoch = parsed.Epoch - 1;
         if (secret is not null && secret.Epoch != _chain.CurrentEpoch + 1)

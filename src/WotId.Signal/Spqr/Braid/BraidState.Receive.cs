@@ -10,6 +10,26 @@ namespace WotId.Signal.Spqr.Braid;
 
 internal sealed partial class BraidState
 {
+    /// <summary>True when <see cref="Receive"/> would change this state (or throw); false when it ignores the message.</summary>
+    public bool WouldChange(in SpqrMessage message)
+    {
+        if (message.Epoch != Epoch)
+        {
+            return message.Epoch > Epoch;
+        }
+
+        SpqrMessageType type = message.Type;
+        return Kind switch
+        {
+            BraidKind.KeysSampled or BraidKind.HeaderSent => type == SpqrMessageType.Ct1,
+            BraidKind.Ct1Received or BraidKind.EkSentCt1Received => type == SpqrMessageType.Ct2,
+            BraidKind.NoHeaderReceived => type == SpqrMessageType.Hdr,
+            BraidKind.Ct1Sampled or BraidKind.Ct1Acknowledged => type is SpqrMessageType.Ek or SpqrMessageType.EkCt1Ack,
+            BraidKind.EkReceivedCt1Sampled => type is SpqrMessageType.Ct1Ack or SpqrMessageType.EkCt1Ack,
+            _ => false,
+        };
+    }
+
     /// <summary>Applies one incoming message; returns the epoch secret when this message completed an epoch.</summary>
     /// <exception cref="SpqrException">EpochOutOfRange, MacVerifyFailed or ErroneousDataReceived; the caller discards this object then.</exception>
     public EpochSecret? Receive(in SpqrMessage message)

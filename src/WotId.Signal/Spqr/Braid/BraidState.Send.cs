@@ -9,6 +9,9 @@ namespace WotId.Signal.Spqr.Braid;
 
 internal sealed partial class BraidState
 {
+    /// <summary>True when the next <see cref="Send"/> yields an epoch secret (the first ct1 chunk).</summary>
+    public bool SendCompletesEpoch => Kind == BraidKind.HeaderReceived;
+
     public BraidSendOutput Send(RandomNumberGenerator rng)
     {
         switch (Kind)
