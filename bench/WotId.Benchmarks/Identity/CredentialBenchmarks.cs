@@ -44,8 +44,12 @@ public class CredentialBenchmarks
         _policy = new VerifierPolicy { TrustedIssuers = [_issuer.Did] };
         byte[] identityKey = new byte[33];
         _binding = ConnectionBinding.ForHolder("12D3KooWHolder", "12D3KooWVerifier", identityKey);
-        _presentation = PresentationBuilder.Create(_holder, [_credential], _binding, DateTimeOffset.UtcNow, TimeSpan.FromHours(1));
+        _presentation = PresentationBuilder.Create(_holder, [_credential], _binding, DateTimeOffset.UtcNow, TimeSpan.FromMinutes(9));
         _issuerPublic = _issuerKey.PublicKey;
+        if (!VerifyJwsSignatureOnly() || !VerifyCredential().GetAwaiter().GetResult() || !VerifyPresentation().GetAwaiter().GetResult())
+        {
+            throw new InvalidOperationException("benchmark inputs do not verify");
+        }
     }
 
     [GlobalCleanup]
