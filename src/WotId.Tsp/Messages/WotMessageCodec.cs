@@ -28,15 +28,31 @@ public static class WotMessageCodec
             throw new WotMessageException(WotMessageError.TooLarge, "$", $"{utf8Json.Length} bytes, the limit is {maxSize}");
         }
 
-        JsonDocument doc;
+        // Tokenize first: a nesting bomb is TooDeep, anything else the tokenizer refuses is NotJson.
+        var reader = new Utf8JsonReader(utf8Json, new JsonReaderOptions { MaxDepth = int.MaxValue });
         try
         {
-            doc = JsonDocument.Parse(utf8Json.ToArray(), new JsonDocumentOptions { MaxDepth = MaxDepth + 1 });
+            while (reader.Read())
+            {
+                if (reader.CurrentDepth > MaxDepth)
+                {
+                    throw new WotMessageException(WotMessageError.TooDeep, "$", $"nesting deeper than {MaxDepth}");
+                }
+            }
         }
         catch (JsonException e)
         {
-            bool depth = e.Message.Contains("depth", StringComparison.OrdinalIgnoreCase);
-            throw new WotMessageException(depth ? WotMessageError.TooDeep : WotMessageError.NotJson, "$", depth ? $"nesting deeper than {MaxDepth}" : "not valid UTF-8 JSON", e);
+            throw new WotMessageException(WotMessageError.NotJson, "$", $"not valid UTF-8 JSON (byte {reader.BytesConsumed})", e);
+        }
+
+        JsonDocument doc;
+        try
+        {
+            doc = JsonDocument.Parse(utf8Json.ToArray(), new JsonDocumentOptions { MaxDepth = MaxDepth + 2 });
+        }
+        catch (JsonException e)
+        {
+            throw new WotMessageException(WotMessageError.NotJson, "$", "not valid UTF-8 JSON", e);
         }
 
         using (doc)
