@@ -85,7 +85,17 @@ public sealed class SignedEnvelope
             throw new IdentifyFormatException(IdentifyError.BadPublicKey, "envelope public key does not decode");
         }
 
-        if (!publicKey.Verify(SignedData(domain, type, payload), signature))
+        bool valid;
+        try
+        {
+            valid = publicKey.Verify(SignedData(domain, type, payload), signature);
+        }
+        catch (Exception ex) when (ex is FormatException or System.Security.Cryptography.CryptographicException or ArgumentException)
+        {
+            valid = false;
+        }
+
+        if (!valid)
         {
             throw new IdentifyFormatException(IdentifyError.BadSignature, "envelope signature does not verify");
         }
