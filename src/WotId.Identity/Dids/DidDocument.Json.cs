@@ -63,7 +63,7 @@ public sealed partial class DidDocument
         return System.Text.Encoding.UTF8.GetString(stream.ToArray());
     }
 
-    /// <summary>Parses a DID document (Multikey methods only; relationships by reference).</summary>
+    /// <summary>Parses a DID document (Multikey or AKP JsonWebKey methods; relationships by reference).</summary>
     /// <exception cref="IdentityFormatException">Malformed or unsupported content.</exception>
     public static DidDocument Parse(string json)
     {
@@ -82,16 +82,16 @@ public sealed partial class DidDocument
 
             foreach (JsonElement vm in vms.EnumerateArray())
             {
-                if (vm.ValueKind != JsonValueKind.Object || IdentityJson.RequireString(vm, "type") != "Multikey")
+                if (vm.ValueKind != JsonValueKind.Object)
                 {
-                    throw new IdentityFormatException(IdentityError.MalformedDidDocument, "only Multikey verification methods are supported");
+                    throw new IdentityFormatException(IdentityError.MalformedDidDocument, "verification methods must be objects");
                 }
 
                 string vmId = IdentityJson.RequireString(vm, "id");
                 methods.Add(new VerificationMethod(
                     vmId.StartsWith('#') ? id + vmId : vmId,
                     IdentityJson.RequireString(vm, "controller"),
-                    Multikey.Decode(IdentityJson.RequireString(vm, "publicKeyMultibase"))));
+                    ReadKey(vm)));
             }
         }
 
@@ -125,6 +125,26 @@ public sealed partial class DidDocument
             ReadReferences(root, "assertionMethod"),
             ReadReferences(root, "keyAgreement"),
             services);
+    }
+
+    /// <summary>
+    /// A Multikey (<c>publicKeyMultibase</c>), or — as IOTA Identity v1.7 emits for ML-DSA — a
+    /// <c>JsonWebKey</c>/<c>JsonWebKey2020</c> holding an RFC 9964 AKP JWK (<c>publicKeyJwk</c>). Output is always Multikey.
+    /// </summary>
+    private static DidPublicKey ReadKey(JsonElement vm)
+    {
+        string type = IdentityJson.RequireString(vm, "type");
+        if (type == VerificationMethod.Type)
+        {
+            return Multikey.Decode(IdentityJson.RequireString(vm, "publicKeyMultibase"));
+        }
+
+        if (type is "JsonWebKey" or "JsonWebKey2020" && vm.TryGetProperty("publicKeyJwk", out JsonElement jwk) && jwk.ValueKind == JsonValueKind.Object)
+        {
+            return Jose.AkpJwk.Parse(jwk.GetRawText());
+        }
+
+        throw new IdentityFormatException(IdentityError.MalformedDidDocument, "only Multikey and AKP JsonWebKey verification methods are supported");
     }
 
     private static List<string> ReadReferences(JsonElement root, string name)

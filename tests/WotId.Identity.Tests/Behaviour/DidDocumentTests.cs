@@ -39,6 +39,17 @@ public sealed class DidDocumentTests
     }
 
     [Fact]
+    public void Iota_style_akp_json_web_key_methods_are_read_as_the_same_key()
+    {
+        SigningKey key = TestKeys.Get(KeyAlgorithm.MLDsa65, 14);
+        string json = "{\"id\":\"" + Did + "\",\"verificationMethod\":[{\"id\":\"#k1\",\"type\":\"JsonWebKey2020\",\"controller\":\"" + Did
+            + "\",\"publicKeyJwk\":" + Jose.AkpJwk.ToJson(key.PublicKey) + "}],\"assertionMethod\":[\"#k1\"]}";
+        DidDocument doc = DidDocument.Parse(json);
+        Assert.True(doc.FindMethod("#k1", VerificationRelationship.AssertionMethod)!.PublicKey.SameAs(key.PublicKey));
+        Assert.Contains("\"type\":\"Multikey\"", doc.ToJson(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Dangling_relationship_reference_is_rejected()
     {
         string json = Build().ToJson().Replace("\"keyAgreement\":[\"#kem-x25519\"]", "\"keyAgreement\":[\"#nope\"]", StringComparison.Ordinal);
