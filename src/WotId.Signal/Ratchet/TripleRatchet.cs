@@ -95,6 +95,7 @@ internal static class TripleRatchet
         {
             if (counter - chainIndex > SessionLimits.MaxForwardJumps)
             {
+                step?.Clear();
                 throw new SignalProtocolException(SignalError.MessageTooFarInFuture, "message from too far into the future");
             }
 

@@ -98,6 +98,23 @@ public sealed class SessionManagementTests
         Assert.Equal(new byte[] { 7 }, await bob.CipherFor(alice).DecryptAsync(await alice.CipherFor(bob).EncryptAsync(new byte[] { 7 }, Ct), Ct));
     }
 
+    [Fact]
+    public async Task KyberPreKeyStoreContract()
+    {
+        using var bob = new Party("bob");
+        using var oneTime = WotId.Signal.Keys.KyberPreKeyRecord.Generate(bob.Identity, 1, 0);
+        using var lastResort = WotId.Signal.Keys.KyberPreKeyRecord.Generate(bob.Identity, 2, 0, isLastResort: true);
+        await bob.Store.StoreKyberPreKeyAsync(1, oneTime, Ct);
+        await bob.Store.StoreKyberPreKeyAsync(2, lastResort, Ct);
+        using var baseKey = WotId.Signal.Keys.EcKeyPair.Generate();
+        await bob.Store.MarkKyberPreKeyUsedAsync(1, 5, baseKey.PublicKey, Ct);
+        Assert.Null(await bob.Store.LoadKyberPreKeyAsync(1, Ct));
+        await bob.Store.MarkKyberPreKeyUsedAsync(2, 5, baseKey.PublicKey, Ct);
+        Assert.NotNull(await bob.Store.LoadKyberPreKeyAsync(2, Ct));
+        var e = await Assert.ThrowsAsync<SignalProtocolException>(async () => await bob.Store.MarkKyberPreKeyUsedAsync(2, 5, baseKey.PublicKey, Ct));
+        Assert.Equal(SignalError.ReusedBaseKey, e.Error);
+    }
+
     private sealed class ManualTime(DateTimeOffset now) : TimeProvider
     {
         internal DateTimeOffset Now { get; set; } = now;
