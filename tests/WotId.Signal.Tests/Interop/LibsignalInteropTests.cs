@@ -35,6 +35,7 @@ public sealed class LibsignalInteropTests
 
         int csEpoch = await c.CsEpochAsync();
         int jsEpoch = await c.Js.EpochAsync("cs");
+        TestContext.Current.TestOutputHelper?.WriteLine($"after {sent} messages: C# SPQR epoch {csEpoch}, libsignal SPQR epoch {jsEpoch}");
         Assert.True(csEpoch >= 3, "C# SPQR epoch " + csEpoch);
         Assert.True(jsEpoch >= 3, "libsignal SPQR epoch " + jsEpoch);
     }
