@@ -1,0 +1,105 @@
+// Shared plumbing of the `wotid net` diagnostics: key files, a client host, JSON output (issue 3, "Diagnostics CLI").
+using System;
+using System.IO;
+using System.Text.Json.Nodes;
+using System.Threading;
+using System.Threading.Tasks;
+using WotId.Libp2p.Host;
+using WotId.Libp2p.Multiaddr;
+using WotId.Libp2p.Peer;
+
+namespace WotId.Cli.Commands.Net;
+
+/// <summary>Helpers for the <c>net</c> commands.</summary>
+internal static class NetSupport
+{
+    /// <summary>Loads a libp2p private key (PrivateKey protobuf) from <paramref name="path"/>, creating it when absent.</summary>
+    public static PeerIdentity LoadOrCreateKey(string? path)
+    {
+        if (path is null)
+        {
+            return PeerIdentity.Generate();
+        }
+
+        if (File.Exists(path))
+        {
+            try
+            {
+                return PeerIdentity.FromPrivateKeyProtobuf(File.ReadAllBytes(path));
+            }
+            catch (FormatException ex)
+            {
+                throw new CliUsageException($"{path} is not a libp2p private key: {ex.Message}");
+            }
+        }
+
+        PeerIdentity created = PeerIdentity.Generate();
+        byte[] encoded = created.ExportPrivateKeyProtobuf();
+        var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
+        if (!OperatingSystem.IsWindows())
+        {
+            options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+        }
+
+        using (var f = new FileStream(path, options))
+        {
+            f.Write(encoded);
+        }
+
+        Array.Clear(encoded);
+        return created;
+    }
+
+    /// <summary>Parses a multiaddr argument.</summary>
+    public static Multiaddress ParseAddress(string text)
+    {
+        try
+        {
+            return Multiaddress.Parse(text);
+        }
+        catch (FormatException ex)
+        {
+            throw new CliUsageException($"not a multiaddr: {text} ({ex.Message})");
+        }
+    }
+
+    /// <summary>Starts a dial-only host and connects to <paramref name="address"/>.</summary>
+    public static async Task<(Libp2pHost Host, Libp2pConnection Connection)> ConnectAsync(
+        PeerIdentity identity, Multiaddress address, CancellationToken cancellationToken)
+    {
+        var host = new Libp2pHost(new Libp2pHostOptions(identity) { AgentVersion = AgentVersion });
+        try
+        {
+            await host.StartAsync(cancellationToken).ConfigureAwait(false);
+            Libp2pConnection connection = await host.DialAsync(address, cancellationToken).ConfigureAwait(false);
+            return (host, connection);
+        }
+        catch
+        {
+            await host.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+    }
+
+    /// <summary>Our identify agent version.</summary>
+    public static string AgentVersion => "wotid/" + (typeof(NetSupport).Assembly.GetName().Version?.ToString(3) ?? "0.0.0");
+
+    /// <summary>Prints JSON (compact, one line) or text.</summary>
+    public static Task WriteAsync(CliContext context, JsonNode json, string text) =>
+        context.Output.WriteLineAsync(context.Json ? json.ToJsonString() : text);
+
+    /// <summary>Prints a failure and returns exit code 1.</summary>
+    public static async Task<int> FailAsync(CliContext context, Exception error)
+    {
+        if (context.Json)
+        {
+            await context.Output.WriteLineAsync(new JsonObject { ["ok"] = false, ["error"] = error.Message }.ToJsonString()).ConfigureAwait(false);
+        }
+        else
+        {
+            await context.Error.WriteLineAsync("error: " + error.Message).ConfigureAwait(false);
+        }
+
+        return 1;
+    }
+}

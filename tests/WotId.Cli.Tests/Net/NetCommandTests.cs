@@ -1,0 +1,194 @@
+// `wotid net listen|ping|identify|perf` (issue 3) against each other and against js-libp2p 3.3.11
+// (interop/libp2p/b-peer.mjs), in both directions.
+using System;
+using System.IO;
+using System.Linq;
+using System.Text;
+using System.Text.Json.Nodes;
+using System.Threading;
+using System.Threading.Tasks;
+using WotId.Testing;
+
+namespace WotId.Cli.Tests.Net;
+
+public sealed class NetCommandTests
+{
+    [Fact]
+    public async Task PingIdentifyAndPerfAgainstNetListen()
+    {
+        await using Listener listener = await Listener.StartAsync();
+        string addr = listener.Addresses[0];
+
+        (int exit, string output) = await RunAsync("net", "ping", addr, "--count", "3", "--json");
+        Assert.Equal(0, exit);
+        JsonNode ping = JsonNode.Parse(output)!;
+        Assert.Equal(3, ping["rttMs"]!.AsArray().Count);
+        Assert.Equal(listener.PeerId, ping["peer"]!.GetValue<string>());
+
+        (exit, output) = await RunAsync("net", "identify", addr, "--json");
+        Assert.Equal(0, exit);
+        JsonNode id = JsonNode.Parse(output)!;
+        Assert.Contains("/perf/1.0.0", id["protocols"]!.AsArray().Select(p => p!.GetValue<string>()));
+        Assert.Equal("valid", id["signedPeerRecord"]!.GetValue<string>());
+
+        (exit, output) = await RunAsync("net", "perf", addr, "--upload", "1000000", "--download", "2000000");
+        Assert.Equal(0, exit);
+        Assert.Contains("upload:   1000000 bytes", output, StringComparison.Ordinal);
+        Assert.Contains("download: 2000000 bytes", output, StringComparison.Ordinal);
+
+        // Text ping form: one line per round trip.
+        (exit, output) = await RunAsync("net", "ping", addr, "--count", "2");
+        Assert.Equal(0, exit);
+        Assert.Equal(2, output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Count(l => l.Contains(" rtt=", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public async Task CommandsWorkAgainstJsLibp2p()
+    {
+        NodeProcess.RequireInstalled();
+        await using NodeProcess js = NodeProcess.Start("libp2p/b-peer.mjs");
+        JsonNode ready = JsonNode.Parse(await js.ReadUntilAsync("{\"event\":\"ready\"", TimeSpan.FromSeconds(30)))!;
+        string jsId = ready["peerId"]!.GetValue<string>();
+        foreach (string addr in ready["addrs"]!.AsArray().Select(a => a!.GetValue<string>()))
+        {
+            (int exit, string output) = await RunAsync("net", "ping", addr, "--count", "2", "--json");
+            Assert.True(exit == 0, output);
+            Assert.Equal(jsId, JsonNode.Parse(output)!["peer"]!.GetValue<string>());
+
+            (exit, output) = await RunAsync("net", "identify", addr, "--json");
+            Assert.True(exit == 0, output);
+            JsonNode id = JsonNode.Parse(output)!;
+            Assert.StartsWith("js-libp2p/", id["agentVersion"]!.GetValue<string>(), StringComparison.Ordinal);
+            Assert.Contains("/wotid/echo/1.0.0", id["protocols"]!.AsArray().Select(p => p!.GetValue<string>()));
+            Assert.Equal("valid", id["signedPeerRecord"]!.GetValue<string>());
+
+            (exit, output) = await RunAsync("net", "perf", addr, "--upload", "2000000", "--download", "3000000", "--json");
+            Assert.True(exit == 0, output);
+            Assert.Equal(3000000, JsonNode.Parse(output)!["downloadBytes"]!.GetValue<long>());
+        }
+    }
+
+    [Fact]
+    public async Task JsLibp2pPingsIdentifiesAndPerfsNetListen()
+    {
+        NodeProcess.RequireInstalled();
+        await using Listener listener = await Listener.StartAsync();
+        await using NodeProcess js = NodeProcess.Start("libp2p/b-peer.mjs");
+        await js.ReadUntilAsync("{\"event\":\"ready\"", TimeSpan.FromSeconds(30));
+
+        JsonNode dial = await CommandAsync(js, new JsonObject { ["cmd"] = "dial", ["addr"] = listener.Addresses[0] });
+        Assert.Equal(listener.PeerId, dial["peer"]!.GetValue<string>());
+        Assert.Contains("/perf/1.0.0", dial["identify"]!["protocols"]!.AsArray().Select(p => p!.GetValue<string>()));
+        JsonNode ping = await CommandAsync(js, new JsonObject { ["cmd"] = "ping", ["peer"] = listener.PeerId, ["count"] = 2 });
+        Assert.Equal(2, ping["rtts"]!.AsArray().Count);
+        JsonNode perf = await CommandAsync(js, new JsonObject { ["cmd"] = "perf", ["peer"] = listener.PeerId, ["upload"] = 1 << 20, ["download"] = 2 << 20 });
+        Assert.Equal(2 << 20, perf["download"]!.GetValue<long>());
+    }
+
+    private static int s_commandId;
+
+    private static async Task<JsonNode> CommandAsync(NodeProcess js, JsonObject command)
+    {
+        int id = Interlocked.Increment(ref s_commandId);
+        command["id"] = id;
+        await js.SendLineAsync(command.ToJsonString());
+        JsonNode result = JsonNode.Parse(await js.ReadUntilAsync("{\"event\":\"result\",\"id\":" + id + ",", TimeSpan.FromSeconds(60)))!;
+        Assert.True(result["ok"]!.GetValue<bool>(), result.ToJsonString());
+        return result;
+    }
+
+    private static async Task<(int Exit, string Output)> RunAsync(params string[] args)
+    {
+        var output = new StringWriter();
+        var error = new StringWriter();
+        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        int exit = await Program.RunAsync(args, output, error, cts.Token);
+        return (exit, output.ToString() + error);
+    }
+
+    /// <summary><c>wotid net listen --json</c> running in-process until disposed.</summary>
+    private sealed class Listener : IAsyncDisposable
+    {
+        private readonly CancellationTokenSource _stop = new();
+        private readonly SyncWriter _output = new();
+        private Task<int> _run = Task.FromResult(0);
+
+        public string PeerId { get; private set; } = string.Empty;
+
+        public string[] Addresses { get; private set; } = [];
+
+        public static async Task<Listener> StartAsync()
+        {
+            var l = new Listener();
+            l._run = Program.RunAsync(
+                ["net", "listen", "--listen", "/ip4/127.0.0.1/tcp/0", "--listen", "/ip4/127.0.0.1/tcp/0/ws", "--json"], l._output, TextWriter.Null, l._stop.Token);
+            DateTime end = DateTime.UtcNow.AddSeconds(30);
+            while (true)
+            {
+                string first = l._output.Text.Split('\n')[0];
+                if (first.Length > 0)
+                {
+                    JsonNode n = JsonNode.Parse(first)!;
+                    l.PeerId = n["peerId"]!.GetValue<string>();
+                    l.Addresses = n["addrs"]!.AsArray().Select(a => a!.GetValue<string>()).ToArray();
+                    Assert.All(l.Addresses, a => Assert.EndsWith("/p2p/" + l.PeerId, a, StringComparison.Ordinal));
+                    return l;
+                }
+
+                Assert.True(DateTime.UtcNow < end && !l._run.IsCompleted, "net listen did not print its addresses");
+                await Task.Delay(20);
+            }
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            await _stop.CancelAsync();
+            Assert.Equal(0, await _run);
+            _stop.Dispose();
+        }
+    }
+
+    private sealed class SyncWriter : TextWriter
+    {
+        private readonly StringBuilder _text = new();
+
+        public override Encoding Encoding => Encoding.UTF8;
+
+        public string Text
+        {
+            get { lock (_text) { return _text.ToString(); } }
+        }
+
+        public override void Write(char value)
+        {
+            lock (_text)
+            {
+                _text.Append(value);
+            }
+        }
+
+        public override void Write(string? value)
+        {
+            lock (_text)
+            {
+                _text.Append(value);
+            }
+        }
+
+        public override void WriteLine(string? value)
+        {
+            lock (_text)
+            {
+                _text.Append(value).Append('\n');
+            }
+        }
+
+        public override Task WriteLineAsync(string? value)
+        {
+            WriteLine(value);
+            return Task.CompletedTask;
+        }
+
+        public override Task FlushAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    }
+}
