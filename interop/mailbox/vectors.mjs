@@ -174,8 +174,28 @@ async function verify() {
     }
 }
 
+// Mode `bench N`: builds, BCS-encodes and signs N mailbox sends of 1 KiB with the SDK; prints ops/s (the JS
+// reference number next to EmbeddedMailboxBenchmarks.BuildAndSignChainSend1KiB in docs/benchmarks-mailbox.md).
+async function bench(n) {
+    const payload = fill(1024, (i) => i);
+    const once = async (seq) => {
+        const tx = new Transaction();
+        base(tx);
+        tx.moveCall({ target: target('send'), arguments: [tx.object(mailbox(false)), tx.pure.u64(seq), tx.pure.vector('u8', payload), tx.object(clock())] });
+        const bytes = await tx.build();
+        return (await alice.signTransaction(bytes)).signature;
+    };
+    for (let i = 0; i < 200; i++) await once(i);
+    const start = process.hrtime.bigint();
+    for (let i = 0; i < n; i++) await once(i);
+    const seconds = Number(process.hrtime.bigint() - start) / 1e9;
+    process.stdout.write(JSON.stringify({ sdk: '@iota/iota-sdk 1.15.1', op: 'build+sign 1 KiB send', n, seconds, opsPerSecond: n / seconds, node: process.version }) + '\n');
+}
+
 if (process.argv[2] === 'verify') {
     await verify();
+} else if (process.argv[2] === 'bench') {
+    await bench(Number(process.argv[3] ?? 2000));
 } else {
     await main();
 }
