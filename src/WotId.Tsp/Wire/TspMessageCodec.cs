@@ -84,6 +84,31 @@ public static class TspMessageCodec
         }
     }
 
+    /// <summary>
+    /// Decodes a message in either CESR domain: text (base64url, first byte '-') is converted to binary first, as the
+    /// SDK's <c>cesr-t</c> feature does; the signature always covers the binary form.
+    /// </summary>
+    /// <exception cref="TspException">Malformed in any way.</exception>
+    public static TspWireMessage DecodeAnyDomain(ReadOnlySpan<byte> message, int maxMessageSize = DefaultMaxMessageSize)
+    {
+        if (message.Length > maxMessageSize / 3 * 4 + 4)
+        {
+            throw new TspException(TspError.MessageTooLarge, $"{message.Length} bytes, the limit is {maxMessageSize} (binary)");
+        }
+
+        byte[] binary;
+        try
+        {
+            binary = CesrText.ToBinaryAnyDomain(message);
+        }
+        catch (CesrException e)
+        {
+            throw new TspException(TspError.MalformedCesr, e.Message, e);
+        }
+
+        return Decode(binary, maxMessageSize);
+    }
+
     private static TspWireMessage DecodeCore(ReadOnlySpan<byte> message)
     {
         var r = new CesrReader(message);

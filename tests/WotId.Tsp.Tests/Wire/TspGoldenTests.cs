@@ -52,6 +52,10 @@ public sealed class TspGoldenTests
         Assert.Equal(TspSignatureAlgorithm.Ed25519, m.SignatureAlgorithm);
         Assert.Equal(s_sig1, m.Signature.ToArray());
         Assert.Equal(wire.Length - 72, m.SignedData.Length);
+
+        TspWireMessage fromText = TspMessageCodec.DecodeAnyDomain(Encoding.ASCII.GetBytes(golden));
+        Assert.Equal(m.SignedData.ToArray(), fromText.SignedData.ToArray());
+        Assert.Equal(TspError.MalformedCesr, Assert.Throws<TspException>(() => TspMessageCodec.DecodeAnyDomain("AAAA"u8)).Error);
     }
 
     [Fact]

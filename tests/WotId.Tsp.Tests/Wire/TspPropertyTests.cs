@@ -22,6 +22,7 @@ public sealed class TspPropertyTests
         {
             Swallow(() => TspMessageCodec.Decode(bytes));
             Swallow(() => TspPayloadCodec.Decode(bytes));
+            Swallow(() => TspMessageCodec.DecodeAnyDomain(bytes));
         }, iter: 20_000);
     }
 

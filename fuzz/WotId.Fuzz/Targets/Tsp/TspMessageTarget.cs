@@ -28,6 +28,15 @@ public sealed class TspMessageTarget : IFuzzTarget
 
         try
         {
+            _ = TspMessageCodec.DecodeAnyDomain(input);
+        }
+        catch (TspException)
+        {
+            // Documented rejection.
+        }
+
+        try
+        {
             _ = TspPayloadCodec.Decode(input);
         }
         catch (TspException)
