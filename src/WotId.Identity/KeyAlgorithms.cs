@@ -2,7 +2,7 @@
 //
 // | algorithm  | multicodec | public key | JOSE alg     |
 // |------------|-----------:|-----------:|--------------|
-// | Ed25519    | 0xed       | 32         | (none here)  |
+// | Ed25519    | 0xed       | 32         | Ed25519 (RFC 9864; "EdDSA" accepted on input) — classical, opt-in |
 // | X25519     | 0xec       | 32         | (none)       |
 // | ML-DSA-44  | 0x1210     | 1312       | ML-DSA-44    |
 // | ML-DSA-65  | 0x1211     | 1952       | ML-DSA-65    |
@@ -50,8 +50,11 @@ public static class KeyAlgorithms
         _ => throw new ArgumentOutOfRangeException(nameof(algorithm)),
     };
 
-    /// <summary>True for algorithms that can sign JWS (ML-DSA, experimental Falcon).</summary>
-    public static bool CanSignJws(KeyAlgorithm algorithm) =>
+    /// <summary>True for algorithms that can sign JWS (ML-DSA, experimental Falcon, classical Ed25519).</summary>
+    public static bool CanSignJws(KeyAlgorithm algorithm) => algorithm != KeyAlgorithm.X25519;
+
+    /// <summary>True for the post-quantum signature algorithms (ML-DSA, experimental Falcon): issuers must use one; they have AKP JWKs.</summary>
+    public static bool IsPostQuantum(KeyAlgorithm algorithm) =>
         algorithm is KeyAlgorithm.MLDsa44 or KeyAlgorithm.MLDsa65 or KeyAlgorithm.MLDsa87 or KeyAlgorithm.Falcon512Experimental;
 
     /// <summary>True for algorithms that sign (everything but X25519).</summary>
@@ -64,6 +67,7 @@ public static class KeyAlgorithms
         KeyAlgorithm.MLDsa65 => "ML-DSA-65",
         KeyAlgorithm.MLDsa87 => "ML-DSA-87",
         KeyAlgorithm.Falcon512Experimental => "FALCON512",
+        KeyAlgorithm.Ed25519 => "Ed25519",
         _ => throw new ArgumentOutOfRangeException(nameof(algorithm), "no JOSE algorithm for this key type"),
     };
 
@@ -74,6 +78,7 @@ public static class KeyAlgorithms
         "ML-DSA-65" => KeyAlgorithm.MLDsa65,
         "ML-DSA-87" => KeyAlgorithm.MLDsa87,
         "FALCON512" => KeyAlgorithm.Falcon512Experimental,
+        "Ed25519" or "EdDSA" => KeyAlgorithm.Ed25519,
         _ => null,
     };
 

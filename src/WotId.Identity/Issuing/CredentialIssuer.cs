@@ -20,7 +20,7 @@ public sealed class CredentialIssuer
     {
         ArgumentNullException.ThrowIfNull(key);
         ArgumentNullException.ThrowIfNull(state);
-        if (!KeyAlgorithms.CanSignJws(key.Algorithm))
+        if (!KeyAlgorithms.IsPostQuantum(key.Algorithm))
         {
             throw new ArgumentException("issuer keys must be ML-DSA (or experimental Falcon-512)", nameof(key));
         }

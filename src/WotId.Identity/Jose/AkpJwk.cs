@@ -21,6 +21,7 @@ public static class AkpJwk
     public static string ToJson(DidPublicKey key)
     {
         ArgumentNullException.ThrowIfNull(key);
+        RequireAkp(key.Algorithm);
         return System.Text.Encoding.UTF8.GetString(Write(key, includeKid: true));
     }
 
@@ -28,6 +29,7 @@ public static class AkpJwk
     public static string Thumbprint(DidPublicKey key)
     {
         ArgumentNullException.ThrowIfNull(key);
+        RequireAkp(key.Algorithm);
         return Base64Url.Encode(Sha256.Hash(Write(key, includeKid: false)));
     }
 
@@ -48,10 +50,19 @@ public static class AkpJwk
             throw new IdentityFormatException(IdentityError.MalformedJwk, "private JWKs are not accepted here");
         }
 
-        KeyAlgorithm algorithm = KeyAlgorithms.FromJoseName(IdentityJson.RequireString(root, "alg"))
-            ?? throw new IdentityFormatException(IdentityError.UnsupportedAlgorithm, "unsupported AKP alg");
+        KeyAlgorithm algorithm = KeyAlgorithms.FromJoseName(IdentityJson.RequireString(root, "alg")) is { } a && KeyAlgorithms.IsPostQuantum(a)
+            ? a
+            : throw new IdentityFormatException(IdentityError.UnsupportedAlgorithm, "unsupported AKP alg");
         byte[] pub = JoseBase64.Decode(IdentityJson.RequireString(root, "pub"), IdentityError.MalformedJwk);
         return new DidPublicKey(algorithm, pub);
+    }
+
+    private static void RequireAkp(KeyAlgorithm algorithm)
+    {
+        if (!KeyAlgorithms.IsPostQuantum(algorithm))
+        {
+            throw new ArgumentException("AKP JWKs are for ML-DSA (and experimental Falcon) keys", nameof(algorithm));
+        }
     }
 
     private static byte[] Write(DidPublicKey key, bool includeKid)

@@ -42,9 +42,9 @@ public sealed partial class CredentialVerifier
             return VerificationResult.Fail(VerificationFailure.MalformedInput, $"{ex.Error}: {ex.Message}");
         }
 
-        if (parsed.Header.Algorithm == KeyAlgorithm.Falcon512Experimental && !policy.AllowExperimentalFalcon)
+        if (NotAllowed(parsed.Header.Algorithm, policy) is { } why)
         {
-            return VerificationResult.Fail(VerificationFailure.AlgorithmNotAllowed, "Falcon-512 is experimental and not allowed by the policy", null, vp);
+            return VerificationResult.Fail(VerificationFailure.AlgorithmNotAllowed, why, null, vp);
         }
 
         VerificationResult? signature = await CheckSignatureAsync(parsed, vp.Holder, Dids.VerificationRelationship.Authentication, cancellationToken).ConfigureAwait(false);

@@ -52,9 +52,9 @@ public sealed partial class CredentialVerifier
             return VerificationResult.Fail(VerificationFailure.MalformedInput, $"{ex.Error}: {ex.Message}");
         }
 
-        if (parsed.Header.Algorithm == KeyAlgorithm.Falcon512Experimental && !policy.AllowExperimentalFalcon)
+        if (NotAllowed(parsed.Header.Algorithm, policy) is { } why)
         {
-            return VerificationResult.Fail(VerificationFailure.AlgorithmNotAllowed, "Falcon-512 is experimental and not allowed by the policy", credential);
+            return VerificationResult.Fail(VerificationFailure.AlgorithmNotAllowed, why, credential);
         }
 
         if (!policy.TrustedIssuers.Contains(credential.Issuer))
@@ -97,6 +97,13 @@ public sealed partial class CredentialVerifier
         VerificationResult? status = await CheckStatusAsync(credential, policy, cancellationToken).ConfigureAwait(false);
         return status ?? VerificationResult.Valid(credential, null);
     }
+
+    private static string? NotAllowed(KeyAlgorithm algorithm, VerifierPolicy policy) => algorithm switch
+    {
+        KeyAlgorithm.Falcon512Experimental when !policy.AllowExperimentalFalcon => "Falcon-512 is experimental and not allowed by the policy",
+        KeyAlgorithm.Ed25519 when !policy.AllowClassicalSignatures => "Ed25519 is not post-quantum and not allowed by the policy",
+        _ => null,
+    };
 
     /// <summary>Resolves the signer and checks the JWS; null when it verifies.</summary>
     private async ValueTask<VerificationResult?> CheckSignatureAsync(CompactJws jws, string signerDid, VerificationRelationship relationship, CancellationToken cancellationToken)

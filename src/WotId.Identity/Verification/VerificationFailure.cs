@@ -42,6 +42,6 @@ public enum VerificationFailure
     /// <summary>The presentation's nonce was already used.</summary>
     ReplayedNonce,
 
-    /// <summary>The algorithm is experimental (Falcon-512) and the policy does not allow it.</summary>
+    /// <summary>The algorithm is experimental (Falcon-512) or classical (Ed25519) and the policy does not allow it.</summary>
     AlgorithmNotAllowed,
 }

@@ -19,6 +19,9 @@ public sealed class VerifierPolicy
     /// <summary>Require a verified, issuer-signed status list showing the credential not revoked.</summary>
     public bool RequireStatusCheck { get; init; } = true;
 
+    /// <summary>Accept classical Ed25519 signatures (JOSE <c>Ed25519</c>/<c>EdDSA</c>) on presentations and credentials; off by default.</summary>
+    public bool AllowClassicalSignatures { get; init; }
+
     /// <summary>Accept experimental Falcon-512 signatures.</summary>
     public bool AllowExperimentalFalcon { get; init; }
 

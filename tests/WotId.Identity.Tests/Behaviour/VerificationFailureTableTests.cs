@@ -43,6 +43,7 @@ public sealed class VerificationFailureTableTests
         ["presentation replayed"] = (VerificationFailure.ReplayedNonce, Replay),
         ["presentation expired"] = (VerificationFailure.Expired, f => { string vp = f.Present(VerifierFixture.HolderSide(PeerA, PeerB, 1)); f.Time.Now += TimeSpan.FromMinutes(30); return f.VerifyPresentationAsync(vp, VerifierFixture.VerifierSide(PeerB, PeerA, 1)); }),
         ["Falcon-512 not allowed"] = (VerificationFailure.AlgorithmNotAllowed, f => new VerifierFixture(KeyAlgorithm.Falcon512Experimental, 44).VerifyAsync()),
+        ["Ed25519 presentation not allowed"] = (VerificationFailure.AlgorithmNotAllowed, f => Ed25519Presentation(f)),
     };
 
     public static TheoryData<string> Rows() => new(s_rows.Keys);
@@ -70,6 +71,29 @@ public sealed class VerificationFailureTableTests
         var f = new VerifierFixture(KeyAlgorithm.Falcon512Experimental, 44);
         f.Policy = WithPolicy(f, p => new VerifierPolicy { TrustedIssuers = p.TrustedIssuers, AllowExperimentalFalcon = true });
         Assert.Equal(VerificationFailure.None, (await f.VerifyAsync()).Failure);
+    }
+
+    [Fact]
+    public async Task Ed25519_holder_presentation_verifies_when_classical_signatures_are_allowed()
+    {
+        var f = new VerifierFixture();
+        f.Policy = WithPolicy(f, p => new VerifierPolicy { TrustedIssuers = p.TrustedIssuers, AllowClassicalSignatures = true });
+        VerificationResult result = await Ed25519Presentation(f);
+        Assert.True(result.IsValid, result.ToString());
+    }
+
+    [Fact]
+    public void Issuers_must_use_post_quantum_keys() =>
+        Assert.Throws<ArgumentException>(() => new CredentialIssuer(TestKeys.Get(KeyAlgorithm.Ed25519, 46), new IssuerState(VerifierFixture.ListUrl)));
+
+    private static ValueTask<VerificationResult> Ed25519Presentation(VerifierFixture f)
+    {
+        SigningKey holder = TestKeys.Get(KeyAlgorithm.Ed25519, 47);
+        string vc = f.Issuer.IssueVerifiedHuman(holder.Did, TimeSpan.FromDays(1)).Jws;
+        f.Publish();
+        string vp = PresentationBuilder.Create(holder, [vc], VerifierFixture.HolderSide(PeerA, PeerB, 1), f.Time.Now, TimeSpan.FromMinutes(5));
+        Assert.Contains("\"Ed25519\"", System.Text.Encoding.UTF8.GetString(Base64Url.Decode(vp.AsSpan(0, vp.IndexOf('.', StringComparison.Ordinal)))), StringComparison.Ordinal);
+        return f.Verifier.VerifyPresentationAsync(vp, f.Policy, VerifierFixture.VerifierSide(PeerB, PeerA, 1), holder.Did, default);
     }
 
     private static VerifierPolicy WithPolicy(VerifierFixture f, Func<VerifierPolicy, VerifierPolicy> change) => change(f.Policy);

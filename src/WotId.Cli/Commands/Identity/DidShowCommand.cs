@@ -30,7 +30,7 @@ internal sealed class DidShowCommand : IdentityCommand
             ["keyId"] = document.VerificationMethods[0].Id,
             ["document"] = JsonNode.Parse(document.ToJson()),
         };
-        if (KeyAlgorithms.CanSignJws(key.Algorithm))
+        if (KeyAlgorithms.IsPostQuantum(key.Algorithm))
         {
             json["jwk"] = JsonNode.Parse(AkpJwk.ToJson(key));
         }

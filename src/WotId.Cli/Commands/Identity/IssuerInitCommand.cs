@@ -21,7 +21,7 @@ internal sealed class IssuerInitCommand : IdentityCommand
 
     protected override async Task<int> ExecuteAsync(CliContext context, CliArguments arguments, CancellationToken cancellationToken)
     {
-        KeyAlgorithm algorithm = KeyAlgorithms.FromCliName(arguments.Get("alg") ?? "ml-dsa-65") is { } a && KeyAlgorithms.CanSignJws(a)
+        KeyAlgorithm algorithm = KeyAlgorithms.FromCliName(arguments.Get("alg") ?? "ml-dsa-65") is { } a && KeyAlgorithms.IsPostQuantum(a)
             ? a
             : throw new CliUsageException("--alg must be ml-dsa-65, ml-dsa-44, ml-dsa-87 or falcon-512");
         string statusUrl = arguments.Get("status-url") ?? IdentityHome.DefaultStatusUrl;
