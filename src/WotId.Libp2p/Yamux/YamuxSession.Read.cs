@@ -9,8 +9,9 @@ namespace WotId.Libp2p.Yamux;
 
 public sealed partial class YamuxSession
 {
-    private const int ReadBufferSize = 64 * 1024;
-    private const int DirectReadThreshold = 16 * 1024;
+    private const int ReadBufferSize = 4 * 1024;
+    private const int DirectReadSize = 64 * 1024;
+    private const int DirectReadThreshold = 2 * 1024;
     private readonly byte[] _readBuffer = new byte[ReadBufferSize];
     private int _readStart;
     private int _readEnd;
@@ -145,7 +146,7 @@ public sealed partial class YamuxSession
                 if (stream is not null && remaining >= DirectReadThreshold)
                 {
                     // Large payload and nothing buffered: read straight into a segment the stream will own.
-                    int size = (int)Math.Min(remaining, ReadBufferSize);
+                    int size = (int)Math.Min(remaining, DirectReadSize);
                     byte[] segment = ArrayPool<byte>.Shared.Rent(size);
                     int n;
                     try

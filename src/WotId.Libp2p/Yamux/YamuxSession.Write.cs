@@ -1,6 +1,7 @@
 // Yamux session, write side: one writer at a time on the transport; control frames (window updates, SYN/ACK/FIN/RST,
 // ping answers, GoAway) are queued without blocking and flushed by the writer loop or piggy-backed on data writes.
 using System;
+using System.Buffers;
 using System.Collections.Generic;
 using System.IO;
 using System.Threading;
@@ -12,7 +13,7 @@ public sealed partial class YamuxSession
 {
     private const int ControlBatch = 64;
     private const int MaxPendingControl = 65_536;
-    private readonly byte[] _writeBuffer;
+    private readonly int _writeBufferSize;
     private readonly SemaphoreSlim _writeLock = new(1, 1);
     private readonly SemaphoreSlim _controlSignal = new(0, int.MaxValue);
     private readonly object _controlLock = new();
@@ -48,6 +49,8 @@ public sealed partial class YamuxSession
     internal async ValueTask SendDataAsync(uint streamId, YamuxFlags flags, ReadOnlyMemory<byte> payload, CancellationToken cancellationToken)
     {
         await _writeLock.WaitAsync(cancellationToken).ConfigureAwait(false);
+        // The frame buffer is rented per write so idle sessions hold no write buffer.
+        byte[] buffer = ArrayPool<byte>.Shared.Rent(_writeBufferSize);
         try
         {
             if (IsClosed)
@@ -55,15 +58,16 @@ public sealed partial class YamuxSession
                 throw NewClosedException();
             }
 
-            int pos = DrainControl(_writeBuffer);
-            new YamuxFrameHeader(YamuxFrameType.Data, flags, streamId, (uint)payload.Length).Write(_writeBuffer.AsSpan(pos));
+            int pos = DrainControl(buffer);
+            new YamuxFrameHeader(YamuxFrameType.Data, flags, streamId, (uint)payload.Length).Write(buffer.AsSpan(pos));
             pos += YamuxFrameHeader.Size;
-            payload.Span.CopyTo(_writeBuffer.AsSpan(pos));
+            payload.Span.CopyTo(buffer.AsSpan(pos));
             pos += payload.Length;
-            await WriteTransportAsync(pos).ConfigureAwait(false);
+            await WriteTransportAsync(buffer, pos).ConfigureAwait(false);
         }
         finally
         {
+            ArrayPool<byte>.Shared.Return(buffer);
             _writeLock.Release();
         }
     }
@@ -71,30 +75,32 @@ public sealed partial class YamuxSession
     private async ValueTask FlushControlAsync(CancellationToken cancellationToken)
     {
         await _writeLock.WaitAsync(cancellationToken).ConfigureAwait(false);
+        byte[] buffer = ArrayPool<byte>.Shared.Rent(ControlBatch * YamuxFrameHeader.Size);
         try
         {
             while (!IsClosed)
             {
-                int pos = DrainControl(_writeBuffer);
+                int pos = DrainControl(buffer);
                 if (pos == 0)
                 {
                     break;
                 }
 
-                await WriteTransportAsync(pos).ConfigureAwait(false);
+                await WriteTransportAsync(buffer, pos).ConfigureAwait(false);
             }
         }
         finally
         {
+            ArrayPool<byte>.Shared.Return(buffer);
             _writeLock.Release();
         }
     }
 
-    private async ValueTask WriteTransportAsync(int count)
+    private async ValueTask WriteTransportAsync(byte[] buffer, int count)
     {
         try
         {
-            await _transport.WriteAsync(_writeBuffer.AsMemory(0, count), _shutdown.Token).ConfigureAwait(false);
+            await _transport.WriteAsync(buffer.AsMemory(0, count), _shutdown.Token).ConfigureAwait(false);
             await _transport.FlushAsync(_shutdown.Token).ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is IOException or ObjectDisposedException or OperationCanceledException or InvalidOperationException)

@@ -53,7 +53,7 @@ public sealed partial class YamuxSession : IAsyncDisposable
             SingleWriter = true,
             FullMode = BoundedChannelFullMode.Wait,
         });
-        _writeBuffer = new byte[YamuxFrameHeader.Size + _options.MaxFramePayload + (ControlBatch * YamuxFrameHeader.Size)];
+        _writeBufferSize = YamuxFrameHeader.Size + _options.MaxFramePayload + (ControlBatch * YamuxFrameHeader.Size);
     }
 
     /// <summary>True on the side that dialed the connection (odd stream ids).</summary>
