@@ -13,7 +13,6 @@ using WotId.Mailbox.Types;
 namespace WotId.Benchmarks.Mailbox;
 
 /// <summary>Embedded mailbox and transaction-building costs.</summary>
-[ShortRunJob]
 [MemoryDiagnoser]
 public class EmbeddedMailboxBenchmarks : IDisposable
 {
@@ -49,6 +48,19 @@ public class EmbeddedMailboxBenchmarks : IDisposable
     {
         IotaAddress id = _sender!.Send(_handle!.MailboxId, ++_seq, _payload);
         _owner!.Claim(_handle, id);
+    }
+
+    /// <summary>100 messages deposited in one transaction and claimed in one (a batch PTB on chain); per message = Mean / 100.</summary>
+    [Benchmark(OperationsPerInvoke = 100)]
+    public void DepositAndClaim1KiB_Batch100()
+    {
+        var batch = new (ulong, byte[])[100];
+        for (int i = 0; i < batch.Length; i++)
+        {
+            batch[i] = (++_seq, _payload);
+        }
+
+        _owner!.ClaimBatch(_handle!, _sender!.SendBatch(_handle!.MailboxId, batch));
     }
 
     /// <summary>Build, BCS-encode and sign a mailbox send of 1 KiB (what a chain send costs locally).</summary>

@@ -9,7 +9,20 @@ namespace WotId.Mailbox.Embedded;
 /// <summary>Cap-holder operations.</summary>
 internal sealed partial class EmbeddedMailbox
 {
-    internal void Claim(MailboxHandle h, IotaAddress messageId) => Run(true, (c, t) =>
+    internal void Claim(MailboxHandle h, IotaAddress messageId) => Run(true, (c, t) => ClaimIn(c, t, h, messageId));
+
+    /// <summary>Several <c>claim_message</c> calls in one transaction (one PTB on chain): all or nothing.</summary>
+    internal void ClaimBatch(MailboxHandle h, IReadOnlyList<IotaAddress> messageIds) => Run(true, (c, t) =>
+    {
+        foreach (IotaAddress id in messageIds)
+        {
+            ClaimIn(c, t, h, id);
+        }
+
+        return 0;
+    });
+
+    private int ClaimIn(SqliteConnection c, SqliteTransaction t, MailboxHandle h, IotaAddress messageId)
     {
         CheckCap(c, t, h);
         MessageRow m = ReceivePending(c, t, h.MailboxId, messageId);
@@ -22,7 +35,7 @@ internal sealed partial class EmbeddedMailbox
         Exec(c, t, "UPDATE mailboxes SET stored_count = stored_count + 1 WHERE id = $m", ("$m", h.MailboxId));
         Event(c, t, "MessageClaimed", h.MailboxId, messageId);
         return 0;
-    });
+    }
 
     internal MailboxMessage Read(MailboxHandle h, IotaAddress messageId) => Run(false, (c, t) =>
     {

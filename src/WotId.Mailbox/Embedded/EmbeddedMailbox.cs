@@ -106,17 +106,37 @@ internal sealed partial class EmbeddedMailbox : IMailbox
     internal IotaAddress Send(IotaAddress mailboxId, ulong seq, ReadOnlySpan<byte> payload)
     {
         byte[] copy = payload.ToArray();
-        return Run(true, (c, t) =>
+        return Run(true, (c, t) => SendIn(c, t, mailboxId, seq, copy));
+    }
+
+    /// <summary>Several <c>send</c> calls in one transaction (one PTB on chain): all or nothing.</summary>
+    internal IReadOnlyList<IotaAddress> SendBatch(IotaAddress mailboxId, IReadOnlyList<(ulong Seq, byte[] Payload)> messages) =>
+        Run(true, (c, t) =>
         {
-            MailboxInfo mb = LoadMailbox(c, t, mailboxId);
-            if (IsBlocked(c, t, mailboxId, Caller))
+            var ids = new List<IotaAddress>(messages.Count);
+            foreach ((ulong seq, byte[] payload) in messages)
             {
-                throw Abort(MailboxError.SenderBlocked, "sender is blocked by this mailbox");
+                ids.Add(SendIn(c, t, mailboxId, seq, payload));
             }
 
-            CheckSize(copy.Length, mb.MaxPayloadBytes);
-            return Mint(c, t, mailboxId, mailboxId, seq, copy);
+            return (IReadOnlyList<IotaAddress>)ids;
         });
+
+    private IotaAddress SendIn(SqliteConnection c, SqliteTransaction t, IotaAddress mailboxId, ulong seq, byte[] payload)
+    {
+        ulong max;
+        using (SqliteCommand q = Cmd(c, t, "SELECT max_payload FROM mailboxes WHERE id = $id", ("$id", mailboxId)))
+        {
+            max = q.ExecuteScalar() is long m ? (ulong)m : throw Abort(MailboxError.ObjectNotFound, "no such mailbox " + mailboxId);
+        }
+
+        if (IsBlocked(c, t, mailboxId, Caller))
+        {
+            throw Abort(MailboxError.SenderBlocked, "sender is blocked by this mailbox");
+        }
+
+        CheckSize(payload.Length, max);
+        return Mint(c, t, mailboxId, mailboxId, seq, payload);
     }
 
     /// <summary><c>new_message</c> + <c>TransferObjects</c>: global size limit only, block list not consulted.</summary>

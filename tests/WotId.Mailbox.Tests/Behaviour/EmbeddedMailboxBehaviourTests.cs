@@ -194,6 +194,20 @@ public sealed class EmbeddedMailboxBehaviourTests : IDisposable
     }
 
     [Fact]
+    public void A_batch_of_claims_is_all_or_nothing_like_one_transaction()
+    {
+        MailboxHandle h = _f.Owner.Create([], 100);
+        IReadOnlyList<IotaAddress> ids = _f.Sender.SendBatch(h.MailboxId, [(1UL, new byte[] { 1 }), (2UL, new byte[] { 2 }), (3UL, new byte[] { 3 })]);
+        Assert.Equal(3, ids.Count);
+        Assert.Equal(MailboxError.UnableToReceive, ErrorOf(() => _f.Owner.ClaimBatch(h, [ids[0], EmbeddedFixture.NewAddress(), ids[1]])));
+        Assert.All(_f.Owner.List(h.MailboxId), m => Assert.Equal(MessageState.Pending, m.State));
+        _f.Owner.ClaimBatch(h, ids);
+        Assert.Equal(3UL, _f.Owner.Info(h.MailboxId).StoredCount);
+        Assert.Equal(MailboxError.PayloadEmpty, ErrorOf(() => _f.Sender.SendBatch(h.MailboxId, [(4UL, new byte[] { 4 }), (5UL, Array.Empty<byte>())])));
+        Assert.Equal(3, _f.Owner.List(h.MailboxId).Count);
+    }
+
+    [Fact]
     public async Task Concurrent_senders_and_a_claimer_lose_and_duplicate_nothing()
     {
         MailboxHandle h = _f.Owner.Create([], 100);
