@@ -38,8 +38,15 @@ public sealed class IssuerState
 
     /// <summary>Allocates a random unused index for <paramref name="credentialId"/>.</summary>
     /// <exception cref="InvalidOperationException">The list is more than half full.</exception>
+    /// <exception cref="ArgumentException">The id already has an index.</exception>
     public int Allocate(string credentialId)
     {
+        ArgumentException.ThrowIfNullOrEmpty(credentialId);
+        if (_issued.ContainsKey(credentialId))
+        {
+            throw new ArgumentException("credential id already has a status index", nameof(credentialId));
+        }
+
         if (_used.Count >= List.Length / 2)
         {
             throw new InvalidOperationException("status list is half full: start a new list");
