@@ -213,7 +213,12 @@ internal static class MlKemPoly
     {
         for (int i = 0; i < N; i++)
         {
-            f[i] = (int)((((long)f[i] << d) + Q / 2) / Q) & ((1 << d) - 1);
+            // ⌊((x << d) + ⌊q/2⌋) / q⌋ without a division instruction (its timing may depend on the operand).
+            int n = (f[i] << d) + Q / 2;
+            int t = (int)(((ulong)(uint)n * BarrettMultiplier) >> 32);
+            int r = n - t * Q;
+            t += ((Q - 1 - r) >> 31) & 1;
+            f[i] = t & ((1 << d) - 1);
         }
     }
 
