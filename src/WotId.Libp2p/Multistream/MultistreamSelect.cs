@@ -91,16 +91,18 @@ public static class MultistreamSelect
     {
         ArgumentNullException.ThrowIfNull(stream);
         ArgumentNullException.ThrowIfNull(supported);
-        var writer = new ArrayBufferWriter<byte>(64);
-        MultistreamCodec.Write(writer, ProtocolId);
-        await WriteAsync(stream, writer, cancellationToken).ConfigureAwait(false);
-
+        // Like js-libp2p, answer the header only once the dialer's header arrived: js over /ws drops bytes that reach
+        // it before its reader is attached, so an eager header (go's habit) can be lost there.
         var reader = new MessageReader();
         string header = await reader.ReadAsync(stream, cancellationToken).ConfigureAwait(false);
         if (header != ProtocolId)
         {
             throw new MultistreamException(MultistreamError.BadHeader, "remote does not speak " + ProtocolId);
         }
+
+        var writer = new ArrayBufferWriter<byte>(64);
+        MultistreamCodec.Write(writer, ProtocolId);
+        await WriteAsync(stream, writer, cancellationToken).ConfigureAwait(false);
 
         for (int attempt = 0; attempt <= MaxListenerAttempts; attempt++)
         {
