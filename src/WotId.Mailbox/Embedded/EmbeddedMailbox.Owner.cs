@@ -69,7 +69,7 @@ internal sealed partial class EmbeddedMailbox
         bool present = IsBlocked(c, t, h.MailboxId, sender);
         if (blocked && !present)
         {
-            using SqliteCommand count = Cmd(c, t, "SELECT COUNT(*) FROM blocked WHERE mailbox_id = $m", ("$m", h.MailboxId));
+            SqliteCommand count = Cmd(c, t, "SELECT COUNT(*) FROM blocked WHERE mailbox_id = $m", ("$m", h.MailboxId));
             if ((long)count.ExecuteScalar()! >= MailboxLimits.MaxBlocked)
             {
                 throw Abort(MailboxError.BlocklistFull, $"the block list holds at most {MailboxLimits.MaxBlocked} addresses");
@@ -89,7 +89,7 @@ internal sealed partial class EmbeddedMailbox
     internal IReadOnlyList<MessageInfo> List(IotaAddress mailboxId) => Run(false, (c, t) =>
     {
         var list = new List<MessageInfo>();
-        using SqliteCommand q = Cmd(c, t,
+        SqliteCommand q = Cmd(c, t,
             "SELECT id, mailbox_id, sender, sent_at_ms, seq, length(payload), archived_in FROM messages WHERE owner = $m OR archived_in = $m ORDER BY pos",
             ("$m", mailboxId));
         using SqliteDataReader r = q.ExecuteReader();
@@ -106,7 +106,7 @@ internal sealed partial class EmbeddedMailbox
     /// <summary>Transaction-level cap rules, then Move's <c>check_cap</c> (version, then cap ↔ mailbox).</summary>
     private void CheckCap(SqliteConnection c, SqliteTransaction t, MailboxHandle h)
     {
-        using (SqliteCommand q = Cmd(c, t, "SELECT mailbox_id, owner FROM caps WHERE id = $id", ("$id", h.CapId)))
+        SqliteCommand q = Cmd(c, t, "SELECT mailbox_id, owner FROM caps WHERE id = $id", ("$id", h.CapId));
         using (SqliteDataReader r = q.ExecuteReader())
         {
             if (!r.Read())
@@ -120,7 +120,7 @@ internal sealed partial class EmbeddedMailbox
             }
 
             IotaAddress capMailbox = new((byte[])r[0]);
-            using SqliteCommand v = Cmd(c, t, "SELECT version FROM mailboxes WHERE id = $m", ("$m", h.MailboxId));
+            SqliteCommand v = Cmd(c, t, "SELECT version FROM mailboxes WHERE id = $m", ("$m", h.MailboxId));
             object? version = v.ExecuteScalar();
             if (version is null)
             {

@@ -2,6 +2,7 @@
 // parameters, and the row type for messages.
 using System;
 using System.Collections.Generic;
+using System.Runtime.CompilerServices;
 using Microsoft.Data.Sqlite;
 using WotId.Mailbox.Types;
 
@@ -10,20 +11,39 @@ namespace WotId.Mailbox.Embedded;
 /// <summary>Database helpers.</summary>
 internal sealed partial class EmbeddedMailbox
 {
+    private static readonly ConditionalWeakTable<SqliteConnection, Dictionary<string, SqliteCommand>> s_commands = new();
+
     private T Run<T>(bool write, Func<SqliteConnection, SqliteTransaction, T> body)
     {
-        using SqliteConnection c = _store.OpenConnection();
-        using SqliteTransaction t = c.BeginTransaction(deferred: !write);
-        T result = body(c, t);
-        t.Commit();
-        return result;
+        lock (_store.Gate)
+        {
+            SqliteConnection c = _store.Shared;
+            using SqliteTransaction t = c.BeginTransaction(deferred: !write);
+            T result = body(c, t);
+            t.Commit();
+            return result;
+        }
+    }
+
+    /// <summary>Disposes the prepared commands cached for <paramref name="c"/>.</summary>
+    internal static void ForgetCommands(SqliteConnection c)
+    {
+        if (s_commands.TryGetValue(c, out Dictionary<string, SqliteCommand>? cache))
+        {
+            foreach (SqliteCommand cmd in cache.Values)
+            {
+                cmd.Dispose();
+            }
+
+            s_commands.Remove(c);
+        }
     }
 
     private static MailboxException Abort(MailboxError error, string message) => new(error, message);
 
     private static MailboxInfo LoadMailbox(SqliteConnection c, SqliteTransaction t, IotaAddress id)
     {
-        using SqliteCommand q = Cmd(c, t, "SELECT owner_hint, encryption_key, max_payload, stored_count FROM mailboxes WHERE id = $id", ("$id", id));
+        SqliteCommand q = Cmd(c, t, "SELECT owner_hint, encryption_key, max_payload, stored_count FROM mailboxes WHERE id = $id", ("$id", id));
         using SqliteDataReader r = q.ExecuteReader();
         if (!r.Read())
         {
@@ -35,7 +55,7 @@ internal sealed partial class EmbeddedMailbox
         ulong max = (ulong)r.GetInt64(2);
         ulong stored = (ulong)r.GetInt64(3);
         var blocked = new List<IotaAddress>();
-        using SqliteCommand b = Cmd(c, t, "SELECT sender FROM blocked WHERE mailbox_id = $id ORDER BY sender", ("$id", id));
+        SqliteCommand b = Cmd(c, t, "SELECT sender FROM blocked WHERE mailbox_id = $id ORDER BY sender", ("$id", id));
         using SqliteDataReader br = b.ExecuteReader();
         while (br.Read())
         {
@@ -47,13 +67,13 @@ internal sealed partial class EmbeddedMailbox
 
     private static bool IsBlocked(SqliteConnection c, SqliteTransaction t, IotaAddress mailboxId, IotaAddress sender)
     {
-        using SqliteCommand q = Cmd(c, t, "SELECT 1 FROM blocked WHERE mailbox_id = $m AND sender = $s", ("$m", mailboxId), ("$s", sender));
+        SqliteCommand q = Cmd(c, t, "SELECT 1 FROM blocked WHERE mailbox_id = $m AND sender = $s", ("$m", mailboxId), ("$s", sender));
         return q.ExecuteScalar() is not null;
     }
 
     private static MessageRow? LoadMessage(SqliteConnection c, SqliteTransaction t, string where, IotaAddress messageId, IotaAddress mailboxId)
     {
-        using SqliteCommand q = Cmd(c, t, "SELECT mailbox_id, sender, sent_at_ms, seq, payload FROM messages WHERE " + where,
+        SqliteCommand q = Cmd(c, t, "SELECT mailbox_id, sender, sent_at_ms, seq, payload FROM messages WHERE " + where,
             ("$id", messageId), ("$m", mailboxId));
         using SqliteDataReader r = q.ExecuteReader();
         if (!r.Read())
@@ -71,15 +91,23 @@ internal sealed partial class EmbeddedMailbox
 
     private static void Exec(SqliteConnection c, SqliteTransaction t, string sql, params (string Name, object Value)[] args)
     {
-        using SqliteCommand cmd = Cmd(c, t, sql, args);
+        SqliteCommand cmd = Cmd(c, t, sql, args);
         cmd.ExecuteNonQuery();
     }
 
     private static SqliteCommand Cmd(SqliteConnection c, SqliteTransaction t, string sql, params (string Name, object Value)[] args)
     {
-        SqliteCommand cmd = c.CreateCommand();
+        // Prepared statements are reused across operations on the store's shared connection (callers hold the gate).
+        Dictionary<string, SqliteCommand> cache = s_commands.GetValue(c, _ => new Dictionary<string, SqliteCommand>(StringComparer.Ordinal));
+        if (!cache.TryGetValue(sql, out SqliteCommand? cmd))
+        {
+            cmd = c.CreateCommand();
+            cmd.CommandText = sql;
+            cache[sql] = cmd;
+        }
+
         cmd.Transaction = t;
-        cmd.CommandText = sql;
+        cmd.Parameters.Clear();
         foreach ((string name, object value) in args)
         {
             cmd.Parameters.AddWithValue(name, value is IotaAddress a ? a.Span.ToArray() : value);

@@ -125,10 +125,8 @@ internal sealed partial class EmbeddedMailbox : IMailbox
     private IotaAddress SendIn(SqliteConnection c, SqliteTransaction t, IotaAddress mailboxId, ulong seq, byte[] payload)
     {
         ulong max;
-        using (SqliteCommand q = Cmd(c, t, "SELECT max_payload FROM mailboxes WHERE id = $id", ("$id", mailboxId)))
-        {
-            max = q.ExecuteScalar() is long m ? (ulong)m : throw Abort(MailboxError.ObjectNotFound, "no such mailbox " + mailboxId);
-        }
+        SqliteCommand maxQuery = Cmd(c, t, "SELECT max_payload FROM mailboxes WHERE id = $id", ("$id", mailboxId));
+        max = maxQuery.ExecuteScalar() is long m ? (ulong)m : throw Abort(MailboxError.ObjectNotFound, "no such mailbox " + mailboxId);
 
         if (IsBlocked(c, t, mailboxId, Caller))
         {
@@ -171,13 +169,11 @@ internal sealed partial class EmbeddedMailbox : IMailbox
     private IotaAddress Mint(SqliteConnection c, SqliteTransaction t, IotaAddress intendedMailboxId, IotaAddress recipient, ulong seq, byte[] payload)
     {
         // Idempotent per (recipient, sender, seq): a retry after a crash returns the first message.
-        using (SqliteCommand q = Cmd(c, t, "SELECT message_id FROM deliveries WHERE recipient=$r AND sender=$s AND seq=$q",
-            ("$r", recipient), ("$s", Caller), ("$q", (long)seq)))
+        SqliteCommand q = Cmd(c, t, "SELECT message_id FROM deliveries WHERE recipient=$r AND sender=$s AND seq=$q",
+            ("$r", recipient), ("$s", Caller), ("$q", (long)seq));
+        if (q.ExecuteScalar() is byte[] existing)
         {
-            if (q.ExecuteScalar() is byte[] existing)
-            {
-                return new IotaAddress(existing);
-            }
+            return new IotaAddress(existing);
         }
 
         var id = new IotaAddress(RandomBytes.Get(32));

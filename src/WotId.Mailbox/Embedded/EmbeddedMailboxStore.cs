@@ -34,6 +34,7 @@ public sealed class EmbeddedMailboxStore : IDisposable
         """;
 
     private readonly string _connectionString;
+    private SqliteConnection? _shared;
 
     private EmbeddedMailboxStore(string path, TimeProvider time)
     {
@@ -52,6 +53,12 @@ public sealed class EmbeddedMailboxStore : IDisposable
     public string Path { get; }
 
     internal TimeProvider Time { get; }
+
+    /// <summary>Serialises in-process operations on the shared connection (other processes use SQLite's locks).</summary>
+    internal object Gate { get; } = new();
+
+    /// <summary>The long-lived connection whose prepared statements are reused (use only under <see cref="Gate"/>).</summary>
+    internal SqliteConnection Shared => _shared ??= OpenConnection();
 
     /// <summary>Opens or creates the database at <paramref name="path"/>.</summary>
     public static EmbeddedMailboxStore Open(string path, TimeProvider? time = null)
@@ -81,6 +88,16 @@ public sealed class EmbeddedMailboxStore : IDisposable
     /// <inheritdoc />
     public void Dispose()
     {
+        lock (Gate)
+        {
+            if (_shared is not null)
+            {
+                EmbeddedMailbox.ForgetCommands(_shared);
+                _shared.Dispose();
+                _shared = null;
+            }
+        }
+
         using var c = new SqliteConnection(_connectionString);
         SqliteConnection.ClearPool(c);
     }
