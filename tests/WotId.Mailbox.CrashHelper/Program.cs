@@ -2,6 +2,7 @@
 // one line per committed operation, so the parent can kill it at any moment and then audit the database.
 //   send  DB CALLER MAILBOX FROM TO        sends seq FROM..TO (payload = seq as 8 bytes), prints "sent SEQ ID"
 //   claim DB CALLER MAILBOX CAP            claims every pending message, prints "claimed ID", then "done"
+//   throughput DB N                        N deposit+claim pairs of 1 KiB through IMailbox; prints wall and CPU time
 using System;
 using System.Buffers.Binary;
 using System.Globalization;
@@ -17,6 +18,11 @@ internal static class Program
     public static int Main(string[] args)
     {
         using EmbeddedMailboxStore store = EmbeddedMailboxStore.Open(args[1]);
+        if (args[0] == "throughput")
+        {
+            return Throughput(store, int.Parse(args[2], CultureInfo.InvariantCulture));
+        }
+
         IMailbox me = store.As(IotaAddress.Parse(args[2]));
         var mailbox = IotaAddress.Parse(args[3]);
         if (args[0] == "send")
@@ -54,6 +60,31 @@ internal static class Program
         }
 
         Console.Out.WriteLine("done");
+        return 0;
+    }
+
+    private static int Throughput(EmbeddedMailboxStore store, int n)
+    {
+        var a = new byte[32];
+        a[0] = 1;
+        IMailbox owner = store.As(new IotaAddress(new byte[32]));
+        IMailbox sender = store.As(new IotaAddress(a));
+        MailboxHandle h = owner.CreateAsync(Array.Empty<byte>(), MailboxLimits.MaxPayloadBytes, default).GetAwaiter().GetResult();
+        var payload = new byte[1024];
+        var process = System.Diagnostics.Process.GetCurrentProcess();
+        TimeSpan cpu0 = process.TotalProcessorTime;
+        var wall = System.Diagnostics.Stopwatch.StartNew();
+        for (int i = 1; i <= n; i++)
+        {
+            SendResult r = sender.SendAsync(h.MailboxId, (ulong)i, payload, default).GetAwaiter().GetResult();
+            owner.ClaimAsync(h, r.MessageId!.Value, default).GetAwaiter().GetResult();
+        }
+
+        wall.Stop();
+        process.Refresh();
+        double cpuMs = (process.TotalProcessorTime - cpu0).TotalMilliseconds;
+        Console.Out.WriteLine(FormattableString.Invariant(
+            $"{{\"n\":{n},\"wallMs\":{wall.Elapsed.TotalMilliseconds:F0},\"cpuMs\":{cpuMs:F0},\"perSecWall\":{n / wall.Elapsed.TotalSeconds:F0},\"perSecCpu\":{n / (cpuMs / 1000):F0}}}"));
         return 0;
     }
 }
