@@ -61,7 +61,7 @@ public sealed class WebSocketTransport : ITransport
         {
             client.Dispose();
             invoker.Dispose();
-            throw e.InnerException as TransportException
+            throw FindTransportException(e)
                 ?? new TransportException(TransportError.HandshakeFailed, "WebSocket connect to " + address + " failed", e);
         }
         catch
@@ -84,6 +84,19 @@ public sealed class WebSocketTransport : ITransport
 
         Socket socket = TcpTransport.Bind(address);
         return Task.FromResult<ITransportListener>(new WebSocketTransportListener(socket, TcpAddressing.ToMultiaddress(socket.LocalEndPoint, "/ws")));
+    }
+
+    private static TransportException? FindTransportException(Exception? e)
+    {
+        for (; e is not null; e = e.InnerException)
+        {
+            if (e is TransportException t)
+            {
+                return t;
+            }
+        }
+
+        return null;
     }
 
     private static Uri BuildUri(Multiaddress address)
