@@ -109,7 +109,7 @@ internal sealed partial class BraidState
         };
     }
 
-    private static byte[] SckaKey(ulong epoch, ReadOnlySpan<byte> sharedSecret)
+    public static byte[] SckaKey(ulong epoch, ReadOnlySpan<byte> sharedSecret)
     {
         byte[] info = new byte[s_sckaKeyLabel.Length + 8];
         s_sckaKeyLabel.CopyTo(info, 0);
