@@ -133,6 +133,16 @@ async function run (cmd) {
       for await (const c of stream) { if (chunkBytes(c).length > 0) break }
       return { holding: held.length }
     }
+    case 'peerinfo': {
+      // What the js peer store knows about a peer (updated by identify and identify/push).
+      const p = await node.peerStore.get(peerIdFromString(cmd.peer))
+      return { protocols: p.protocols, addrs: p.addresses.map((a) => a.multiaddr.toString()) }
+    }
+    case 'handle': {
+      // Register another echo protocol; js then sends identify/push to connected peers.
+      await node.handle(cmd.protocol, (stream) => echoHandler(stream).catch((e) => stream.abort(e)), opts)
+      return { protocols: node.getProtocols() }
+    }
     case 'peers':
       return { peers: node.getConnections().map((c) => ({ peer: c.remotePeer.toString(), addr: c.remoteAddr.toString(), status: c.status })) }
     default:

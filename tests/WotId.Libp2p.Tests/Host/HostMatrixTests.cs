@@ -134,6 +134,58 @@ public sealed class HostMatrixTests
     }
 
     [Fact]
+    public async Task IdentifyPushTellsConnectedPeersAboutNewAndRemovedProtocols()
+    {
+        await using Libp2pHost a = await HostFixture.StartAsync();
+        await using Libp2pHost b = await HostFixture.StartAsync();
+        using var cts = new CancellationTokenSource(s_timeout);
+        Libp2pConnection c = await a.DialAsync(HostFixture.AddressOf(b, false), cts.Token);
+        await c.Identified.WaitAsync(cts.Token);
+        Assert.False(a.PeerStore.Supports(b.PeerId, "/wotid/late/1.0.0"));
+
+        b.SetHandler("/wotid/late/1.0.0", HostFixture.EchoAsync);
+        while (!a.PeerStore.Supports(b.PeerId, "/wotid/late/1.0.0"))
+        {
+            await Task.Delay(20, cts.Token);
+        }
+
+        b.RemoveHandler("/wotid/late/1.0.0");
+        while (a.PeerStore.Supports(b.PeerId, "/wotid/late/1.0.0"))
+        {
+            await Task.Delay(20, cts.Token);
+        }
+
+        Assert.True(a.PeerStore.Supports(b.PeerId, HostFixture.EchoProtocol));
+    }
+
+    [Fact]
+    public async Task ConnectionLimitsAndIdleTimeoutAreEnforced()
+    {
+        var ids = new List<PeerIdentity>();
+        await using Libp2pHost server = await HostFixture.StartAsync(
+            id => new Libp2pHostOptions(id) { ListenAddresses = [HostFixture.Tcp], MaxConnections = 2, IdleTimeout = TimeSpan.FromMilliseconds(300) }, ids);
+        using var cts = new CancellationTokenSource(s_timeout);
+        await using Libp2pHost c1 = await HostFixture.StartAsync(keep: ids);
+        await using Libp2pHost c2 = await HostFixture.StartAsync(keep: ids);
+        await using Libp2pHost c3 = await HostFixture.StartAsync(keep: ids);
+        Multiaddress target = HostFixture.AddressOf(server, false);
+        await (await c1.DialAsync(target, cts.Token)).Identified.WaitAsync(cts.Token);
+        await (await c2.DialAsync(target, cts.Token)).Identified.WaitAsync(cts.Token);
+
+        // A third inbound connection is dropped before the handshake.
+        await Assert.ThrowsAsync<HostException>(() => c3.DialAsync(target, cts.Token));
+        Assert.Equal(2, server.Connections.Count);
+
+        // Without streams, both connections are closed after the idle timeout.
+        while (server.Connections.Count > 0)
+        {
+            await Task.Delay(50, cts.Token);
+        }
+
+        ids.ForEach(i => i.Dispose());
+    }
+
+    [Fact]
     public async Task PeerVanishingMidStreamFailsWithTypedErrorAndIsForgotten()
     {
         await using Libp2pHost a = await HostFixture.StartAsync();

@@ -189,6 +189,40 @@ public sealed class JsInteropTests
     }
 
     [Fact]
+    public async Task IdentifyPushBothDirections()
+    {
+        await using JsPeer js = await JsPeer.StartAsync();
+        await using Libp2pHost cs = await HostFixture.StartAsync();
+        using var cts = new CancellationTokenSource(s_timeout);
+        Libp2pConnection c = await cs.DialAsync(js.Address(false), cts.Token);
+        await c.Identified.WaitAsync(cts.Token);
+        await js.RunAsync(new JsonObject { ["cmd"] = "identify", ["peer"] = cs.PeerId.ToString() });
+
+        // C# adds a protocol: js learns it through /ipfs/id/push/1.0.0.
+        cs.SetHandler("/wotid/late/1.0.0", HostFixture.EchoAsync);
+        await WaitForAsync(async () =>
+            JsPeer.Strings((await js.RunAsync(new JsonObject { ["cmd"] = "peerinfo", ["peer"] = cs.PeerId.ToString() }))["protocols"])
+                .Contains("/wotid/late/1.0.0"), cts.Token);
+
+        // js adds a protocol: the C# peer store learns it through the push.
+        await js.RunAsync(new JsonObject { ["cmd"] = "handle", ["protocol"] = "/wotid/js-late/1.0.0" });
+        await WaitForAsync(() => Task.FromResult(cs.PeerStore.Supports(js.PeerId, "/wotid/js-late/1.0.0")), cts.Token);
+        Libp2pStream s = await cs.OpenStreamAsync(js.PeerId, "/wotid/js-late/1.0.0", cts.Token);
+        await using (s)
+        {
+            Assert.Equal("late"u8.ToArray(), await HostFixture.EchoRoundTripAsync(s, s.CompleteWrites, "late"u8.ToArray(), cts.Token));
+        }
+    }
+
+    private static async Task WaitForAsync(Func<Task<bool>> condition, CancellationToken ct)
+    {
+        while (!await condition())
+        {
+            await Task.Delay(50, ct);
+        }
+    }
+
+    [Fact]
     public async Task JsPeerKilledMidStream()
     {
         JsPeer js = await JsPeer.StartAsync();
