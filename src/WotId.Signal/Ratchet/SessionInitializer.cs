@@ -15,6 +15,11 @@ internal static class SessionInitializer
 {
     private static readonly SpqrParameters s_spqrParameters = new(SessionLimits.MaxForwardJumps, SessionLimits.MaxMessageKeys);
 
+    // Self-sessions (note to self between own devices) lift the jump limit, as libsignal's spqr_chain_params does.
+    private static readonly SpqrParameters s_selfParameters = new(uint.MaxValue, SessionLimits.MaxMessageKeys);
+
+    private static SpqrParameters ParametersFor(EcPublicKey ours, EcPublicKey theirs) => ours.Equals(theirs) ? s_selfParameters : s_spqrParameters;
+
     internal static SessionState CreateAlice(
         IdentityKeyPair ourIdentity, uint ourRegistrationId, PreKeyBundle bundle, ulong timestampMs)
     {
@@ -41,7 +46,7 @@ internal static class SessionInitializer
         dh.Clear();
 
         var state = new SessionState(
-            ourIdentity.PublicKey, bundle.IdentityKey, root, SpqrSession.Create(SpqrDirection.A2B, secrets.PqrAuthKey, s_spqrParameters))
+            ourIdentity.PublicKey, bundle.IdentityKey, root, SpqrSession.Create(SpqrDirection.A2B, secrets.PqrAuthKey, ParametersFor(ourIdentity.PublicKey, bundle.IdentityKey)))
         {
             LocalRegistrationId = ourRegistrationId,
             RemoteRegistrationId = bundle.RegistrationId,
@@ -62,7 +67,7 @@ internal static class SessionInitializer
         byte[] spkPrivate = new byte[32];
         signedPreKey.KeyPair.ExportPrivateKey(spkPrivate);
         var state = new SessionState(
-            ourIdentity.PublicKey, message.IdentityKey, secrets.RootKey.ToArray(), SpqrSession.Create(SpqrDirection.B2A, secrets.PqrAuthKey, s_spqrParameters))
+            ourIdentity.PublicKey, message.IdentityKey, secrets.RootKey.ToArray(), SpqrSession.Create(SpqrDirection.B2A, secrets.PqrAuthKey, ParametersFor(ourIdentity.PublicKey, message.IdentityKey)))
         {
             LocalRegistrationId = ourRegistrationId,
             RemoteRegistrationId = message.RegistrationId,

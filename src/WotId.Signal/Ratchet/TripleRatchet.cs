@@ -93,7 +93,8 @@ internal static class TripleRatchet
         }
         else
         {
-            if (counter - chainIndex > SessionLimits.MaxForwardJumps)
+            bool selfSession = state.LocalIdentity.Equals(state.RemoteIdentity);
+            if (!selfSession && counter - chainIndex > SessionLimits.MaxForwardJumps)
             {
                 step?.Clear();
                 throw new SignalProtocolException(SignalError.MessageTooFarInFuture, "message from too far into the future");

@@ -115,6 +115,26 @@ public sealed class SessionManagementTests
         Assert.Equal(SignalError.ReusedBaseKey, e.Error);
     }
 
+    [Fact]
+    public async Task SelfSessionsHaveNoForwardJumpLimit()
+    {
+        using var phone = new Party("me");
+        using var laptop = new Stores.InMemorySignalProtocolStore(Signal.Keys.IdentityKeyPair.Deserialize(phone.Identity.Serialize()), 77);
+        var phoneAddress = new ProtocolAddress("me", 1);
+        var laptopAddress = new ProtocolAddress("me", 2);
+        await new SessionBuilder(laptop, phoneAddress).ProcessPreKeyBundleAsync(await phone.CreateBundleAsync(), Ct);
+        var toPhone = new SessionCipher(laptop, phoneAddress);
+        var fromLaptop = new SessionCipher(phone.Store, laptopAddress);
+        Assert.Equal(new byte[] { 1 }, await fromLaptop.DecryptAsync(await toPhone.EncryptAsync(new byte[] { 1 }, Ct), Ct));
+        CiphertextMessage last = null!;
+        for (int i = 0; i < 25_003; i++)
+        {
+            last = await toPhone.EncryptAsync(new byte[] { 2 }, Ct);
+        }
+
+        Assert.Equal(new byte[] { 2 }, await fromLaptop.DecryptAsync(last, Ct));
+    }
+
     private sealed class ManualTime(DateTimeOffset now) : TimeProvider
     {
         internal DateTimeOffset Now { get; set; } = now;
