@@ -90,6 +90,30 @@ public sealed class NodeFailureTests : IDisposable
     }
 
     [Fact]
+    public async Task A_send_whose_answer_was_lost_is_not_executed_twice()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        using IotaKeyPair key = Vectors.GoldenInputs.Alice();
+        await using ScriptedNode node = ScriptedNode.Start(loseFirstExecuteAnswer: true);
+        using var outbox = Outbox.Open(Path.Combine(_folder, "outbox.db"));
+        using var client = new JsonRpcIotaClient(node.Endpoint, TimeSpan.FromSeconds(10));
+        using var chain = new IotaMailbox(client, key, IotaAddress.Parse(DocumentedResponses.Package), outbox);
+
+        SendResult first = await chain.SendAsync(IotaAddress.Parse(DocumentedResponses.MailboxId), 7, new byte[] { 9 }, ct);
+        Assert.False(first.Delivered);
+        Assert.Contains("HTTP 502", first.LastError, StringComparison.Ordinal);
+        OutgoingMessage queued = Assert.Single(outbox.Pending());
+        Assert.NotNull(queued.Digest);
+
+        SendResult retry = Assert.Single(await chain.FlushAsync(ct));
+        Assert.True(retry.Delivered);
+        Assert.Equal(IotaAddress.Parse(DocumentedResponses.MessageId), retry.MessageId);
+        Assert.Single(node.ExecutedBySigner); // executed once; the retry only asked iota_getTransactionBlock
+        Assert.Contains("iota_getTransactionBlock", node.Methods);
+        Assert.Empty(outbox.Pending());
+    }
+
+    [Fact]
     public void Move_aborts_map_to_the_same_errors_on_chain_and_embedded()
     {
         // A chain dry run reporting abort 3 of `mailbox` and the embedded mailbox applying the same rule agree.

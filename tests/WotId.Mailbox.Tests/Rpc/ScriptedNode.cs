@@ -22,9 +22,12 @@ internal sealed class ScriptedNode : IAsyncDisposable
     private readonly Task _loop;
     private readonly CancellationTokenSource _stop = new();
 
-    private ScriptedNode(int port, bool failing)
+    private string? _executedDigest;
+
+    private ScriptedNode(int port, bool failing, bool loseFirstExecuteAnswer = false)
     {
         Failing = failing;
+        LoseFirstExecuteAnswer = loseFirstExecuteAnswer;
         Endpoint = new Uri($"http://127.0.0.1:{port}/");
         _listener.Prefixes.Add(Endpoint.ToString());
         _listener.Start();
@@ -35,11 +38,14 @@ internal sealed class ScriptedNode : IAsyncDisposable
 
     public bool Failing { get; }
 
+    /// <summary>Executes the first transaction but answers HTTP 502, as when a proxy drops the response.</summary>
+    public bool LoseFirstExecuteAnswer { get; private set; }
+
     public ConcurrentQueue<string> Methods { get; } = new();
 
     public ConcurrentQueue<IotaAddress> ExecutedBySigner { get; } = new();
 
-    public static ScriptedNode Start(bool failing = false) => new(FreePort(), failing);
+    public static ScriptedNode Start(bool failing = false, bool loseFirstExecuteAnswer = false) => new(FreePort(), failing, loseFirstExecuteAnswer);
 
     /// <summary>A port that was just bound and released: nothing listens on it.</summary>
     public static int FreePort()
@@ -96,7 +102,14 @@ internal sealed class ScriptedNode : IAsyncDisposable
                 continue;
             }
 
-            string answer = Answer(method, req.RootElement.GetProperty("params"));
+            string? answer = Answer(method, req.RootElement.GetProperty("params"));
+            if (answer is null)
+            {
+                ctx.Response.StatusCode = 502;
+                ctx.Response.Close();
+                continue;
+            }
+
             byte[] bytes = Encoding.UTF8.GetBytes(answer);
             ctx.Response.ContentType = "application/json";
             await ctx.Response.OutputStream.WriteAsync(bytes);
@@ -104,7 +117,7 @@ internal sealed class ScriptedNode : IAsyncDisposable
         }
     }
 
-    private string Answer(string method, JsonElement p)
+    private string? Answer(string method, JsonElement p)
     {
         switch (method)
         {
@@ -124,7 +137,16 @@ internal sealed class ScriptedNode : IAsyncDisposable
                 }
 
                 ExecutedBySigner.Enqueue(signer.Value);
+                _executedDigest = IotaIntent.TransactionDigest(tx).ToString();
+                if (LoseFirstExecuteAnswer)
+                {
+                    LoseFirstExecuteAnswer = false;
+                    return null;
+                }
+
                 return DocumentedResponses.ExecutedSend;
+            case "iota_getTransactionBlock":
+                return p[0].GetString() == _executedDigest ? DocumentedResponses.ExecutedSend : DocumentedResponses.RpcErrorInvalidParams;
             default: return DocumentedResponses.RpcErrorInvalidParams;
         }
     }
