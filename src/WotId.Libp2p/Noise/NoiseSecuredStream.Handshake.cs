@@ -2,6 +2,7 @@
 // connections/inlined-muxer-negotiation.md: XX over 2-byte big-endian length-prefixed frames, empty prologue,
 // identity_sig = sign("noise-libp2p-static-key:" ‖ static key), early muxer choice from the payload extensions.
 using System;
+using System.Buffers;
 using System.Buffers.Binary;
 using System.Collections.Generic;
 using System.IO;
@@ -40,9 +41,24 @@ public sealed partial class NoiseSecuredStream
         ArgumentNullException.ThrowIfNull(localMuxers);
         using X25519PrivateKey staticKey = X25519PrivateKey.Generate();
         using var state = new NoiseHandshakeState(isInitiator, staticKey, default);
+        byte[] frame = ArrayPool<byte>.Shared.Rent(2 + NoiseHandshakeState.MaxMessageLength);
+        byte[] payloadBuffer = ArrayPool<byte>.Shared.Rent(NoiseHandshakeState.MaxMessageLength);
+        try
+        {
+            return await RunAsync(transport, state, local, staticKey, isInitiator, expectedRemote, localMuxers, frame, payloadBuffer, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(frame);
+            ArrayPool<byte>.Shared.Return(payloadBuffer);
+        }
+    }
+
+    private static async Task<NoiseSecuredStream> RunAsync(
+        Stream transport, NoiseHandshakeState state, PeerIdentity local, X25519PrivateKey staticKey, bool isInitiator, PeerId? expectedRemote,
+        IReadOnlyList<string> localMuxers, byte[] frame, byte[] payloadBuffer, CancellationToken cancellationToken)
+    {
         byte[] ourPayload = BuildPayload(local, staticKey, localMuxers);
-        var frame = new byte[2 + NoiseHandshakeState.MaxMessageLength];
-        var payloadBuffer = new byte[NoiseHandshakeState.MaxMessageLength];
         NoiseHandshakePayload remote;
         if (isInitiator)
         {
