@@ -27,4 +27,7 @@ public enum HostError
 
     /// <summary>Dialing ourselves.</summary>
     DialSelf,
+
+    /// <summary>The remote reset the stream while its protocol was being negotiated.</summary>
+    StreamReset,
 }

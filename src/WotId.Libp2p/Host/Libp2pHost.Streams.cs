@@ -50,7 +50,8 @@ public sealed partial class Libp2pHost
         {
             stream.Abort();
             cancellationToken.ThrowIfCancellationRequested();
-            throw ex as HostException ?? new HostException(HostError.ConnectionClosed, "negotiating " + protocolId + " failed: " + ex.Message, ex);
+            HostError error = ex is YamuxException { Error: YamuxError.StreamReset } ? HostError.StreamReset : HostError.ConnectionClosed;
+            throw ex as HostException ?? new HostException(error, "negotiating " + protocolId + " failed: " + ex.Message, ex);
         }
 
         return new Libp2pStream(stream, connection, protocolId);
@@ -103,8 +104,9 @@ public sealed partial class Libp2pHost
             await handler(s, stop).ConfigureAwait(false);
             s.CompleteWrites();
         }
-        catch (Exception ex) when (ex is IOException or OperationCanceledException or FormatException or InvalidOperationException)
+        catch (Exception ex) when (ex is not OutOfMemoryException)
         {
+            // Any handler failure resets only its own stream; the connection and the host keep running.
             s.Abort();
         }
         finally

@@ -159,6 +159,24 @@ public sealed class HostMatrixTests
     }
 
     [Fact]
+    public async Task AFailingHandlerResetsOnlyItsStream()
+    {
+        await using Libp2pHost a = await HostFixture.StartAsync();
+        await using Libp2pHost b = await HostFixture.StartAsync();
+        using var cts = new CancellationTokenSource(s_timeout);
+        b.SetHandler("/wotid/broken/1.0.0", (s, ct) => throw new ArgumentException("handler bug"));
+        await a.DialAsync(HostFixture.AddressOf(b, false), cts.Token);
+        // The reset may arrive before or after the opener has read the protocol echo.
+        IOException ex = await Assert.ThrowsAnyAsync<IOException>(async () =>
+        {
+            Libp2pStream s = await a.OpenStreamAsync(b.PeerId, "/wotid/broken/1.0.0", cts.Token);
+            _ = await s.ReadAsync(new byte[1], cts.Token);
+        });
+        Assert.True(ex is HostException { Error: HostError.StreamReset } or YamuxException { Error: YamuxError.StreamReset }, ex.ToString());
+        Assert.Single(await a.PingAsync(b.PeerId, 1, cts.Token));
+    }
+
+    [Fact]
     public async Task ConnectionLimitsAndIdleTimeoutAreEnforced()
     {
         var ids = new List<PeerIdentity>();
