@@ -53,6 +53,12 @@ public static class X25519
         }
     }
 
+    /// <summary>
+    /// libsignal's "is_canonical" check for a received public key (used on the PQXDH base key): high bit clear,
+    /// u &lt; 2^255 − 19, on the curve and torsion-free.
+    /// </summary>
+    public static bool IsCanonicalPublicKey(ReadOnlySpan<byte> publicKey) => CurveChecks.IsCanonical(publicKey);
+
     /// <summary>Clamps a scalar in place (RFC 7748 §5 decodeScalar25519).</summary>
     public static void Clamp(Span<byte> scalar)
     {

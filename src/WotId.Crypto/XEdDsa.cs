@@ -4,7 +4,6 @@
 //   of signature byte 63, and the verifier reads it from there.
 //   r = SHA-512(0xFE ‖ 0xFF×31 ‖ k ‖ M ‖ Z64) mod L,  R = rB,  h = SHA-512(R ‖ A ‖ M) mod L,  s = h·a + r mod L.
 using System;
-using System.Numerics;
 using System.Security.Cryptography;
 
 namespace WotId.Crypto;
@@ -14,8 +13,6 @@ public static class XEdDsa
 {
     /// <summary>Signature size.</summary>
     public const int SignatureSize = 64;
-
-    private static readonly BigInteger s_p = (BigInteger.One << 255) - 19;
 
     /// <summary>Signs <paramref name="message"/> with 64 fresh random bytes as the nonce input Z.</summary>
     public static byte[] Sign(X25519PrivateKey privateKey, ReadOnlySpan<byte> message)
@@ -149,19 +146,14 @@ public static class XEdDsa
     /// <summary>y = (u − 1)/(u + 1) mod p with u's top bit ignored; false when u = −1.</summary>
     private static bool TryMontgomeryToEdwards(ReadOnlySpan<byte> u, Span<byte> edwardsY)
     {
-        Span<byte> masked = stackalloc byte[32];
-        u.CopyTo(masked);
-        masked[31] &= 0x7F;
-        BigInteger x = new BigInteger(masked, isUnsigned: true, isBigEndian: false) % s_p;
-        BigInteger denominator = (x + 1) % s_p;
+        Fe25519 x = Fe25519.FromBytes(u);
+        Fe25519 denominator = x + Fe25519.One;
         if (denominator.IsZero)
         {
             return false;
         }
 
-        BigInteger y = ((x - 1 + s_p) % s_p) * BigInteger.ModPow(denominator, s_p - 2, s_p) % s_p;
-        edwardsY.Clear();
-        y.TryWriteBytes(edwardsY, out _, isUnsigned: true, isBigEndian: false);
+        ((x - Fe25519.One) * denominator.Invert()).ToBytes(edwardsY);
         return true;
     }
 }

@@ -46,7 +46,7 @@ internal static class PqxdhKeyAgreement
         IdentityKeyPair ourIdentity, EcKeyPair ourSignedPreKey, EcKeyPair? ourOneTimePreKey, KyberKeyPair ourKyberPreKey,
         EcPublicKey theirIdentity, EcPublicKey theirBaseKey, ReadOnlySpan<byte> kyberCiphertext)
     {
-        if (!CurveChecks.IsCanonical(theirBaseKey.PublicKeyBytes))
+        if (!X25519.IsCanonicalPublicKey(theirBaseKey.PublicKeyBytes))
         {
             throw new SignalProtocolException(SignalError.InvalidKeyAgreement, "incoming base key is invalid");
         }

@@ -73,10 +73,10 @@ public sealed class KeyTests
         for (int i = 0; i < 10; i++)
         {
             using EcKeyPair k = EcKeyPair.Generate();
-            Assert.True(CurveChecks.IsCanonical(k.PublicKey.PublicKeyBytes));
+            Assert.True(WotId.Crypto.X25519.IsCanonicalPublicKey(k.PublicKey.PublicKeyBytes));
             byte[] high = k.PublicKey.PublicKeyBytes.ToArray();
             high[31] |= 0x80;
-            Assert.False(CurveChecks.IsCanonical(high));
+            Assert.False(WotId.Crypto.X25519.IsCanonicalPublicKey(high));
         }
 
         // Low-order points (libsodium's blocklist) and u >= p.
@@ -89,7 +89,7 @@ public sealed class KeyTests
             "edffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff7f",
         })
         {
-            Assert.False(CurveChecks.IsCanonical(Convert.FromHexString(hex)));
+            Assert.False(WotId.Crypto.X25519.IsCanonicalPublicKey(Convert.FromHexString(hex)));
         }
 
         // Random points of the curve: about 7 in 8 carry a torsion component and must be rejected.
@@ -98,7 +98,7 @@ public sealed class KeyTests
         {
             byte[] u = RandomNumberGenerator.GetBytes(32);
             u[31] &= 0x7F;
-            rejected += CurveChecks.IsCanonical(u) ? 0 : 1;
+            rejected += WotId.Crypto.X25519.IsCanonicalPublicKey(u) ? 0 : 1;
         }
 
         Assert.True(rejected >= 12, "only " + rejected + " of 24 random u values rejected");

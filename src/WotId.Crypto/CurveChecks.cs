@@ -4,7 +4,7 @@
 // (Z = 0 ⇔ point at infinity).
 using System;
 
-namespace WotId.Signal.Keys;
+namespace WotId.Crypto;
 
 /// <summary>Validity checks on received Curve25519 public keys.</summary>
 internal static class CurveChecks

@@ -1,9 +1,10 @@
 // Arithmetic in GF(2^255 - 19) with five 51-bit limbs (the radix-2^51 representation of curve25519-donna / ref10),
-// used only for the public-key checks in CurveChecks (public data: no constant-time requirement).
+// used only on public data (the public-key checks in CurveChecks and the Montgomery → Edwards map of XEdDSA
+// verification): no constant-time requirement.
 using System;
 using System.Buffers.Binary;
 
-namespace WotId.Signal.Keys;
+namespace WotId.Crypto;
 
 /// <summary>A field element of GF(2^255 - 19); limbs are kept below 2^52 after every operation.</summary>
 internal readonly struct Fe25519
@@ -93,11 +94,15 @@ internal readonly struct Fe25519
     internal Fe25519 Square() => this * this;
 
     /// <summary>this^((p - 1) / 2) = this^(2^254 - 10): 1 for non-zero squares, p - 1 for non-squares (Euler's criterion).</summary>
-    internal Fe25519 PowLegendre()
+    internal Fe25519 PowLegendre() => Pow(s_legendreExponent);
+
+    private static readonly byte[] s_inverseExponent = Convert.FromHexString("ebffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff7f");
+
+    /// <summary>this^e for a 256-bit little-endian exponent (square and multiply; public data only).</summary>
+    private Fe25519 Pow(ReadOnlySpan<byte> e)
     {
         Fe25519 x = this;
         Fe25519 result = One;
-        ReadOnlySpan<byte> e = s_legendreExponent;
         for (int i = 255; i >= 0; i--)
         {
             result = result.Square();
@@ -111,6 +116,30 @@ internal readonly struct Fe25519
     }
 
     internal bool IsOne => (this - One).IsZero;
+
+    /// <summary>The multiplicative inverse, this^(p - 2) (Fermat); zero maps to zero.</summary>
+    internal Fe25519 Invert() => Pow(s_inverseExponent);
+
+    /// <summary>The canonical 32-byte little-endian encoding (fully reduced below p).</summary>
+    internal void ToBytes(Span<byte> destination)
+    {
+        Fe25519 t = Carry(_l0, _l1, _l2, _l3, _l4);
+        ulong l0 = t._l0 + 19, l1 = t._l1 + (l0 >> 51), l2 = t._l2 + (l1 >> 51), l3 = t._l3 + (l2 >> 51), l4 = t._l4 + (l3 >> 51);
+        if ((l4 >> 51) == 0)
+        {
+            (l0, l1, l2, l3, l4) = (t._l0, t._l1, t._l2, t._l3, t._l4);
+        }
+
+        l0 &= Mask51;
+        l1 &= Mask51;
+        l2 &= Mask51;
+        l3 &= Mask51;
+        l4 &= Mask51;
+        BinaryPrimitives.WriteUInt64LittleEndian(destination, l0 | (l1 << 51));
+        BinaryPrimitives.WriteUInt64LittleEndian(destination[8..], (l1 >> 13) | (l2 << 38));
+        BinaryPrimitives.WriteUInt64LittleEndian(destination[16..], (l2 >> 26) | (l3 << 25));
+        BinaryPrimitives.WriteUInt64LittleEndian(destination[24..], (l3 >> 39) | (l4 << 12));
+    }
 
     private static readonly byte[] s_legendreExponent = Convert.FromHexString("f6ffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff3f");
 
