@@ -5,6 +5,11 @@ namespace WotId.Benchmarks;
 /// <summary>Runs the benchmarks chosen on the command line (BenchmarkDotNet's switcher: --filter, --list, ...).</summary>
 public static class Program
 {
-    public static void Main(string[] args) =>
-        BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+    public static void Main(string[] args)
+    {
+        if (!Libp2p.Libp2pConsole.TryRun(args))
+        {
+            BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+        }
+    }
 }
