@@ -107,6 +107,10 @@ public sealed class SessionCipher
                     state = candidate;
                     archivedIndex = i;
                 }
+                else
+                {
+                    candidate.Dispose();
+                }
             }
         }
 
@@ -135,7 +139,17 @@ public sealed class SessionCipher
             state = SessionInitializer.CreateBob(identity, registrationId, spk, oneTime, kyber, message);
         }
 
-        byte[] plaintext = TripleRatchet.Decrypt(state, message.Message);
+        byte[] plaintext;
+        try
+        {
+            plaintext = TripleRatchet.Decrypt(state, message.Message);
+        }
+        catch (SignalProtocolException) when (isNew || archivedIndex >= 0)
+        {
+            state.Dispose();
+            throw;
+        }
+
         if (isNew)
         {
             await _store.MarkKyberPreKeyUsedAsync(message.KyberPreKeyId!.Value, message.SignedPreKeyId, message.BaseKey, cancellationToken).ConfigureAwait(false);
@@ -187,16 +201,25 @@ public sealed class SessionCipher
                 continue;
             }
 
+            bool promoted = false;
             try
             {
                 byte[] plaintext = TripleRatchet.Decrypt(candidate, message);
                 await CheckTrustedAsync(candidate, cancellationToken).ConfigureAwait(false);
                 record.PromoteArchived(i, candidate);
+                promoted = true;
                 return plaintext;
             }
             catch (SignalProtocolException e) when (e.Error is SignalError.DecryptionFailed or SignalError.MessageTooFarInFuture or SignalError.InvalidSessionStructure)
             {
                 first ??= e;
+            }
+            finally
+            {
+                if (!promoted)
+                {
+                    candidate.Dispose();
+                }
             }
         }
 

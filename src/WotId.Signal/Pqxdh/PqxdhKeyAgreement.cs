@@ -76,8 +76,15 @@ internal static class PqxdhKeyAgreement
 
     private static PqxdhResult Derive(ReadOnlySpan<byte> ikm)
     {
-        byte[] okm = new byte[96];
-        HkdfSha256.DeriveKey(ikm, ReadOnlySpan<byte>.Empty, s_info, okm);
-        return new PqxdhResult(okm);
+        Span<byte> okm = stackalloc byte[96];
+        try
+        {
+            HkdfSha256.DeriveKey(ikm, ReadOnlySpan<byte>.Empty, s_info, okm);
+            return new PqxdhResult(okm);
+        }
+        finally
+        {
+            okm.Clear();
+        }
     }
 }

@@ -27,34 +27,48 @@ internal static class SessionInitializer
         using PqxdhResult secrets = PqxdhKeyAgreement.Initiate(
             ourIdentity, baseKey, bundle.IdentityKey, bundle.SignedPreKey, bundle.PreKey, bundle.KyberPreKey, out byte[] kyberCiphertext);
 
-        byte[] priv = new byte[32];
+        Span<byte> priv = stackalloc byte[32];
         byte[] pub = new byte[32];
-        using (X25519PrivateKey ratchet = X25519PrivateKey.Generate())
-        {
-            ratchet.ExportPrivateKey(priv);
-            ratchet.PublicKeySpan.CopyTo(pub);
-        }
-
         Span<byte> dh = stackalloc byte[32];
-        if (!X25519.TryAgree(priv, bundle.SignedPreKey.PublicKeyBytes, dh))
+        Span<byte> root = stackalloc byte[32];
+        Span<byte> sendingChain = stackalloc byte[32];
+        RatchetSecret rootKey, sendingChainKey, ratchetPrivate;
+        try
         {
-            throw new SignalProtocolException(SignalError.InvalidKeyAgreement, "X25519 agreement gave the all-zero value");
-        }
+            using (X25519PrivateKey ratchet = X25519PrivateKey.Generate())
+            {
+                ratchet.ExportPrivateKey(priv);
+                ratchet.PublicKeySpan.CopyTo(pub);
+            }
 
-        byte[] root = new byte[32], sendingChain = new byte[32];
-        RatchetKdf.DeriveRoot(secrets.RootKey, dh, root, sendingChain);
-        dh.Clear();
+            if (!X25519.TryAgree(priv, bundle.SignedPreKey.PublicKeyBytes, dh))
+            {
+                throw new SignalProtocolException(SignalError.InvalidKeyAgreement, "X25519 agreement gave the all-zero value");
+            }
+
+            RatchetKdf.DeriveRoot(secrets.RootKey, dh, root, sendingChain);
+            rootKey = RatchetSecret.Create(RatchetSecret.RootKeyName, root);
+            sendingChainKey = RatchetSecret.Create(RatchetSecret.ChainKeyName, sendingChain);
+            ratchetPrivate = RatchetSecret.Create(RatchetSecret.RatchetPrivateKeyName, priv);
+        }
+        finally
+        {
+            priv.Clear();
+            dh.Clear();
+            root.Clear();
+            sendingChain.Clear();
+        }
 
         var state = new SessionState(
-            ourIdentity.PublicKey, bundle.IdentityKey, root, SpqrSession.Create(SpqrDirection.A2B, secrets.PqrAuthKey, ParametersFor(ourIdentity.PublicKey, bundle.IdentityKey)))
+            ourIdentity.PublicKey, bundle.IdentityKey, rootKey, SpqrSession.Create(SpqrDirection.A2B, secrets.PqrAuthKey, ParametersFor(ourIdentity.PublicKey, bundle.IdentityKey)))
         {
             LocalRegistrationId = ourRegistrationId,
             RemoteRegistrationId = bundle.RegistrationId,
             AliceBaseKey = baseKey.PublicKey,
             Pending = new PendingPreKey(bundle.PreKeyId, bundle.SignedPreKeyId, baseKey.PublicKey, timestampMs, bundle.KyberPreKeyId, kyberCiphertext),
         };
-        state.AddReceiverChain(new ReceiverChain(bundle.SignedPreKey, secrets.ChainKey.ToArray(), 0));
-        state.SetSenderChain(EcPublicKey.FromPublicKeyBytes(pub), priv, sendingChain, 0);
+        state.AddReceiverChain(new ReceiverChain(bundle.SignedPreKey, RatchetSecret.Create(RatchetSecret.ChainKeyName, secrets.ChainKey), 0));
+        state.SetSenderChain(EcPublicKey.FromPublicKeyBytes(pub), ratchetPrivate, sendingChainKey, 0);
         return state;
     }
 
@@ -64,16 +78,26 @@ internal static class SessionInitializer
     {
         using PqxdhResult secrets = PqxdhKeyAgreement.Accept(
             ourIdentity, signedPreKey.KeyPair, oneTimePreKey?.KeyPair, kyberPreKey.KeyPair, message.IdentityKey, message.BaseKey, message.KyberCiphertext);
-        byte[] spkPrivate = new byte[32];
-        signedPreKey.KeyPair.ExportPrivateKey(spkPrivate);
+        Span<byte> spkPrivate = stackalloc byte[32];
+        RatchetSecret spkSecret;
+        try
+        {
+            signedPreKey.KeyPair.ExportPrivateKey(spkPrivate);
+            spkSecret = RatchetSecret.Create(RatchetSecret.RatchetPrivateKeyName, spkPrivate);
+        }
+        finally
+        {
+            spkPrivate.Clear();
+        }
+
         var state = new SessionState(
-            ourIdentity.PublicKey, message.IdentityKey, secrets.RootKey.ToArray(), SpqrSession.Create(SpqrDirection.B2A, secrets.PqrAuthKey, ParametersFor(ourIdentity.PublicKey, message.IdentityKey)))
+            ourIdentity.PublicKey, message.IdentityKey, RatchetSecret.Create(RatchetSecret.RootKeyName, secrets.RootKey), SpqrSession.Create(SpqrDirection.B2A, secrets.PqrAuthKey, ParametersFor(ourIdentity.PublicKey, message.IdentityKey)))
         {
             LocalRegistrationId = ourRegistrationId,
             RemoteRegistrationId = message.RegistrationId,
             AliceBaseKey = message.BaseKey,
         };
-        state.SetSenderChain(signedPreKey.KeyPair.PublicKey, spkPrivate, secrets.ChainKey.ToArray(), 0);
+        state.SetSenderChain(signedPreKey.KeyPair.PublicKey, spkSecret, RatchetSecret.Create(RatchetSecret.ChainKeyName, secrets.ChainKey), 0);
         return state;
     }
 }

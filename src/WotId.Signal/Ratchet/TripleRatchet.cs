@@ -28,25 +28,30 @@ internal static class TripleRatchet
         SpqrSendResult spqr = state.Spqr.Send(s_rng);
         Span<byte> seed = stackalloc byte[32];
         Span<byte> keys = stackalloc byte[80];
-        RatchetKdf.Seed(state.SenderChainKey, seed);
-        RatchetKdf.MessageKeys(seed, spqr.Key ?? [], keys);
-        byte[] body = Aes256Cbc.Encrypt(keys[..32], keys[64..80], plaintext);
-        SignalMessage message = SignalMessage.Create(
-            keys[32..64], state.SenderRatchetKey!, state.SenderChainIndex, state.PreviousCounter, body, spqr.Message,
-            state.LocalIdentity, state.RemoteIdentity);
-        byte[] next = new byte[32];
-        RatchetKdf.Next(state.SenderChainKey, next);
-        Array.Clear(state.SenderChainKey!);
-        state.SenderChainKey = next;
-        state.SenderChainIndex++;
-        seed.Clear();
-        keys.Clear();
-        if (spqr.Key is not null)
+        Span<byte> next = stackalloc byte[32];
+        try
         {
-            Array.Clear(spqr.Key);
+            RatchetKdf.Seed(state.SenderChainKey!.Span, seed);
+            RatchetKdf.MessageKeys(seed, spqr.Key ?? [], keys);
+            byte[] body = Aes256Cbc.Encrypt(keys[..32], keys[64..80], plaintext);
+            SignalMessage message = SignalMessage.Create(
+                keys[32..64], state.SenderRatchetKey!, state.SenderChainIndex, state.PreviousCounter, body, spqr.Message,
+                state.LocalIdentity, state.RemoteIdentity);
+            RatchetKdf.Next(state.SenderChainKey.Span, next);
+            state.SenderChainKey = RatchetSecret.Create(RatchetSecret.ChainKeyName, next);
+            state.SenderChainIndex++;
+            return message;
         }
-
-        return message;
+        finally
+        {
+            seed.Clear();
+            keys.Clear();
+            next.Clear();
+            if (spqr.Key is not null)
+            {
+                Array.Clear(spqr.Key);
+            }
+        }
     }
 
     /// <summary>
@@ -62,76 +67,74 @@ internal static class TripleRatchet
 
         ReceiverChain? chain = state.FindReceiverChain(message.SenderRatchetKey);
         DhStep? step = null;
-        byte[] chainKey;
-        uint chainIndex;
-        if (chain is null)
-        {
-            step = DhStep.Compute(state, message.SenderRatchetKey);
-            chainKey = step.ReceiverChainKey;
-            chainIndex = 0;
-        }
-        else
-        {
-            chainKey = chain.ChainKey;
-            chainIndex = chain.Index;
-        }
-
-        uint counter = message.Counter;
         byte[] seed = new byte[32];
-        int skippedPosition = -1;
-        List<SkippedKey>? newSkipped = null;
-        byte[]? newChainKey = null;
-        if (counter < chainIndex)
-        {
-            skippedPosition = chain?.FindSkipped(counter) ?? -1;
-            if (skippedPosition < 0)
-            {
-                throw new SignalProtocolException(SignalError.DuplicatedMessage, $"duplicate message: counter {counter}, chain index {chainIndex}");
-            }
-
-            chain!.Skipped[skippedPosition].Seed.CopyTo(seed, 0);
-        }
-        else
-        {
-            bool selfSession = state.LocalIdentity.Equals(state.RemoteIdentity);
-            if (!selfSession && counter - chainIndex > SessionLimits.MaxForwardJumps)
-            {
-                step?.Clear();
-                throw new SignalProtocolException(SignalError.MessageTooFarInFuture, "message from too far into the future");
-            }
-
-            newSkipped = Advance(chainKey, chainIndex, counter, seed, out newChainKey);
-        }
-
-        SpqrSession spqr = state.Spqr.Clone();
-        byte[]? spqrKey;
-        try
-        {
-            spqrKey = spqr.Receive(message.PqRatchet);
-        }
-        catch (SpqrException e)
-        {
-            step?.Clear();
-            throw Failed("post-quantum ratchet error (" + e.Error + ")", e);
-        }
-
         byte[] keys = new byte[80];
+        byte[]? spqrKey = null;
+        List<SkippedKey>? newSkipped = null;
+        RatchetSecret? newChainKey = null;
+        bool committed = false;
         try
         {
+            RatchetSecret chainKey;
+            uint chainIndex;
+            if (chain is null)
+            {
+                step = DhStep.Compute(state, message.SenderRatchetKey);
+                chainKey = step.ReceiverChainKey;
+                chainIndex = 0;
+            }
+            else
+            {
+                chainKey = chain.ChainKey;
+                chainIndex = chain.Index;
+            }
+
+            uint counter = message.Counter;
+            int skippedPosition = -1;
+            if (counter < chainIndex)
+            {
+                skippedPosition = chain?.FindSkipped(counter) ?? -1;
+                if (skippedPosition < 0)
+                {
+                    throw new SignalProtocolException(SignalError.DuplicatedMessage, $"duplicate message: counter {counter}, chain index {chainIndex}");
+                }
+
+                chain!.Skipped[skippedPosition].Seed.CopyTo(seed, 0);
+            }
+            else
+            {
+                bool selfSession = state.LocalIdentity.Equals(state.RemoteIdentity);
+                if (!selfSession && counter - chainIndex > SessionLimits.MaxForwardJumps)
+                {
+                    throw new SignalProtocolException(SignalError.MessageTooFarInFuture, "message from too far into the future");
+                }
+
+                newSkipped = Advance(chainKey.Span, chainIndex, counter, seed, out newChainKey);
+            }
+
+            SpqrSession spqr = state.Spqr.Clone();
+            try
+            {
+                spqrKey = spqr.Receive(message.PqRatchet);
+            }
+            catch (SpqrException e)
+            {
+                throw Failed("post-quantum ratchet error (" + e.Error + ")", e);
+            }
+
             RatchetKdf.MessageKeys(seed, spqrKey ?? [], keys);
             if (!message.VerifyMac(keys.AsSpan(32, 32), state.RemoteIdentity, state.LocalIdentity))
             {
-                step?.Clear();
                 throw Failed("MAC verification failed");
             }
 
             if (!Aes256Cbc.TryDecrypt(keys.AsSpan(0, 32), keys.AsSpan(64, 16), message.Ciphertext, out byte[]? plaintext) || plaintext is null)
             {
-                step?.Clear();
                 throw Failed("failed to decrypt");
             }
 
-            // Commit.
+            // Commit: from here on the state owns the step's and the advanced chain's secrets.
+            committed = true;
             if (step is not null)
             {
                 chain = step.Apply(state);
@@ -145,7 +148,6 @@ internal static class TripleRatchet
             else
             {
                 chain!.AddSkipped(newSkipped!);
-                Array.Clear(chain.ChainKey);
                 chain.ChainKey = newChainKey!;
                 chain.Index = counter + 1;
             }
@@ -156,6 +158,19 @@ internal static class TripleRatchet
         }
         finally
         {
+            if (!committed)
+            {
+                step?.Dispose();
+                newChainKey?.Dispose();
+                if (newSkipped is not null)
+                {
+                    foreach (SkippedKey k in newSkipped)
+                    {
+                        Array.Clear(k.Seed);
+                    }
+                }
+            }
+
             Array.Clear(keys);
             Array.Clear(seed);
             if (spqrKey is not null)
@@ -166,11 +181,12 @@ internal static class TripleRatchet
     }
 
     /// <summary>Walks the chain from <paramref name="index"/> to <paramref name="counter"/>, keeping the last 2,000 skipped seeds.</summary>
-    private static List<SkippedKey> Advance(byte[] chainKey, uint index, uint counter, byte[] seed, out byte[] nextChainKey)
+    private static List<SkippedKey> Advance(ReadOnlySpan<byte> chainKey, uint index, uint counter, byte[] seed, out RatchetSecret nextChainKey)
     {
         var skipped = new List<SkippedKey>((int)Math.Min(counter - index, (uint)SessionLimits.MaxMessageKeys));
-        byte[] ck = (byte[])chainKey.Clone();
-        byte[] tmp = new byte[32];
+        Span<byte> ck = stackalloc byte[32];
+        Span<byte> tmp = stackalloc byte[32];
+        chainKey.CopyTo(ck);
         uint keepFrom = counter - index > SessionLimits.MaxMessageKeys ? counter - SessionLimits.MaxMessageKeys : index;
         for (uint i = index; i < counter; i++)
         {
@@ -182,14 +198,14 @@ internal static class TripleRatchet
             }
 
             RatchetKdf.Next(ck, tmp);
-            tmp.CopyTo(ck, 0);
+            tmp.CopyTo(ck);
         }
 
         RatchetKdf.Seed(ck, seed);
-        nextChainKey = new byte[32];
-        RatchetKdf.Next(ck, nextChainKey);
-        Array.Clear(ck);
-        Array.Clear(tmp);
+        RatchetKdf.Next(ck, tmp);
+        nextChainKey = RatchetSecret.Create(RatchetSecret.ChainKeyName, tmp);
+        ck.Clear();
+        tmp.Clear();
         return skipped;
     }
 
@@ -198,10 +214,11 @@ internal static class TripleRatchet
             ? new SignalProtocolException(SignalError.DecryptionFailed, "decryption failed: " + why)
             : new SignalProtocolException(SignalError.DecryptionFailed, "decryption failed: " + why, inner);
 
-    /// <summary>A DH ratchet step computed but not yet applied.</summary>
-    private sealed class DhStep
+    /// <summary>A DH ratchet step computed but not yet applied; it owns its secrets until <see cref="Apply"/>.</summary>
+    private sealed class DhStep : IDisposable
     {
-        private DhStep(EcPublicKey theirKey, byte[] receiverChainKey, byte[] newRoot, EcPublicKey newPublic, byte[] newPrivate, byte[] senderChainKey)
+        private DhStep(
+            EcPublicKey theirKey, RatchetSecret receiverChainKey, RatchetSecret newRoot, EcPublicKey newPublic, RatchetSecret newPrivate, RatchetSecret senderChainKey)
         {
             TheirKey = theirKey;
             ReceiverChainKey = receiverChainKey;
@@ -213,15 +230,15 @@ internal static class TripleRatchet
 
         internal EcPublicKey TheirKey { get; }
 
-        internal byte[] ReceiverChainKey { get; }
+        internal RatchetSecret ReceiverChainKey { get; }
 
-        private byte[] NewRoot { get; }
+        private RatchetSecret NewRoot { get; }
 
         private EcPublicKey NewPublic { get; }
 
-        private byte[] NewPrivate { get; }
+        private RatchetSecret NewPrivate { get; }
 
-        private byte[] SenderChainKey { get; }
+        private RatchetSecret SenderChainKey { get; }
 
         internal static DhStep Compute(SessionState state, EcPublicKey theirKey)
         {
@@ -231,51 +248,68 @@ internal static class TripleRatchet
             }
 
             Span<byte> dh = stackalloc byte[32];
-            if (!X25519.TryAgree(state.SenderRatchetPrivate, theirKey.PublicKeyBytes, dh))
+            Span<byte> root1 = stackalloc byte[32];
+            Span<byte> receiverChainKey = stackalloc byte[32];
+            Span<byte> root2 = stackalloc byte[32];
+            Span<byte> senderChainKey = stackalloc byte[32];
+            Span<byte> priv = stackalloc byte[32];
+            try
             {
-                throw Failed("invalid ratchet key");
-            }
+                if (!X25519.TryAgree(state.SenderRatchetPrivate!.Span, theirKey.PublicKeyBytes, dh))
+                {
+                    throw Failed("invalid ratchet key");
+                }
 
-            byte[] root1 = new byte[32], receiverChainKey = new byte[32];
-            RatchetKdf.DeriveRoot(state.RootKey, dh, root1, receiverChainKey);
-            byte[] priv = new byte[32];
-            byte[] pub = new byte[32];
-            using (X25519PrivateKey fresh = X25519PrivateKey.Generate())
+                RatchetKdf.DeriveRoot(state.RootKey.Span, dh, root1, receiverChainKey);
+                byte[] pub = new byte[32];
+                using (X25519PrivateKey fresh = X25519PrivateKey.Generate())
+                {
+                    fresh.ExportPrivateKey(priv);
+                    fresh.PublicKeySpan.CopyTo(pub);
+                }
+
+                if (!X25519.TryAgree(priv, theirKey.PublicKeyBytes, dh))
+                {
+                    throw Failed("invalid ratchet key");
+                }
+
+                RatchetKdf.DeriveRoot(root1, dh, root2, senderChainKey);
+                return new DhStep(
+                    theirKey,
+                    RatchetSecret.Create(RatchetSecret.ChainKeyName, receiverChainKey),
+                    RatchetSecret.Create(RatchetSecret.RootKeyName, root2),
+                    EcPublicKey.FromPublicKeyBytes(pub),
+                    RatchetSecret.Create(RatchetSecret.RatchetPrivateKeyName, priv),
+                    RatchetSecret.Create(RatchetSecret.ChainKeyName, senderChainKey));
+            }
+            finally
             {
-                fresh.ExportPrivateKey(priv);
-                fresh.PublicKeySpan.CopyTo(pub);
+                dh.Clear();
+                root1.Clear();
+                receiverChainKey.Clear();
+                root2.Clear();
+                senderChainKey.Clear();
+                priv.Clear();
             }
-
-            if (!X25519.TryAgree(priv, theirKey.PublicKeyBytes, dh))
-            {
-                throw Failed("invalid ratchet key");
-            }
-
-            byte[] root2 = new byte[32], senderChainKey = new byte[32];
-            RatchetKdf.DeriveRoot(root1, dh, root2, senderChainKey);
-            Array.Clear(root1);
-            dh.Clear();
-            return new DhStep(theirKey, receiverChainKey, root2, EcPublicKey.FromPublicKeyBytes(pub), priv, senderChainKey);
         }
 
+        /// <summary>Hands every secret to <paramref name="state"/>, which disposes the ones they replace.</summary>
         internal ReceiverChain Apply(SessionState state)
         {
             state.PreviousCounter = state.SenderChainIndex == 0 ? 0 : state.SenderChainIndex - 1;
-            Array.Clear(state.RootKey);
             state.RootKey = NewRoot;
             var chain = new ReceiverChain(TheirKey, ReceiverChainKey, 0);
             state.AddReceiverChain(chain);
-            Array.Clear(state.SenderChainKey!);
             state.SetSenderChain(NewPublic, NewPrivate, SenderChainKey, 0);
             return chain;
         }
 
-        internal void Clear()
+        public void Dispose()
         {
-            Array.Clear(ReceiverChainKey);
-            Array.Clear(NewRoot);
-            Array.Clear(NewPrivate);
-            Array.Clear(SenderChainKey);
+            ReceiverChainKey.Dispose();
+            NewRoot.Dispose();
+            NewPrivate.Dispose();
+            SenderChainKey.Dispose();
         }
     }
 }

@@ -7,18 +7,34 @@ using WotId.Signal.Keys;
 namespace WotId.Signal.State;
 
 /// <summary>A receiving chain: the sender's ratchet key, the next chain key and its index, and skipped seeds (oldest first).</summary>
-internal sealed class ReceiverChain
+internal sealed class ReceiverChain : IDisposable
 {
-    internal ReceiverChain(EcPublicKey ratchetKey, byte[] chainKey, uint index)
+    private RatchetSecret _chainKey;
+
+    /// <summary>Takes ownership of <paramref name="chainKey"/>.</summary>
+    internal ReceiverChain(EcPublicKey ratchetKey, RatchetSecret chainKey, uint index)
     {
         RatchetKey = ratchetKey;
-        ChainKey = chainKey;
+        _chainKey = chainKey;
         Index = index;
     }
 
     internal EcPublicKey RatchetKey { get; }
 
-    internal byte[] ChainKey { get; set; }
+    /// <summary>The next chain key; setting it disposes (zeroes) the previous one.</summary>
+    internal RatchetSecret ChainKey
+    {
+        get => _chainKey;
+        set
+        {
+            if (!ReferenceEquals(_chainKey, value))
+            {
+                _chainKey.Dispose();
+            }
+
+            _chainKey = value;
+        }
+    }
 
     internal uint Index { get; set; }
 
@@ -56,7 +72,7 @@ internal sealed class ReceiverChain
 
     internal ReceiverChain Clone()
     {
-        var c = new ReceiverChain(RatchetKey, (byte[])ChainKey.Clone(), Index);
+        var c = new ReceiverChain(RatchetKey, ChainKey.Copy(), Index);
         foreach (SkippedKey k in Skipped)
         {
             c.Skipped.Add(new SkippedKey(k.Index, (byte[])k.Seed.Clone()));
@@ -65,9 +81,10 @@ internal sealed class ReceiverChain
         return c;
     }
 
-    internal void Clear()
+    /// <summary>Zeroes the chain key and the skipped seeds.</summary>
+    public void Dispose()
     {
-        Array.Clear(ChainKey);
+        _chainKey.Dispose();
         foreach (SkippedKey k in Skipped)
         {
             Array.Clear(k.Seed);

@@ -8,7 +8,7 @@ using WotId.Signal.Protocol;
 namespace WotId.Signal.State;
 
 /// <summary>All sessions with one remote device. Archived sessions stay serialized until a message needs them.</summary>
-public sealed class SessionRecord
+public sealed class SessionRecord : IDisposable
 {
     private readonly List<byte[]> _previous;
 
@@ -49,6 +49,7 @@ public sealed class SessionRecord
         if (Current is not null)
         {
             _previous.Insert(0, Current.Serialize());
+            Current.Dispose();
             Current = null;
             Trim();
         }
@@ -108,7 +109,23 @@ public sealed class SessionRecord
         return new SessionRecord(current, previous);
     }
 
-    /// <summary>Makes <paramref name="state"/> current, archiving the old current session.</summary>
+    /// <summary>
+    /// Zeroes the current session's root, chain and ratchet keys and the serialized archived sessions, and empties the record.
+    /// Call it only when nothing uses the record any more (the in-memory store hands out the instance it holds).
+    /// </summary>
+    public void Dispose()
+    {
+        Current?.Dispose();
+        Current = null;
+        foreach (byte[] p in _previous)
+        {
+            Array.Clear(p);
+        }
+
+        _previous.Clear();
+    }
+
+    /// <summary>Makes <paramref name="state"/> current, archiving (and disposing) the old current session.</summary>
     internal void PromoteState(SessionState state)
     {
         ArchiveCurrentState();
@@ -118,12 +135,10 @@ public sealed class SessionRecord
     /// <summary>Makes archived session <paramref name="index"/> (already parsed as <paramref name="state"/>) current.</summary>
     internal void PromoteArchived(int index, SessionState state)
     {
+        Array.Clear(_previous[index]);
         _previous.RemoveAt(index);
         PromoteState(state);
     }
-
-    /// <summary>A copy that shares nothing mutable with this record except archived bytes (which are never mutated).</summary>
-    internal SessionRecord ShallowCopy(SessionState? current) => new(current, [.. _previous]);
 
     /// <summary>Session count and state only.</summary>
     public override string ToString() => $"SessionRecord(current: {HasCurrentState}, archived: {_previous.Count})";
@@ -132,6 +147,7 @@ public sealed class SessionRecord
     {
         while (_previous.Count > SessionLimits.MaxArchivedStates)
         {
+            Array.Clear(_previous[^1]);
             _previous.RemoveAt(_previous.Count - 1);
         }
     }

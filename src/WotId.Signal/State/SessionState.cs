@@ -9,13 +9,17 @@ using WotId.Signal.Spqr;
 namespace WotId.Signal.State;
 
 /// <summary>The mutable state of one session. Callers change it only after a message has fully verified.</summary>
-internal sealed partial class SessionState
+internal sealed partial class SessionState : IDisposable
 {
-    internal SessionState(EcPublicKey localIdentity, EcPublicKey remoteIdentity, byte[] rootKey, SpqrSession spqr)
+    private RatchetSecret _rootKey;
+    private RatchetSecret? _senderChainKey;
+
+    /// <summary>Takes ownership of <paramref name="rootKey"/>.</summary>
+    internal SessionState(EcPublicKey localIdentity, EcPublicKey remoteIdentity, RatchetSecret rootKey, SpqrSession spqr)
     {
         LocalIdentity = localIdentity;
         RemoteIdentity = remoteIdentity;
-        RootKey = rootKey;
+        _rootKey = rootKey;
         Spqr = spqr;
     }
 
@@ -25,15 +29,41 @@ internal sealed partial class SessionState
 
     internal EcPublicKey RemoteIdentity { get; }
 
-    internal byte[] RootKey { get; set; }
+    /// <summary>The root key; setting it disposes (zeroes) the previous one.</summary>
+    internal RatchetSecret RootKey
+    {
+        get => _rootKey;
+        set
+        {
+            if (!ReferenceEquals(_rootKey, value))
+            {
+                _rootKey.Dispose();
+            }
+
+            _rootKey = value;
+        }
+    }
 
     internal uint PreviousCounter { get; set; }
 
     internal EcPublicKey? SenderRatchetKey { get; set; }
 
-    internal byte[]? SenderRatchetPrivate { get; set; }
+    internal RatchetSecret? SenderRatchetPrivate { get; private set; }
 
-    internal byte[]? SenderChainKey { get; set; }
+    /// <summary>The sending chain key; setting it disposes (zeroes) the previous one.</summary>
+    internal RatchetSecret? SenderChainKey
+    {
+        get => _senderChainKey;
+        set
+        {
+            if (_senderChainKey is not null && !ReferenceEquals(_senderChainKey, value))
+            {
+                _senderChainKey.Dispose();
+            }
+
+            _senderChainKey = value;
+        }
+    }
 
     internal uint SenderChainIndex { get; set; }
 
@@ -70,22 +100,35 @@ internal sealed partial class SessionState
         ReceiverChains.Add(chain);
         while (ReceiverChains.Count > SessionLimits.MaxReceiverChains)
         {
-            ReceiverChains[0].Clear();
+            ReceiverChains[0].Dispose();
             ReceiverChains.RemoveAt(0);
         }
     }
 
-    internal void SetSenderChain(EcPublicKey publicKey, byte[] privateKey, byte[] chainKey, uint index)
+    /// <summary>Takes ownership of <paramref name="privateKey"/> and <paramref name="chainKey"/>, disposing the replaced ones.</summary>
+    internal void SetSenderChain(EcPublicKey publicKey, RatchetSecret privateKey, RatchetSecret chainKey, uint index)
     {
         if (SenderRatchetPrivate is not null && !ReferenceEquals(SenderRatchetPrivate, privateKey))
         {
-            Array.Clear(SenderRatchetPrivate);
+            SenderRatchetPrivate.Dispose();
         }
 
         SenderRatchetKey = publicKey;
         SenderRatchetPrivate = privateKey;
         SenderChainKey = chainKey;
         SenderChainIndex = index;
+    }
+
+    /// <summary>Zeroes the root key, the sending chain key and ratchet private key, and every receiving chain.</summary>
+    public void Dispose()
+    {
+        _rootKey.Dispose();
+        _senderChainKey?.Dispose();
+        SenderRatchetPrivate?.Dispose();
+        foreach (ReceiverChain chain in ReceiverChains)
+        {
+            chain.Dispose();
+        }
     }
 
     public override string ToString() => "SessionState(v" + Version + ", remote " + RemoteIdentity + ")";

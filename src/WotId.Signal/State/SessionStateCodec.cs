@@ -20,14 +20,14 @@ internal sealed partial class SessionState
         w.WriteUInt32(1, Version);
         w.WriteBytes(2, LocalIdentity.SerializedSpan);
         w.WriteBytes(3, RemoteIdentity.SerializedSpan);
-        w.WriteBytes(4, RootKey);
+        w.WriteBytes(4, RootKey.Span);
         w.WriteUInt32(5, PreviousCounter);
         if (HasSenderChain)
         {
             var c = new ProtoWriter(128);
             c.WriteBytes(1, SenderRatchetKey!.SerializedSpan);
-            c.WriteBytes(2, SenderRatchetPrivate);
-            WriteChainKey(c, SenderChainIndex, SenderChainKey!);
+            c.WriteBytes(2, SenderRatchetPrivate!.Span);
+            WriteChainKey(c, SenderChainIndex, SenderChainKey!.Span);
             w.WriteBytes(6, c.WrittenSpan);
             c.Clear();
         }
@@ -36,7 +36,7 @@ internal sealed partial class SessionState
         {
             var c = new ProtoWriter(128 + (chain.Skipped.Count * 40));
             c.WriteBytes(1, chain.RatchetKey.SerializedSpan);
-            WriteChainKey(c, chain.Index, chain.ChainKey);
+            WriteChainKey(c, chain.Index, chain.ChainKey.Span);
             var k = new ProtoWriter(48);
             foreach (SkippedKey key in chain.Skipped)
             {
@@ -148,7 +148,9 @@ internal sealed partial class SessionState
             throw Bad("missing root key or SPQR state");
         }
 
-        var state = new SessionState(EcPublicKey.Deserialize(local), EcPublicKey.Deserialize(remote), root.ToArray(), SpqrSession.Deserialize(pq))
+        EcPublicKey localKey = EcPublicKey.Deserialize(local), remoteKey = EcPublicKey.Deserialize(remote);
+        SpqrSession spqr = SpqrSession.Deserialize(pq);
+        var state = new SessionState(localKey, remoteKey, RatchetSecret.Create(RatchetSecret.RootKeyName, root), spqr)
         {
             Version = version,
             PreviousCounter = previousCounter,
@@ -175,7 +177,7 @@ internal sealed partial class SessionState
         return state;
     }
 
-    private static void WriteChainKey(ProtoWriter w, uint index, byte[] key)
+    private static void WriteChainKey(ProtoWriter w, uint index, ReadOnlySpan<byte> key)
     {
         var ck = new ProtoWriter(48);
         ck.WriteUInt32(1, index);
@@ -184,7 +186,7 @@ internal sealed partial class SessionState
         ck.Clear();
     }
 
-    private static (uint Index, byte[] Key) ReadChainKey(ReadOnlySpan<byte> data)
+    private static (uint Index, RatchetSecret Key) ReadChainKey(ReadOnlySpan<byte> data)
     {
         var r = new ProtoReader(data);
         uint index = 0;
@@ -199,7 +201,7 @@ internal sealed partial class SessionState
             }
         }
 
-        return key.Length == 32 ? (index, key.ToArray()) : throw Bad("chain key must be 32 bytes");
+        return key.Length == 32 ? (index, RatchetSecret.Create(RatchetSecret.ChainKeyName, key)) : throw Bad("chain key must be 32 bytes");
     }
 
     private static void ReadSenderChain(SessionState state, ReadOnlySpan<byte> data)
@@ -222,8 +224,9 @@ internal sealed partial class SessionState
             throw Bad("sender ratchet private key must be 32 bytes");
         }
 
-        (uint index, byte[] key) = ReadChainKey(ck);
-        state.SetSenderChain(EcPublicKey.Deserialize(pub), priv.ToArray(), key, index);
+        EcPublicKey senderKey = EcPublicKey.Deserialize(pub);
+        (uint index, RatchetSecret key) = ReadChainKey(ck);
+        state.SetSenderChain(senderKey, RatchetSecret.Create(RatchetSecret.RatchetPrivateKeyName, priv), key, index);
     }
 
     private static ReceiverChain ReadReceiverChain(ReadOnlySpan<byte> data)
@@ -249,8 +252,9 @@ internal sealed partial class SessionState
             }
         }
 
-        (uint index, byte[] key) = ReadChainKey(ck);
-        var chain = new ReceiverChain(EcPublicKey.Deserialize(pub), key, index);
+        EcPublicKey ratchetKey = EcPublicKey.Deserialize(pub);
+        (uint index, RatchetSecret key) = ReadChainKey(ck);
+        var chain = new ReceiverChain(ratchetKey, key, index);
         chain.Skipped.AddRange(skipped);
         return chain;
     }

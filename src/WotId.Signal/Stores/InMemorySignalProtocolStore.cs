@@ -207,6 +207,11 @@ public sealed class InMemorySignalProtocolStore : ISignalProtocolStore, IDisposa
             {
                 r.Dispose();
             }
+
+            foreach (SessionRecord r in _sessions.Values)
+            {
+                r.Dispose();
+            }
         }
     }
 
