@@ -37,7 +37,17 @@ public sealed class TcpTransport : ITransport
         }
 
         Socket socket = await ConnectAsync(address, cancellationToken).ConfigureAwait(false);
-        return new TcpConnection(socket, true, TcpAddressing.ToMultiaddress(socket.LocalEndPoint), TcpAddressing.ToMultiaddress(socket.RemoteEndPoint));
+        try
+        {
+            // The peer may already have reset the connection (e.g. its connection limit): reading the endpoints
+            // then fails, and that is a dial failure like any other.
+            return new TcpConnection(socket, true, TcpAddressing.ToMultiaddress(socket.LocalEndPoint), TcpAddressing.ToMultiaddress(socket.RemoteEndPoint));
+        }
+        catch (SocketException e)
+        {
+            socket.Dispose();
+            throw new TransportException(TransportError.ConnectFailed, "TCP connection to " + address + " closed right after connect: " + e.SocketErrorCode, e);
+        }
     }
 
     /// <inheritdoc />

@@ -24,7 +24,16 @@ internal sealed class TcpTransportListener : ITransportListener
     public async Task<TransportConnection> AcceptAsync(CancellationToken cancellationToken)
     {
         Socket accepted = await AcceptSocketAsync(cancellationToken).ConfigureAwait(false);
-        return new TcpConnection(accepted, false, TcpAddressing.ToMultiaddress(accepted.LocalEndPoint), TcpAddressing.ToMultiaddress(accepted.RemoteEndPoint));
+        try
+        {
+            return new TcpConnection(accepted, false, TcpAddressing.ToMultiaddress(accepted.LocalEndPoint), TcpAddressing.ToMultiaddress(accepted.RemoteEndPoint));
+        }
+        catch (SocketException e)
+        {
+            // A client that resets right after connecting must not end the accept loop.
+            accepted.Dispose();
+            throw new TransportException(TransportError.ConnectFailed, "accepted TCP connection closed at once: " + e.SocketErrorCode, e);
+        }
     }
 
     internal async Task<Socket> AcceptSocketAsync(CancellationToken cancellationToken)

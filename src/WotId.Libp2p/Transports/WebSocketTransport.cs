@@ -71,7 +71,17 @@ public sealed class WebSocketTransport : ITransport
             throw;
         }
 
-        return new WebSocketConnection(client, invoker, true, TcpAddressing.ToMultiaddress(socket!.LocalEndPoint, "/ws"), TcpAddressing.ToMultiaddress(socket.RemoteEndPoint, "/ws"));
+        try
+        {
+            return new WebSocketConnection(client, invoker, true, TcpAddressing.ToMultiaddress(socket!.LocalEndPoint, "/ws"), TcpAddressing.ToMultiaddress(socket.RemoteEndPoint, "/ws"));
+        }
+        catch (SocketException e)
+        {
+            // The peer reset the connection right after the upgrade.
+            client.Dispose();
+            invoker.Dispose();
+            throw new TransportException(TransportError.ConnectFailed, "WebSocket connection to " + address + " closed right after connect: " + e.SocketErrorCode, e);
+        }
     }
 
     /// <inheritdoc />

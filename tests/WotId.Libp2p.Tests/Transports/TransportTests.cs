@@ -46,6 +46,39 @@ public sealed class TransportTests
     }
 
     [Fact]
+    public async Task TcpClientsThatResetAtOnceOnlyEverCauseTransportExceptions()
+    {
+        var ct = ConnectedPairs.Timeout();
+        var tcp = new TcpTransport();
+        await using ITransportListener listener = await tcp.ListenAsync(Multiaddress.Parse("/ip4/127.0.0.1/tcp/0"), ct);
+        Assert.True(listener.LocalAddress.TryGetTcpEndPoint(out var ep));
+        for (int i = 0; i < 50; i++)
+        {
+            // Connect, then close with RST (linger 0) before the listener looks at the socket.
+            using (var rude = new Socket(SocketType.Stream, ProtocolType.Tcp))
+            {
+                await rude.ConnectAsync(ep!, ct);
+                rude.LingerState = new LingerOption(true, 0);
+            }
+
+            try
+            {
+                await using TransportConnection accepted = await listener.AcceptAsync(ct);
+            }
+            catch (TransportException e)
+            {
+                Assert.Equal(TransportError.ConnectFailed, e.Error);
+            }
+        }
+
+        // The listener still serves a well-behaved client.
+        Task<TransportConnection> accept = listener.AcceptAsync(ct);
+        await using TransportConnection dialer = await tcp.DialAsync(listener.LocalAddress, ct);
+        await using TransportConnection good = await accept;
+        Assert.Equal(dialer.LocalAddress, good.RemoteAddress);
+    }
+
+    [Fact]
     public async Task TcpWorksOverIpv6Loopback()
     {
         if (!Socket.OSSupportsIPv6)
