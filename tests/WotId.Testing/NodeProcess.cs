@@ -1,5 +1,4 @@
 using System;
-using System.Collections.Generic;
 using System.Diagnostics;
 using System.IO;
 using System.Text;
@@ -120,7 +119,6 @@ public sealed class NodeProcess : IAsyncDisposable
     /// <summary>Reads lines until one starts with <paramref name="prefix"/>; returns it.</summary>
     public async Task<string> ReadUntilAsync(string prefix, TimeSpan timeout)
     {
-        var seen = new List<string>();
         DateTime end = DateTime.UtcNow + timeout;
         while (true)
         {
@@ -130,8 +128,6 @@ public sealed class NodeProcess : IAsyncDisposable
             {
                 return line;
             }
-
-            seen.Add(line);
         }
     }
 
