@@ -9,10 +9,10 @@ namespace WotId.Signal.Stores;
 /// <summary>Signed Kyber-1024 prekeys.</summary>
 public interface IKyberPreKeyStore
 {
-    /// <summary>The Kyber prekey with <paramref name="id"/>, or null.</summary>
+    /// <summary>A new copy of the Kyber prekey with <paramref name="id"/>, owned by the caller (who disposes it), or null.</summary>
     ValueTask<KyberPreKeyRecord?> LoadKyberPreKeyAsync(uint id, CancellationToken cancellationToken = default);
 
-    /// <summary>Stores a Kyber prekey.</summary>
+    /// <summary>Stores a copy of the Kyber prekey; the caller keeps ownership of <paramref name="record"/>.</summary>
     ValueTask StoreKyberPreKeyAsync(uint id, KyberPreKeyRecord record, CancellationToken cancellationToken = default);
 
     /// <summary>
