@@ -1,5 +1,6 @@
 // Kyber prekey store contract (libsignal storage/traits.rs KyberPreKeyStore): one-time keys are deleted after use;
-// for last-resort keys a repeated (kyber id, signed prekey id, base key) triple must be refused (notes/signal.md §3).
+// for last-resort keys a repeated (kyber id, signed prekey id, base key) triple must be refused (libsignal
+// storage/inmem.rs: "reused base key"). Called with the store-wide prekey lock held (see SessionCipher).
 using System.Threading;
 using System.Threading.Tasks;
 using WotId.Signal.Keys;

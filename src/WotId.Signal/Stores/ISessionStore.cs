@@ -20,7 +20,8 @@ namespace WotId.Signal.Stores;
 /// <see cref="SessionCipher"/> and <see cref="SessionBuilder"/> run at most one operation per address at a time for
 /// each store object (load, change, store), and operations on different addresses run in parallel. Two store objects
 /// over the same database (or two processes) do not share that lock; a persistent store used that way must add its
-/// own (for example a transaction per operation).
+/// own (for example a transaction per operation). The lock is not re-entrant: a store must not call back into a
+/// cipher or builder over itself.
 /// </para>
 /// </summary>
 public interface ISessionStore
