@@ -1,5 +1,6 @@
 // Starting a session from a PreKeyBundle (libsignal rust/protocol/src/session.rs process_prekey_bundle;
-// notes/signal.md §3): trust check, both prekey signatures, PQXDH, then an unacknowledged session.
+// the PQXDH spec §3.3): trust check, both prekey signatures, PQXDH, then an unacknowledged session. Runs under the
+// address's lock (SessionLocks), like every SessionCipher operation on the same address.
 using System;
 using System.Threading;
 using System.Threading.Tasks;
@@ -10,12 +11,16 @@ using WotId.Signal.Stores;
 
 namespace WotId.Signal;
 
-/// <summary>Creates sessions with one remote device from its published bundle.</summary>
+/// <summary>
+/// Creates sessions with one remote device from its published bundle. Safe to use concurrently with
+/// <see cref="SessionCipher"/> operations on the same store: see the concurrency contract there.
+/// </summary>
 public sealed class SessionBuilder
 {
     private readonly ISignalProtocolStore _store;
     private readonly ProtocolAddress _remote;
     private readonly TimeProvider _time;
+    private readonly SessionLocks _locks;
 
     /// <summary>Creates a builder for <paramref name="remote"/>.</summary>
     public SessionBuilder(ISignalProtocolStore store, ProtocolAddress remote, TimeProvider? time = null)
@@ -23,6 +28,7 @@ public sealed class SessionBuilder
         _store = store ?? throw new ArgumentNullException(nameof(store));
         _remote = remote ?? throw new ArgumentNullException(nameof(remote));
         _time = time ?? TimeProvider.System;
+        _locks = SessionLocks.For(store);
     }
 
     /// <summary>
@@ -34,6 +40,7 @@ public sealed class SessionBuilder
     public async ValueTask<IdentityChange> ProcessPreKeyBundleAsync(PreKeyBundle bundle, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(bundle);
+        using SessionLocks.Releaser held = await _locks.AcquireAsync(_remote, cancellationToken).ConfigureAwait(false);
         if (!await _store.IsTrustedIdentityAsync(_remote, bundle.IdentityKey, Direction.Sending, cancellationToken).ConfigureAwait(false))
         {
             throw new SignalProtocolException(SignalError.UntrustedIdentity, "untrusted identity for " + _remote);
@@ -51,10 +58,9 @@ public sealed class SessionBuilder
 
         IdentityKeyPair identity = await _store.GetIdentityKeyPairAsync(cancellationToken).ConfigureAwait(false);
         uint registrationId = await _store.GetLocalRegistrationIdAsync(cancellationToken).ConfigureAwait(false);
-        SessionState state = SessionInitializer.CreateAlice(identity, registrationId, bundle, (ulong)_time.GetUtcNow().ToUnixTimeMilliseconds());
+        using SessionRecord record = await _store.LoadSessionAsync(_remote, cancellationToken).ConfigureAwait(false) ?? new SessionRecord();
+        record.PromoteState(SessionInitializer.CreateAlice(identity, registrationId, bundle, (ulong)_time.GetUtcNow().ToUnixTimeMilliseconds()));
         IdentityChange change = await _store.SaveIdentityAsync(_remote, bundle.IdentityKey, cancellationToken).ConfigureAwait(false);
-        SessionRecord record = await _store.LoadSessionAsync(_remote, cancellationToken).ConfigureAwait(false) ?? new SessionRecord();
-        record.PromoteState(state);
         await _store.StoreSessionAsync(_remote, record, cancellationToken).ConfigureAwait(false);
         return change;
     }

@@ -66,4 +66,10 @@ public enum SignalError
 
     /// <summary>An argument is out of range (fingerprint iterations, device id, ...).</summary>
     InvalidArgument,
+
+    /// <summary>
+    /// A PreKey message matches a session by its base key but carries another identity key than that session's
+    /// (a rewrapped message; accepting it would save the other key for the address).
+    /// </summary>
+    SessionIdentityMismatch,
 }

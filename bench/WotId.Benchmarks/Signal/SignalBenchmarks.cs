@@ -60,9 +60,10 @@ public class SignalBenchmarks
         var bob = new InMemorySignalProtocolStore(IdentityKeyPair.Deserialize(bobIdentityForBundle.Serialize()), 2);
         _bobStore = new BenchStore(bob);
         IdentityKeyPair id = await bob.GetIdentityKeyPairAsync().ConfigureAwait(false);
-        var spk = SignedPreKeyRecord.Generate(id, 1, 0);
-        var kyber = KyberPreKeyRecord.Generate(id, 2, 0, isLastResort: true);
-        var opk = PreKeyRecord.Generate(3);
+        // The store keeps copies; these originals are only needed for the bundle's public parts.
+        using var spk = SignedPreKeyRecord.Generate(id, 1, 0);
+        using var kyber = KyberPreKeyRecord.Generate(id, 2, 0, isLastResort: true);
+        using var opk = PreKeyRecord.Generate(3);
         await bob.StoreSignedPreKeyAsync(1, spk).ConfigureAwait(false);
         await bob.StoreKyberPreKeyAsync(2, kyber).ConfigureAwait(false);
         await bob.StorePreKeyAsync(3, opk).ConfigureAwait(false);

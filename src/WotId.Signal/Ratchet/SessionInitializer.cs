@@ -15,8 +15,9 @@ internal static class SessionInitializer
 {
     private static readonly SpqrParameters s_spqrParameters = new(SessionLimits.MaxForwardJumps, SessionLimits.MaxMessageKeys);
 
-    // Self-sessions (note to self between own devices) lift the jump limit, as libsignal's spqr_chain_params does.
-    private static readonly SpqrParameters s_selfParameters = new(uint.MaxValue, SessionLimits.MaxMessageKeys);
+    // Self-sessions (note to self between own devices) raise the jump limit; libsignal's spqr_chain_params lifts it
+    // entirely, which would let one message make the receiver derive billions of keys.
+    private static readonly SpqrParameters s_selfParameters = new(SessionLimits.MaxSelfSessionForwardJumps, SessionLimits.MaxMessageKeys);
 
     private static SpqrParameters ParametersFor(EcPublicKey ours, EcPublicKey theirs) => ours.Equals(theirs) ? s_selfParameters : s_spqrParameters;
 

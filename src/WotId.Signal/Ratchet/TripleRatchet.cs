@@ -103,8 +103,8 @@ internal static class TripleRatchet
             }
             else
             {
-                bool selfSession = state.LocalIdentity.Equals(state.RemoteIdentity);
-                if (!selfSession && counter - chainIndex > SessionLimits.MaxForwardJumps)
+                uint maxJump = state.LocalIdentity.Equals(state.RemoteIdentity) ? SessionLimits.MaxSelfSessionForwardJumps : SessionLimits.MaxForwardJumps;
+                if (counter - chainIndex > maxJump)
                 {
                     throw new SignalProtocolException(SignalError.MessageTooFarInFuture, "message from too far into the future");
                 }

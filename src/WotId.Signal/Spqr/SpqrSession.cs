@@ -39,6 +39,9 @@ public sealed class SpqrSession
     /// <summary>The direction this state was created with.</summary>
     public SpqrDirection Direction => _chain.Direction;
 
+    /// <summary>The receive-side forward-jump limit this state was created with (<see cref="SpqrParameters.MaxJump"/>).</summary>
+    internal uint MaxJump => _chain.MaxJump;
+
     /// <summary>True until the first message from the peer has been accepted.</summary>
     public bool IsNegotiating => _negotiating;
 

@@ -1,4 +1,6 @@
-// libsignal's limits (rust/protocol/src/consts.rs, session_management.rs; notes/signal.md §6, §9).
+// libsignal's limits (rust/protocol/src/consts.rs, session_management.rs, ratchet.rs spqr_chain_params), except for
+// self-sessions: libsignal lifts the forward-jump limit there entirely; here it is capped so a hostile or broken
+// message cannot make the receiver walk 2^32 chain steps.
 using System;
 
 namespace WotId.Signal.State;
@@ -8,6 +10,9 @@ internal static class SessionLimits
 {
     /// <summary>MAX_FORWARD_JUMPS: how far ahead in one chain a message may be.</summary>
     internal const uint MaxForwardJumps = 25_000;
+
+    /// <summary>The forward-jump limit of self-sessions (note to self between own devices), in the Double Ratchet and SPQR: 2^20.</summary>
+    internal const uint MaxSelfSessionForwardJumps = 1u << 20;
 
     /// <summary>MAX_MESSAGE_KEYS: skipped keys kept per chain.</summary>
     internal const int MaxMessageKeys = 2_000;

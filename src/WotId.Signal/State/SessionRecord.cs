@@ -7,7 +7,13 @@ using WotId.Signal.Protocol;
 
 namespace WotId.Signal.State;
 
-/// <summary>All sessions with one remote device. Archived sessions stay serialized until a message needs them.</summary>
+/// <summary>
+/// All sessions with one remote device. Archived sessions stay serialized until a message needs them.
+/// A record holds secrets and has exactly one owner, who disposes it: a record loaded from an
+/// <see cref="Stores.ISessionStore"/> belongs to the caller, and a record passed to
+/// <see cref="Stores.ISessionStore.StoreSessionAsync"/> stays the caller's (the store keeps its own copy).
+/// A record is not thread-safe; <see cref="SessionCipher"/> and <see cref="SessionBuilder"/> never share one.
+/// </summary>
 public sealed class SessionRecord : IDisposable
 {
     private readonly List<byte[]> _previous;
@@ -111,7 +117,7 @@ public sealed class SessionRecord : IDisposable
 
     /// <summary>
     /// Zeroes the current session's root, chain and ratchet keys and the serialized archived sessions, and empties the record.
-    /// Call it only when nothing uses the record any more (the in-memory store hands out the instance it holds).
+    /// The owner calls it when done; other copies of the session (in a store, or from <see cref="Clone"/>) are not affected.
     /// </summary>
     public void Dispose()
     {
@@ -123,6 +129,18 @@ public sealed class SessionRecord : IDisposable
         }
 
         _previous.Clear();
+    }
+
+    /// <summary>A deep copy with its own secrets (what a store that serializes and parses records hands out); the caller owns it.</summary>
+    internal SessionRecord Clone()
+    {
+        var previous = new List<byte[]>(_previous.Count);
+        foreach (byte[] p in _previous)
+        {
+            previous.Add((byte[])p.Clone());
+        }
+
+        return new SessionRecord(Current?.Clone(), previous);
     }
 
     /// <summary>Makes <paramref name="state"/> current, archiving (and disposing) the old current session.</summary>

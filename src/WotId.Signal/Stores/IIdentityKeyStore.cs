@@ -8,7 +8,7 @@ namespace WotId.Signal.Stores;
 /// <summary>Our identity and registration id, and the remote identities we have seen.</summary>
 public interface IIdentityKeyStore
 {
-    /// <summary>Our identity key pair.</summary>
+    /// <summary>Our identity key pair. The store owns it for as long as the store lives: callers use it and never dispose it.</summary>
     ValueTask<IdentityKeyPair> GetIdentityKeyPairAsync(CancellationToken cancellationToken = default);
 
     /// <summary>Our registration id.</summary>

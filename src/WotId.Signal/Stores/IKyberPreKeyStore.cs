@@ -1,5 +1,6 @@
 // Kyber prekey store contract (libsignal storage/traits.rs KyberPreKeyStore): one-time keys are deleted after use;
-// for last-resort keys a repeated (kyber id, signed prekey id, base key) triple must be refused (notes/signal.md §3).
+// for last-resort keys a repeated (kyber id, signed prekey id, base key) triple must be refused (libsignal
+// storage/inmem.rs: "reused base key"). Called with the store-wide prekey lock held (see SessionCipher).
 using System.Threading;
 using System.Threading.Tasks;
 using WotId.Signal.Keys;
@@ -9,10 +10,10 @@ namespace WotId.Signal.Stores;
 /// <summary>Signed Kyber-1024 prekeys.</summary>
 public interface IKyberPreKeyStore
 {
-    /// <summary>The Kyber prekey with <paramref name="id"/>, or null.</summary>
+    /// <summary>A new copy of the Kyber prekey with <paramref name="id"/>, owned by the caller (who disposes it), or null.</summary>
     ValueTask<KyberPreKeyRecord?> LoadKyberPreKeyAsync(uint id, CancellationToken cancellationToken = default);
 
-    /// <summary>Stores a Kyber prekey.</summary>
+    /// <summary>Stores a copy of the Kyber prekey; the caller keeps ownership of <paramref name="record"/>.</summary>
     ValueTask StoreKyberPreKeyAsync(uint id, KyberPreKeyRecord record, CancellationToken cancellationToken = default);
 
     /// <summary>

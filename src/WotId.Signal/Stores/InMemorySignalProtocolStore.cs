@@ -1,4 +1,5 @@
-// In-memory implementation of every Signal store, with trust on first use (like libsignal's storage/inmem.rs).
+// In-memory implementation of every Signal store, with trust on first use (like libsignal's storage/inmem.rs, which
+// also hands out clones). Records go in and out as deep copies, exactly as a store that serializes them would behave.
 using System;
 using System.Collections.Generic;
 using System.Threading;
@@ -11,6 +12,8 @@ namespace WotId.Signal.Stores;
 /// <summary>
 /// Keeps everything in dictionaries. Identities are trusted on first use; a changed identity is untrusted until
 /// <see cref="SaveIdentityAsync"/> stores it (which reports <see cref="IdentityChange.ReplacedExisting"/>).
+/// Loads return new copies that the caller owns and disposes; store methods keep copies and leave the argument to the
+/// caller; replaced and removed copies are disposed by the store, the rest by <see cref="Dispose"/>. Thread-safe.
 /// </summary>
 public sealed class InMemorySignalProtocolStore : ISignalProtocolStore, IDisposable
 {
@@ -71,7 +74,7 @@ public sealed class InMemorySignalProtocolStore : ISignalProtocolStore, IDisposa
     {
         lock (_lock)
         {
-            return ValueTask.FromResult(_preKeys.GetValueOrDefault(id));
+            return ValueTask.FromResult(_preKeys.TryGetValue(id, out PreKeyRecord? r) ? Copy(r) : null);
         }
     }
 
@@ -80,7 +83,7 @@ public sealed class InMemorySignalProtocolStore : ISignalProtocolStore, IDisposa
     {
         lock (_lock)
         {
-            _preKeys[id] = record;
+            Replace(_preKeys, id, Copy(record));
         }
 
         return ValueTask.CompletedTask;
@@ -105,7 +108,7 @@ public sealed class InMemorySignalProtocolStore : ISignalProtocolStore, IDisposa
     {
         lock (_lock)
         {
-            return ValueTask.FromResult(_signedPreKeys.GetValueOrDefault(id));
+            return ValueTask.FromResult(_signedPreKeys.TryGetValue(id, out SignedPreKeyRecord? r) ? Copy(r) : null);
         }
     }
 
@@ -114,7 +117,7 @@ public sealed class InMemorySignalProtocolStore : ISignalProtocolStore, IDisposa
     {
         lock (_lock)
         {
-            _signedPreKeys[id] = record;
+            Replace(_signedPreKeys, id, Copy(record));
         }
 
         return ValueTask.CompletedTask;
@@ -125,7 +128,7 @@ public sealed class InMemorySignalProtocolStore : ISignalProtocolStore, IDisposa
     {
         lock (_lock)
         {
-            return ValueTask.FromResult(_kyberPreKeys.GetValueOrDefault(id));
+            return ValueTask.FromResult(_kyberPreKeys.TryGetValue(id, out KyberPreKeyRecord? r) ? Copy(r) : null);
         }
     }
 
@@ -134,7 +137,7 @@ public sealed class InMemorySignalProtocolStore : ISignalProtocolStore, IDisposa
     {
         lock (_lock)
         {
-            _kyberPreKeys[id] = record;
+            Replace(_kyberPreKeys, id, Copy(record));
         }
 
         return ValueTask.CompletedTask;
@@ -172,22 +175,34 @@ public sealed class InMemorySignalProtocolStore : ISignalProtocolStore, IDisposa
     {
         lock (_lock)
         {
-            return ValueTask.FromResult(_sessions.GetValueOrDefault(address));
+            return ValueTask.FromResult(_sessions.TryGetValue(address, out SessionRecord? r) ? r.Clone() : null);
         }
     }
 
     /// <inheritdoc />
     public ValueTask StoreSessionAsync(ProtocolAddress address, SessionRecord record, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(address);
+        ArgumentNullException.ThrowIfNull(record);
+        SessionRecord copy = record.Clone();
         lock (_lock)
         {
-            _sessions[address] = record;
+            Replace(_sessions, address, copy);
         }
 
         return ValueTask.CompletedTask;
     }
 
-    /// <summary>Disposes the identity and every stored prekey.</summary>
+    /// <summary>The store's own record for <paramref name="address"/> (not a copy), for tests of ownership.</summary>
+    internal SessionRecord? StoredSession(ProtocolAddress address)
+    {
+        lock (_lock)
+        {
+            return _sessions.GetValueOrDefault(address);
+        }
+    }
+
+    /// <summary>Disposes the identity and every stored prekey and session.</summary>
     public void Dispose()
     {
         lock (_lock)
@@ -212,6 +227,37 @@ public sealed class InMemorySignalProtocolStore : ISignalProtocolStore, IDisposa
             {
                 r.Dispose();
             }
+        }
+    }
+
+    private static void Replace<TKey, TRecord>(Dictionary<TKey, TRecord> map, TKey key, TRecord copy)
+        where TKey : notnull
+        where TRecord : IDisposable
+    {
+        if (map.Remove(key, out TRecord? old))
+        {
+            old.Dispose();
+        }
+
+        map.Add(key, copy);
+    }
+
+    // Prekey records are copied through their storage form, as a persistent store does; the bytes are zeroed after use.
+    private static PreKeyRecord Copy(PreKeyRecord record) => Copy(record.Serialize(), static b => PreKeyRecord.Deserialize(b));
+
+    private static SignedPreKeyRecord Copy(SignedPreKeyRecord record) => Copy(record.Serialize(), static b => SignedPreKeyRecord.Deserialize(b));
+
+    private static KyberPreKeyRecord Copy(KyberPreKeyRecord record) => Copy(record.Serialize(), static b => KyberPreKeyRecord.Deserialize(b));
+
+    private static T Copy<T>(byte[] serialized, Func<byte[], T> parse)
+    {
+        try
+        {
+            return parse(serialized);
+        }
+        finally
+        {
+            Array.Clear(serialized);
         }
     }
 

@@ -116,7 +116,7 @@ public sealed class SessionManagementTests
     }
 
     [Fact]
-    public async Task SelfSessionsHaveNoForwardJumpLimit()
+    public async Task SelfSessionsAcceptJumpsBeyondTheNormalLimit()
     {
         using var phone = new Party("me");
         using var laptop = new Stores.InMemorySignalProtocolStore(Signal.Keys.IdentityKeyPair.Deserialize(phone.Identity.Serialize()), 77);
@@ -133,6 +133,66 @@ public sealed class SessionManagementTests
         }
 
         Assert.Equal(new byte[] { 2 }, await fromLaptop.DecryptAsync(last, Ct));
+    }
+
+    [Fact]
+    public async Task SelfSessionForwardJumpIsCappedAtTwoToTheTwenty()
+    {
+        using var phone = new Party("me");
+        using var laptop = new Stores.InMemorySignalProtocolStore(Signal.Keys.IdentityKeyPair.Deserialize(phone.Identity.Serialize()), 77);
+        var phoneAddress = new ProtocolAddress("me", 1);
+        var laptopAddress = new ProtocolAddress("me", 2);
+        await new SessionBuilder(laptop, phoneAddress).ProcessPreKeyBundleAsync(await phone.CreateBundleAsync(), Ct);
+        Assert.Equal(new byte[] { 1 }, await new SessionCipher(phone.Store, laptopAddress).DecryptAsync(await new SessionCipher(laptop, phoneAddress).EncryptAsync(new byte[] { 1 }, Ct), Ct));
+        using SessionRecord sender = (await laptop.LoadSessionAsync(phoneAddress, Ct))!;
+        using SessionRecord receiver = (await phone.Store.LoadSessionAsync(laptopAddress, Ct))!;
+        Assert.Equal(1u << 20, sender.Current!.Spqr.MaxJump);
+        Assert.Equal(1u << 20, receiver.Current!.Spqr.MaxJump);
+
+        // The sender's chain index moved 2^20 + 1 past the receiver's: the receiver refuses before walking the chain.
+        sender.Current.SenderChainIndex += (1u << 20) + 1;
+        SignalMessage far = Ratchet.TripleRatchet.Encrypt(sender.Current, new byte[] { 2 });
+        var e = Assert.Throws<SignalProtocolException>(() => Ratchet.TripleRatchet.Decrypt(receiver.Current, far));
+        Assert.Equal(SignalError.MessageTooFarInFuture, e.Error);
+    }
+
+    [Fact]
+    public async Task OtherSessionsKeepLibsignalsSpqrJumpLimit()
+    {
+        using var alice = new Party("alice");
+        using var bob = new Party("bob");
+        await new SessionBuilder(alice.Store, bob.Address).ProcessPreKeyBundleAsync(await bob.CreateBundleAsync(), Ct);
+        using SessionRecord record = (await alice.Store.LoadSessionAsync(bob.Address, Ct))!;
+        Assert.Equal(25_000u, record.Current!.Spqr.MaxJump);
+    }
+
+    [Fact]
+    public async Task PreKeyMessageNamingAnotherIdentityThanItsSessionIsRefused()
+    {
+        using var alice = new Party("alice");
+        using var bob = new Party("bob");
+        using var mallory = Signal.Keys.IdentityKeyPair.Generate();
+
+        // Bob trusts every identity on receipt, as Signal's apps do; the check must not depend on the trust policy.
+        var bobStore = new RecordingStore(bob.Store) { TrustIncoming = true };
+        var fromAlice = new SessionCipher(bobStore, alice.Address);
+        await new SessionBuilder(alice.Store, bob.Address).ProcessPreKeyBundleAsync(await bob.CreateBundleAsync(), Ct);
+        SessionCipher a = alice.CipherFor(bob);
+        Assert.Equal(new byte[] { 1 }, await fromAlice.DecryptAsync(await a.EncryptAsync(new byte[] { 1 }, Ct), Ct));
+        var genuine = PreKeySignalMessage.Deserialize((await a.EncryptAsync(new byte[] { 2 }, Ct)).Serialized);
+        byte[] before = await bob.SessionBytesAsync("alice");
+
+        // The genuine inner message (its MAC is over Alice's identity) rewrapped with Mallory's identity key.
+        PreKeySignalMessage rewrapped = PreKeySignalMessage.Create(
+            genuine.RegistrationId, genuine.PreKeyId, genuine.SignedPreKeyId, genuine.KyberPreKeyId!.Value, genuine.KyberCiphertext.ToArray(),
+            genuine.BaseKey, mallory.PublicKey, genuine.Message);
+        var e = await Assert.ThrowsAsync<SignalProtocolException>(
+            async () => await fromAlice.DecryptAsync(new CiphertextMessage(CiphertextMessageType.PreKey, rewrapped.Serialized.ToArray()), Ct));
+
+        Assert.Equal(SignalError.SessionIdentityMismatch, e.Error);
+        Assert.Equal(alice.Identity.PublicKey, await bob.Store.GetIdentityAsync(alice.Address, Ct));
+        Assert.Equal(before, await bob.SessionBytesAsync("alice"));
+        Assert.Equal(new byte[] { 2 }, await fromAlice.DecryptAsync(new CiphertextMessage(CiphertextMessageType.PreKey, genuine.Serialized.ToArray()), Ct));
     }
 
     private sealed class ManualTime(DateTimeOffset now) : TimeProvider

@@ -45,8 +45,9 @@ public sealed class SessionSecretTests
     {
         var alice = new Party("alice");
         using var bob = new Party("bob");
-        (SessionRecord aliceRecord, _, _) = await EstablishAsync(alice, bob);
-        AssertStoreDisposeZeroes(alice, aliceRecord);
+        (SessionRecord loaded, _, _) = await EstablishAsync(alice, bob);
+        loaded.Dispose();
+        AssertStoreDisposeZeroes(alice, alice.Store.StoredSession(bob.Address)!);
     }
 
     [Fact]

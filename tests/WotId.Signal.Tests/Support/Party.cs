@@ -35,14 +35,14 @@ internal sealed class Party : IDisposable
     internal async Task<PreKeyBundle> CreateBundleAsync(bool oneTime = true, bool lastResort = false)
     {
         uint spkId = _nextId++, kyberId = _nextId++, opkId = _nextId++;
-        SignedPreKeyRecord spk = SignedPreKeyRecord.Generate(Identity, spkId, 1_700_000_000_000);
-        KyberPreKeyRecord kyber = KyberPreKeyRecord.Generate(Identity, kyberId, 1_700_000_000_000, lastResort);
+        // The store keeps copies; these originals stay ours and are disposed when the bundle is built.
+        using SignedPreKeyRecord spk = SignedPreKeyRecord.Generate(Identity, spkId, 1_700_000_000_000);
+        using KyberPreKeyRecord kyber = KyberPreKeyRecord.Generate(Identity, kyberId, 1_700_000_000_000, lastResort);
         await Store.StoreSignedPreKeyAsync(spkId, spk, Ct);
         await Store.StoreKyberPreKeyAsync(kyberId, kyber, Ct);
-        PreKeyRecord? opk = null;
-        if (oneTime)
+        using PreKeyRecord? opk = oneTime ? PreKeyRecord.Generate(opkId) : null;
+        if (opk is not null)
         {
-            opk = PreKeyRecord.Generate(opkId);
             await Store.StorePreKeyAsync(opkId, opk, Ct);
         }
 
@@ -55,8 +55,11 @@ internal sealed class Party : IDisposable
 
     internal SessionCipher CipherFor(string name) => new(Store, new ProtocolAddress(name, 1));
 
-    internal async Task<byte[]> SessionBytesAsync(string name) =>
-        (await Store.LoadSessionAsync(new ProtocolAddress(name, 1), Ct))!.Serialize();
+    internal async Task<byte[]> SessionBytesAsync(string name)
+    {
+        using State.SessionRecord record = (await Store.LoadSessionAsync(new ProtocolAddress(name, 1), Ct))!;
+        return record.Serialize();
+    }
 
     public void Dispose() => Store.Dispose();
 }
