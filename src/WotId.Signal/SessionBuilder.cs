@@ -1,5 +1,5 @@
 // Starting a session from a PreKeyBundle (libsignal rust/protocol/src/session.rs process_prekey_bundle;
-// notes/signal.md §3): trust check, both prekey signatures, PQXDH, then an unacknowledged session.
+// state/bundle.rs): trust check, both prekey signatures, PQXDH, then an unacknowledged session.
 using System;
 using System.Threading;
 using System.Threading.Tasks;

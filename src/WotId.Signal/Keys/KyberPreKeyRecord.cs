@@ -1,6 +1,6 @@
 // Kyber-1024 prekey record. libsignal stores it as a SignedPreKeyRecordStructure with KEM keys (1 id, 2 public key
 // (1569 B), 3 secret key (3169 B), 4 signature, 5 timestamp); field 6 (this project's extension) marks last-resort keys. The signature is XEdDSA
-// over the 1569-byte public key (libsignal rust/protocol/src/state/kyber_prekey.rs; notes/signal.md §2.3, §3).
+// over the 1569-byte public key (libsignal rust/protocol/src/state/kyber_prekey.rs).
 using System;
 using WotId.Core.Protobuf;
 using WotId.Signal.Protocol;

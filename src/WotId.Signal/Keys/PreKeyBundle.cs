@@ -1,4 +1,4 @@
-// PreKeyBundle: what an initiator needs to start PQXDH (libsignal rust/protocol/src/state/bundle.rs; notes/signal.md §3).
+// PreKeyBundle: what an initiator needs to start PQXDH (libsignal rust/protocol/src/state/bundle.rs).
 // libsignal defines no wire form; this project serializes it as a protobuf message of its own:
 //   1 registration_id  2 device_id  3 pre_key_id  4 pre_key (33 B)  5 signed_pre_key_id  6 signed_pre_key (33 B)
 //   7 signed_pre_key_signature (64 B)  8 identity_key (33 B)  9 kyber_pre_key_id  10 kyber_pre_key (1569 B)

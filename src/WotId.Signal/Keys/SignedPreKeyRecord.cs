@@ -1,6 +1,6 @@
 // Signed prekey, serialized like libsignal's SignedPreKeyRecordStructure (storage.proto: 1 id, 2 public_key,
 // 3 private_key, 4 signature, 5 timestamp fixed64 ms); the signature is XEdDSA over the 33-byte public key
-// (libsignal rust/protocol/src/state/signed_prekey.rs; notes/signal.md §2.3).
+// (libsignal rust/protocol/src/state/signed_prekey.rs).
 using System;
 using WotId.Core.Protobuf;
 using WotId.Signal.Protocol;

@@ -1,5 +1,5 @@
 // PreKeySignalMessage (CiphertextMessageType 3): [version byte][protobuf], no outer MAC.
-// libsignal rust/protocol/src/protocol.rs and proto/wire.proto; notes/signal.md §7.5, §11.
+// libsignal rust/protocol/src/protocol.rs and proto/wire.proto.
 // Fields: 1 pre_key_id (optional), 2 base_key (33 B), 3 identity_key (33 B), 4 message (a SignalMessage),
 // 5 registration_id (default 0), 6 signed_pre_key_id, 7 kyber_pre_key_id, 8 kyber_ciphertext (1569 B); 7 and 8 both or neither.
 using System;

@@ -1,5 +1,5 @@
 // SignalMessage (CiphertextMessageType 2): [version byte][protobuf][8-byte truncated HMAC-SHA256]
-// libsignal rust/protocol/src/protocol.rs and proto/wire.proto; notes/signal.md §7.3–7.4.
+// libsignal rust/protocol/src/protocol.rs and proto/wire.proto.
 // Fields: 1 ratchet_key (33 B, required), 2 counter (required, written even when 0), 3 previous_counter,
 // 4 ciphertext (required), 5 pq_ratchet (SPQR message), 6 addresses (read and kept, never written).
 using System;
