@@ -1,4 +1,4 @@
-// Known answers from libp2p/specs peer-ids/peer-ids.md ("Test vectors", "String representation") at 7740c07, and the
+// Known answers from libp2p/specs peer-ids/peer-ids.md ("Test vectors", "String representation") at 7740c07, and
 // an Ed25519 vector produced with js-libp2p 3.3.11 (@libp2p/crypto, @libp2p/peer-id).
 using System;
 using WotId.Core.Encoding;
