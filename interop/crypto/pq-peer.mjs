@@ -15,7 +15,7 @@ const unhex = (s) => new Uint8Array(Buffer.from(s ?? '', 'hex'));
 const kem = { 768: ml_kem768, 1024: ml_kem1024 };
 const dsa = { 44: ml_dsa44, 65: ml_dsa65, 87: ml_dsa87 };
 
-// libsignal Kyber1024 (round 3) from ML-KEM-1024: ss = SHAKE256(K̄ ‖ SHA3-256(ct), 32) (notes/signal.md §2.2).
+// libsignal Kyber1024 (round 3) from ML-KEM-1024: ss = SHAKE256(K̄ ‖ SHA3-256(ct), 32) (libsignal rust/protocol/src/kem/kyber1024.rs).
 const kyberKdf = (kBar, ct) => shake256(new Uint8Array([...kBar, ...sha3_256(ct)]), { dkLen: 32 });
 
 const commands = {

@@ -1,5 +1,5 @@
 // Minimal, independent CESR/TSP codec for cross-checking the C# implementation. Follows the Rust TSP SDK layout
-// (tsp_sdk/src/cesr/{encode,decode,packet}.rs at 950ba90) as restated in shared/notes/identity-tsp.md §a.3.
+// (tsp_sdk/src/cesr/{encode,decode,packet}.rs at 950ba90).
 const ALPHA = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
 export const val = (s) => [...s].reduce((acc, c) => acc * 64 + ALPHA.indexOf(c), 0);
 const w3 = (x) => Uint8Array.of((x >>> 16) & 255, (x >>> 8) & 255, x & 255);

@@ -1,5 +1,5 @@
 // libsignal's "is_canonical" check on the sender's base key before PQXDH (rust/core/src/curve.rs, pqxdh.rs
-// pqxdh_accept; notes/signal.md §2.1): high bit clear, u < 2^255 - 19, the point on the curve (not the twist), and
+// pqxdh_accept): high bit clear, u < 2^255 - 19, the point on the curve (not the twist), and
 // torsion-free, i.e. [L]P = O, computed with the x-only Montgomery ladder of RFC 7748 §5 in projective form
 // (Z = 0 ⇔ point at infinity).
 using System;

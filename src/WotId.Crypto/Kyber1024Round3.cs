@@ -1,4 +1,4 @@
-// Kyber-1024 round 3 as libsignal uses it (key type byte 0x08; shared/notes/signal.md §2.2):
+// Kyber-1024 round 3 as libsignal uses it (key type byte 0x08; libsignal rust/protocol/src/kem/kyber1024.rs):
 // the keys and ciphertexts are ML-KEM-1024's; the shared secret is ss = SHAKE256(K̄ ‖ SHA3-256(ct), 32),
 // where K̄ is what ML-KEM-1024 returns.
 using System;

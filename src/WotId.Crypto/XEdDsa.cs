@@ -1,5 +1,5 @@
 // XEdDSA over Curve25519 keys, as libsignal implements it (Signal "XEdDSA and VXEdDSA" rev. 1, §2.3, §3.3,
-// with libsignal's convention from rust/core/src/curve/curve25519.rs, see shared/notes/signal.md §2.3):
+// with libsignal's convention from rust/core/src/curve/curve25519.rs):
 //   signing does NOT negate a to force A's sign bit to 0; instead the Edwards sign bit of A is OR-ed into bit 7
 //   of signature byte 63, and the verifier reads it from there.
 //   r = SHA-512(0xFE ‖ 0xFF×31 ‖ k ‖ M ‖ Z64) mod L,  R = rB,  h = SHA-512(R ‖ A ‖ M) mod L,  s = h·a + r mod L.

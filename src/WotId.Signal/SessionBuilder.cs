@@ -1,5 +1,5 @@
 // Starting a session from a PreKeyBundle (libsignal rust/protocol/src/session.rs process_prekey_bundle;
-// the PQXDH spec §3.3): trust check, both prekey signatures, PQXDH, then an unacknowledged session. Runs under the
+// state/bundle.rs): trust check, both prekey signatures, PQXDH, then an unacknowledged session. Runs under the
 // address's lock (SessionLocks), like every SessionCipher operation on the same address.
 using System;
 using System.Threading;

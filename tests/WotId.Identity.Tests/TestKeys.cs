@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Concurrent;
 using WotId.Identity.Keys;
+using WotId.Testing;
 
 namespace WotId.Identity.Tests;
 
@@ -10,16 +11,7 @@ internal static class TestKeys
     private static readonly ConcurrentDictionary<(KeyAlgorithm, byte), SigningKey> s_cache = new();
 
     /// <summary>Seed = tag, tag+1, … (32 or 48 bytes).</summary>
-    public static byte[] Seed(KeyAlgorithm algorithm, byte tag)
-    {
-        byte[] seed = new byte[SigningKey.SeedSize(algorithm)];
-        for (int i = 0; i < seed.Length; i++)
-        {
-            seed[i] = (byte)(tag + i);
-        }
-
-        return seed;
-    }
+    public static byte[] Seed(KeyAlgorithm algorithm, byte tag) => TestSeeds.Counting(tag, SigningKey.SeedSize(algorithm));
 
     /// <summary>A cached key; do not dispose.</summary>
     public static SigningKey Get(KeyAlgorithm algorithm, byte tag) =>

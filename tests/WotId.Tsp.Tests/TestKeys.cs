@@ -1,5 +1,5 @@
-using System.Linq;
 using WotId.Crypto;
+using WotId.Testing;
 using WotId.Tsp.Wire;
 
 namespace WotId.Tsp.Tests;
@@ -11,7 +11,7 @@ internal static class TestKeys
     public const string Bob = "did:example:bob";
 
     public static MLDsaPrivateKey MLDsa(byte seedStart) =>
-        MLDsaPrivateKey.FromSeed(MLDsaAlgorithm.MLDsa65, Enumerable.Range(seedStart, 32).Select(i => (byte)i).ToArray());
+        MLDsaPrivateKey.FromSeed(MLDsaAlgorithm.MLDsa65, TestSeeds.Counting(seedStart, 32));
 
     public static TspStaticKeyResolver ResolverFor(string vid, ITspSigner signer)
     {

@@ -1,4 +1,4 @@
-// Shared BenchmarkDotNet settings for the libp2p benchmarks: short in-process job (shared 2-core machine).
+// Shared BenchmarkDotNet settings for the libp2p benchmarks: short in-process job (sized for a 2-core machine).
 using BenchmarkDotNet.Configs;
 using BenchmarkDotNet.Diagnosers;
 using BenchmarkDotNet.Jobs;

@@ -1,6 +1,6 @@
 // wot.id P2P mailbox on IOTA (Rebased, Move 2024).
-// Design: shared notes iota-mailbox.md, Part B option 2 (shared Mailbox + MailboxOwnerCap, transfer-to-object
-// delivery). The embedded SQLite mailbox in src/WotId.Mailbox/Embedded mirrors every rule and abort code here;
+// Design: a shared Mailbox object plus a MailboxOwnerCap, delivery by transfer-to-object (iota::transfer
+// public_receive). The embedded SQLite mailbox in src/WotId.Mailbox/Embedded mirrors every rule and abort code here;
 // keep them in step.
 //
 // Objects

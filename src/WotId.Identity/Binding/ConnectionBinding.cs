@@ -1,4 +1,4 @@
-// Binds a presentation to one connection (identity-tsp.md §b.1, §b.4): the holder puts Challenge in the
+// Binds a presentation to one connection (RFC 7519 §4.1.3 "aud"; the vp+jwt "nonce" claim): the holder puts Challenge in the
 // vp+jwt "nonce" claim and Audience in "aud"; the verifier computes the same values from its own view of
 // the connection, so a presentation captured on one connection fails on any other.
 //

@@ -1,4 +1,4 @@
-// Builds a wot.id holder DID document (identity-tsp.md §c.2): post-quantum signing keys under
+// Builds a wot.id holder DID document (DID Core 1.0 §5.3 verification relationships, Multikey): post-quantum signing keys under
 // authentication and assertionMethod, key-agreement keys under keyAgreement, and services for the
 // holder's libp2p peer id and mailbox id.
 using System;

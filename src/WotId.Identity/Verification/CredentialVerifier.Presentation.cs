@@ -1,4 +1,4 @@
-// Presentation verification (identity-tsp.md §b.4 steps 2–4): vp+jwt signed by the holder's
+// Presentation verification (VC-JOSE-COSE vp+jwt; VC Data Model 2.0 "Verifiable Presentations"): vp+jwt signed by the holder's
 // authentication key, nonce/aud equal to this connection's challenge/audience (ConnectionBinding),
 // iat/exp window, holder as expected, every enveloped credential valid for the holder as subject, and
 // finally the nonce recorded so the same presentation cannot be accepted twice.

@@ -1,5 +1,5 @@
 // Verification of JOSE-secured credentials (VC-JOSE-COSE §3.1.1, RFC 9964 ML-DSA) against a policy, in
-// the order of identity-tsp.md §b.4 steps 4–7: parse → algorithm allowed → issuer trusted → resolve
+// this order: parse → algorithm allowed → issuer trusted → resolve
 // issuer DID → kid in assertionMethod → signature → type → validity period and age → subject → status.
 using System;
 using System.Linq;

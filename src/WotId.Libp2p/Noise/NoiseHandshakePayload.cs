@@ -3,8 +3,7 @@
 // NoiseExtensions { repeated bytes webtransport_certhashes = 1; repeated string stream_muxers = 2 }.
 using System;
 using System.Collections.Generic;
-using System.Text;
-using WotId.Libp2p.Peer;
+using WotId.Core.Protobuf;
 
 namespace WotId.Libp2p.Noise;
 
@@ -14,8 +13,6 @@ internal sealed class NoiseHandshakePayload
     public const int MaxStreamMuxers = 32;
     public const int MaxCerthashes = 16;
     public const int MaxProtocolLength = 256;
-
-    private static readonly UTF8Encoding s_strictUtf8 = new(false, true);
 
     public byte[]? IdentityKey { get; set; }
 
@@ -27,31 +24,31 @@ internal sealed class NoiseHandshakePayload
 
     public byte[] Encode()
     {
-        var writer = new ProtoWriter(160);
+        var writer = new ProtobufWriter(160);
         if (IdentityKey is not null)
         {
-            writer.WriteBytesField(1, IdentityKey);
+            writer.WriteBytes(1, IdentityKey);
         }
 
         if (IdentitySig is not null)
         {
-            writer.WriteBytesField(2, IdentitySig);
+            writer.WriteBytes(2, IdentitySig);
         }
 
         if (StreamMuxers.Count > 0 || WebTransportCerthashes.Count > 0)
         {
-            var ext = new ProtoWriter(64);
+            var ext = new ProtobufWriter(64);
             foreach (byte[] hash in WebTransportCerthashes)
             {
-                ext.WriteBytesField(1, hash);
+                ext.WriteBytes(1, hash);
             }
 
             foreach (string muxer in StreamMuxers)
             {
-                ext.WriteStringField(2, muxer);
+                ext.WriteString(2, muxer);
             }
 
-            writer.WriteBytesField(4, ext.ToArray());
+            writer.WriteBytes(4, ext.WrittenSpan);
         }
 
         return writer.ToArray();
@@ -62,38 +59,23 @@ internal sealed class NoiseHandshakePayload
     public static NoiseHandshakePayload Decode(ReadOnlySpan<byte> data)
     {
         var payload = new NoiseHandshakePayload();
-        var reader = new ProtoReader(data);
-        while (!reader.End)
+        try
         {
-            if (!reader.TryReadTag(out int field, out int wire))
+            var reader = new ProtobufReader(data);
+            while (reader.TryReadTag(out int field, out WireType wire))
             {
-                throw Invalid("bad field key");
-            }
-
-            if (wire == ProtoReader.WireLengthDelimited && field is 1 or 2 or 4)
-            {
-                if (!reader.TryReadBytes(out ReadOnlySpan<byte> value))
-                {
-                    throw Invalid("truncated field");
-                }
-
                 switch (field)
                 {
-                    case 1:
-                        payload.IdentityKey = value.ToArray();
-                        break;
-                    case 2:
-                        payload.IdentitySig = value.ToArray();
-                        break;
-                    default:
-                        payload.DecodeExtensions(value);
-                        break;
+                    case 1: payload.IdentityKey = reader.ReadBytes(wire).ToArray(); break;
+                    case 2: payload.IdentitySig = reader.ReadBytes(wire).ToArray(); break;
+                    case 4: payload.DecodeExtensions(reader.ReadBytes(wire)); break;
+                    default: reader.Skip(wire); break;
                 }
             }
-            else if (!reader.TrySkip(wire))
-            {
-                throw Invalid("cannot skip field");
-            }
+        }
+        catch (ProtobufException e)
+        {
+            throw Invalid(e.Message);
         }
 
         return payload;
@@ -101,56 +83,33 @@ internal sealed class NoiseHandshakePayload
 
     private void DecodeExtensions(ReadOnlySpan<byte> data)
     {
-        var reader = new ProtoReader(data);
-        while (!reader.End)
+        var reader = new ProtobufReader(data);
+        while (reader.TryReadTag(out int field, out WireType wire))
         {
-            if (!reader.TryReadTag(out int field, out int wire))
+            if (field == 1)
             {
-                throw Invalid("bad extensions field key");
-            }
-
-            if (wire == ProtoReader.WireLengthDelimited && field is 1 or 2)
-            {
-                if (!reader.TryReadBytes(out ReadOnlySpan<byte> value))
+                ReadOnlySpan<byte> hash = reader.ReadBytes(wire);
+                if (WebTransportCerthashes.Count >= MaxCerthashes)
                 {
-                    throw Invalid("truncated extensions field");
+                    throw Invalid("too many certhashes");
                 }
 
-                if (field == 1)
-                {
-                    if (WebTransportCerthashes.Count >= MaxCerthashes)
-                    {
-                        throw Invalid("too many certhashes");
-                    }
-
-                    WebTransportCerthashes.Add(value.ToArray());
-                }
-                else
-                {
-                    if (StreamMuxers.Count >= MaxStreamMuxers || value.Length is 0 or > MaxProtocolLength)
-                    {
-                        throw Invalid("too many or oversized stream muxers");
-                    }
-
-                    StreamMuxers.Add(DecodeUtf8(value));
-                }
+                WebTransportCerthashes.Add(hash.ToArray());
             }
-            else if (!reader.TrySkip(wire))
+            else if (field == 2)
             {
-                throw Invalid("cannot skip extensions field");
-            }
-        }
-    }
+                string muxer = reader.ReadString(wire);
+                if (StreamMuxers.Count >= MaxStreamMuxers || muxer.Length == 0 || System.Text.Encoding.UTF8.GetByteCount(muxer) > MaxProtocolLength)
+                {
+                    throw Invalid("too many or oversized stream muxers");
+                }
 
-    private static string DecodeUtf8(ReadOnlySpan<byte> value)
-    {
-        try
-        {
-            return s_strictUtf8.GetString(value);
-        }
-        catch (ArgumentException)
-        {
-            throw Invalid("stream muxer is not UTF-8");
+                StreamMuxers.Add(muxer);
+            }
+            else
+            {
+                reader.Skip(wire);
+            }
         }
     }
 

@@ -1,6 +1,7 @@
 // libp2p/specs peer-ids/peer-ids.md, "Keys": PublicKey/PrivateKey { required KeyType Type = 1; required bytes Data = 2; }
 // encoded deterministically (Type then Data).
 using System;
+using WotId.Core.Protobuf;
 
 namespace WotId.Libp2p.Peer;
 
@@ -12,9 +13,9 @@ internal static class KeyProtobuf
 
     public static byte[] Encode(KeyType type, ReadOnlySpan<byte> data)
     {
-        var writer = new ProtoWriter(data.Length + 8);
-        writer.WriteVarintField(1, (ulong)type);
-        writer.WriteBytesField(2, data);
+        var writer = new ProtobufWriter(data.Length + 8);
+        writer.WriteUInt64(1, (ulong)type);
+        writer.WriteBytes(2, data);
         return writer.ToArray();
     }
 
@@ -33,38 +34,31 @@ internal static class KeyProtobuf
             throw new PeerIdFormatException(PeerIdError.TooLong, "key protobuf too long");
         }
 
-        var reader = new ProtoReader(encoded);
         ulong? type = null;
         bool haveData = false;
-        while (!reader.End)
+        try
         {
-            if (!reader.TryReadTag(out int field, out int wire))
+            var reader = new ProtobufReader(encoded);
+            while (reader.TryReadTag(out int field, out WireType wire))
             {
-                throw Malformed("bad field key");
-            }
-
-            if (field == 1 && wire == ProtoReader.WireVarint && type is null)
-            {
-                if (!reader.TryReadVarint(out ulong t))
+                if (field == 1 && type is null)
                 {
-                    throw Malformed("bad key type varint");
+                    type = reader.ReadUInt64(wire);
                 }
-
-                type = t;
-            }
-            else if (field == 2 && wire == ProtoReader.WireLengthDelimited && !haveData)
-            {
-                if (!reader.TryReadBytes(out data))
+                else if (field == 2 && !haveData)
                 {
-                    throw Malformed("truncated key data");
+                    data = reader.ReadBytes(wire);
+                    haveData = true;
                 }
-
-                haveData = true;
+                else
+                {
+                    throw Malformed("unexpected or repeated field");
+                }
             }
-            else
-            {
-                throw Malformed("unexpected or repeated field");
-            }
+        }
+        catch (ProtobufException e)
+        {
+            throw Malformed(e.Message);
         }
 
         if (type is null || !haveData)

@@ -3,6 +3,7 @@
 // LogicalFingerprint { bytes content = 1 } with 32-byte contents.
 using System;
 using System.Security.Cryptography;
+using WotId.Core.Protobuf;
 using WotId.Signal.Protocol;
 
 namespace WotId.Signal.Fingerprints;
@@ -26,12 +27,12 @@ public sealed class ScannableFingerprint
     /// <summary>The protobuf bytes to put in a QR code.</summary>
     public byte[] Serialize()
     {
-        var w = new ProtoWriter(80);
+        var w = new ProtobufWriter(80);
         w.WriteUInt32(1, Version);
-        var inner = new ProtoWriter(40);
+        var inner = new ProtobufWriter(40);
         inner.WriteBytes(1, _local);
         w.WriteBytes(2, inner.WrittenSpan);
-        inner = new ProtoWriter(40);
+        inner = new ProtobufWriter(40);
         inner.WriteBytes(1, _remote);
         w.WriteBytes(3, inner.WrittenSpan);
         return w.ToArray();
@@ -59,10 +60,10 @@ public sealed class ScannableFingerprint
     {
         try
         {
-            var r = new ProtoReader(data);
+            var r = new ProtobufReader(data);
             uint? version = null;
             byte[]? local = null, remote = null;
-            while (r.TryReadTag(out int field, out int wt))
+            while (r.TryReadTag(out int field, out WireType wt))
             {
                 switch (field)
                 {
@@ -80,7 +81,7 @@ public sealed class ScannableFingerprint
 
             return (version.Value, local, remote);
         }
-        catch (SignalProtocolException e) when (e.Error == SignalError.InvalidEncoding)
+        catch (ProtobufException e)
         {
             throw new SignalProtocolException(SignalError.FingerprintParsing, "invalid scannable fingerprint", e);
         }
@@ -91,9 +92,9 @@ public sealed class ScannableFingerprint
 
     private static byte[] Content(ReadOnlySpan<byte> logical)
     {
-        var r = new ProtoReader(logical);
+        var r = new ProtobufReader(logical);
         byte[]? content = null;
-        while (r.TryReadTag(out int field, out int wt))
+        while (r.TryReadTag(out int field, out WireType wt))
         {
             if (field == 1)
             {

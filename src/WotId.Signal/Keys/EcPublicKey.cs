@@ -1,5 +1,5 @@
 // Curve25519 public key in libsignal's serialized form: type byte 0x05 (KeyType::Djb) followed by the 32-byte
-// X25519 u-coordinate (libsignal rust/core/src/curve.rs; notes/signal.md §2.1).
+// X25519 u-coordinate (libsignal rust/core/src/curve.rs).
 using System;
 using System.Security.Cryptography;
 

@@ -1,6 +1,7 @@
 // Identity key pair, serialized like libsignal's IdentityKeyPairStructure (storage.proto: 1 public_key (33 B),
 // 2 private_key (32 B)); libsignal rust/protocol/src/identity_key.rs.
 using System;
+using WotId.Core.Protobuf;
 using WotId.Signal.Protocol;
 
 namespace WotId.Signal.Keys;
@@ -30,7 +31,7 @@ public sealed class IdentityKeyPair : IDisposable
     /// <summary>libsignal's IdentityKeyPairStructure protobuf (contains the private key: treat as secret).</summary>
     public byte[] Serialize()
     {
-        var w = new ProtoWriter(80);
+        var w = new ProtobufWriter(80);
         w.WriteBytes(1, PublicKey.SerializedSpan);
         Span<byte> priv = stackalloc byte[32];
         KeyPair.ExportPrivateKey(priv);
@@ -44,9 +45,21 @@ public sealed class IdentityKeyPair : IDisposable
     /// <summary>Parses <see cref="Serialize"/>'s output; checks that the public key matches the private key.</summary>
     public static IdentityKeyPair Deserialize(ReadOnlySpan<byte> data)
     {
-        var r = new ProtoReader(data);
+        try
+        {
+            return DeserializeCore(data);
+        }
+        catch (ProtobufException e)
+        {
+            throw SignalProtobuf.Invalid(e);
+        }
+    }
+
+    private static IdentityKeyPair DeserializeCore(ReadOnlySpan<byte> data)
+    {
+        var r = new ProtobufReader(data);
         ReadOnlySpan<byte> pub = default, priv = default;
-        while (r.TryReadTag(out int field, out int wt))
+        while (r.TryReadTag(out int field, out WireType wt))
         {
             switch (field)
             {

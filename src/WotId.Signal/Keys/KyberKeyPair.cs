@@ -1,5 +1,5 @@
 // Kyber-1024 round 3 key pair as libsignal uses it (type 0x08): ML-KEM-1024 key generation and decapsulation,
-// plus the round-3 shared-secret wrapper SHAKE256(K ‖ SHA3-256(ct)) (notes/signal.md §2.2), via WotId.Crypto.Kyber1024Round3.
+// plus the round-3 shared-secret wrapper SHAKE256(K ‖ SHA3-256(ct)) (libsignal rust/protocol/src/kem/kyber1024.rs), via WotId.Crypto.Kyber1024Round3.
 using System;
 using WotId.Crypto;
 

@@ -1,7 +1,8 @@
 // Kyber-1024 prekey record. libsignal stores it as a SignedPreKeyRecordStructure with KEM keys (1 id, 2 public key
 // (1569 B), 3 secret key (3169 B), 4 signature, 5 timestamp); field 6 (this project's extension) marks last-resort keys. The signature is XEdDSA
-// over the 1569-byte public key (libsignal rust/protocol/src/state/kyber_prekey.rs; notes/signal.md §2.3, §3).
+// over the 1569-byte public key (libsignal rust/protocol/src/state/kyber_prekey.rs).
 using System;
+using WotId.Core.Protobuf;
 using WotId.Signal.Protocol;
 
 namespace WotId.Signal.Keys;
@@ -45,7 +46,7 @@ public sealed class KyberPreKeyRecord : IDisposable
     /// <summary>Serialized record (secret).</summary>
     public byte[] Serialize()
     {
-        var w = new ProtoWriter(4900);
+        var w = new ProtobufWriter(4900);
         w.WriteUInt32(1, Id);
         w.WriteBytes(2, KeyPair.PublicKey.SerializedSpan);
         byte[] secret = KeyPair.SerializeSecret();
@@ -66,12 +67,24 @@ public sealed class KyberPreKeyRecord : IDisposable
     /// <summary>Parses <see cref="Serialize"/>'s output.</summary>
     public static KyberPreKeyRecord Deserialize(ReadOnlySpan<byte> data)
     {
-        var r = new ProtoReader(data);
+        try
+        {
+            return DeserializeCore(data);
+        }
+        catch (ProtobufException e)
+        {
+            throw SignalProtobuf.Invalid(e);
+        }
+    }
+
+    private static KyberPreKeyRecord DeserializeCore(ReadOnlySpan<byte> data)
+    {
+        var r = new ProtobufReader(data);
         uint id = 0;
         ulong ts = 0;
         bool lastResort = false;
         ReadOnlySpan<byte> pub = default, seed = default, sig = default;
-        while (r.TryReadTag(out int field, out int wt))
+        while (r.TryReadTag(out int field, out WireType wt))
         {
             switch (field)
             {

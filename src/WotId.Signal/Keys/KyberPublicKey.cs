@@ -1,5 +1,5 @@
 // libsignal KEM public key: type byte 0x08 (KeyType::Kyber1024, Kyber-1024 round 3) followed by the 1568-byte
-// ML-KEM-1024-format encapsulation key (libsignal rust/protocol/src/kem.rs; notes/signal.md §2.2).
+// ML-KEM-1024-format encapsulation key (libsignal rust/protocol/src/kem.rs).
 using System;
 using System.Security.Cryptography;
 

@@ -1,9 +1,10 @@
-// PreKeyBundle: what an initiator needs to start PQXDH (libsignal rust/protocol/src/state/bundle.rs; notes/signal.md §3).
+// PreKeyBundle: what an initiator needs to start PQXDH (libsignal rust/protocol/src/state/bundle.rs).
 // libsignal defines no wire form; this project serializes it as a protobuf message of its own:
 //   1 registration_id  2 device_id  3 pre_key_id  4 pre_key (33 B)  5 signed_pre_key_id  6 signed_pre_key (33 B)
 //   7 signed_pre_key_signature (64 B)  8 identity_key (33 B)  9 kyber_pre_key_id  10 kyber_pre_key (1569 B)
 //   11 kyber_pre_key_signature (64 B).   Fields 3/4 are both present or both absent; all others are required.
 using System;
+using WotId.Core.Protobuf;
 using WotId.Signal.Protocol;
 
 namespace WotId.Signal.Keys;
@@ -89,7 +90,7 @@ public sealed class PreKeyBundle
     /// <summary>The bundle as the protobuf message described at the top of this file.</summary>
     public byte[] Serialize()
     {
-        var w = new ProtoWriter(1800);
+        var w = new ProtobufWriter(1800);
         w.WriteUInt32(1, RegistrationId);
         w.WriteUInt32(2, DeviceId);
         if (PreKeyId is uint id && PreKey is not null)
@@ -111,11 +112,23 @@ public sealed class PreKeyBundle
     /// <summary>Parses <see cref="Serialize"/>'s output; throws <see cref="SignalProtocolException"/> on any defect.</summary>
     public static PreKeyBundle Deserialize(ReadOnlySpan<byte> data)
     {
-        var r = new ProtoReader(data);
+        try
+        {
+            return DeserializeCore(data);
+        }
+        catch (ProtobufException e)
+        {
+            throw SignalProtobuf.Invalid(e);
+        }
+    }
+
+    private static PreKeyBundle DeserializeCore(ReadOnlySpan<byte> data)
+    {
+        var r = new ProtobufReader(data);
         uint? regId = null, deviceId = null, preKeyId = null, spkId = null, kyberId = null;
         ReadOnlySpan<byte> preKey = default, spk = default, spkSig = default, ik = default, kyber = default, kyberSig = default;
         bool hasPreKey = false, hasSpk = false, hasIk = false, hasKyber = false;
-        while (r.TryReadTag(out int field, out int wt))
+        while (r.TryReadTag(out int field, out WireType wt))
         {
             switch (field)
             {

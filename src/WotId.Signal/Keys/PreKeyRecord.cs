@@ -1,6 +1,7 @@
 // One-time EC prekey, serialized like libsignal's PreKeyRecordStructure (storage.proto: 1 id, 2 public_key (33 B),
 // 3 private_key (32 B)); libsignal rust/protocol/src/state/prekey.rs.
 using System;
+using WotId.Core.Protobuf;
 using WotId.Signal.Protocol;
 
 namespace WotId.Signal.Keys;
@@ -27,7 +28,7 @@ public sealed class PreKeyRecord : IDisposable
     /// <summary>libsignal's PreKeyRecordStructure bytes (secret).</summary>
     public byte[] Serialize()
     {
-        var w = new ProtoWriter(80);
+        var w = new ProtobufWriter(80);
         w.WriteUInt32(1, Id);
         w.WriteBytes(2, KeyPair.PublicKey.SerializedSpan);
         Span<byte> priv = stackalloc byte[32];
@@ -42,10 +43,22 @@ public sealed class PreKeyRecord : IDisposable
     /// <summary>Parses <see cref="Serialize"/>'s output.</summary>
     public static PreKeyRecord Deserialize(ReadOnlySpan<byte> data)
     {
-        var r = new ProtoReader(data);
+        try
+        {
+            return DeserializeCore(data);
+        }
+        catch (ProtobufException e)
+        {
+            throw SignalProtobuf.Invalid(e);
+        }
+    }
+
+    private static PreKeyRecord DeserializeCore(ReadOnlySpan<byte> data)
+    {
+        var r = new ProtobufReader(data);
         uint id = 0;
         ReadOnlySpan<byte> pub = default, priv = default;
-        while (r.TryReadTag(out int field, out int wt))
+        while (r.TryReadTag(out int field, out WireType wt))
         {
             switch (field)
             {

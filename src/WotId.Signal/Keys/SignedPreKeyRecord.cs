@@ -1,7 +1,8 @@
 // Signed prekey, serialized like libsignal's SignedPreKeyRecordStructure (storage.proto: 1 id, 2 public_key,
 // 3 private_key, 4 signature, 5 timestamp fixed64 ms); the signature is XEdDSA over the 33-byte public key
-// (libsignal rust/protocol/src/state/signed_prekey.rs; notes/signal.md §2.3).
+// (libsignal rust/protocol/src/state/signed_prekey.rs).
 using System;
+using WotId.Core.Protobuf;
 using WotId.Signal.Protocol;
 
 namespace WotId.Signal.Keys;
@@ -41,7 +42,7 @@ public sealed class SignedPreKeyRecord : IDisposable
     /// <summary>libsignal's SignedPreKeyRecordStructure bytes (secret).</summary>
     public byte[] Serialize()
     {
-        var w = new ProtoWriter(160);
+        var w = new ProtobufWriter(160);
         w.WriteUInt32(1, Id);
         w.WriteBytes(2, KeyPair.PublicKey.SerializedSpan);
         Span<byte> priv = stackalloc byte[32];
@@ -58,11 +59,23 @@ public sealed class SignedPreKeyRecord : IDisposable
     /// <summary>Parses <see cref="Serialize"/>'s output.</summary>
     public static SignedPreKeyRecord Deserialize(ReadOnlySpan<byte> data)
     {
-        var r = new ProtoReader(data);
+        try
+        {
+            return DeserializeCore(data);
+        }
+        catch (ProtobufException e)
+        {
+            throw SignalProtobuf.Invalid(e);
+        }
+    }
+
+    private static SignedPreKeyRecord DeserializeCore(ReadOnlySpan<byte> data)
+    {
+        var r = new ProtobufReader(data);
         uint id = 0;
         ulong ts = 0;
         ReadOnlySpan<byte> pub = default, priv = default, sig = default;
-        while (r.TryReadTag(out int field, out int wt))
+        while (r.TryReadTag(out int field, out WireType wt))
         {
             switch (field)
             {

@@ -1,5 +1,5 @@
 // PQXDH exactly as libsignal does it (rust/protocol/src/ratchet.rs initialize_alice/bob_session, pqxdh.rs;
-// PQXDH spec rev. 1 with libsignal's departures, notes/signal.md §4):
+// PQXDH spec rev. 1 with libsignal's departures in rust/protocol/src/pqxdh.rs):
 //   IKM = 0xFF×32 ‖ DH(IK_A, SPK_B) ‖ DH(EK_A, IK_B) ‖ DH(EK_A, SPK_B) [‖ DH(EK_A, OPK_B)] ‖ SS(Kyber-1024 r3)
 //   OKM = HKDF-SHA256(salt = none, IKM, "WhisperText_X25519_SHA-256_CRYSTALS-KYBER-1024", 96)
 using System;

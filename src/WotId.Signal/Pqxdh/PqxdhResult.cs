@@ -1,4 +1,4 @@
-// Output of PQXDH as libsignal splits it (rust/protocol/src/pqxdh.rs; notes/signal.md §4): 96 bytes of HKDF output →
+// Output of PQXDH as libsignal splits it (rust/protocol/src/pqxdh.rs): 96 bytes of HKDF output →
 // root key [0..32], first chain key [32..64], SPQR auth key PQR [64..96].
 using System;
 using WotId.Crypto;

@@ -1,8 +1,9 @@
 // PreKeySignalMessage (CiphertextMessageType 3): [version byte][protobuf], no outer MAC.
-// libsignal rust/protocol/src/protocol.rs and proto/wire.proto; notes/signal.md §7.5, §11.
+// libsignal rust/protocol/src/protocol.rs and proto/wire.proto.
 // Fields: 1 pre_key_id (optional), 2 base_key (33 B), 3 identity_key (33 B), 4 message (a SignalMessage),
 // 5 registration_id (default 0), 6 signed_pre_key_id, 7 kyber_pre_key_id, 8 kyber_ciphertext (1569 B); 7 and 8 both or neither.
 using System;
+using WotId.Core.Protobuf;
 using WotId.Signal.Keys;
 
 namespace WotId.Signal.Protocol;
@@ -65,7 +66,7 @@ public sealed class PreKeySignalMessage
         uint registrationId, uint? preKeyId, uint signedPreKeyId, uint kyberPreKeyId, byte[] kyberCiphertext,
         EcPublicKey baseKey, EcPublicKey identityKey, SignalMessage message)
     {
-        var w = new ProtoWriter(message.SerializedArray.Length + kyberCiphertext.Length + 120);
+        var w = new ProtobufWriter(message.SerializedArray.Length + kyberCiphertext.Length + 120);
         w.WriteRaw([(byte)((SignalMessage.CurrentVersion << 4) | SignalMessage.CurrentVersion)]);
         if (preKeyId is uint id)
         {
@@ -87,18 +88,30 @@ public sealed class PreKeySignalMessage
     /// <summary>Parses a PreKeySignalMessage (and the SignalMessage inside); throws <see cref="SignalProtocolException"/> on malformed input.</summary>
     public static PreKeySignalMessage Deserialize(ReadOnlySpan<byte> data)
     {
+        try
+        {
+            return DeserializeCore(data);
+        }
+        catch (ProtobufException e)
+        {
+            throw SignalProtobuf.Invalid(e);
+        }
+    }
+
+    private static PreKeySignalMessage DeserializeCore(ReadOnlySpan<byte> data)
+    {
         if (data.IsEmpty)
         {
             throw new SignalProtocolException(SignalError.InvalidEncoding, "PreKeySignalMessage too short");
         }
 
         byte version = SignalMessage.CheckVersion(data[0]);
-        var r = new ProtoReader(data[1..]);
+        var r = new ProtobufReader(data[1..]);
         uint? preKeyId = null, signedPreKeyId = null, kyberId = null;
         uint registrationId = 0;
         ReadOnlySpan<byte> baseKey = default, identityKey = default, message = default, kyberCt = default;
         bool hasBase = false, hasIdentity = false, hasMessage = false, hasKyberCt = false;
-        while (r.TryReadTag(out int field, out int wt))
+        while (r.TryReadTag(out int field, out WireType wt))
         {
             switch (field)
             {

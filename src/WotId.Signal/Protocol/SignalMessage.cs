@@ -1,9 +1,10 @@
 // SignalMessage (CiphertextMessageType 2): [version byte][protobuf][8-byte truncated HMAC-SHA256]
-// libsignal rust/protocol/src/protocol.rs and proto/wire.proto; notes/signal.md §7.3–7.4.
+// libsignal rust/protocol/src/protocol.rs and proto/wire.proto.
 // Fields: 1 ratchet_key (33 B, required), 2 counter (required, written even when 0), 3 previous_counter,
 // 4 ciphertext (required), 5 pq_ratchet (SPQR message), 6 addresses (read and kept, never written).
 using System;
 using System.Security.Cryptography;
+using WotId.Core.Protobuf;
 using WotId.Crypto;
 using WotId.Signal.Keys;
 
@@ -67,7 +68,7 @@ public sealed class SignalMessage
         EcPublicKey senderIdentity,
         EcPublicKey receiverIdentity)
     {
-        var w = new ProtoWriter(ciphertext.Length + pqRatchet.Length + 64);
+        var w = new ProtobufWriter(ciphertext.Length + pqRatchet.Length + 64);
         w.WriteRaw([(byte)((CurrentVersion << 4) | CurrentVersion)]);
         w.WriteBytes(1, ratchetKey.SerializedSpan);
         w.WriteUInt32(2, counter);
@@ -88,17 +89,29 @@ public sealed class SignalMessage
     /// <summary>Parses a SignalMessage; throws <see cref="SignalProtocolException"/> on malformed input. The MAC is not checked here.</summary>
     public static SignalMessage Deserialize(ReadOnlySpan<byte> data)
     {
+        try
+        {
+            return DeserializeCore(data);
+        }
+        catch (ProtobufException e)
+        {
+            throw SignalProtobuf.Invalid(e);
+        }
+    }
+
+    private static SignalMessage DeserializeCore(ReadOnlySpan<byte> data)
+    {
         if (data.Length < MacLength + 1)
         {
             throw new SignalProtocolException(SignalError.InvalidEncoding, "SignalMessage too short");
         }
 
         byte version = CheckVersion(data[0]);
-        var r = new ProtoReader(data[1..^MacLength]);
+        var r = new ProtobufReader(data[1..^MacLength]);
         ReadOnlySpan<byte> ratchetKey = default, ciphertext = default, pq = default;
         bool hasKey = false, hasCounter = false, hasCiphertext = false;
         uint counter = 0, previous = 0;
-        while (r.TryReadTag(out int field, out int wt))
+        while (r.TryReadTag(out int field, out WireType wt))
         {
             switch (field)
             {

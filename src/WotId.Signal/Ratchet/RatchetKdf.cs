@@ -1,4 +1,4 @@
-// libsignal's Double Ratchet key derivations (rust/protocol/src/ratchet/keys.rs; notes/signal.md §6, §7.1):
+// libsignal's Double Ratchet key derivations (rust/protocol/src/ratchet/keys.rs, triple_ratchet.rs):
 //   KDF_RK(rk, dh)  = HKDF-SHA256(salt = rk, ikm = dh, info = "WhisperRatchet", 64) → (root key, chain key)
 //   seed(ck)        = HMAC-SHA256(ck, 0x01);  next(ck) = HMAC-SHA256(ck, 0x02)
 //   message keys    = HKDF-SHA256(salt = SPQR key or none, ikm = seed, info = "WhisperMessageKeys", 80)

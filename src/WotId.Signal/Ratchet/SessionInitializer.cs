@@ -1,5 +1,5 @@
 // Session initialisation after PQXDH (libsignal rust/protocol/src/ratchet.rs initialize_alice_session /
-// initialize_bob_session; notes/signal.md §5): Alice ratchets once onto Bob's signed prekey, Bob starts sending on it.
+// initialize_bob_session): Alice ratchets once onto Bob's signed prekey, Bob starts sending on it.
 // SPQR starts with the PQR auth key (PQXDH bytes 64..96), A2B for Alice and B2A for Bob (notes §8.1).
 using System;
 using WotId.Crypto;

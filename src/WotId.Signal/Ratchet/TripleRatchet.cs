@@ -1,5 +1,5 @@
 // Encrypt and decrypt on one session: Double Ratchet (libsignal rust/protocol/src/double_ratchet.rs) combined with
-// SPQR into the "Triple Ratchet" (triple_ratchet.rs; notes/signal.md §6–§8). Decrypt computes every change on the
+// SPQR into the "Triple Ratchet" (triple_ratchet.rs, double_ratchet.rs). Decrypt computes every change on the
 // side and commits it only after the MAC and the padding check pass, so a failed decrypt changes nothing.
 using System;
 using System.Collections.Generic;

@@ -1,5 +1,5 @@
 // SPQR V1 wire framing (SparsePostQuantumRatchet src/v1/chunked/states/serialize.rs `Message::serialize`,
-// newer src/lib.rs `msg_preamble`; notes/signal.md §8.2):
+// newer src/lib.rs `msg_preamble`):
 //   0x01 ‖ varint(epoch ≥ 1) ‖ varint(index) ‖ type [‖ varint(chunkIndex ≤ 65535) ‖ chunk(32)]
 // Trailing bytes after the payload are tolerated, as the crate does.
 

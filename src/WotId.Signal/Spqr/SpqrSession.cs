@@ -1,5 +1,5 @@
 // The SPQR session (SparsePostQuantumRatchet src/lib.rs `initial_state`/`send`/`recv`, receive-side version
-// handling of the newer crate embedded in libsignal 0.103; notes/signal.md §8.3): version 1 with
+// handling of the newer crate embedded in libsignal 0.103): version 1 with
 // min_version 1, the symmetric chain of §8.4 and the ML-KEM braid of §8.5.
 
 using System;

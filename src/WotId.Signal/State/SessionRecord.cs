@@ -3,6 +3,7 @@
 // 1 current_session (SessionStructure), 2 previous_sessions (repeated bytes, newest first)).
 using System;
 using System.Collections.Generic;
+using WotId.Core.Protobuf;
 using WotId.Signal.Protocol;
 
 namespace WotId.Signal.State;
@@ -64,7 +65,7 @@ public sealed class SessionRecord : IDisposable
     /// <summary>Serializes the record (contains secrets).</summary>
     public byte[] Serialize()
     {
-        var w = new ProtoWriter(2048);
+        var w = new ProtobufWriter(2048);
         if (Current is not null)
         {
             w.WriteBytes(1, Current.Serialize());
@@ -85,8 +86,8 @@ public sealed class SessionRecord : IDisposable
         var previous = new List<byte[]>();
         try
         {
-            var r = new ProtoReader(data);
-            while (r.TryReadTag(out int field, out int wt))
+            var r = new ProtobufReader(data);
+            while (r.TryReadTag(out int field, out WireType wt))
             {
                 switch (field)
                 {
@@ -108,6 +109,10 @@ public sealed class SessionRecord : IDisposable
             }
         }
         catch (SignalProtocolException e) when (e.Error != SignalError.InvalidSessionStructure)
+        {
+            throw new SignalProtocolException(SignalError.InvalidSessionStructure, "invalid session record: " + e.Message, e);
+        }
+        catch (ProtobufException e)
         {
             throw new SignalProtocolException(SignalError.InvalidSessionStructure, "invalid session record: " + e.Message, e);
         }

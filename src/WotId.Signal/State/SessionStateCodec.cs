@@ -6,6 +6,7 @@
 //   PendingPreKey: 1 pre_key_id  2 base_key  3 signed_pre_key_id (int32)  4 timestamp;  PendingKyberPreKey: 1 id  2 ciphertext
 // Field 15 holds WotId.Signal.Spqr's own state serialization, not libsignal's PqRatchetState.
 using System;
+using WotId.Core.Protobuf;
 using WotId.Signal.Keys;
 using WotId.Signal.Protocol;
 using WotId.Signal.Spqr;
@@ -16,7 +17,7 @@ internal sealed partial class SessionState
 {
     internal byte[] Serialize()
     {
-        var w = new ProtoWriter(1024);
+        var w = new ProtobufWriter(1024);
         w.WriteUInt32(1, Version);
         w.WriteBytes(2, LocalIdentity.SerializedSpan);
         w.WriteBytes(3, RemoteIdentity.SerializedSpan);
@@ -24,7 +25,7 @@ internal sealed partial class SessionState
         w.WriteUInt32(5, PreviousCounter);
         if (HasSenderChain)
         {
-            var c = new ProtoWriter(128);
+            var c = new ProtobufWriter(128);
             c.WriteBytes(1, SenderRatchetKey!.SerializedSpan);
             c.WriteBytes(2, SenderRatchetPrivate!.Span);
             WriteChainKey(c, SenderChainIndex, SenderChainKey!.Span);
@@ -34,10 +35,10 @@ internal sealed partial class SessionState
 
         foreach (ReceiverChain chain in ReceiverChains)
         {
-            var c = new ProtoWriter(128 + (chain.Skipped.Count * 40));
+            var c = new ProtobufWriter(128 + (chain.Skipped.Count * 40));
             c.WriteBytes(1, chain.RatchetKey.SerializedSpan);
             WriteChainKey(c, chain.Index, chain.ChainKey.Span);
-            var k = new ProtoWriter(48);
+            var k = new ProtobufWriter(48);
             foreach (SkippedKey key in chain.Skipped)
             {
                 k.Clear();
@@ -53,7 +54,7 @@ internal sealed partial class SessionState
 
         if (Pending is not null)
         {
-            var p = new ProtoWriter(64);
+            var p = new ProtobufWriter(64);
             if (Pending.PreKeyId is uint id)
             {
                 p.WriteUInt32(1, id);
@@ -74,7 +75,7 @@ internal sealed partial class SessionState
 
         if (Pending is not null)
         {
-            var p = new ProtoWriter(1600);
+            var p = new ProtobufWriter(1600);
             p.WriteUInt32(1, Pending.KyberPreKeyId);
             p.WriteBytes(2, Pending.KyberCiphertext);
             w.WriteBytes(14, p.WrittenSpan);
@@ -101,16 +102,20 @@ internal sealed partial class SessionState
         {
             throw new SignalProtocolException(SignalError.InvalidSessionStructure, "invalid SPQR state in session", e);
         }
+        catch (ProtobufException e)
+        {
+            throw new SignalProtocolException(SignalError.InvalidSessionStructure, "invalid session structure: " + e.Message, e);
+        }
     }
 
     private static SessionState DeserializeCore(ReadOnlySpan<byte> data)
     {
-        var r = new ProtoReader(data);
+        var r = new ProtobufReader(data);
         uint version = 0, previousCounter = 0, remoteReg = 0, localReg = 0;
         ReadOnlySpan<byte> local = default, remote = default, root = default, sender = default, pending = default, pendingKyber = default, alice = default, pq = default;
         bool hasSender = false, hasPending = false, hasPendingKyber = false, hasAlice = false, hasPq = false;
         var receivers = new System.Collections.Generic.List<ReceiverChain>();
-        while (r.TryReadTag(out int field, out int wt))
+        while (r.TryReadTag(out int field, out WireType wt))
         {
             switch (field)
             {
@@ -177,9 +182,9 @@ internal sealed partial class SessionState
         return state;
     }
 
-    private static void WriteChainKey(ProtoWriter w, uint index, ReadOnlySpan<byte> key)
+    private static void WriteChainKey(ProtobufWriter w, uint index, ReadOnlySpan<byte> key)
     {
-        var ck = new ProtoWriter(48);
+        var ck = new ProtobufWriter(48);
         ck.WriteUInt32(1, index);
         ck.WriteBytes(2, key);
         w.WriteBytes(3, ck.WrittenSpan);
@@ -188,10 +193,10 @@ internal sealed partial class SessionState
 
     private static (uint Index, RatchetSecret Key) ReadChainKey(ReadOnlySpan<byte> data)
     {
-        var r = new ProtoReader(data);
+        var r = new ProtobufReader(data);
         uint index = 0;
         ReadOnlySpan<byte> key = default;
-        while (r.TryReadTag(out int field, out int wt))
+        while (r.TryReadTag(out int field, out WireType wt))
         {
             switch (field)
             {
@@ -206,9 +211,9 @@ internal sealed partial class SessionState
 
     private static void ReadSenderChain(SessionState state, ReadOnlySpan<byte> data)
     {
-        var r = new ProtoReader(data);
+        var r = new ProtobufReader(data);
         ReadOnlySpan<byte> pub = default, priv = default, ck = default;
-        while (r.TryReadTag(out int field, out int wt))
+        while (r.TryReadTag(out int field, out WireType wt))
         {
             switch (field)
             {
@@ -231,10 +236,10 @@ internal sealed partial class SessionState
 
     private static ReceiverChain ReadReceiverChain(ReadOnlySpan<byte> data)
     {
-        var r = new ProtoReader(data);
+        var r = new ProtobufReader(data);
         ReadOnlySpan<byte> pub = default, ck = default;
         var skipped = new System.Collections.Generic.List<SkippedKey>();
-        while (r.TryReadTag(out int field, out int wt))
+        while (r.TryReadTag(out int field, out WireType wt))
         {
             switch (field)
             {
@@ -261,10 +266,10 @@ internal sealed partial class SessionState
 
     private static SkippedKey ReadSkipped(ReadOnlySpan<byte> data)
     {
-        var r = new ProtoReader(data);
+        var r = new ProtobufReader(data);
         uint index = 0;
         ReadOnlySpan<byte> seed = default;
-        while (r.TryReadTag(out int field, out int wt))
+        while (r.TryReadTag(out int field, out WireType wt))
         {
             switch (field)
             {
@@ -279,12 +284,12 @@ internal sealed partial class SessionState
 
     private static PendingPreKey ReadPending(ReadOnlySpan<byte> pending, ReadOnlySpan<byte> kyber)
     {
-        var r = new ProtoReader(pending);
+        var r = new ProtobufReader(pending);
         uint? preKeyId = null;
         uint spkId = 0;
         ulong ts = 0;
         ReadOnlySpan<byte> baseKey = default;
-        while (r.TryReadTag(out int field, out int wt))
+        while (r.TryReadTag(out int field, out WireType wt))
         {
             switch (field)
             {
@@ -296,10 +301,10 @@ internal sealed partial class SessionState
             }
         }
 
-        var k = new ProtoReader(kyber);
+        var k = new ProtobufReader(kyber);
         uint kyberId = 0;
         ReadOnlySpan<byte> ct = default;
-        while (k.TryReadTag(out int field, out int wt))
+        while (k.TryReadTag(out int field, out WireType wt))
         {
             switch (field)
             {

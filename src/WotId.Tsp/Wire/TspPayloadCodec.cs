@@ -1,5 +1,5 @@
 // Trust Spanning Protocol payloads as the Rust TSP SDK encodes them (tsp_sdk/src/cesr/packet.rs encode_payload /
-// decode_payload at 950ba90; the spec order differs, see identity-tsp.md §a.6):
+// decode_payload at 950ba90; the TSP specification's field order differs; the SDK's is the one on the wire):
 //   -Z## [4B## sender VID] XSCS 4B##<data>
 //                          XHOP -J<n> 4B##<hop>… 4B##<inner message>     (n = number of hops; -JAA = nested)
 //                          XRFI I|F<digest> A<nonce32> 4B##<new VID or empty> [-C##-K##<sig>]

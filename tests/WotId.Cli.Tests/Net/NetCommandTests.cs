@@ -1,5 +1,5 @@
 // `wotid net listen|ping|identify|perf` (issue 3) against each other and against js-libp2p 3.3.11
-// (interop/libp2p/b-peer.mjs), in both directions.
+// (interop/libp2p/peer.mjs), in both directions.
 using System;
 using System.IO;
 using System.Linq;
@@ -45,11 +45,9 @@ public sealed class NetCommandTests
     [Fact]
     public async Task CommandsWorkAgainstJsLibp2p()
     {
-        NodeProcess.RequireInstalled();
-        await using NodeProcess js = NodeProcess.Start("libp2p/b-peer.mjs");
-        JsonNode ready = JsonNode.Parse(await js.ReadUntilAsync("{\"event\":\"ready\"", TimeSpan.FromSeconds(30)))!;
-        string jsId = ready["peerId"]!.GetValue<string>();
-        foreach (string addr in ready["addrs"]!.AsArray().Select(a => a!.GetValue<string>()))
+        await using JsLibp2pPeer js = await JsLibp2pPeer.StartAsync();
+        string jsId = js.PeerId;
+        foreach (string addr in js.Addresses)
         {
             (int exit, string output) = await RunAsync("net", "ping", addr, "--count", "2", "--json");
             Assert.True(exit == 0, output);
@@ -73,8 +71,7 @@ public sealed class NetCommandTests
     {
         NodeProcess.RequireInstalled();
         await using Listener listener = await Listener.StartAsync();
-        await using NodeProcess js = NodeProcess.Start("libp2p/b-peer.mjs");
-        await js.ReadUntilAsync("{\"event\":\"ready\"", TimeSpan.FromSeconds(30));
+        await using JsLibp2pPeer js = await JsLibp2pPeer.StartAsync();
 
         JsonNode dial = await CommandAsync(js, new JsonObject { ["cmd"] = "dial", ["addr"] = listener.Addresses[0] });
         Assert.Equal(listener.PeerId, dial["peer"]!.GetValue<string>());
@@ -85,14 +82,9 @@ public sealed class NetCommandTests
         Assert.Equal(2 << 20, perf["download"]!.GetValue<long>());
     }
 
-    private static int s_commandId;
-
-    private static async Task<JsonNode> CommandAsync(NodeProcess js, JsonObject command)
+    private static async Task<JsonNode> CommandAsync(JsLibp2pPeer js, JsonObject command)
     {
-        int id = Interlocked.Increment(ref s_commandId);
-        command["id"] = id;
-        await js.SendLineAsync(command.ToJsonString());
-        JsonNode result = JsonNode.Parse(await js.ReadUntilAsync("{\"event\":\"result\",\"id\":" + id + ",", TimeSpan.FromSeconds(60)))!;
+        JsonNode result = await js.TryRunAsync(command, TimeSpan.FromSeconds(60));
         Assert.True(result["ok"]!.GetValue<bool>(), result.ToJsonString());
         return result;
     }

@@ -1,4 +1,4 @@
-// XEdDSA (libsignal's sign-bit convention, notes/signal.md §2.3) and Kyber-1024 round 3 (§2.2) against
+// XEdDSA (libsignal's sign-bit convention, rust/core/src/curve/curve25519.rs) and Kyber-1024 round 3 (kem/kyber1024.rs) against
 // @signalapp/libsignal-client 0.103.0. libsignal's Node API exposes no KEM encapsulate/decapsulate, so Kyber is
 // checked against the round-3 formula (noble ML-KEM-1024 + SHAKE256(K̄ ‖ SHA3-256(ct))) and against keys that
 // libsignal generated and serialised (0x08 ‖ key).
@@ -35,7 +35,7 @@ public sealed class LibsignalInteropTests
             Assert.True(XEdDsa.Verify(u, msg, libsignalSig), $"key {i}: libsignal signature (sign bit {bitSet}) must verify in C#");
             Assert.False(XEdDsa.Verify(u, [.. msg, 0x00], libsignalSig));
 
-            // libsignal ignores the top bit of u (notes/signal.md §2.3 step 2); C# must decide the same way.
+            // libsignal ignores the top bit of u (curve25519.rs, verify_signature); C# must decide the same way.
             byte[] uTopBit = (byte[])u.Clone();
             uTopBit[31] |= 0x80;
             Assert.Equal(

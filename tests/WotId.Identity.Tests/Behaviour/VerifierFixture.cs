@@ -8,6 +8,7 @@ using WotId.Identity.Issuing;
 using WotId.Identity.Keys;
 using WotId.Identity.Status;
 using WotId.Identity.Verification;
+using WotId.Testing;
 
 namespace WotId.Identity.Tests.Behaviour;
 

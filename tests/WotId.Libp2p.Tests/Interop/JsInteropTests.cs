@@ -16,7 +16,7 @@ using WotId.Libp2p.Yamux;
 
 namespace WotId.Libp2p.Tests.Interop;
 
-// The interop matrix against js-libp2p 3.3.11 (interop/libp2p/b-peer.mjs), both directions, TCP and WebSocket:
+// The interop matrix against js-libp2p 3.3.11 (interop/libp2p/peer.mjs), both directions, TCP and WebSocket:
 // connect, identify both ways, ping, 100 concurrent echo streams (two of 8 MiB), perf both ways, half-close, reset,
 // and a js peer killed mid-stream.
 public sealed class JsInteropTests

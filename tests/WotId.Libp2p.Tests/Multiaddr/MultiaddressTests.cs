@@ -1,4 +1,4 @@
-// multiformats/multiaddr text and binary forms; vectors from shared/notes/libp2p.md §3 (as encoded by
+// multiformats/multiaddr text and binary forms; vectors from multiformats/multiaddr protocols.csv (as encoded by
 // @multiformats/multiaddr 13.0.3) and cross-checked against that library at test time.
 using System;
 using System.Linq;
@@ -61,7 +61,7 @@ public sealed class MultiaddressTests
     [Fact]
     public async Task BinaryFormsAgreeWithJsMultiaddr()
     {
-        string stdout = await NodeProcess.RunAsync("libp2p/a-multiaddr.mjs", JsonSerializer.Serialize(s_texts), TimeSpan.FromSeconds(60));
+        string stdout = await NodeProcess.RunAsync("libp2p/multiaddr.mjs", JsonSerializer.Serialize(s_texts), TimeSpan.FromSeconds(60));
         using JsonDocument doc = JsonDocument.Parse(stdout);
         JsonElement[] results = doc.RootElement.EnumerateArray().ToArray();
         Assert.Equal(s_texts.Length, results.Length);

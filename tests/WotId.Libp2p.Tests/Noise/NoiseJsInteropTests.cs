@@ -1,4 +1,4 @@
-// Interop with js-libp2p 3.3.11 (@chainsafe/libp2p-noise 17, interop/libp2p/a-noise-peer.mjs) over real TCP and /ws
+// Interop with js-libp2p 3.3.11 (@chainsafe/libp2p-noise 17, interop/libp2p/noise-peer.mjs) over real TCP and /ws
 // sockets, both directions: multistream-select picks /noise, the XX handshake authenticates both peer ids, and either
 // the early muxer negotiation or a multistream-select round inside the encrypted channel picks /yamux/1.0.0.
 using System;
@@ -29,7 +29,7 @@ public sealed class NoiseJsInteropTests
     public async Task CSharpDialsJs(string transportName, bool earlyMuxer)
     {
         CancellationToken ct = ConnectedPairs.Timeout(60);
-        await using NodeProcess js = NodeProcess.Start("libp2p/a-noise-peer.mjs");
+        await using NodeProcess js = NodeProcess.Start("libp2p/noise-peer.mjs");
         (PeerId jsId, Multiaddress jsAddr) = await ReadReadyAsync(js, transportName);
         using PeerIdentity me = PeerIdentity.Generate();
         ITransport transport = Transport(transportName);
@@ -63,7 +63,7 @@ public sealed class NoiseJsInteropTests
     public async Task JsDialsCSharp(string transportName, bool earlyMuxer)
     {
         CancellationToken ct = ConnectedPairs.Timeout(60);
-        await using NodeProcess js = NodeProcess.Start("libp2p/a-noise-peer.mjs");
+        await using NodeProcess js = NodeProcess.Start("libp2p/noise-peer.mjs");
         (PeerId jsId, _) = await ReadReadyAsync(js, transportName);
         using PeerIdentity me = PeerIdentity.Generate();
         ITransport transport = Transport(transportName);
@@ -95,7 +95,7 @@ public sealed class NoiseJsInteropTests
     public async Task CSharpRejectsAJsPeerWithAnotherPeerId()
     {
         CancellationToken ct = ConnectedPairs.Timeout(60);
-        await using NodeProcess js = NodeProcess.Start("libp2p/a-noise-peer.mjs");
+        await using NodeProcess js = NodeProcess.Start("libp2p/noise-peer.mjs");
         (_, Multiaddress jsAddr) = await ReadReadyAsync(js, "tcp");
         using PeerIdentity me = PeerIdentity.Generate();
         using PeerIdentity expected = PeerIdentity.Generate();
@@ -109,7 +109,7 @@ public sealed class NoiseJsInteropTests
     public async Task JsRejectsACSharpPeerWithAnotherPeerId()
     {
         CancellationToken ct = ConnectedPairs.Timeout(60);
-        await using NodeProcess js = NodeProcess.Start("libp2p/a-noise-peer.mjs");
+        await using NodeProcess js = NodeProcess.Start("libp2p/noise-peer.mjs");
         await ReadReadyAsync(js, "tcp");
         using PeerIdentity me = PeerIdentity.Generate();
         using PeerIdentity claimed = PeerIdentity.Generate();

@@ -33,7 +33,7 @@ public sealed class KeySignatureInteropTests
     {
         byte[] message = "noise-libp2p-static-key:0123456789abcdef0123456789abcdef"u8.ToArray();
         string request = JsonSerializer.Serialize(new { keys = s_privateKeys.Select(k => k.ToLowerInvariant()).ToArray(), message = Hex.Encode(message) });
-        string stdout = await NodeProcess.RunAsync("libp2p/a-keys.mjs", request, TimeSpan.FromSeconds(60));
+        string stdout = await NodeProcess.RunAsync("libp2p/keys.mjs", request, TimeSpan.FromSeconds(60));
         using JsonDocument doc = JsonDocument.Parse(stdout);
         JsonElement[] results = doc.RootElement.GetProperty("results").EnumerateArray().ToArray();
         Assert.Equal(4, results.Length);

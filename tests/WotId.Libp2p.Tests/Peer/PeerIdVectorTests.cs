@@ -1,5 +1,5 @@
-// Known answers from libp2p/specs peer-ids/peer-ids.md ("Test vectors", "String representation") at 7740c07, and the
-// Ed25519 vector of shared/notes/libp2p.md §2 (reproduced there with js-libp2p 3.3.11).
+// Known answers from libp2p/specs peer-ids/peer-ids.md ("Test vectors", "String representation") at 7740c07, and
+// an Ed25519 vector produced with js-libp2p 3.3.11 (@libp2p/crypto, @libp2p/peer-id).
 using System;
 using WotId.Core.Encoding;
 using WotId.Libp2p.Peer;

@@ -4,10 +4,11 @@ using System.Threading.Tasks;
 using WotId.Signal.Protocol;
 using WotId.Signal.State;
 using WotId.Signal.Tests.Support;
+using WotId.Testing;
 
 namespace WotId.Signal.Tests.Sessions;
 
-/// <summary>Session management rules of libsignal's session_management.rs (notes/signal.md §9, §11).</summary>
+/// <summary>Session management rules of libsignal's session_management.rs (rust/protocol/src/session_management.rs, session_cipher.rs).</summary>
 public sealed class SessionManagementTests
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
@@ -195,10 +196,4 @@ public sealed class SessionManagementTests
         Assert.Equal(new byte[] { 2 }, await fromAlice.DecryptAsync(new CiphertextMessage(CiphertextMessageType.PreKey, genuine.Serialized.ToArray()), Ct));
     }
 
-    private sealed class ManualTime(DateTimeOffset now) : TimeProvider
-    {
-        internal DateTimeOffset Now { get; set; } = now;
-
-        public override DateTimeOffset GetUtcNow() => Now;
-    }
 }

@@ -5,7 +5,7 @@ using Xunit;
 namespace WotId.Signal.Tests.Spqr;
 
 /// <summary>
-/// Known answers for the braid authenticator and the SCKA epoch secret (notes/signal.md §8.5), computed independently
+/// Known answers for the braid authenticator and the SCKA epoch secret (SparsePostQuantumRatchet src/authenticator.rs), computed independently
 /// with Python's hmac/hashlib from the spec strings: auth key 32 × 0x29, header bytes 0..63, ML-KEM secret 32 × 0x07,
 /// ct1 = 960 × 0x01, ct2 = 128 × 0x02, epoch 1.
 /// </summary>

@@ -6,7 +6,7 @@ using Xunit;
 namespace WotId.Signal.Tests.Spqr;
 
 /// <summary>
-/// Known answers for the SPQR symmetric chain (notes/signal.md §8.4), computed independently with Python's
+/// Known answers for the SPQR symmetric chain (SparsePostQuantumRatchet src/chain.rs), computed independently with Python's
 /// hmac/hashlib HKDF from the spec strings (auth key = 32 × 0x29, epoch-1 secret = [0x02]).
 /// </summary>
 public sealed class SpqrChainTests

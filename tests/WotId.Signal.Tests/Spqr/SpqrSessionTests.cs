@@ -5,7 +5,7 @@ using Xunit;
 
 namespace WotId.Signal.Tests.Spqr;
 
-/// <summary>Session-level behaviour: framing, negotiation (notes/signal.md §8.3), atomic failures, serialization.</summary>
+/// <summary>Session-level behaviour: framing, negotiation (libsignal 0.103 with the SparsePostQuantumRatchet version handling), atomic failures, serialization.</summary>
 public sealed class SpqrSessionTests
 {
     private static readonly byte[] s_authKey = Filled(0x29, 32);

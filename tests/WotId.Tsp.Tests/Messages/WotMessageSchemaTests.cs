@@ -2,6 +2,7 @@ using System;
 using System.Linq;
 using System.Text;
 using System.Text.Json;
+using WotId.Testing;
 using WotId.Tsp.Messages;
 
 namespace WotId.Tsp.Tests.Messages;

@@ -1,6 +1,7 @@
 using System;
 using System.Threading.Tasks;
 using WotId.Crypto;
+using WotId.Testing;
 using WotId.Tsp.Messages;
 using WotId.Tsp.Replay;
 using WotId.Tsp.Wire;

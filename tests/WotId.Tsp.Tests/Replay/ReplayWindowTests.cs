@@ -1,4 +1,5 @@
 using System;
+using WotId.Testing;
 using WotId.Tsp.Replay;
 
 namespace WotId.Tsp.Tests.Replay;

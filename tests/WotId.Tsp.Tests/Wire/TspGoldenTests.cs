@@ -11,7 +11,7 @@ namespace WotId.Tsp.Tests.Wire;
 /// (tsp_sdk/src/cesr/packet.rs at 950ba90: "Alister"/"Bobbi"/"treasure"/"Hello TSP!", fixed signature [1; 64],
 /// nonce 1..32, parallel fixtures "Charlie"/"Delta"); the SDK has no literal message vectors, so the expected text
 /// was derived independently from the SDK's encode.rs/packet.rs rules by a separate script (not this codec), and
-/// the S-envelope example is the one printed in shared/notes/identity-tsp.md §a.3.
+/// the S-envelope example follows the SDK's packet.rs layout byte for byte.
 /// </summary>
 public sealed class TspGoldenTests
 {

@@ -1,4 +1,4 @@
-// Fuzz target: XEdDSA verification as libsignal does it (notes/signal.md §2.3: Montgomery u → Edwards point,
+// Fuzz target: XEdDSA verification as libsignal does it (libsignal rust/core/src/curve/curve25519.rs: Montgomery u → Edwards point,
 // sign bit from the signature). Input = u (32 bytes) ‖ signature (64 bytes) ‖ message. Failures are false.
 using System;
 using WotId.Crypto;

@@ -2,8 +2,8 @@
 // observedAddr=4, protocolVersion=5, agentVersion=6, signedPeerRecord=8. Several messages merge protobuf-style.
 using System;
 using System.Collections.Generic;
+using WotId.Core.Protobuf;
 using WotId.Libp2p.Multiaddr;
-using WotId.Libp2p.Peer;
 
 namespace WotId.Libp2p.Protocols.Identify;
 
@@ -71,40 +71,40 @@ public sealed class IdentifyMessage
     /// <summary>Encodes the message (fields in number order).</summary>
     public byte[] Encode()
     {
-        var w = new ProtoWriter(256);
+        var w = new ProtobufWriter(256);
         if (PublicKey is not null)
         {
-            w.WriteBytesField(1, PublicKey);
+            w.WriteBytes(1, PublicKey);
         }
 
         foreach (byte[] a in ListenAddrs)
         {
-            w.WriteBytesField(2, a);
+            w.WriteBytes(2, a);
         }
 
         foreach (string p in Protocols)
         {
-            w.WriteStringField(3, p);
+            w.WriteString(3, p);
         }
 
         if (ObservedAddr is not null)
         {
-            w.WriteBytesField(4, ObservedAddr);
+            w.WriteBytes(4, ObservedAddr);
         }
 
         if (ProtocolVersion is not null)
         {
-            w.WriteStringField(5, ProtocolVersion);
+            w.WriteString(5, ProtocolVersion);
         }
 
         if (AgentVersion is not null)
         {
-            w.WriteStringField(6, AgentVersion);
+            w.WriteString(6, AgentVersion);
         }
 
         if (SignedPeerRecord is not null)
         {
-            w.WriteBytesField(8, SignedPeerRecord);
+            w.WriteBytes(8, SignedPeerRecord);
         }
 
         return w.ToArray();
@@ -123,36 +123,27 @@ public sealed class IdentifyMessage
     /// <exception cref="IdentifyFormatException">Malformed protobuf.</exception>
     public void MergeFrom(ReadOnlySpan<byte> data)
     {
-        var r = new ProtoReader(data);
-        while (ProtoFields.NextTag(ref r, out int field, out int wire))
+        try
         {
-            switch (field)
+            var r = new ProtobufReader(data);
+            while (r.TryReadTag(out int field, out WireType wire))
             {
-                case 1:
-                    PublicKey = ProtoFields.Bytes(ref r, wire);
-                    break;
-                case 2:
-                    ListenAddrs.Add(ProtoFields.Bytes(ref r, wire));
-                    break;
-                case 3:
-                    Protocols.Add(ProtoFields.String(ref r, wire));
-                    break;
-                case 4:
-                    ObservedAddr = ProtoFields.Bytes(ref r, wire);
-                    break;
-                case 5:
-                    ProtocolVersion = ProtoFields.String(ref r, wire);
-                    break;
-                case 6:
-                    AgentVersion = ProtoFields.String(ref r, wire);
-                    break;
-                case 8:
-                    SignedPeerRecord = ProtoFields.Bytes(ref r, wire);
-                    break;
-                default:
-                    ProtoFields.Skip(ref r, wire);
-                    break;
+                switch (field)
+                {
+                    case 1: PublicKey = r.ReadBytes(wire).ToArray(); break;
+                    case 2: ListenAddrs.Add(r.ReadBytes(wire).ToArray()); break;
+                    case 3: Protocols.Add(r.ReadString(wire)); break;
+                    case 4: ObservedAddr = r.ReadBytes(wire).ToArray(); break;
+                    case 5: ProtocolVersion = r.ReadString(wire); break;
+                    case 6: AgentVersion = r.ReadString(wire); break;
+                    case 8: SignedPeerRecord = r.ReadBytes(wire).ToArray(); break;
+                    default: r.Skip(wire); break;
+                }
             }
+        }
+        catch (ProtobufException e)
+        {
+            throw IdentifyProtobuf.Malformed(e);
         }
     }
 }

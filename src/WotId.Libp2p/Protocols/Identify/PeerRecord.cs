@@ -1,8 +1,9 @@
 // libp2p/specs RFC/0003-routing-records.md: PeerRecord { bytes peer_id = 1; uint64 seq = 2;
 // repeated AddressInfo addresses = 3; } with AddressInfo { bytes multiaddr = 1; }, sealed in a signed envelope with
-// domain "libp2p-peer-record" and payload type bytes 03 01 (shared notes libp2p.md §7).
+// domain "libp2p-peer-record" and payload type bytes 03 01 (RFC/0003 "Address Record Format").
 using System;
 using System.Collections.Generic;
+using WotId.Core.Protobuf;
 using WotId.Libp2p.Multiaddr;
 using WotId.Libp2p.Peer;
 
@@ -37,14 +38,15 @@ public sealed class PeerRecord
     /// <summary>Encodes the record payload.</summary>
     public byte[] Encode()
     {
-        var w = new ProtoWriter(128);
-        w.WriteBytesField(1, PeerId.Bytes.Span);
-        w.WriteVarintField(2, Sequence);
+        var w = new ProtobufWriter(128);
+        w.WriteBytes(1, PeerId.Bytes.Span);
+        w.WriteUInt64(2, Sequence);
+        var inner = new ProtobufWriter(64);
         foreach (Multiaddress a in Addresses)
         {
-            var inner = new ProtoWriter(64);
-            inner.WriteBytesField(1, a.ToBytes());
-            w.WriteBytesField(3, inner.ToArray());
+            inner.Clear();
+            inner.WriteBytes(1, a.ToBytes());
+            w.WriteBytes(3, inner.WrittenSpan);
         }
 
         return w.ToArray();
@@ -60,53 +62,23 @@ public sealed class PeerRecord
         PeerId? id = null;
         ulong seq = 0;
         var addresses = new List<Multiaddress>();
-        var r = new ProtoReader(payload);
-        while (ProtoFields.NextTag(ref r, out int field, out int wire))
+        try
         {
-            switch (field)
+            var r = new ProtobufReader(payload);
+            while (r.TryReadTag(out int field, out WireType wire))
             {
-                case 1:
-                    try
-                    {
-                        id = PeerId.FromBytes(ProtoFields.Bytes(ref r, wire));
-                    }
-                    catch (FormatException ex) when (ex is not IdentifyFormatException)
-                    {
-                        throw new IdentifyFormatException(IdentifyError.BadPublicKey, "peer record peer id does not decode");
-                    }
-
-                    break;
-                case 2:
-                    seq = ProtoFields.Varint(ref r, wire);
-                    break;
-                case 3:
-                    byte[] info = ProtoFields.Bytes(ref r, wire);
-                    var ir = new ProtoReader(info);
-                    while (ProtoFields.NextTag(ref ir, out int f2, out int w2))
-                    {
-                        if (f2 == 1)
-                        {
-                            byte[] ma = ProtoFields.Bytes(ref ir, w2);
-                            try
-                            {
-                                addresses.Add(Multiaddress.FromBytes(ma));
-                            }
-                            catch (FormatException)
-                            {
-                                // Unknown or malformed address: skip it.
-                            }
-                        }
-                        else
-                        {
-                            ProtoFields.Skip(ref ir, w2);
-                        }
-                    }
-
-                    break;
-                default:
-                    ProtoFields.Skip(ref r, wire);
-                    break;
+                switch (field)
+                {
+                    case 1: id = DecodePeerId(r.ReadBytes(wire)); break;
+                    case 2: seq = r.ReadUInt64(wire); break;
+                    case 3: DecodeAddressInfo(r.ReadBytes(wire), addresses); break;
+                    default: r.Skip(wire); break;
+                }
             }
+        }
+        catch (ProtobufException e)
+        {
+            throw IdentifyProtobuf.Malformed(e);
         }
 
         return new PeerRecord(
@@ -127,5 +99,41 @@ public sealed class PeerRecord
         }
 
         return record;
+    }
+
+    private static PeerId DecodePeerId(ReadOnlySpan<byte> bytes)
+    {
+        try
+        {
+            return PeerId.FromBytes(bytes);
+        }
+        catch (FormatException ex) when (ex is not IdentifyFormatException)
+        {
+            throw new IdentifyFormatException(IdentifyError.BadPublicKey, "peer record peer id does not decode");
+        }
+    }
+
+    /// <summary>AddressInfo { bytes multiaddr = 1; }: unknown or malformed addresses are skipped.</summary>
+    private static void DecodeAddressInfo(ReadOnlySpan<byte> info, List<Multiaddress> addresses)
+    {
+        var r = new ProtobufReader(info);
+        while (r.TryReadTag(out int field, out WireType wire))
+        {
+            if (field != 1)
+            {
+                r.Skip(wire);
+                continue;
+            }
+
+            byte[] ma = r.ReadBytes(wire).ToArray();
+            try
+            {
+                addresses.Add(Multiaddress.FromBytes(ma));
+            }
+            catch (FormatException)
+            {
+                // Unknown or malformed address: skip it.
+            }
+        }
     }
 }

@@ -2,6 +2,7 @@
 // bytes payload = 3; bytes signature = 5; }, signature over varint-prefixed domain, payload type and payload.
 using System;
 using WotId.Core.Encoding;
+using WotId.Core.Protobuf;
 using WotId.Libp2p.Peer;
 
 namespace WotId.Libp2p.Protocols.Identify;
@@ -34,11 +35,11 @@ public sealed class SignedEnvelope
     {
         ArgumentNullException.ThrowIfNull(signer);
         byte[] signature = signer.Sign(SignedData(domain, payloadType, payload));
-        var w = new ProtoWriter(128 + payload.Length);
-        w.WriteBytesField(1, signer.PublicKey.Encode());
-        w.WriteBytesField(2, payloadType);
-        w.WriteBytesField(3, payload);
-        w.WriteBytesField(5, signature);
+        var w = new ProtobufWriter(128 + payload.Length);
+        w.WriteBytes(1, signer.PublicKey.Encode());
+        w.WriteBytes(2, payloadType);
+        w.WriteBytes(3, payload);
+        w.WriteBytes(5, signature);
         return w.ToArray();
     }
 
@@ -50,17 +51,24 @@ public sealed class SignedEnvelope
         byte[]? type = null;
         byte[]? payload = null;
         byte[]? signature = null;
-        var r = new ProtoReader(encoded);
-        while (ProtoFields.NextTag(ref r, out int field, out int wire))
+        try
         {
-            switch (field)
+            var r = new ProtobufReader(encoded);
+            while (r.TryReadTag(out int field, out WireType wire))
             {
-                case 1: key = ProtoFields.Bytes(ref r, wire); break;
-                case 2: type = ProtoFields.Bytes(ref r, wire); break;
-                case 3: payload = ProtoFields.Bytes(ref r, wire); break;
-                case 5: signature = ProtoFields.Bytes(ref r, wire); break;
-                default: ProtoFields.Skip(ref r, wire); break;
+                switch (field)
+                {
+                    case 1: key = r.ReadBytes(wire).ToArray(); break;
+                    case 2: type = r.ReadBytes(wire).ToArray(); break;
+                    case 3: payload = r.ReadBytes(wire).ToArray(); break;
+                    case 5: signature = r.ReadBytes(wire).ToArray(); break;
+                    default: r.Skip(wire); break;
+                }
             }
+        }
+        catch (ProtobufException e)
+        {
+            throw IdentifyProtobuf.Malformed(e);
         }
 
         if (key is null || signature is null)

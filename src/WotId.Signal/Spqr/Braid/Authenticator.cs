@@ -1,4 +1,4 @@
-// SPQR braid authenticator (SparsePostQuantumRatchet src/authenticator.rs; notes/signal.md §8.5):
+// SPQR braid authenticator (SparsePostQuantumRatchet src/authenticator.rs):
 //   update(ep, k): (root, macKey) = HKDF(salt 0³², IKM root ‖ k,
 //                                        "Signal_PQCKA_V1_MLKEM768:Authenticator Update" ‖ BE64(ep), 64)
 //   header MAC     = HMAC-SHA256(macKey, "Signal_PQCKA_V1_MLKEM768:ekheader"  ‖ BE64(ep) ‖ hdr)

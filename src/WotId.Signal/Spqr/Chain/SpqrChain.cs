@@ -1,4 +1,4 @@
-// The SPQR symmetric chain (SparsePostQuantumRatchet src/chain.rs `Chain`; notes/signal.md §8.4):
+// The SPQR symmetric chain (SparsePostQuantumRatchet src/chain.rs `Chain`):
 //   Start:     G = HKDF(salt 0³², IKM authKey, "Signal PQ Ratchet V1 Chain  Start" (two spaces), 96)
 //   Add epoch: G = HKDF(salt nextRoot, IKM epochSecret, "Signal PQ Ratchet V1 Chain Add Epoch", 96)
 //   G = nextRoot ‖ A2B seed ‖ B2A seed. Epochs older than (send epoch − 1) are dropped.

@@ -2,7 +2,7 @@
 // Noise / multistream / transport interop tests. JSON lines: prints {"event":"ready",...}, then one line per
 // connection event and per command result. Commands on stdin: {"cmd":"dial","addr":"..."}, {"cmd":"hangup"}.
 // Exits when stdin closes.
-import './a-polyfill.mjs'
+import './polyfill.mjs'
 import { createInterface } from 'node:readline'
 import { createLibp2p } from 'libp2p'
 import { tcp } from '@libp2p/tcp'

@@ -3,7 +3,7 @@
 // Prints {"event":"ready","peerId":...,"addrs":[...]} and then one JSON line per command result (with the command's
 // "id"). Commands on stdin (JSON lines): dial, identify, ping, echo, perf, halfclose, reset, hold, peers, exit.
 // Exits when stdin closes.
-import './b-polyfill.mjs'
+import './polyfill.mjs'
 import { createInterface } from 'node:readline'
 import { randomBytes } from 'node:crypto'
 import { createLibp2p } from 'libp2p'
@@ -15,7 +15,7 @@ import { identify, identifyPush } from '@libp2p/identify'
 import { ping } from '@libp2p/ping'
 import { multiaddr } from '@multiformats/multiaddr'
 import { peerIdFromString } from '@libp2p/peer-id'
-import { echoHandler, perfHandler, perfClient, sendAll, readAll, readToEnd, chunkBytes } from './b-streams.mjs'
+import { echoHandler, perfHandler, perfClient, sendAll, readAll, readToEnd, chunkBytes } from './streams.mjs'
 
 const ECHO = '/wotid/echo/1.0.0'
 const PERF = '/perf/1.0.0'

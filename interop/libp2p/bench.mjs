@@ -1,15 +1,15 @@
 // js-libp2p 3.3.11 ↔ js-libp2p reference figures for docs/benchmarks-libp2p.md, measured the same way as the C#
 // BenchmarkDotNet classes in bench/WotId.Benchmarks/Libp2p (both nodes in one process, loopback TCP, Noise + Yamux):
 // dial→identify, ping RTT on one open stream, one-stream and 16-stream /perf/1.0.0 downloads, memory per idle
-// connection. Prints one JSON object. Usage: node --expose-gc interop/libp2p/b-bench.mjs [--quick]
-import './b-polyfill.mjs'
+// connection. Prints one JSON object. Usage: node --expose-gc interop/libp2p/bench.mjs [--quick]
+import './polyfill.mjs'
 import { createLibp2p } from 'libp2p'
 import { tcp } from '@libp2p/tcp'
 import { noise } from '@chainsafe/libp2p-noise'
 import { yamux } from '@chainsafe/libp2p-yamux'
 import { identify } from '@libp2p/identify'
 import { ping } from '@libp2p/ping'
-import { perfHandler, perfClient, chunkBytes } from './b-streams.mjs'
+import { perfHandler, perfClient, chunkBytes } from './streams.mjs'
 
 const quick = process.argv.includes('--quick')
 const PERF = '/perf/1.0.0'
