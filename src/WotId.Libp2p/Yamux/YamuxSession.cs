@@ -14,10 +14,11 @@ namespace WotId.Libp2p.Yamux;
 /// The dialer of the underlying connection is the client (odd stream ids). Call <see cref="Start"/> once, then
 /// open and accept streams; dispose to close.
 /// </summary>
-public sealed partial class YamuxSession : IAsyncDisposable
+internal sealed partial class YamuxSession : IAsyncDisposable
 {
     private readonly Stream _transport;
     private readonly YamuxOptions _options;
+    private readonly TimeProvider _time;
     private readonly bool _isClient;
     private readonly object _sync = new();
     private readonly Dictionary<uint, YamuxStream> _streams = new();
@@ -40,12 +41,14 @@ public sealed partial class YamuxSession : IAsyncDisposable
     private TaskCompletionSource? _ackBacklogSignal;
 
     /// <summary>Creates a session; <paramref name="isClient"/> is true on the side that dialed the connection.</summary>
-    public YamuxSession(Stream transport, bool isClient, YamuxOptions? options = null)
+    /// <remarks><paramref name="fallbackTime"/> is the clock used when <see cref="YamuxOptions.TimeProvider"/> is null.</remarks>
+    public YamuxSession(Stream transport, bool isClient, YamuxOptions? options = null, TimeProvider? fallbackTime = null)
     {
         ArgumentNullException.ThrowIfNull(transport);
         _transport = transport;
         _isClient = isClient;
         _options = options ?? YamuxOptions.Default;
+        _time = _options.TimeProvider ?? fallbackTime ?? TimeProvider.System;
         _options.Validate();
         _nextStreamId = isClient ? 1u : 2u;
         _acceptQueue = Channel.CreateBounded<YamuxStream>(new BoundedChannelOptions(_options.AcceptBacklog)
@@ -58,6 +61,9 @@ public sealed partial class YamuxSession : IAsyncDisposable
 
     /// <summary>True on the side that dialed the connection (odd stream ids).</summary>
     public bool IsClient => _isClient;
+
+    /// <summary>The clock of this session's timers.</summary>
+    internal TimeProvider Time => _time;
 
     /// <summary>The options in force.</summary>
     public YamuxOptions Options => _options;

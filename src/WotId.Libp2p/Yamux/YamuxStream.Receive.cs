@@ -4,13 +4,12 @@
 using System;
 using System.Buffers;
 using System.Collections.Generic;
-using System.Diagnostics;
 using System.Threading;
 using System.Threading.Tasks;
 
 namespace WotId.Libp2p.Yamux;
 
-public sealed partial class YamuxStream
+internal sealed partial class YamuxStream
 {
     private readonly Queue<Segment> _segments = new();
     private int _headOffset;
@@ -203,7 +202,7 @@ public sealed partial class YamuxStream
             return 0;
         }
 
-        long now = Stopwatch.GetTimestamp();
+        long now = _session.Time.GetTimestamp();
         long rtt = _session.RttTicks;
         long grow = 0;
         long max = _session.Options.MaxWindow;
