@@ -43,5 +43,5 @@ internal static class FakeClock
         }
     }
 
-    public static Multiaddress AddressOf(Host.Libp2pHost host) => host.AdvertisedAddresses[0];
+    public static Multiaddress AddressOf(WotId.Libp2p.Host.Libp2pHost host) => host.AdvertisedAddresses[0];
 }

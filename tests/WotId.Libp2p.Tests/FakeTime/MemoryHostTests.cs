@@ -6,6 +6,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.Extensions.Time.Testing;
 using WotId.Libp2p.Host;
+using WotId.Libp2p.Tests.Host;
 using WotId.Libp2p.Multistream;
 using WotId.Libp2p.Peer;
 using WotId.Libp2p.Transports;

@@ -6,6 +6,7 @@ using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using WotId.Libp2p.Host;
+using WotId.Libp2p.Peer;
 
 namespace WotId.Libp2p.Tests.Host;
 
@@ -44,7 +45,7 @@ public sealed class HostEventTests
     [Fact]
     public async Task NobodyReadingDropsTheOldestEventsAndUpgradesStillSucceed()
     {
-        var ids = new List<Peer.PeerIdentity>();
+        var ids = new List<PeerIdentity>();
         await using Libp2pHost server = await HostFixture.StartAsync(id => new Libp2pHostOptions(id)
         {
             ListenAddresses = [HostFixture.Tcp],

@@ -10,6 +10,7 @@ using Microsoft.Extensions.Logging;
 using WotId.Core.Encoding;
 using WotId.Libp2p.Host;
 using WotId.Libp2p.Peer;
+using WotId.Libp2p.Yamux;
 using WotId.Testing.Libp2p;
 
 namespace WotId.Libp2p.Tests.Host;
@@ -32,7 +33,12 @@ public sealed class LoggingTests
         await using (Libp2pHost client = new(new Libp2pHostOptions(clientId) { LoggerFactory = logs }))
         {
             server.SetHandler(HostFixture.EchoProtocol, HostFixture.EchoAsync);
-            server.SetHandler(Broken, (_, _) => throw new InvalidOperationException("handler bug"));
+            server.SetHandler(Broken, async (stream, ct) =>
+            {
+                // Wait for the dialer's half-close, so the reset cannot overtake the end of negotiation.
+                int n = await stream.ReadAsync(new byte[1], ct);
+                throw new InvalidOperationException("handler bug after reading " + n);
+            });
             await server.StartAsync();
             await client.StartAsync();
             using var cts = new CancellationTokenSource(s_timeout);
@@ -45,7 +51,12 @@ public sealed class LoggingTests
                 Assert.Single(await client.PingAsync(server.PeerId, 1, cts.Token));
                 await Assert.ThrowsAsync<HostException>(() => c.OpenStreamAsync("/wotid/not-served/1.0.0", cts.Token));
                 Libp2pStream broken = await c.OpenStreamAsync(Broken, cts.Token);
-                await Assert.ThrowsAnyAsync<System.IO.IOException>(async () => await broken.ReadAsync(new byte[1], cts.Token));
+                broken.CompleteWrites();
+                await Assert.ThrowsAsync<YamuxException>(async () =>
+                {
+                    int n = await broken.ReadAsync(new byte[1], cts.Token);
+                    Assert.Fail("the failing handler's stream was not reset; read " + n);
+                });
                 await broken.DisposeAsync();
                 await c.CloseAsync("test done");
                 await c.Completion.WaitAsync(cts.Token);

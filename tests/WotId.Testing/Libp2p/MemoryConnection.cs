@@ -107,7 +107,7 @@ internal sealed class MemoryConnection : TransportConnection
     public override Task WriteAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
         WriteAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
 
-    public override void Write(byte[] buffer, int offset, int count) => WriteAsync(buffer, offset, count, CancellationToken.None).AsTask().GetAwaiter().GetResult();
+    public override void Write(byte[] buffer, int offset, int count) => WriteAsync(buffer, offset, count, CancellationToken.None).GetAwaiter().GetResult();
 
     public override Task FlushAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
