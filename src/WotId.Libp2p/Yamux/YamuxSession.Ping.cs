@@ -1,5 +1,5 @@
 // Yamux session keep-alive and RTT: hashicorp/yamux spec.md "Ping"; one outstanding ping at a time like js-yamux,
-// 30 s interval like js and go (shared notes libp2p.md §6 "Ping").
+// 30 s interval like js and go (js-yamux src/muxer.ts, go-yamux session.go).
 using System;
 using System.Threading;
 using System.Threading.Tasks;

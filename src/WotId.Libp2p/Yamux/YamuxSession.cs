@@ -1,5 +1,5 @@
 // Yamux session (stream multiplexer): libp2p/specs yamux/README.md, hashicorp/yamux spec.md. Interop details
-// (window handling, frame sizes, ping ACK rules) follow shared notes libp2p.md §6 and §0.4.
+// (window handling, frame sizes, ping ACK rules) follow js-yamux (src/muxer.ts, src/stream.ts).
 using System;
 using System.Collections.Generic;
 using System.IO;
@@ -153,7 +153,7 @@ internal sealed partial class YamuxSession : IAsyncDisposable
 
             if (stream is not null)
             {
-                // js-yamux opens with WindowUpdate|SYN, delta 0 (shared notes §6 "Opening").
+                // js-yamux opens with WindowUpdate|SYN, delta 0 (js-yamux src/stream.ts).
                 EnqueueControl(new YamuxFrameHeader(YamuxFrameType.WindowUpdate, YamuxFlags.Syn, stream.Id, 0));
                 return stream;
             }

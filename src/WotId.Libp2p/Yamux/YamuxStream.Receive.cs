@@ -1,6 +1,6 @@
 // Yamux stream, receive side: per-stream flow control (hashicorp/yamux spec.md "Flow Control"). The window is
 // credited back as the application consumes data (not on arrival), once half the window is free, and doubles up to
-// MaxWindow when updates come faster than 4 RTTs (auto-tuning as in go-yamux and js-yamux, shared notes §6).
+// MaxWindow when updates come faster than 4 RTTs (auto-tuning as in go-yamux stream.go and js-yamux src/stream.ts).
 using System;
 using System.Buffers;
 using System.Collections.Generic;
