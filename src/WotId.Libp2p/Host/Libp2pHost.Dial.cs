@@ -1,6 +1,6 @@
 // Dialing and the connection upgrade: multistream-select /noise, Noise XX with early muxer negotiation, then
 // /yamux/1.0.0 (or a multistream round when either side sent no muxer list). libp2p/specs connections/README.md,
-// connections/inlined-muxer-negotiation.md; shared notes libp2p.md §1 and §5.
+// connections/inlined-muxer-negotiation.md.
 using System;
 using System.Collections.Generic;
 using System.IO;
@@ -58,12 +58,12 @@ public sealed partial class Libp2pHost
 
         try
         {
-            using var cts = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, _stopping.Token);
-            cts.CancelAfter(_options.UpgradeTimeout);
+            using var stopOrCaller = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, _stopping.Token);
+            using var timeout = new TimeoutScope(_time, _options.UpgradeTimeout, stopOrCaller.Token);
             TransportConnection raw;
             try
             {
-                raw = await transport.DialAsync(address, cts.Token).ConfigureAwait(false);
+                raw = await transport.DialAsync(address, timeout.Token).ConfigureAwait(false);
             }
             catch (Exception ex) when (ex is TransportException or IOException or OperationCanceledException)
             {
@@ -71,7 +71,7 @@ public sealed partial class Libp2pHost
                 throw new HostException(HostError.UpgradeFailed, "dialing " + address + " failed: " + ex.Message, ex);
             }
 
-            Libp2pConnection connection = await UpgradeAsync(raw, initiator: true, expected, cts.Token).ConfigureAwait(false);
+            Libp2pConnection connection = await UpgradeAsync(raw, initiator: true, expected, timeout.Token).ConfigureAwait(false);
             PeerStore.AddAddresses(connection.RemotePeer, [address]);
             return connection;
         }
@@ -121,9 +121,8 @@ public sealed partial class Libp2pHost
 
     private async Task<Libp2pConnection> UpgradeAsync(TransportConnection raw, bool initiator, PeerId? expected, CancellationToken cancellationToken)
     {
-        using var cts = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        cts.CancelAfter(_options.UpgradeTimeout);
-        CancellationToken token = cts.Token;
+        using var timeout = new TimeoutScope(_time, _options.UpgradeTimeout, cancellationToken);
+        CancellationToken token = timeout.Token;
         NoiseSecuredStream secured;
         try
         {
@@ -171,9 +170,9 @@ public sealed partial class Libp2pHost
             throw ex as HostException ?? new HostException(HostError.UpgradeFailed, "muxer negotiation failed: " + ex.Message, ex);
         }
 
-        var session = new YamuxSession(secured, initiator, _options.Yamux);
+        var session = new YamuxSession(secured, initiator, _options.Yamux, _time);
         var connection = new Libp2pConnection(
-            this, secured, session, secured.RemotePeerId, secured.RemotePublicKey, raw.LocalAddress, raw.RemoteAddress, initiator);
+            this, secured, session, raw.LocalAddress, raw.RemoteAddress, initiator, gateOpen: _options.ConnectionGate is null);
         bool accepted;
         lock (_lock)
         {
@@ -187,16 +186,18 @@ public sealed partial class Libp2pHost
 
         if (!accepted)
         {
+            Log.PeerOverLimit(Logger, connection.RemotePeer, _options.MaxConnectionsPerPeer);
             await session.CloseAsync().ConfigureAwait(false);
             throw new HostException(HostError.ConnectionLimit, "too many connections to " + connection.RemotePeer);
         }
 
         session.Start();
         PeerStore.SetPublicKey(connection.RemotePeer, connection.RemotePublicKey);
+        Log.ConnectionOpened(Logger, connection.RemotePeer, connection.RemoteAddress, initiator);
+        Emit(HostEventKind.ConnectionOpened, connection);
         _tasks.Add(WatchConnectionAsync(connection));
         connection.Tasks.Add(AcceptStreamsAsync(connection));
         connection.Tasks.Add(IdentifyOnConnectAsync(connection));
-        ConnectionOpened?.Invoke(this, new ConnectionEventArgs(connection));
         return connection;
     }
 
@@ -208,10 +209,14 @@ public sealed partial class Libp2pHost
             _connections.Remove(connection);
         }
 
+        connection.MarkClosed();
         await connection.Tasks.WhenAllAsync().ConfigureAwait(false);
-        YamuxException? reason = connection.Session.TerminationError;
-        bool normal = reason is null || reason.Error == YamuxError.SessionClosed;
-        ConnectionClosed?.Invoke(this, new ConnectionEventArgs(connection, normal ? null : reason));
+        connection.ReleaseResources();
+        YamuxException? failure = connection.Session.TerminationError;
+        bool normal = failure is null || failure.Error == YamuxError.SessionClosed;
+        string reason = connection.CloseReason ?? (normal ? "closed" : "yamux: " + failure!.Error);
+        Log.ConnectionClosed(Logger, connection.RemotePeer, reason, normal ? null : failure);
+        Emit(HostEventKind.ConnectionClosed, connection, reason, normal ? null : failure);
     }
 
     private void ThrowIfNotRunning()

@@ -1,5 +1,5 @@
 // Identify on every connection, identify/push on protocol changes, and the ping/perf conveniences
-// (libp2p/specs identify/README.md, ping/ping.md, perf/perf.md; shared notes libp2p.md §7, §8).
+// (libp2p/specs identify/README.md, ping/ping.md, perf/perf.md).
 using System;
 using System.Collections.Generic;
 using System.IO;
@@ -72,9 +72,10 @@ public sealed partial class Libp2pHost
                     s.CompleteWrites();
                 }
             }
-            catch (IOException)
+            catch (IOException ex)
             {
                 // That peer does not take pushes or is gone; the others still get theirs.
+                Log.PushFailed(Logger, c.RemotePeer, ex);
             }
         }
     }
@@ -111,19 +112,27 @@ public sealed partial class Libp2pHost
     {
         try
         {
-            using var cts = CancellationTokenSource.CreateLinkedTokenSource(_stopping.Token);
-            cts.CancelAfter(_options.IdentifyTimeout);
-            IdentifyMessage message = await IdentifyAsync(connection, cts.Token).ConfigureAwait(false);
+            using var timeout = new TimeoutScope(_time, _options.IdentifyTimeout, _stopping.Token);
+            IdentifyMessage message = await IdentifyAsync(connection, timeout.Token).ConfigureAwait(false);
             connection.SetIdentified(message);
-            PeerIdentified?.Invoke(this, new ConnectionEventArgs(connection));
+            Log.Identified(Logger, connection.RemotePeer, message.AgentVersion);
+            Emit(HostEventKind.Identified, connection);
         }
         catch (Exception ex) when (ex is IOException or FormatException or OperationCanceledException)
         {
             connection.SetIdentifyFailed(ex);
+            Log.IdentifyFailed(Logger, connection.RemotePeer, ex);
+            Emit(HostEventKind.IdentifyFailed, connection, error: ex);
             if (ex is IdentifyFormatException { Error: IdentifyError.PeerIdMismatch })
             {
-                await connection.CloseAsync().ConfigureAwait(false);
+                await connection.CloseAsync("identify: public key does not match the peer id").ConfigureAwait(false);
+                return;
             }
+        }
+
+        if (_options.ConnectionGate is { } gate && !connection.IsClosed && !_stopping.IsCancellationRequested)
+        {
+            await ApplyGateAsync(connection, gate).ConfigureAwait(false);
         }
     }
 

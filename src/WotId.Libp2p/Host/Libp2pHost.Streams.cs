@@ -37,9 +37,8 @@ public sealed partial class Libp2pHost
         connection.Touch();
         try
         {
-            using var cts = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            cts.CancelAfter(_options.NegotiationTimeout);
-            await MultistreamSelect.SelectAsync(stream, [protocolId], cts.Token).ConfigureAwait(false);
+            using var timeout = new TimeoutScope(_time, _options.NegotiationTimeout, cancellationToken);
+            await MultistreamSelect.SelectAsync(stream, [protocolId], timeout.Token).ConfigureAwait(false);
         }
         catch (MultistreamException ex) when (ex.Error == MultistreamError.NoProtocolInCommon)
         {
@@ -82,18 +81,22 @@ public sealed partial class Libp2pHost
         string protocol;
         try
         {
-            using var cts = CancellationTokenSource.CreateLinkedTokenSource(stop);
-            cts.CancelAfter(_options.NegotiationTimeout);
-            protocol = await MultistreamSelect.HandleAsync(stream, _handlers.Keys.ToArray(), cts.Token).ConfigureAwait(false);
+            using var timeout = new TimeoutScope(_time, _options.NegotiationTimeout, stop);
+            // A shut gate answers "na" to the protocols it holds back (the dialer may retry once the gate opens).
+            protocol = await MultistreamSelect.HandleAsync(stream, ServedProtocols(connection), p => OnRefused(connection, p), timeout.Token)
+                .ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is IOException or OperationCanceledException)
         {
+            Log.NegotiationFailed(Logger, connection.RemotePeer, ex);
             stream.Abort();
             return;
         }
 
         if (!_handlers.TryGetValue(protocol, out StreamHandler? handler))
         {
+            // Removed between negotiation and dispatch.
+            Log.ProtocolUnsupported(Logger, connection.RemotePeer, protocol);
             stream.Abort();
             return;
         }
@@ -104,14 +107,33 @@ public sealed partial class Libp2pHost
             await handler(s, stop).ConfigureAwait(false);
             s.CompleteWrites();
         }
+        catch (Exception ex) when (ex is IOException or FormatException or OperationCanceledException)
+        {
+            // A peer's protocol error or a closed connection resets only this stream.
+            Log.HandlerIoFailed(Logger, protocol, connection.RemotePeer, ex);
+            s.Abort();
+        }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
-            // Any handler failure resets only its own stream; the connection and the host keep running.
+            // Anything else is a bug in the handler; it still resets only its own stream.
+            Log.HandlerFailed(Logger, protocol, connection.RemotePeer, ex);
             s.Abort();
         }
         finally
         {
             await s.DisposeAsync().ConfigureAwait(false);
+        }
+    }
+
+    private void OnRefused(Libp2pConnection connection, string protocol)
+    {
+        if (_handlers.ContainsKey(protocol))
+        {
+            Log.ProtocolGated(Logger, protocol, connection.RemotePeer);
+        }
+        else
+        {
+            Log.ProtocolUnsupported(Logger, connection.RemotePeer, protocol);
         }
     }
 }

@@ -1,13 +1,14 @@
 // A libp2p host: listens, dials, upgrades connections (multistream /noise → Noise → early or negotiated
 // /yamux/1.0.0 → Yamux), serves registered protocols, runs identify on every connection, and enforces connection
-// limits. libp2p/specs connections/README.md; design per shared notes libp2p.md §1 and §17.
+// limits. libp2p/specs connections/README.md; the swarm/connection split follows rust-libp2p swarm/src/lib.rs.
 using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
-using System.Diagnostics;
 using System.Linq;
 using System.Threading;
+using System.Threading.Channels;
 using System.Threading.Tasks;
+using Microsoft.Extensions.Logging;
 using WotId.Libp2p.Multiaddr;
 using WotId.Libp2p.Peer;
 using WotId.Libp2p.Protocols.Identify;
@@ -26,8 +27,10 @@ public sealed partial class Libp2pHost : IAsyncDisposable
     private readonly object _lock = new();
     private readonly List<ITransportListener> _listeners = new();
     private readonly List<Libp2pConnection> _connections = new();
-    private readonly TaskSet _tasks = new();
+    private readonly TaskSet _tasks;
     private readonly CancellationTokenSource _stopping = new();
+    private readonly TimeProvider _time;
+    private readonly Channel<HostEvent> _events;
     private int _state;
     private int _pending;
     private byte[]? _signedRecord;
@@ -36,7 +39,14 @@ public sealed partial class Libp2pHost : IAsyncDisposable
     public Libp2pHost(Libp2pHostOptions options)
     {
         _options = options ?? throw new ArgumentNullException(nameof(options));
-        _transports = options.Transports ?? [new WebSocketTransport(), new TcpTransport()];
+        ArgumentNullException.ThrowIfNull(options.TimeProvider);
+        ArgumentNullException.ThrowIfNull(options.LoggerFactory);
+        ArgumentOutOfRangeException.ThrowIfLessThan(options.EventCapacity, 1);
+        _time = options.TimeProvider;
+        Logger = options.LoggerFactory.CreateLogger("WotId.Libp2p.Host");
+        _tasks = new TaskSet(Logger);
+        _events = CreateEventChannel(this, options.EventCapacity);
+        _transports = options.Transports ?? [new WebSocketTransport(options.LoggerFactory), new TcpTransport()];
         _handlers[IdentifyProtocol.ProtocolId] = HandleIdentifyAsync;
         _handlers[IdentifyProtocol.PushProtocolId] = HandleIdentifyPushAsync;
         _handlers[PingProtocol.ProtocolId] = static (s, ct) => PingProtocol.HandleAsync(s, ct);
@@ -45,15 +55,6 @@ public sealed partial class Libp2pHost : IAsyncDisposable
             _handlers[PerfProtocol.ProtocolId] = static (s, ct) => PerfProtocol.HandleAsync(s, ct);
         }
     }
-
-    /// <summary>A connection finished its upgrade.</summary>
-    public event EventHandler<ConnectionEventArgs>? ConnectionOpened;
-
-    /// <summary>A connection closed.</summary>
-    public event EventHandler<ConnectionEventArgs>? ConnectionClosed;
-
-    /// <summary>Identify completed on a connection.</summary>
-    public event EventHandler<ConnectionEventArgs>? PeerIdentified;
 
     /// <summary>Our peer id.</summary>
     public PeerId PeerId => _options.Identity.PeerId;
@@ -80,6 +81,10 @@ public sealed partial class Libp2pHost : IAsyncDisposable
         get { lock (_lock) { return _connections.ToList(); } }
     }
 
+    internal TimeProvider Time => _time;
+
+    internal ILogger Logger { get; }
+
     /// <summary>Protocols served inbound.</summary>
     public IReadOnlyCollection<string> Protocols => _handlers.Keys.Order(StringComparer.Ordinal).ToList();
 
@@ -101,10 +106,11 @@ public sealed partial class Libp2pHost : IAsyncDisposable
                 _listeners.Add(listener);
             }
 
+            Log.Listening(Logger, PeerId, listener.LocalAddress);
             _tasks.Add(AcceptLoopAsync(listener));
         }
 
-        var record = new PeerRecord(PeerId, (ulong)DateTimeOffset.UtcNow.ToUnixTimeMilliseconds(), ListenAddresses);
+        var record = new PeerRecord(PeerId, (ulong)_time.GetUtcNow().ToUnixTimeMilliseconds(), ListenAddresses);
         _signedRecord = record.Seal(_options.Identity);
         if (_options.IdleTimeout > TimeSpan.Zero)
         {
@@ -136,6 +142,7 @@ public sealed partial class Libp2pHost : IAsyncDisposable
 
         await Task.WhenAll(connections.Select(c => c.CloseAsync().AsTask())).ConfigureAwait(false);
         await _tasks.WhenAllAsync().WaitAsync(cancellationToken).ConfigureAwait(false);
+        _events.Writer.TryComplete();
     }
 
     /// <inheritdoc />
@@ -177,8 +184,9 @@ public sealed partial class Libp2pHost : IAsyncDisposable
             {
                 return;
             }
-            catch (TransportException)
+            catch (TransportException ex)
             {
+                Log.AcceptFailed(Logger, listener.LocalAddress, ex);
                 continue;
             }
 
@@ -194,6 +202,7 @@ public sealed partial class Libp2pHost : IAsyncDisposable
 
             if (load >= _options.MaxConnections)
             {
+                Log.InboundOverLimit(Logger, raw.RemoteAddress, _options.MaxConnections);
                 raw.Abort();
                 await raw.DisposeAsync().ConfigureAwait(false);
                 continue;
@@ -209,9 +218,10 @@ public sealed partial class Libp2pHost : IAsyncDisposable
         {
             await UpgradeAsync(raw, initiator: false, expected: null, _stopping.Token).ConfigureAwait(false);
         }
-        catch (HostException)
+        catch (HostException ex)
         {
             // A failed inbound upgrade only costs that peer its connection.
+            Log.InboundUpgradeFailed(Logger, raw.RemoteAddress, ex);
         }
         finally
         {
@@ -229,13 +239,13 @@ public sealed partial class Libp2pHost : IAsyncDisposable
         {
             while (true)
             {
-                await Task.Delay(period, _stopping.Token).ConfigureAwait(false);
-                long now = Stopwatch.GetTimestamp();
+                await Task.Delay(period, _time, _stopping.Token).ConfigureAwait(false);
+                long now = _time.GetTimestamp();
                 foreach (Libp2pConnection c in Connections)
                 {
-                    if (c.Session.StreamCount == 0 && Stopwatch.GetElapsedTime(c.LastActivity, now) > _options.IdleTimeout)
+                    if (c.Session.StreamCount == 0 && _time.GetElapsedTime(c.LastActivity, now) > _options.IdleTimeout)
                     {
-                        await c.CloseAsync().ConfigureAwait(false);
+                        await c.CloseAsync("idle").ConfigureAwait(false);
                     }
                 }
             }

@@ -1,7 +1,9 @@
-// Settings of a libp2p host: limits and timeouts follow shared notes libp2p.md §1 (js/go upgrade 10-15 s,
-// negotiation 10 s, identify 5 s) and §6 (yamux defaults).
+// Settings of a libp2p host: limits and timeouts follow js-libp2p and go-libp2p (upgrade 10-15 s, negotiation 10 s,
+// identify 5 s) and the yamux defaults of libp2p/specs yamux/README.md.
 using System;
 using System.Collections.Generic;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using WotId.Libp2p.Multiaddr;
 using WotId.Libp2p.Peer;
 using WotId.Libp2p.Transports;
@@ -57,6 +59,27 @@ public sealed class Libp2pHostOptions
     /// <summary>Serve <c>/perf/1.0.0</c>.</summary>
     public bool ServePerf { get; init; }
 
-    /// <summary>Yamux settings for every connection.</summary>
+    /// <summary>Yamux settings for every connection (their clock defaults to <see cref="TimeProvider"/>).</summary>
     public YamuxOptions Yamux { get; init; } = YamuxOptions.Default;
+
+    /// <summary>
+    /// Decides when a connection's protocols open (see <see cref="IConnectionGate"/>); null serves every protocol on
+    /// every connection from the start.
+    /// </summary>
+    public IConnectionGate? ConnectionGate { get; init; }
+
+    /// <summary>
+    /// The clock of every host timer: upgrade, negotiation and identify timeouts, the idle timer, event timestamps, the
+    /// peer record's seq, and (unless <see cref="YamuxOptions.TimeProvider"/> is set) Yamux keep-alive.
+    /// </summary>
+    public TimeProvider TimeProvider { get; init; } = TimeProvider.System;
+
+    /// <summary>Where the host, its connections and its default transports log (default: nowhere).</summary>
+    public ILoggerFactory LoggerFactory { get; init; } = NullLoggerFactory.Instance;
+
+    /// <summary>
+    /// Capacity of the event queue read by <see cref="Libp2pHost.ReadEventsAsync"/> (default 256). When it is full the
+    /// oldest event is dropped and <see cref="Libp2pHost.DroppedEventCount"/> grows; the host never waits for a reader.
+    /// </summary>
+    public int EventCapacity { get; init; } = 256;
 }

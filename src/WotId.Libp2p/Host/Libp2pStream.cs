@@ -31,7 +31,7 @@ public sealed class Libp2pStream : Stream
     public PeerId RemotePeer => Connection.RemotePeer;
 
     /// <summary>The underlying Yamux stream.</summary>
-    public YamuxStream Muxed => _inner;
+    internal YamuxStream Muxed => _inner;
 
     /// <inheritdoc />
     public override bool CanRead => true;

@@ -1,5 +1,5 @@
-// The host's peer store: addresses, protocols and public keys per peer, fed by dials and identify (shared notes
-// libp2p.md §7: "reject records whose seq is not newer"). Bounded in peers, addresses and protocols.
+// The host's peer store: addresses, protocols and public keys per peer, fed by dials and identify (libp2p/specs
+// RFC/0003-routing-records.md: a record whose seq is not newer is ignored). Bounded in peers, addresses and protocols.
 using System;
 using System.Collections.Generic;
 using System.Linq;

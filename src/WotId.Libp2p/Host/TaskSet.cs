@@ -1,15 +1,23 @@
 // Ownership of background tasks (house style: no fire-and-forget; every started task is awaited by its owner).
+using System;
 using System.Collections.Generic;
 using System.Threading;
 using System.Threading.Tasks;
+using Microsoft.Extensions.Logging;
 
 namespace WotId.Libp2p.Host;
 
-/// <summary>Tracks running tasks so their owner can await them all at shutdown.</summary>
+/// <summary>Tracks running tasks so their owner can await them all at shutdown; a task that faults is logged.</summary>
 internal sealed class TaskSet
 {
     private readonly object _lock = new();
     private readonly HashSet<Task> _tasks = new();
+    private readonly ILogger _logger;
+
+    public TaskSet(ILogger logger)
+    {
+        _logger = logger;
+    }
 
     public int Count
     {
@@ -24,6 +32,7 @@ internal sealed class TaskSet
             _tasks.Add(task);
         }
 
+        // Owner: this set (WhenAllAsync awaits the tracked task; the continuation only bookkeeps and logs).
         _ = task.ContinueWith(
             (t, state) =>
             {
@@ -32,6 +41,12 @@ internal sealed class TaskSet
                 {
                     self._tasks.Remove(t);
                 }
+
+                if (t.Exception is { } failure)
+                {
+                    // Every expected failure is handled inside the task; what reaches here is a bug.
+                    Log.TaskFailed(self._logger, failure.InnerExceptions.Count == 1 ? failure.InnerException! : failure);
+                }
             },
             this,
             CancellationToken.None,
@@ -39,7 +54,7 @@ internal sealed class TaskSet
             TaskScheduler.Default);
     }
 
-    /// <summary>Waits until every tracked task has finished (failures are observed and ignored).</summary>
+    /// <summary>Waits until every tracked task has finished (failures were logged when they happened).</summary>
     public async Task WhenAllAsync()
     {
         while (true)
@@ -59,9 +74,9 @@ internal sealed class TaskSet
             {
                 await Task.WhenAll(snapshot).ConfigureAwait(false);
             }
-            catch
+            catch (Exception)
             {
-                // Each task reports its own failure where it matters; here we only wait.
+                // Logged by the continuation in Add; here we only wait.
             }
         }
     }

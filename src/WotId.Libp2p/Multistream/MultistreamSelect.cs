@@ -10,7 +10,7 @@ using System.Threading.Tasks;
 namespace WotId.Libp2p.Multistream;
 
 /// <summary>multistream-select 1.0 negotiation over any <see cref="Stream"/>. Never reads past its last message.</summary>
-public static class MultistreamSelect
+internal static class MultistreamSelect
 {
     /// <summary>The protocol header.</summary>
     public const string ProtocolId = "/multistream/1.0.0";
@@ -87,7 +87,11 @@ public static class MultistreamSelect
     /// supported list, and returns the first supported proposal after echoing it.
     /// </summary>
     /// <exception cref="MultistreamException">Protocol violation, end of stream or too many refused proposals.</exception>
-    public static async ValueTask<string> HandleAsync(Stream stream, IReadOnlyCollection<string> supported, CancellationToken cancellationToken)
+    public static ValueTask<string> HandleAsync(Stream stream, IReadOnlyCollection<string> supported, CancellationToken cancellationToken) =>
+        HandleAsync(stream, supported, null, cancellationToken);
+
+    /// <summary>As <see cref="HandleAsync(Stream, IReadOnlyCollection{string}, CancellationToken)"/>; <paramref name="refused"/> sees each proposal answered with <c>na</c>.</summary>
+    public static async ValueTask<string> HandleAsync(Stream stream, IReadOnlyCollection<string> supported, Action<string>? refused, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(stream);
         ArgumentNullException.ThrowIfNull(supported);
@@ -121,6 +125,7 @@ public static class MultistreamSelect
             }
             else
             {
+                refused?.Invoke(proposal);
                 MultistreamCodec.Write(writer, NotAvailable);
             }
 

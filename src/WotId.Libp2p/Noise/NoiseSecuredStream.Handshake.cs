@@ -15,7 +15,7 @@ using WotId.Libp2p.Peer;
 namespace WotId.Libp2p.Noise;
 
 /// <content>The handshake.</content>
-public sealed partial class NoiseSecuredStream
+internal sealed partial class NoiseSecuredStream
 {
     /// <summary>The multistream-select protocol id of libp2p Noise.</summary>
     public const string ProtocolId = "/noise";
@@ -149,8 +149,12 @@ public sealed partial class NoiseSecuredStream
         return payload.Encode();
     }
 
-    private static NoiseSecuredStream Create(Stream transport, NoiseHandshakeState state, PeerIdentity local, PeerPublicKey key, PeerId id, string? muxer) =>
-        new(transport, state.Split(), local.PeerId, id, key, muxer);
+    private static NoiseSecuredStream Create(Stream transport, NoiseHandshakeState state, PeerIdentity local, PeerPublicKey key, PeerId id, string? muxer)
+    {
+        // The final h of XX (Noise rev. 34 §11.2 "Channel binding"): equal on both sides, unique per handshake.
+        byte[] handshakeHash = state.HandshakeHash.ToArray();
+        return new(transport, state.Split(), local.PeerId, id, key, muxer, handshakeHash);
+    }
 
     private static async Task WriteHandshakeAsync(Stream transport, NoiseHandshakeState state, ReadOnlyMemory<byte> payload, byte[] frame, CancellationToken cancellationToken)
     {

@@ -11,7 +11,7 @@ using System.Threading.Tasks;
 namespace WotId.Libp2p.Noise;
 
 /// <content>Reading and writing.</content>
-public sealed partial class NoiseSecuredStream
+internal sealed partial class NoiseSecuredStream
 {
     /// <inheritdoc />
     public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)

@@ -16,7 +16,7 @@ namespace WotId.Libp2p.Noise;
 /// A connection secured by libp2p Noise. One reader and any number of writers may work concurrently
 /// (writes are serialised). Buffers are pooled and released when idle.
 /// </summary>
-public sealed partial class NoiseSecuredStream : Stream
+internal sealed partial class NoiseSecuredStream : Stream
 {
     private const int FrameOverhead = 2 + 16;
     private const int FramesPerWrite = 4;
@@ -38,8 +38,9 @@ public sealed partial class NoiseSecuredStream : Stream
     private int _writesCompleted;
     private int _disposed;
 
-    private NoiseSecuredStream(Stream transport, NoiseTransportState state, PeerId localPeerId, PeerId remotePeerId, PeerPublicKey remoteKey, string? muxer)
+    private NoiseSecuredStream(Stream transport, NoiseTransportState state, PeerId localPeerId, PeerId remotePeerId, PeerPublicKey remoteKey, string? muxer, byte[] handshakeHash)
     {
+        HandshakeHash = handshakeHash;
         _transport = transport;
         _state = state;
         LocalPeerId = localPeerId;
@@ -59,6 +60,12 @@ public sealed partial class NoiseSecuredStream : Stream
 
     /// <summary>The muxer chosen by early negotiation, or null when multistream-select must pick one.</summary>
     public string? NegotiatedMuxer { get; }
+
+    /// <summary>
+    /// The handshake hash <c>h</c> after the last XX message (Noise rev. 34 §11.2): the same 32 bytes on both sides and
+    /// different for every handshake, so upper layers can bind credentials to this very connection.
+    /// </summary>
+    public ReadOnlyMemory<byte> HandshakeHash { get; }
 
     /// <summary>The underlying transport stream.</summary>
     public Stream Transport => _transport;

@@ -9,6 +9,8 @@ using System.Net.Sockets;
 using System.Net.WebSockets;
 using System.Threading;
 using System.Threading.Tasks;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using WotId.Libp2p.Multiaddr;
 
 namespace WotId.Libp2p.Transports;
@@ -18,6 +20,14 @@ public sealed class WebSocketTransport : ITransport
 {
     /// <summary>How long an inbound connection may take to send its upgrade request.</summary>
     public static readonly TimeSpan UpgradeTimeout = TimeSpan.FromSeconds(10);
+
+    private readonly ILogger _logger;
+
+    /// <summary>Creates the transport; its listeners log failed upgrades to <paramref name="loggerFactory"/> (default: nowhere).</summary>
+    public WebSocketTransport(ILoggerFactory? loggerFactory = null)
+    {
+        _logger = (loggerFactory ?? NullLoggerFactory.Instance).CreateLogger("WotId.Libp2p.Transports");
+    }
 
     /// <inheritdoc />
     public bool CanDial(Multiaddress address)
@@ -93,7 +103,7 @@ public sealed class WebSocketTransport : ITransport
         }
 
         Socket socket = TcpTransport.Bind(address);
-        return Task.FromResult<ITransportListener>(new WebSocketTransportListener(socket, TcpAddressing.ToMultiaddress(socket.LocalEndPoint, "/ws")));
+        return Task.FromResult<ITransportListener>(new WebSocketTransportListener(socket, TcpAddressing.ToMultiaddress(socket.LocalEndPoint, "/ws"), _logger));
     }
 
     private static TransportException? FindTransportException(Exception? e)

@@ -8,6 +8,7 @@ using System.Net.WebSockets;
 using System.Threading;
 using System.Threading.Channels;
 using System.Threading.Tasks;
+using Microsoft.Extensions.Logging;
 using WotId.Libp2p.Multiaddr;
 
 namespace WotId.Libp2p.Transports;
@@ -22,11 +23,13 @@ internal sealed class WebSocketTransportListener : ITransportListener
     private readonly Channel<TransportConnection> _ready = Channel.CreateBounded<TransportConnection>(QueueCapacity);
     private readonly ConcurrentDictionary<Task, bool> _upgrades = new();
     private readonly Task _acceptLoop;
+    private readonly ILogger _logger;
     private int _disposed;
 
-    public WebSocketTransportListener(Socket socket, Multiaddress localAddress)
+    public WebSocketTransportListener(Socket socket, Multiaddress localAddress, ILogger logger)
     {
         _socket = socket;
+        _logger = logger;
         LocalAddress = localAddress;
         _acceptLoop = AcceptLoopAsync();
     }
@@ -85,12 +88,15 @@ internal sealed class WebSocketTransportListener : ITransportListener
                     return;
                 }
 
+                // A client that resets during accept, or the process running out of descriptors.
+                Log.AcceptFailed(_logger, LocalAddress, e);
                 continue;
             }
 
             accepted.NoDelay = true;
             Task upgrade = UpgradeAsync(accepted);
             _upgrades.TryAdd(upgrade, true);
+            // Owner: _upgrades, awaited by DisposeAsync; the continuation only removes the finished task.
             _ = upgrade.ContinueWith(t => _upgrades.TryRemove(t, out _), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
         }
     }
@@ -113,6 +119,11 @@ internal sealed class WebSocketTransportListener : ITransportListener
         catch (Exception e) when (e is IOException or OperationCanceledException or SocketException or ObjectDisposedException or ChannelClosedException)
         {
             // A failed or abandoned upgrade concerns only that client; the listener keeps serving.
+            if (!_stop.IsCancellationRequested)
+            {
+                Log.UpgradeFailed(_logger, LocalAddress, e);
+            }
+
             await stream.DisposeAsync().ConfigureAwait(false);
         }
     }

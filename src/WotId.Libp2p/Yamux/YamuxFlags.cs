@@ -7,7 +7,7 @@ namespace WotId.Libp2p.Yamux;
 /// <summary>The flags of a Yamux frame header.</summary>
 [Flags]
 [SuppressMessage("Naming", "CA1711", Justification = "The spec calls this header field \"flags\".")]
-public enum YamuxFlags : ushort
+internal enum YamuxFlags : ushort
 {
     /// <summary>No flag.</summary>
     None = 0,

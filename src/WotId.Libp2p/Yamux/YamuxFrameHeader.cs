@@ -6,7 +6,7 @@ using System.Buffers.Binary;
 namespace WotId.Libp2p.Yamux;
 
 /// <summary>A decoded 12-byte Yamux frame header.</summary>
-public readonly record struct YamuxFrameHeader(YamuxFrameType Type, YamuxFlags Flags, uint StreamId, uint Length)
+internal readonly record struct YamuxFrameHeader(YamuxFrameType Type, YamuxFlags Flags, uint StreamId, uint Length)
 {
     /// <summary>Size of an encoded header.</summary>
     public const int Size = 12;

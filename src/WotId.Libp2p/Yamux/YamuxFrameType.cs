@@ -2,7 +2,7 @@
 namespace WotId.Libp2p.Yamux;
 
 /// <summary>The type byte of a Yamux frame header.</summary>
-public enum YamuxFrameType : byte
+internal enum YamuxFrameType : byte
 {
     /// <summary>Data for a stream; the length field counts the payload that follows.</summary>
     Data = 0,

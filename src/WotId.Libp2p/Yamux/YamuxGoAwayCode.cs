@@ -2,7 +2,7 @@
 namespace WotId.Libp2p.Yamux;
 
 /// <summary>Reason carried in the length field of a GoAway frame.</summary>
-public enum YamuxGoAwayCode : uint
+internal enum YamuxGoAwayCode : uint
 {
     /// <summary>Normal termination.</summary>
     Normal = 0,

@@ -46,6 +46,12 @@ public sealed class YamuxOptions
     /// <summary>How long a ping may stay unanswered before the session fails (default 30 s).</summary>
     public TimeSpan PingTimeout { get; init; } = TimeSpan.FromSeconds(30);
 
+    /// <summary>
+    /// The clock of keep-alive pings, ping timeouts, RTT and window auto-tuning. Null (the default) uses the host's
+    /// clock inside a host and <see cref="TimeProvider.System"/> elsewhere; tests pass a fake one.
+    /// </summary>
+    public TimeProvider? TimeProvider { get; init; }
+
     internal void Validate()
     {
         if (MaxWindow < InitialWindow)

@@ -1,13 +1,12 @@
 // Yamux session keep-alive and RTT: hashicorp/yamux spec.md "Ping"; one outstanding ping at a time like js-yamux,
-// 30 s interval like js and go (shared notes libp2p.md §6 "Ping").
+// 30 s interval like js and go (js-yamux src/muxer.ts, go-yamux session.go).
 using System;
-using System.Diagnostics;
 using System.Threading;
 using System.Threading.Tasks;
 
 namespace WotId.Libp2p.Yamux;
 
-public sealed partial class YamuxSession
+internal sealed partial class YamuxSession
 {
     private readonly object _pingLock = new();
     private uint _nextPingId;
@@ -22,11 +21,11 @@ public sealed partial class YamuxSession
         get
         {
             long t = Interlocked.Read(ref _rttTicks);
-            return t < 0 ? null : Stopwatch.GetElapsedTime(0, t);
+            return t < 0 ? null : _time.GetElapsedTime(0, t);
         }
     }
 
-    /// <summary>Last RTT in <see cref="Stopwatch"/> ticks, or -1.</summary>
+    /// <summary>Last RTT in <see cref="Time"/> timestamp ticks, or -1.</summary>
     internal long RttTicks => Interlocked.Read(ref _rttTicks);
 
     /// <summary>Sends a Yamux ping (or joins the one in flight) and returns the round-trip time.</summary>
@@ -41,7 +40,7 @@ public sealed partial class YamuxSession
             {
                 _activePing = new TaskCompletionSource<TimeSpan>(TaskCreationOptions.RunContinuationsAsynchronously);
                 _activePingId = id = _nextPingId++;
-                _activePingStart = Stopwatch.GetTimestamp();
+                _activePingStart = _time.GetTimestamp();
                 send = true;
             }
 
@@ -68,7 +67,7 @@ public sealed partial class YamuxSession
         {
             if (_activePing is not null && _activePingId == value)
             {
-                elapsed = Stopwatch.GetTimestamp() - _activePingStart;
+                elapsed = _time.GetTimestamp() - _activePingStart;
                 tcs = _activePing;
                 _activePing = null;
             }
@@ -77,7 +76,7 @@ public sealed partial class YamuxSession
         if (tcs is not null)
         {
             Interlocked.Exchange(ref _rttTicks, Math.Max(1, elapsed));
-            tcs.TrySetResult(Stopwatch.GetElapsedTime(0, elapsed));
+            tcs.TrySetResult(_time.GetElapsedTime(0, elapsed));
         }
     }
 
@@ -100,12 +99,11 @@ public sealed partial class YamuxSession
         {
             while (true)
             {
-                using (var cts = CancellationTokenSource.CreateLinkedTokenSource(stop))
+                using (var timeout = new TimeoutScope(_time, _options.PingTimeout, stop))
                 {
-                    cts.CancelAfter(_options.PingTimeout);
                     try
                     {
-                        await PingAsync(cts.Token).ConfigureAwait(false);
+                        await PingAsync(timeout.Token).ConfigureAwait(false);
                     }
                     catch (OperationCanceledException) when (!stop.IsCancellationRequested)
                     {
@@ -114,7 +112,7 @@ public sealed partial class YamuxSession
                     }
                 }
 
-                await Task.Delay(_options.KeepAliveInterval, stop).ConfigureAwait(false);
+                await Task.Delay(_options.KeepAliveInterval, _time, stop).ConfigureAwait(false);
             }
         }
         catch (OperationCanceledException)

@@ -7,7 +7,7 @@ using System.Threading.Tasks;
 
 namespace WotId.Libp2p.Yamux;
 
-public sealed partial class YamuxSession
+internal sealed partial class YamuxSession
 {
     private const int ReadBufferSize = 4 * 1024;
     private const int DirectReadSize = 64 * 1024;
@@ -86,9 +86,8 @@ public sealed partial class YamuxSession
         EnqueueControl(new YamuxFrameHeader(YamuxFrameType.GoAway, YamuxFlags.None, 0, (uint)code));
         try
         {
-            using var cts = System.Threading.CancellationTokenSource.CreateLinkedTokenSource(_shutdown.Token);
-            cts.CancelAfter(TimeSpan.FromSeconds(1));
-            await FlushControlAsync(cts.Token).ConfigureAwait(false);
+            using var timeout = new TimeoutScope(_time, TimeSpan.FromSeconds(1), _shutdown.Token);
+            await FlushControlAsync(timeout.Token).ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is IOException or OperationCanceledException or ObjectDisposedException)
         {

@@ -9,7 +9,7 @@ using System.Threading.Tasks;
 
 namespace WotId.Libp2p.Yamux;
 
-public sealed partial class YamuxSession
+internal sealed partial class YamuxSession
 {
     private const int ControlBatch = 64;
     private const int MaxPendingControl = 65_536;

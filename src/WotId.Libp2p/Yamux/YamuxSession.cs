@@ -1,5 +1,5 @@
 // Yamux session (stream multiplexer): libp2p/specs yamux/README.md, hashicorp/yamux spec.md. Interop details
-// (window handling, frame sizes, ping ACK rules) follow shared notes libp2p.md §6 and §0.4.
+// (window handling, frame sizes, ping ACK rules) follow js-yamux (src/muxer.ts, src/stream.ts).
 using System;
 using System.Collections.Generic;
 using System.IO;
@@ -14,10 +14,11 @@ namespace WotId.Libp2p.Yamux;
 /// The dialer of the underlying connection is the client (odd stream ids). Call <see cref="Start"/> once, then
 /// open and accept streams; dispose to close.
 /// </summary>
-public sealed partial class YamuxSession : IAsyncDisposable
+internal sealed partial class YamuxSession : IAsyncDisposable
 {
     private readonly Stream _transport;
     private readonly YamuxOptions _options;
+    private readonly TimeProvider _time;
     private readonly bool _isClient;
     private readonly object _sync = new();
     private readonly Dictionary<uint, YamuxStream> _streams = new();
@@ -40,12 +41,14 @@ public sealed partial class YamuxSession : IAsyncDisposable
     private TaskCompletionSource? _ackBacklogSignal;
 
     /// <summary>Creates a session; <paramref name="isClient"/> is true on the side that dialed the connection.</summary>
-    public YamuxSession(Stream transport, bool isClient, YamuxOptions? options = null)
+    /// <remarks><paramref name="fallbackTime"/> is the clock used when <see cref="YamuxOptions.TimeProvider"/> is null.</remarks>
+    public YamuxSession(Stream transport, bool isClient, YamuxOptions? options = null, TimeProvider? fallbackTime = null)
     {
         ArgumentNullException.ThrowIfNull(transport);
         _transport = transport;
         _isClient = isClient;
         _options = options ?? YamuxOptions.Default;
+        _time = _options.TimeProvider ?? fallbackTime ?? TimeProvider.System;
         _options.Validate();
         _nextStreamId = isClient ? 1u : 2u;
         _acceptQueue = Channel.CreateBounded<YamuxStream>(new BoundedChannelOptions(_options.AcceptBacklog)
@@ -58,6 +61,9 @@ public sealed partial class YamuxSession : IAsyncDisposable
 
     /// <summary>True on the side that dialed the connection (odd stream ids).</summary>
     public bool IsClient => _isClient;
+
+    /// <summary>The clock of this session's timers.</summary>
+    internal TimeProvider Time => _time;
 
     /// <summary>The options in force.</summary>
     public YamuxOptions Options => _options;
@@ -147,7 +153,7 @@ public sealed partial class YamuxSession : IAsyncDisposable
 
             if (stream is not null)
             {
-                // js-yamux opens with WindowUpdate|SYN, delta 0 (shared notes §6 "Opening").
+                // js-yamux opens with WindowUpdate|SYN, delta 0 (js-yamux src/stream.ts).
                 EnqueueControl(new YamuxFrameHeader(YamuxFrameType.WindowUpdate, YamuxFlags.Syn, stream.Id, 0));
                 return stream;
             }

@@ -1,16 +1,15 @@
 // Yamux stream, receive side: per-stream flow control (hashicorp/yamux spec.md "Flow Control"). The window is
 // credited back as the application consumes data (not on arrival), once half the window is free, and doubles up to
-// MaxWindow when updates come faster than 4 RTTs (auto-tuning as in go-yamux and js-yamux, shared notes §6).
+// MaxWindow when updates come faster than 4 RTTs (auto-tuning as in go-yamux stream.go and js-yamux src/stream.ts).
 using System;
 using System.Buffers;
 using System.Collections.Generic;
-using System.Diagnostics;
 using System.Threading;
 using System.Threading.Tasks;
 
 namespace WotId.Libp2p.Yamux;
 
-public sealed partial class YamuxStream
+internal sealed partial class YamuxStream
 {
     private readonly Queue<Segment> _segments = new();
     private int _headOffset;
@@ -203,7 +202,7 @@ public sealed partial class YamuxStream
             return 0;
         }
 
-        long now = Stopwatch.GetTimestamp();
+        long now = _session.Time.GetTimestamp();
         long rtt = _session.RttTicks;
         long grow = 0;
         long max = _session.Options.MaxWindow;

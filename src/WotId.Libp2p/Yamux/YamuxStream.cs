@@ -12,7 +12,7 @@ namespace WotId.Libp2p.Yamux;
 /// data already written); <see cref="Abort"/> resets both directions; disposing completes writes and stops reading.
 /// Failures surface as <see cref="YamuxException"/>.
 /// </summary>
-public sealed partial class YamuxStream : Stream
+internal sealed partial class YamuxStream : Stream
 {
     private readonly YamuxSession _session;
     private readonly object _lock = new();
@@ -28,7 +28,7 @@ public sealed partial class YamuxStream : Stream
         _session = session;
         Id = id;
         IsOutbound = outbound;
-        _epochStart = System.Diagnostics.Stopwatch.GetTimestamp();
+        _epochStart = session.Time.GetTimestamp();
     }
 
     /// <summary>The Yamux stream id (odd when opened by the client).</summary>

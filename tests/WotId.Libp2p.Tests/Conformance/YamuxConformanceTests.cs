@@ -14,13 +14,13 @@ namespace WotId.Libp2p.Tests.Conformance;
 
 public sealed class YamuxOverTcpConformanceTests : YamuxConformanceBase
 {
-    protected override async Task<(YamuxSession Client, YamuxSession Server)> CreateSessionsAsync(CancellationToken cancellationToken) =>
+    private protected override async Task<(YamuxSession Client, YamuxSession Server)> CreateSessionsAsync(CancellationToken cancellationToken) =>
         await LoopbackPair.SessionsAsync();
 }
 
 public sealed class YamuxOverNoiseConformanceTests : YamuxConformanceBase
 {
-    protected override async Task<(YamuxSession Client, YamuxSession Server)> CreateSessionsAsync(CancellationToken cancellationToken)
+    private protected override async Task<(YamuxSession Client, YamuxSession Server)> CreateSessionsAsync(CancellationToken cancellationToken)
     {
         (NoiseSecuredStream i, NoiseSecuredStream r) = await ConnectedPairs.NoiseOverTcpAsync(cancellationToken);
         var client = new YamuxSession(i, isClient: true);
@@ -35,7 +35,7 @@ public abstract class YamuxConformanceBase : ConnectedStreamConformance, IAsyncD
 {
     private readonly List<YamuxSession> _sessions = new();
 
-    protected abstract Task<(YamuxSession Client, YamuxSession Server)> CreateSessionsAsync(CancellationToken cancellationToken);
+    private protected abstract Task<(YamuxSession Client, YamuxSession Server)> CreateSessionsAsync(CancellationToken cancellationToken);
 
     protected override async Task<(Stream A, Stream B)> CreatePairAsync(CancellationToken cancellationToken)
     {

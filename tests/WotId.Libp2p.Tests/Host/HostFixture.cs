@@ -55,6 +55,20 @@ internal static class HostFixture
         throw new InvalidOperationException("no such address");
     }
 
+    /// <summary>Reads the host's events until one matches (the others are consumed and discarded).</summary>
+    public static async Task<HostEvent> NextEventAsync(Libp2pHost host, Func<HostEvent, bool> match, CancellationToken cancellationToken)
+    {
+        await foreach (HostEvent e in host.ReadEventsAsync(cancellationToken))
+        {
+            if (match(e))
+            {
+                return e;
+            }
+        }
+
+        throw new InvalidOperationException("the host stopped before the event arrived");
+    }
+
     /// <summary>Writes <paramref name="payload"/>, half-closes, reads everything back.</summary>
     public static async Task<byte[]> EchoRoundTripAsync(Stream stream, Action completeWrites, byte[] payload, CancellationToken ct)
     {

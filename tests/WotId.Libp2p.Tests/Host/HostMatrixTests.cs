@@ -210,8 +210,7 @@ public sealed class HostMatrixTests
         Libp2pHost b = await HostFixture.StartAsync();
         using var cts = new CancellationTokenSource(s_timeout);
         Libp2pConnection c = await a.DialAsync(HostFixture.AddressOf(b, false), cts.Token);
-        var closed = new TaskCompletionSource<ConnectionEventArgs>();
-        a.ConnectionClosed += (_, e) => closed.TrySetResult(e);
+        Task<HostEvent> closed = HostFixture.NextEventAsync(a, e => e.Kind == HostEventKind.ConnectionClosed, cts.Token);
         Libp2pStream s = await a.OpenStreamAsync(b.PeerId, HostFixture.EchoProtocol, cts.Token);
         await s.WriteAsync(new byte[] { 1 }, cts.Token);
         Assert.Equal(1, await s.ReadAsync(new byte[1], cts.Token));
@@ -227,10 +226,10 @@ public sealed class HostMatrixTests
             await s.WriteAsync(new byte[1], cts.Token);
         });
         Assert.IsType<YamuxException>(err);
-        await closed.Task.WaitAsync(cts.Token);
+        HostEvent closedEvent = await closed;
         Assert.Empty(a.Connections);
         await c.Completion.WaitAsync(cts.Token);
-        Assert.NotNull((await closed.Task).Error);
+        Assert.NotNull(closedEvent.Error);
         await b.DisposeAsync();
     }
 }

@@ -39,15 +39,10 @@ public sealed class HostileConnectionTests
             Yamux = new YamuxOptions { MaxInboundStreams = 16, AcceptBacklog = 16, MaxRefusedStreams = 64 },
         });
         await host.StartAsync();
-        var closedWithError = new TaskCompletionSource<Exception?>();
         using PeerIdentity hostile = PeerIdentity.Generate();
-        host.ConnectionClosed += (_, e) =>
-        {
-            if (e.Connection.RemotePeer == hostile.PeerId)
-            {
-                closedWithError.TrySetResult(e.Error);
-            }
-        };
+        using var events = new CancellationTokenSource(s_timeout);
+        Task<HostEvent> closedWithError = HostFixture.NextEventAsync(
+            host, e => e.Kind == HostEventKind.ConnectionClosed && e.Connection.RemotePeer == hostile.PeerId, events.Token);
 
         await using Libp2pHost good = await HostFixture.StartAsync();
         using var cts = new CancellationTokenSource(s_timeout);
@@ -75,7 +70,7 @@ public sealed class HostileConnectionTests
                 // The host may already have hung up.
             }
 
-            Exception? error = await closedWithError.Task.WaitAsync(cts.Token);
+            Exception? error = (await closedWithError.WaitAsync(cts.Token)).Error;
             YamuxException yx = Assert.IsType<YamuxException>(error);
             Assert.Equal(expected, yx.Error);
         }

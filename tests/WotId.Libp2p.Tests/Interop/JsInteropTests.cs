@@ -64,9 +64,8 @@ public sealed class JsInteropTests
     {
         await using JsPeer js = await JsPeer.StartAsync();
         await using Libp2pHost cs = await HostFixture.StartAsync();
-        var identified = new TaskCompletionSource<Libp2pConnection>();
-        cs.PeerIdentified += (_, e) => identified.TrySetResult(e.Connection);
         using var cts = new CancellationTokenSource(s_timeout);
+        Task<HostEvent> identified = HostFixture.NextEventAsync(cs, e => e.Kind == HostEventKind.Identified, cts.Token);
 
         JsonNode dial = await js.RunAsync(new JsonObject { ["cmd"] = "dial", ["addr"] = HostFixture.AddressOf(cs, ws).ToString() });
         Assert.Equal(cs.PeerId.ToString(), dial["peer"]!.GetValue<string>());
@@ -74,7 +73,7 @@ public sealed class JsInteropTests
         Assert.Equal("/yamux/1.0.0", dial["multiplexer"]!.GetValue<string>());
         Assert.Contains(HostFixture.EchoProtocol, JsPeer.Strings(dial["identify"]!["protocols"]));
 
-        Libp2pConnection inbound = await identified.Task.WaitAsync(cts.Token);
+        Libp2pConnection inbound = (await identified).Connection;
         Assert.False(inbound.IsInitiator);
         Assert.Equal(js.PeerId, inbound.RemotePeer);
         Assert.Contains("/wotid/echo/1.0.0", cs.PeerStore.Get(js.PeerId)!.Protocols);
@@ -228,8 +227,7 @@ public sealed class JsInteropTests
         JsPeer js = await JsPeer.StartAsync();
         await using Libp2pHost cs = await HostFixture.StartAsync();
         using var cts = new CancellationTokenSource(s_timeout);
-        var closed = new TaskCompletionSource<ConnectionEventArgs>();
-        cs.ConnectionClosed += (_, e) => closed.TrySetResult(e);
+        Task<HostEvent> closed = HostFixture.NextEventAsync(cs, e => e.Kind == HostEventKind.ConnectionClosed, cts.Token);
         await cs.DialAsync(js.Address(false), cts.Token);
         Libp2pStream s = await cs.OpenStreamAsync(js.PeerId, HostFixture.EchoProtocol, cts.Token);
         await s.WriteAsync(new byte[] { 5 }, cts.Token);
@@ -244,7 +242,7 @@ public sealed class JsInteropTests
             }
         });
         Assert.IsType<YamuxException>(err);
-        ConnectionEventArgs e = await closed.Task.WaitAsync(cts.Token);
+        HostEvent e = await closed;
         Assert.Equal(js.PeerId, e.Connection.RemotePeer);
         Assert.Empty(cs.Connections);
 

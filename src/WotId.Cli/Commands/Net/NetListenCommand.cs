@@ -61,11 +61,20 @@ internal sealed class NetListenCommand : ICliCommand
         }
 
         await context.Output.FlushAsync(cancellationToken).ConfigureAwait(false);
-        host.PeerIdentified += (_, e) => Report(context, "identified", e.Connection);
-        host.ConnectionClosed += (_, e) => Report(context, "closed", e.Connection);
         try
         {
-            await Task.Delay(Timeout.Infinite, cancellationToken).ConfigureAwait(false);
+            // The host's events end when it stops; here the loop ends when the command is interrupted.
+            await foreach (HostEvent e in host.ReadEventsAsync(cancellationToken).ConfigureAwait(false))
+            {
+                if (e.Kind == HostEventKind.Identified)
+                {
+                    Report(context, "identified", e.Connection);
+                }
+                else if (e.Kind == HostEventKind.ConnectionClosed)
+                {
+                    Report(context, "closed", e.Connection);
+                }
+            }
         }
         catch (OperationCanceledException)
         {

@@ -47,7 +47,7 @@ public static class IdentifyProtocol
             {
                 message = await LengthPrefixed.ReadAsync(stream, MaxMessageSize, cancellationToken).ConfigureAwait(false);
             }
-            catch (FormatException ex) when (ex is not IdentifyFormatException)
+            catch (LengthPrefixedException ex) when (ex.Error != LengthPrefixedError.Truncated)
             {
                 throw new IdentifyFormatException(IdentifyError.TooLarge, "identify length prefix rejected: " + ex.Message);
             }
