@@ -67,7 +67,7 @@ internal static class SelftestVectors
     public const string MLKem1024EkSha256 = "61b95ec8c32ae85ad7a17ae5b9c2dfb083e05f767da3ba9a0a8092ea6b4cbf7a";
     public const string MLKem1024K = "489dd1e9c2be4af3482bdb35bb26ce760e6e414da6ecbe489985748a825f1cd6";
 
-    // Kyber-1024 round 3 on the same ciphertext: SHAKE256(K ‖ SHA3-256(c), 32) (libsignal, notes/signal.md §2.2).
+    // Kyber-1024 round 3 on the same ciphertext: SHAKE256(K ‖ SHA3-256(c), 32) (libsignal `rust/protocol/src/kem/kyber1024.rs`).
     public const string Kyber1024Round3K = "418edf6b8f8df7a288e968af32f98b80611dc611c9011690eaa7b58777f551a0";
 
     // Wycheproof mldsa_{44,65,87}_sign_seed_test.json tcId 1 ("baseline", deterministic, empty context):

@@ -1,5 +1,5 @@
 // The prekey data an unacknowledged initiator repeats in every PreKeySignalMessage (libsignal storage.proto
-// SessionStructure.PendingPreKey (field 9) and PendingKyberPreKey (field 14); notes/signal.md §9).
+// SessionStructure.PendingPreKey (field 9) and PendingKyberPreKey (field 14); libsignal `proto/storage.proto`).
 namespace WotId.Signal.State;
 
 /// <summary>What an initiator sends until the first reply arrives.</summary>
