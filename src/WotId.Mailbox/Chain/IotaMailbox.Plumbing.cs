@@ -38,7 +38,7 @@ public sealed partial class IotaMailbox
         catch (MailboxException ex) when (ex.IsTransient)
         {
             _queue.RecordFailure(row.Id, ex.Message);
-            return new SendResult(false, null, row.Id, row.Digest, ex.Message);
+            return new SendResult(false, null, row.Seq, row.Id, row.Digest, ex.Message);
         }
         catch (MailboxException ex)
         {
@@ -51,7 +51,7 @@ public sealed partial class IotaMailbox
     {
         IotaAddress? id = r.Changes.FirstOrDefault(c => c.Kind == "created" && c.ObjectType == MessageType)?.ObjectId;
         _queue.MarkDelivered(row.Id, id);
-        return new SendResult(true, id, row.Id, r.Digest);
+        return new SendResult(true, id, row.Seq, row.Id, r.Digest);
     }
 
     private async Task<ExecutionResult> ExecuteAsync(Func<GasConfig, TransactionData> build, CancellationToken cancellationToken, Action<byte[], string, string>? beforeSubmit = null)
@@ -158,25 +158,6 @@ public sealed partial class IotaMailbox
         {
             throw new MailboxException(MailboxError.MalformedResponse, "message contents", ex);
         }
-    }
-
-    private static async Task<List<T>> PagesAsync<T>(Func<JsonElement?, Task<IotaPage<T>>> page)
-    {
-        var all = new List<T>();
-        JsonElement? cursor = null;
-        for (int i = 0; i < 1000; i++)
-        {
-            IotaPage<T> p = await Call(() => page(cursor)).ConfigureAwait(false);
-            all.AddRange(p.Data);
-            if (!p.HasNextPage || p.NextCursor is null)
-            {
-                break;
-            }
-
-            cursor = p.NextCursor;
-        }
-
-        return all;
     }
 
     /// <summary>Maps transport failures to MailboxException (transient ones keep sends queued).</summary>

@@ -1,8 +1,9 @@
 // The embedded mailbox: a local SQLite database with the objects, ownership rules, capability checks, size
 // limits and abort codes of move/wotid_mailbox/sources/mailbox.move (keep the two in step).
 // Crash safety: every operation is one SQLite transaction (BEGIN IMMEDIATE, WAL journal), so a process killed at
-// any instant leaves each send or claim either fully done or not done; sends are idempotent per
-// (mailbox, sender, seq), so a sender that retries after a crash never creates a duplicate.
+// any instant leaves each send or claim either fully done or not done. The store assigns each send the next
+// sequence number of (mailbox, sender) inside the send's transaction, so numbers are never skipped, reused or
+// used up by a failed send.
 using System;
 using Microsoft.Data.Sqlite;
 using WotId.Mailbox.Types;
