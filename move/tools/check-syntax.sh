@@ -20,5 +20,5 @@ if [ ${#files[@]} -eq 0 ]; then
 fi
 
 # Formatting to /dev/null makes prettier parse each file; the plugin throws on any tree-sitter ERROR node.
-"$here/node_modules/.bin/prettier" --plugin @mysten/prettier-plugin-move --log-level warn "${files[@]}" >/dev/null
+"$here/node_modules/.bin/prettier" --plugin "$here/node_modules/@mysten/prettier-plugin-move/out/index.js" --log-level warn "${files[@]}" >/dev/null
 echo "check-syntax: ${#files[@]} .move files parse"

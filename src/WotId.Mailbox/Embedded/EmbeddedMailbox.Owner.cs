@@ -33,6 +33,18 @@ internal sealed partial class EmbeddedMailbox
             throw Abort(MailboxError.WrongMailbox, "the message is addressed to another mailbox");
         }
 
+        // claim_message applies send's policy too (messages from new_message skipped it): blocked, then size.
+        if (IsBlocked(c, t, h.MailboxId, m.Sender))
+        {
+            throw Abort(MailboxError.SenderBlocked, "the sender is blocked by this mailbox; receive-and-delete removes the message");
+        }
+
+        SqliteCommand max = Cmd(c, t, "SELECT max_payload FROM mailboxes WHERE id = $m", ("$m", h.MailboxId));
+        if ((ulong)m.Payload.Length > (ulong)(long)max.ExecuteScalar()!)
+        {
+            throw Abort(MailboxError.PayloadTooLarge, "the message exceeds this mailbox's size limit; receive-and-delete removes it");
+        }
+
         Exec(c, t, "UPDATE messages SET owner = NULL, archived_in = $m WHERE id = $id", ("$m", h.MailboxId), ("$id", messageId));
         Exec(c, t, "UPDATE mailboxes SET stored_count = stored_count + 1 WHERE id = $m", ("$m", h.MailboxId));
         Event(c, t, "MessageClaimed", h.MailboxId, messageId);

@@ -57,9 +57,27 @@ public sealed class EmbeddedMailboxBehaviourTests : IDisposable
         MailboxHandle h = _f.Owner.Create([], 10);
         _f.Owner.SetBlocked(h, _f.Sender.Caller, true);
         IotaAddress id = _f.Sender.SendNewMessage(h.MailboxId, h.MailboxId, new byte[11]).Id;
-        _f.Owner.Claim(h, id);
+        Assert.Equal(MessageState.Pending, Assert.Single(_f.Owner.List(h.MailboxId)).State);
         Assert.Equal(MailboxError.PayloadTooLarge, ErrorOf(() => _f.Sender.SendNewMessage(h.MailboxId, h.MailboxId, new byte[16_001])));
         Assert.Equal(MailboxError.PayloadEmpty, ErrorOf(() => _f.Sender.SendNewMessage(h.MailboxId, h.MailboxId, [])));
+        _f.Owner.ReceiveAndDelete(h, id);
+    }
+
+    [Fact]
+    public void ClaimAppliesTheBlockListThenTheSizeLimitToNewMessages()
+    {
+        MailboxHandle h = _f.Owner.Create([], 10);
+        IotaAddress big = _f.Sender.SendNewMessage(h.MailboxId, h.MailboxId, new byte[11]).Id;
+        Assert.Equal(MailboxError.PayloadTooLarge, ErrorOf(() => _f.Owner.Claim(h, big)));
+        _f.Owner.SetBlocked(h, _f.Sender.Caller, true);
+        Assert.Equal(MailboxError.SenderBlocked, ErrorOf(() => _f.Owner.Claim(h, big)));
+        IotaAddress small = _f.Sender.SendNewMessage(h.MailboxId, h.MailboxId, [1]).Id;
+        Assert.Equal(MailboxError.SenderBlocked, ErrorOf(() => _f.Owner.Claim(h, small)));
+        Assert.All(_f.Owner.List(h.MailboxId), m => Assert.Equal(MessageState.Pending, m.State));
+        _f.Owner.ReceiveAndDelete(h, big);
+        _f.Owner.ReceiveAndDelete(h, small);
+        Assert.Empty(_f.Owner.List(h.MailboxId));
+        Assert.Equal(0UL, _f.Owner.Info(h.MailboxId).StoredCount);
     }
 
     [Fact]

@@ -158,6 +158,8 @@ internal sealed partial class ChainModel
                     }
 
                     Abort(msg.MailboxId != m.Id, 4);
+                    Abort(m.Blocked.Contains(msg.Sender), 3);
+                    Abort((ulong)msg.Payload.Length > m.Max, 1);
                     apply.Add(() =>
                     {
                         msg.Archived = true;
