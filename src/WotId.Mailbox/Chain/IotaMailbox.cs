@@ -8,6 +8,8 @@ using System.Linq;
 using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using WotId.Mailbox.Rpc;
 using WotId.Mailbox.Signing;
 using WotId.Mailbox.Transactions;
@@ -24,11 +26,18 @@ public sealed partial class IotaMailbox : IMailbox, IDisposable
     private readonly Outbox _queue;
     private readonly MailboxTransactionBuilder _builder;
     private readonly SemaphoreSlim _gasLock = new(1, 1);
+    private readonly ILogger _logger;
 
     /// <summary>Creates the client. <paramref name="queue"/> keeps sends that could not be delivered yet.</summary>
-    public IotaMailbox(IIotaNodeClient node, IotaKeyPair key, IotaAddress package, Outbox queue)
+    /// <param name="node">The node client.</param>
+    /// <param name="key">The caller's key (signs every transaction; never logged).</param>
+    /// <param name="package">The published wotid_mailbox package.</param>
+    /// <param name="queue">The durable outbox.</param>
+    /// <param name="logger">Logs sends that stay queued or are refused; no payloads or key material.</param>
+    public IotaMailbox(IIotaNodeClient node, IotaKeyPair key, IotaAddress package, Outbox queue, ILogger<IotaMailbox>? logger = null)
     {
         ArgumentNullException.ThrowIfNull(key);
+        _logger = (ILogger?)logger ?? NullLogger.Instance;
         _node = node;
         _key = key;
         _queue = queue;
@@ -82,6 +91,7 @@ public sealed partial class IotaMailbox : IMailbox, IDisposable
         }
 
         (long queueId, ulong seq) = _queue.Enqueue(Caller, mailboxId, payload.Span);
+        MailboxLog.Queued(_logger, queueId, mailboxId, seq, payload.Length);
         var row = new OutgoingMessage(queueId, mailboxId, seq, payload.ToArray(), null, null, null, 0, null);
         return await DeliverAsync(row, cancellationToken).ConfigureAwait(false);
     }
