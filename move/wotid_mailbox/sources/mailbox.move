@@ -1,6 +1,6 @@
 // wot.id P2P mailbox on IOTA (Rebased, Move 2024).
-// Design: shared notes iota-mailbox.md, Part B option 2 (shared Mailbox + MailboxOwnerCap, transfer-to-object
-// delivery). The embedded SQLite mailbox in src/WotId.Mailbox/Embedded mirrors every rule and abort code here;
+// Design: shared Mailbox + MailboxOwnerCap, transfer-to-object delivery (iota-framework transfer.move
+// `public_receive`; examples/move/transfer-to-object in iotaledger/iota). The embedded SQLite mailbox in src/WotId.Mailbox/Embedded mirrors every rule and abort code here;
 // keep them in step.
 //
 // Objects
