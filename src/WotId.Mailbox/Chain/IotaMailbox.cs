@@ -42,6 +42,7 @@ public sealed partial class IotaMailbox : IMailbox, IDisposable
         _key = key;
         _queue = queue;
         _builder = new MailboxTransactionBuilder(package, key.Address);
+        _queue.AdoptLegacyRows(key.Address);
     }
 
     /// <inheritdoc />

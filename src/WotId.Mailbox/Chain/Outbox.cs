@@ -42,6 +42,66 @@ public sealed class Outbox : IDisposable
     }
 
     /// <summary>
+    /// Moves the queued rows of the earlier table <c>outbox</c> (which had no sender column; the CLI chose their
+    /// numbers) into this queue as rows of <paramref name="sender"/>, keeping their number and signed transaction
+    /// so a retry still finds a transaction that already executed. A number that is taken gets the next free one
+    /// and its old signature is dropped (it named the old number). Returns how many rows moved.
+    /// </summary>
+    public int AdoptLegacyRows(IotaAddress sender)
+    {
+        using SqliteConnection c = Connect();
+        using SqliteTransaction t = c.BeginTransaction(deferred: false);
+        using (SqliteCommand exists = Command(c, t, "SELECT 1 FROM sqlite_master WHERE type='table' AND name='outbox'"))
+        {
+            if (exists.ExecuteScalar() is null)
+            {
+                return 0;
+            }
+        }
+
+        var rows = new List<(long Id, byte[] Mailbox, long Seq, byte[] Payload, object Tx, object Sig, object Digest, long Attempts, object Error, long Created)>();
+        using (SqliteCommand q = Command(c, t,
+            "SELECT id, mailbox_id, seq, payload, tx_bytes, signature, digest, attempts, last_error, created_ms FROM outbox WHERE state='queued' ORDER BY id"))
+        using (SqliteDataReader r = q.ExecuteReader())
+        {
+            while (r.Read())
+            {
+                rows.Add((r.GetInt64(0), (byte[])r[1], r.GetInt64(2), (byte[])r[3], r[4], r[5], r[6], r.GetInt64(7), r[8], r.GetInt64(9)));
+            }
+        }
+
+        byte[] s = sender.Span.ToArray();
+        foreach (var row in rows)
+        {
+            long seq = row.Seq;
+            object tx = row.Tx, sig = row.Sig, digest = row.Digest;
+            using (SqliteCommand taken = Command(c, t, "SELECT 1 FROM outgoing WHERE sender=$s AND mailbox_id=$m AND seq=$q AND state <> 'rejected'",
+                ("$s", s), ("$m", row.Mailbox), ("$q", seq)))
+            {
+                if (taken.ExecuteScalar() is not null)
+                {
+                    using SqliteCommand next = Command(c, t, "SELECT COALESCE(MAX(seq), 0) + 1 FROM outgoing WHERE sender=$s AND mailbox_id=$m AND state <> 'rejected'",
+                        ("$s", s), ("$m", row.Mailbox));
+                    seq = (long)next.ExecuteScalar()!;
+                    (tx, sig, digest) = (DBNull.Value, DBNull.Value, DBNull.Value);
+                }
+            }
+
+            using SqliteCommand ins = Command(c, t,
+                "INSERT INTO outgoing(sender, mailbox_id, seq, payload, state, tx_bytes, signature, digest, attempts, last_error, created_ms) " +
+                "VALUES($s, $m, $q, $p, 'queued', $tx, $sig, $d, $a, $e, $c)",
+                ("$s", s), ("$m", row.Mailbox), ("$q", seq), ("$p", row.Payload), ("$tx", tx), ("$sig", sig), ("$d", digest),
+                ("$a", row.Attempts), ("$e", row.Error), ("$c", row.Created));
+            ins.ExecuteNonQuery();
+            using SqliteCommand done = Command(c, t, "UPDATE outbox SET state='moved' WHERE id=$id", ("$id", row.Id));
+            done.ExecuteNonQuery();
+        }
+
+        t.Commit();
+        return rows.Count;
+    }
+
+    /// <summary>
     /// Queues a message and assigns it the next sequence number of (<paramref name="sender"/>,
     /// <paramref name="mailboxId"/>) in one transaction. Returns the queue row and the number.
     /// </summary>
