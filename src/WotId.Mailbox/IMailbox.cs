@@ -21,11 +21,21 @@ public interface IMailbox
     /// <summary>Reads a mailbox's policy.</summary>
     Task<MailboxInfo> GetMailboxAsync(IotaAddress mailboxId, CancellationToken cancellationToken);
 
-    /// <summary>Sends <paramref name="payload"/> (already encrypted) with the caller's sequence number <paramref name="seq"/>.</summary>
-    Task<SendResult> SendAsync(IotaAddress mailboxId, ulong seq, ReadOnlyMemory<byte> payload, CancellationToken cancellationToken);
+    /// <summary>
+    /// Sends <paramref name="payload"/> (already encrypted). The implementation assigns the next sequence number of
+    /// the pair (caller, mailbox) in the same durable step that stores or queues the message, and returns it in
+    /// <see cref="SendResult.Seq"/>. A send either stores (or durably queues) its payload or throws; a send that
+    /// throws uses up no sequence number.
+    /// </summary>
+    Task<SendResult> SendAsync(IotaAddress mailboxId, ReadOnlyMemory<byte> payload, CancellationToken cancellationToken);
 
-    /// <summary>Lists pending and archived messages of a mailbox, oldest first.</summary>
-    Task<IReadOnlyList<MessageInfo>> ListAsync(IotaAddress mailboxId, CancellationToken cancellationToken);
+    /// <summary>
+    /// One page of the messages of a mailbox: pending ones first, then archived ones. Pass <c>null</c> as
+    /// <paramref name="cursor"/> for the first page and <see cref="MessagePage.NextCursor"/> afterwards; the listing
+    /// ends when it is <c>null</c>. <paramref name="pageSize"/> is 1..<see cref="MailboxLimits.MaxListPageSize"/>; a
+    /// page may hold fewer messages than that before the end.
+    /// </summary>
+    Task<MessagePage> ListAsync(IotaAddress mailboxId, string? cursor, int pageSize, CancellationToken cancellationToken);
 
     /// <summary>Claims a pending message (archives it).</summary>
     Task ClaimAsync(MailboxHandle mailbox, IotaAddress messageId, CancellationToken cancellationToken);

@@ -1,7 +1,7 @@
 namespace WotId.Mailbox;
 
 /// <summary>
-/// Why a mailbox operation failed. Values 0–9 are the abort codes of <c>move/wotid_mailbox</c> (same numbers);
+/// Why a mailbox operation failed. Values 0–12 are the abort codes of <c>move/wotid_mailbox</c> (same numbers);
 /// 100+ are transaction-level rejections (the chain refuses them before or outside the package); 200+ are
 /// transport and node failures.
 /// </summary>
@@ -31,8 +31,17 @@ public enum MailboxError
     /// <summary>Move 8 <c>EBlocklistFull</c>.</summary>
     BlocklistFull = 8,
 
-    /// <summary>Move 9 <c>EWrongVersion</c>.</summary>
+    /// <summary>Move 9 <c>EWrongVersion</c>: the mailbox needs <c>migrate</c> to this package's layout version.</summary>
     WrongVersion = 9,
+
+    /// <summary>Move 10 <c>ECapRevoked</c>: <c>rotate_cap</c> replaced this cap.</summary>
+    CapRevoked = 10,
+
+    /// <summary>Move 11 <c>ENotUpgrade</c>: <c>migrate</c> on a mailbox already at this version.</summary>
+    NotUpgrade = 11,
+
+    /// <summary>Move 12 <c>ECapStillValid</c>: <c>destroy_revoked_cap</c> on the valid cap.</summary>
+    CapStillValid = 12,
 
     /// <summary>An input object (mailbox, cap, message) does not exist.</summary>
     ObjectNotFound = 100,

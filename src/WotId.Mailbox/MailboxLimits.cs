@@ -12,6 +12,9 @@ public static class MailboxLimits
     /// <summary>Largest block list.</summary>
     public const int MaxBlocked = 256;
 
+    /// <summary>Largest page of <see cref="IMailbox.ListAsync"/> (the JSON-RPC node's own page limit is 50).</summary>
+    public const int MaxListPageSize = 50;
+
     /// <summary>Mailbox layout version.</summary>
     public const ulong Version = 1;
 }

@@ -1,6 +1,6 @@
 // Crash-safety helper for tests/WotId.Mailbox.Tests/Process: runs embedded-mailbox operations in a loop and prints
 // one line per committed operation, so the parent can kill it at any moment and then audit the database.
-//   send  DB CALLER MAILBOX FROM TO        sends seq FROM..TO (payload = seq as 8 bytes), prints "sent SEQ ID"
+//   send  DB CALLER MAILBOX COUNT          sends COUNT messages (payload = index as 8 bytes), prints "sent SEQ ID"
 //   claim DB CALLER MAILBOX CAP            claims every pending message, prints "claimed ID", then "done"
 //   throughput DB N                        N deposit+claim pairs of 1 KiB through IMailbox; prints wall and CPU time
 using System;
@@ -27,14 +27,13 @@ internal static class Program
         var mailbox = IotaAddress.Parse(args[3]);
         if (args[0] == "send")
         {
-            ulong from = ulong.Parse(args[4], CultureInfo.InvariantCulture);
-            ulong to = ulong.Parse(args[5], CultureInfo.InvariantCulture);
+            ulong count = ulong.Parse(args[4], CultureInfo.InvariantCulture);
             var payload = new byte[8];
-            for (ulong seq = from; seq <= to; seq++)
+            for (ulong i = 1; i <= count; i++)
             {
-                BinaryPrimitives.WriteUInt64LittleEndian(payload, seq);
-                SendResult r = me.SendAsync(mailbox, seq, payload, default).GetAwaiter().GetResult();
-                Console.Out.WriteLine($"sent {seq} {r.MessageId}");
+                BinaryPrimitives.WriteUInt64LittleEndian(payload, i);
+                SendResult r = me.SendAsync(mailbox, payload, default).GetAwaiter().GetResult();
+                Console.Out.WriteLine($"sent {r.Seq} {r.MessageId}");
                 Console.Out.Flush();
             }
         }
@@ -43,8 +42,8 @@ internal static class Program
             var handle = new MailboxHandle(mailbox, IotaAddress.Parse(args[4]));
             while (true)
             {
-                MessageInfo[] pending = me.ListAsync(mailbox, default).GetAwaiter().GetResult()
-                    .Where(m => m.State == MessageState.Pending).ToArray();
+                MessageInfo[] pending = me.ListAsync(mailbox, null, MailboxLimits.MaxListPageSize, default).GetAwaiter().GetResult()
+                    .Messages.Where(m => m.State == MessageState.Pending).ToArray();
                 if (pending.Length == 0)
                 {
                     break;
@@ -76,7 +75,7 @@ internal static class Program
         var wall = System.Diagnostics.Stopwatch.StartNew();
         for (int i = 1; i <= n; i++)
         {
-            SendResult r = sender.SendAsync(h.MailboxId, (ulong)i, payload, default).GetAwaiter().GetResult();
+            SendResult r = sender.SendAsync(h.MailboxId, payload, default).GetAwaiter().GetResult();
             owner.ClaimAsync(h, r.MessageId!.Value, default).GetAwaiter().GetResult();
         }
 

@@ -2,6 +2,7 @@
 // each its own SQLite transaction, WAL, synchronous=NORMAL). Target from issue 6: >= 5,000 messages/s.
 // Also BCS encoding and signing of a mailbox send transaction. Results in docs/benchmarks-mailbox.md.
 using System;
+using System.Linq;
 using System.IO;
 using BenchmarkDotNet.Attributes;
 using WotId.Mailbox;
@@ -46,7 +47,7 @@ public class EmbeddedMailboxBenchmarks : IDisposable
     [Benchmark]
     public void DepositAndClaim1KiB()
     {
-        IotaAddress id = _sender!.Send(_handle!.MailboxId, ++_seq, _payload);
+        IotaAddress id = _sender!.Send(_handle!.MailboxId, _payload).Id;
         _owner!.Claim(_handle, id);
     }
 
@@ -54,13 +55,9 @@ public class EmbeddedMailboxBenchmarks : IDisposable
     [Benchmark(OperationsPerInvoke = 100)]
     public void DepositAndClaim1KiB_Batch100()
     {
-        var batch = new (ulong, byte[])[100];
-        for (int i = 0; i < batch.Length; i++)
-        {
-            batch[i] = (++_seq, _payload);
-        }
-
-        _owner!.ClaimBatch(_handle!, _sender!.SendBatch(_handle!.MailboxId, batch));
+        var batch = new byte[100][];
+        Array.Fill(batch, _payload);
+        _owner!.ClaimBatch(_handle!, _sender!.SendBatch(_handle!.MailboxId, batch).Select(s => s.Id).ToList());
     }
 
     /// <summary>Build, BCS-encode and sign a mailbox send of 1 KiB (what a chain send costs locally).</summary>

@@ -1,12 +1,14 @@
 // wot.id P2P mailbox on IOTA (Rebased, Move 2024).
-// Design: a shared Mailbox object plus a MailboxOwnerCap, delivery by transfer-to-object (iota::transfer
-// public_receive). The embedded SQLite mailbox in src/WotId.Mailbox/Embedded mirrors every rule and abort code here;
+// Design: shared Mailbox + MailboxOwnerCap, transfer-to-object delivery (iota-framework transfer.move
+// `public_receive`; examples/move/transfer-to-object in iotaledger/iota). The embedded SQLite mailbox in src/WotId.Mailbox/Embedded mirrors every rule and abort code here;
 // keep them in step.
 //
 // Objects
 //   Mailbox          shared; the recipient's published policy. Senders only borrow it immutably, so concurrent
 //                    senders never contend on writing it.
-//   MailboxOwnerCap  owned (key + store); the right to claim, read, delete and administer one mailbox.
+//   MailboxOwnerCap  owned (key + store); the right to claim, read, delete and administer one mailbox. Only the
+//                    cap whose ID the mailbox records (`cap_id`) is valid: `rotate_cap` mints a new one and
+//                    revokes the old, so a leaked cap can be cut off by whoever still holds a valid one.
 //   MessageObject    key + store; the end-to-end encrypted payload, the sender (from the TxContext, cannot be
 //                    forged), the send time and the sender's own sequence number. Delivered by
 //                    `public_transfer` to the mailbox's address (transfer-to-object), archived on claim as a
@@ -30,7 +32,8 @@ const MAX_PAYLOAD_BYTES: u64 = 16_000;
 const MAX_KEY_BYTES: u64 = 1_024;
 /// Largest block list.
 const MAX_BLOCKED: u64 = 256;
-/// Layout version of `Mailbox`, for upgrade gating.
+/// Layout version of `Mailbox`, for upgrade gating. A package upgrade that changes the layout raises it and
+/// extends `migrate`; mailboxes created earlier refuse owner operations (EWrongVersion) until migrated.
 const VERSION: u64 = 1;
 
 // === Abort codes (the C# client maps MoveAbort(_, code) to MailboxError with the same numbers) ===
@@ -55,6 +58,12 @@ const EMessageNotFound: u64 = 7;
 const EBlocklistFull: u64 = 8;
 /// The mailbox was created by another layout version of this package.
 const EWrongVersion: u64 = 9;
+/// The cap was revoked by `rotate_cap` (the mailbox records another cap ID).
+const ECapRevoked: u64 = 10;
+/// `migrate` on a mailbox that is already at (or above) this package's layout version.
+const ENotUpgrade: u64 = 11;
+/// `destroy_revoked_cap` on the cap that is still valid.
+const ECapStillValid: u64 = 12;
 
 // === Objects ===
 
@@ -69,6 +78,8 @@ public struct Mailbox has key {
     stored_count: u64,
     blocked: VecSet<address>,
     version: u64,
+    /// The only valid MailboxOwnerCap (see `rotate_cap`).
+    cap_id: ID,
 }
 
 public struct MailboxOwnerCap has key, store {
@@ -91,7 +102,21 @@ public struct MessageObject has key, store {
 
 public struct MailboxCreated has copy, drop { mailbox_id: ID, cap_id: ID, owner: address }
 
+/// Emitted by `send` after the message was transferred to the mailbox address. Events are committed only with
+/// their transaction, so a `MessageSent` in an executed transaction's effects is evidence of delivery to the
+/// mailbox; it is not proof that the recipient has seen or kept the message.
 public struct MessageSent has copy, drop {
+    mailbox_id: ID,
+    message_id: ID,
+    sender: address,
+    seq: u64,
+    size: u64,
+    sent_at_ms: u64,
+}
+
+/// Emitted by `new_message` when it creates a message. The PTB decides where the object goes next, so this is
+/// NOT evidence of delivery: check the object's owner (AddressOwner = the mailbox ID) in the effects instead.
+public struct MessageCreated has copy, drop {
     mailbox_id: ID,
     message_id: ID,
     sender: address,
@@ -108,24 +133,36 @@ public struct ObjectWithdrawn has copy, drop { mailbox_id: ID, object_id: ID }
 
 public struct SenderBlocked has copy, drop { mailbox_id: ID, sender: address, blocked: bool }
 
+/// The published encryption key or the size limit changed: senders must re-read the policy.
+public struct PolicyChanged has copy, drop { mailbox_id: ID, encryption_key: vector<u8>, max_payload_bytes: u64 }
+
+/// A new cap replaced (and revoked) the old one.
+public struct CapRotated has copy, drop { mailbox_id: ID, old_cap_id: ID, new_cap_id: ID, new_owner: address }
+
+/// A mailbox was migrated to this package's layout version.
+public struct MailboxMigrated has copy, drop { mailbox_id: ID, from_version: u64, to_version: u64 }
+
 // === Creating a mailbox ===
 
 /// Creates and shares a Mailbox and gives its MailboxOwnerCap to the sender.
 public fun create_mailbox(encryption_key: vector<u8>, max_payload_bytes: u64, ctx: &mut TxContext) {
     check_policy(&encryption_key, max_payload_bytes);
     let owner = ctx.sender();
+    let mailbox_uid = object::new(ctx);
+    let mailbox_id = mailbox_uid.to_inner();
+    let cap = MailboxOwnerCap { id: object::new(ctx), mailbox_id };
+    let cap_id = object::id(&cap);
     let mailbox = Mailbox {
-        id: object::new(ctx),
+        id: mailbox_uid,
         owner_hint: owner,
         encryption_key,
         max_payload_bytes,
         stored_count: 0,
         blocked: vec_set::empty(),
         version: VERSION,
+        cap_id,
     };
-    let mailbox_id = object::id(&mailbox);
-    let cap = MailboxOwnerCap { id: object::new(ctx), mailbox_id };
-    event::emit(MailboxCreated { mailbox_id, cap_id: object::id(&cap), owner });
+    event::emit(MailboxCreated { mailbox_id, cap_id, owner });
     transfer::share_object(mailbox);
     transfer::public_transfer(cap, owner);
 }
@@ -141,27 +178,44 @@ public fun send(mailbox: &Mailbox, seq: u64, payload: vector<u8>, clock: &Clock,
     assert!(size > 0, EPayloadEmpty);
     assert!(size <= mailbox.max_payload_bytes, EPayloadTooLarge);
     let message = mint(object::id(mailbox), seq, payload, clock.timestamp_ms(), ctx);
+    let message_id = object::id(&message);
+    let sent_at_ms = message.sent_at_ms;
     transfer::public_transfer(message, object::id_address(mailbox));
+    event::emit(MessageSent { mailbox_id: object::id(mailbox), message_id, sender, seq, size, sent_at_ms });
 }
 
 /// The owned (consensus-free) path: returns a MessageObject for `mailbox_id`, checked against the global
 /// limit only and stamped with the epoch start time; the PTB then `TransferObjects` it to the mailbox ID.
-/// The block list does not apply here; the recipient drops unwanted messages with `receive_and_delete`.
+/// The block list and the mailbox's own limit cannot be read here (no Mailbox input); `claim_message` applies
+/// them, and the recipient drops refused messages with `receive_and_delete`.
 public fun new_message(mailbox_id: ID, seq: u64, payload: vector<u8>, ctx: &mut TxContext): MessageObject {
     let size = payload.length();
     assert!(size > 0, EPayloadEmpty);
     assert!(size <= MAX_PAYLOAD_BYTES, EPayloadTooLarge);
-    mint(mailbox_id, seq, payload, ctx.epoch_timestamp_ms(), ctx)
+    let message = mint(mailbox_id, seq, payload, ctx.epoch_timestamp_ms(), ctx);
+    event::emit(MessageCreated {
+        mailbox_id,
+        message_id: object::id(&message),
+        sender: message.sender,
+        seq,
+        size,
+        sent_at_ms: message.sent_at_ms,
+    });
+    message
 }
 
 // === Owner operations (cap holder) ===
 
-/// Receives a pending message and archives it as a dynamic object field keyed by its ID.
+/// Receives a pending message and archives it as a dynamic object field keyed by its ID. The policy of `send`
+/// applies here too, because messages from `new_message` skipped it: check order wrong mailbox, blocked sender,
+/// too large. Refused messages stay pending; `receive_and_delete` removes them.
 public fun claim_message(mailbox: &mut Mailbox, cap: &MailboxOwnerCap, ticket: Receiving<MessageObject>) {
     check_cap(mailbox, cap);
     let message = transfer::public_receive(&mut mailbox.id, ticket);
     let mailbox_id = object::id(mailbox);
     assert!(message.mailbox_id == mailbox_id, EWrongMailbox);
+    assert!(!mailbox.blocked.contains(&message.sender), ESenderBlocked);
+    assert!(message.payload.length() <= mailbox.max_payload_bytes, EPayloadTooLarge);
     let message_id = object::id(&message);
     dof::add(&mut mailbox.id, message_id, message);
     mailbox.stored_count = mailbox.stored_count + 1;
@@ -229,12 +283,45 @@ public fun unblock_sender(mailbox: &mut Mailbox, cap: &MailboxOwnerCap, sender: 
     event::emit(SenderBlocked { mailbox_id: object::id(mailbox), sender, blocked: false });
 }
 
-/// Changes the size limit and the published key.
+/// Changes the size limit and the published key; emits PolicyChanged so senders notice a new key.
 public fun set_policy(mailbox: &mut Mailbox, cap: &MailboxOwnerCap, encryption_key: vector<u8>, max_payload_bytes: u64) {
     check_cap(mailbox, cap);
     check_policy(&encryption_key, max_payload_bytes);
     mailbox.encryption_key = encryption_key;
     mailbox.max_payload_bytes = max_payload_bytes;
+    event::emit(PolicyChanged { mailbox_id: object::id(mailbox), encryption_key, max_payload_bytes });
+}
+
+/// Mints a new cap for `new_owner` and revokes every other one (the mailbox records the new cap's ID). For a
+/// leaked cap or a compromised account key: rotate to a fresh address, and the old cap stops working at once.
+public fun rotate_cap(mailbox: &mut Mailbox, cap: &MailboxOwnerCap, new_owner: address, ctx: &mut TxContext) {
+    check_cap(mailbox, cap);
+    let mailbox_id = object::id(mailbox);
+    let fresh = MailboxOwnerCap { id: object::new(ctx), mailbox_id };
+    let new_cap_id = object::id(&fresh);
+    mailbox.cap_id = new_cap_id;
+    event::emit(CapRotated { mailbox_id, old_cap_id: object::id(cap), new_cap_id, new_owner });
+    transfer::public_transfer(fresh, new_owner);
+}
+
+/// Deletes a revoked cap (refunds its storage deposit). A valid cap cannot be destroyed: the mailbox would be
+/// left without an owner.
+public fun destroy_revoked_cap(mailbox: &Mailbox, cap: MailboxOwnerCap) {
+    assert!(cap.mailbox_id == object::id(mailbox), ENotOwner);
+    assert!(object::id(&cap) != mailbox.cap_id, ECapStillValid);
+    let MailboxOwnerCap { id, mailbox_id: _ } = cap;
+    id.delete();
+}
+
+/// Brings a mailbox created by an older layout version up to this package's VERSION (owner only). Upgrades
+/// that change the layout raise VERSION and add the conversion here; see README.md "Upgrades".
+public fun migrate(mailbox: &mut Mailbox, cap: &MailboxOwnerCap) {
+    assert!(cap.mailbox_id == object::id(mailbox), ENotOwner);
+    assert!(object::id(cap) == mailbox.cap_id, ECapRevoked);
+    assert!(mailbox.version < VERSION, ENotUpgrade);
+    let from_version = mailbox.version;
+    mailbox.version = VERSION;
+    event::emit(MailboxMigrated { mailbox_id: object::id(mailbox), from_version, to_version: VERSION });
 }
 
 // === Accessors ===
@@ -255,6 +342,10 @@ public fun has_message(mailbox: &Mailbox, message_id: ID): bool {
 
 public fun cap_mailbox_id(cap: &MailboxOwnerCap): ID { cap.mailbox_id }
 
+public fun valid_cap_id(mailbox: &Mailbox): ID { mailbox.cap_id }
+
+public fun version(mailbox: &Mailbox): u64 { mailbox.version }
+
 public fun message_mailbox_id(message: &MessageObject): ID { message.mailbox_id }
 
 public fun message_sender(message: &MessageObject): address { message.sender }
@@ -272,6 +363,7 @@ public fun max_payload_limit(): u64 { MAX_PAYLOAD_BYTES }
 fun check_cap(mailbox: &Mailbox, cap: &MailboxOwnerCap) {
     assert!(mailbox.version == VERSION, EWrongVersion);
     assert!(cap.mailbox_id == object::id(mailbox), ENotOwner);
+    assert!(object::id(cap) == mailbox.cap_id, ECapRevoked);
 }
 
 fun check_policy(encryption_key: &vector<u8>, max_payload_bytes: u64) {
@@ -280,11 +372,7 @@ fun check_policy(encryption_key: &vector<u8>, max_payload_bytes: u64) {
 }
 
 fun mint(mailbox_id: ID, seq: u64, payload: vector<u8>, sent_at_ms: u64, ctx: &mut TxContext): MessageObject {
-    let sender = ctx.sender();
-    let size = payload.length();
-    let message = MessageObject { id: object::new(ctx), mailbox_id, sender, sent_at_ms, seq, payload };
-    event::emit(MessageSent { mailbox_id, message_id: object::id(&message), sender, seq, size, sent_at_ms });
-    message
+    MessageObject { id: object::new(ctx), mailbox_id, sender: ctx.sender(), sent_at_ms, seq, payload }
 }
 
 fun destroy(message: MessageObject) {

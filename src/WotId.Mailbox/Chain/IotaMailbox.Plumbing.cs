@@ -23,6 +23,7 @@ public sealed partial class IotaMailbox
             if (row.Digest is not null && row.TxBytes is not null && row.Signature is not null)
             {
                 // A previous attempt signed a transaction: it may have executed even though we never saw the answer.
+                MailboxLog.CheckingEarlierAttempt(_logger, row.Id, row.Digest);
                 ExecutionResult? earlier = await Call(() => _node.GetTransactionAsync(row.Digest, cancellationToken)).ConfigureAwait(false);
                 if (earlier is not null && earlier.Success)
                 {
@@ -37,11 +38,13 @@ public sealed partial class IotaMailbox
         }
         catch (MailboxException ex) when (ex.IsTransient)
         {
+            MailboxLog.StaysQueued(_logger, row.Id, row.Seq, row.Attempts + 1, ex.Error);
             _queue.RecordFailure(row.Id, ex.Message);
-            return new SendResult(false, null, row.Id, row.Digest, ex.Message);
+            return new SendResult(false, null, row.Seq, row.Id, row.Digest, ex.Message);
         }
         catch (MailboxException ex)
         {
+            MailboxLog.Rejected(_logger, row.Id, row.Seq, ex.Error);
             _queue.MarkRejected(row.Id, ex.Message);
             throw;
         }
@@ -51,7 +54,8 @@ public sealed partial class IotaMailbox
     {
         IotaAddress? id = r.Changes.FirstOrDefault(c => c.Kind == "created" && c.ObjectType == MessageType)?.ObjectId;
         _queue.MarkDelivered(row.Id, id);
-        return new SendResult(true, id, row.Id, r.Digest);
+        MailboxLog.Delivered(_logger, row.Id, row.Seq, id, r.Digest);
+        return new SendResult(true, id, row.Seq, row.Id, r.Digest);
     }
 
     private async Task<ExecutionResult> ExecuteAsync(Func<GasConfig, TransactionData> build, CancellationToken cancellationToken, Action<byte[], string, string>? beforeSubmit = null)
@@ -67,7 +71,9 @@ public sealed partial class IotaMailbox
             ExecutionResult dry = await Call(() => _node.DryRunAsync(TransactionBcs.Encode(build(new GasConfig([gas.Ref], price, ceiling))), cancellationToken)).ConfigureAwait(false);
             if (!dry.Success)
             {
-                throw AbortMapper.FromExecutionError(dry.Error);
+                MailboxException refused = AbortMapper.FromExecutionError(dry.Error);
+                MailboxLog.DryRunRefused(_logger, "transaction", refused.Error);
+                throw refused;
             }
 
             ulong budget = Budget(dry.Gas, price);
@@ -158,25 +164,6 @@ public sealed partial class IotaMailbox
         {
             throw new MailboxException(MailboxError.MalformedResponse, "message contents", ex);
         }
-    }
-
-    private static async Task<List<T>> PagesAsync<T>(Func<JsonElement?, Task<IotaPage<T>>> page)
-    {
-        var all = new List<T>();
-        JsonElement? cursor = null;
-        for (int i = 0; i < 1000; i++)
-        {
-            IotaPage<T> p = await Call(() => page(cursor)).ConfigureAwait(false);
-            all.AddRange(p.Data);
-            if (!p.HasNextPage || p.NextCursor is null)
-            {
-                break;
-            }
-
-            cursor = p.NextCursor;
-        }
-
-        return all;
     }
 
     /// <summary>Maps transport failures to MailboxException (transient ones keep sends queued).</summary>

@@ -5,8 +5,11 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using WotId.Mailbox.Rpc;
 using WotId.Mailbox.Signing;
 using WotId.Mailbox.Transactions;
@@ -23,15 +26,23 @@ public sealed partial class IotaMailbox : IMailbox, IDisposable
     private readonly Outbox _queue;
     private readonly MailboxTransactionBuilder _builder;
     private readonly SemaphoreSlim _gasLock = new(1, 1);
+    private readonly ILogger _logger;
 
     /// <summary>Creates the client. <paramref name="queue"/> keeps sends that could not be delivered yet.</summary>
-    public IotaMailbox(IIotaNodeClient node, IotaKeyPair key, IotaAddress package, Outbox queue)
+    /// <param name="node">The node client.</param>
+    /// <param name="key">The caller's key (signs every transaction; never logged).</param>
+    /// <param name="package">The published wotid_mailbox package.</param>
+    /// <param name="queue">The durable outbox.</param>
+    /// <param name="logger">Logs sends that stay queued or are refused; no payloads or key material.</param>
+    public IotaMailbox(IIotaNodeClient node, IotaKeyPair key, IotaAddress package, Outbox queue, ILogger<IotaMailbox>? logger = null)
     {
         ArgumentNullException.ThrowIfNull(key);
+        _logger = (ILogger?)logger ?? NullLogger.Instance;
         _node = node;
         _key = key;
         _queue = queue;
         _builder = new MailboxTransactionBuilder(package, key.Address);
+        _queue.AdoptLegacyRows(key.Address);
     }
 
     /// <inheritdoc />
@@ -62,19 +73,35 @@ public sealed partial class IotaMailbox : IMailbox, IDisposable
     }
 
     /// <inheritdoc />
-    public async Task<SendResult> SendAsync(IotaAddress mailboxId, ulong seq, ReadOnlyMemory<byte> payload, CancellationToken cancellationToken)
+    /// <remarks>
+    /// The outbox queues the payload and assigns its sequence number in one SQLite transaction before any network
+    /// call. Payloads that no mailbox accepts (empty, over <see cref="MailboxLimits.MaxPayloadBytes"/>) are refused
+    /// before queuing. A send the chain refuses (Move abort) throws and gives its number back; a send the node could
+    /// not take yet returns <c>Delivered = false</c> and stays queued for <see cref="FlushAsync"/>.
+    /// </remarks>
+    public async Task<SendResult> SendAsync(IotaAddress mailboxId, ReadOnlyMemory<byte> payload, CancellationToken cancellationToken)
     {
-        long queueId = _queue.Enqueue(mailboxId, seq, payload.Span);
-        OutgoingMessage row = _queue.Pending().FirstOrDefault(p => p.Id == queueId)
-            ?? new OutgoingMessage(queueId, mailboxId, seq, payload.ToArray(), null, null, null, 0, null);
+        if (payload.IsEmpty)
+        {
+            throw new MailboxException(MailboxError.PayloadEmpty, "empty payload");
+        }
+
+        if ((ulong)payload.Length > MailboxLimits.MaxPayloadBytes)
+        {
+            throw new MailboxException(MailboxError.PayloadTooLarge, $"payload of {payload.Length} bytes exceeds the limit of {MailboxLimits.MaxPayloadBytes}");
+        }
+
+        (long queueId, ulong seq) = _queue.Enqueue(Caller, mailboxId, payload.Span);
+        MailboxLog.Queued(_logger, queueId, mailboxId, seq, payload.Length);
+        var row = new OutgoingMessage(queueId, mailboxId, seq, payload.ToArray(), null, null, null, 0, null);
         return await DeliverAsync(row, cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>Retries every queued send; returns the outcome of each.</summary>
+    /// <summary>Retries every queued send of this caller; returns the outcome of each.</summary>
     public async Task<IReadOnlyList<SendResult>> FlushAsync(CancellationToken cancellationToken)
     {
         var results = new List<SendResult>();
-        foreach (OutgoingMessage row in _queue.Pending())
+        foreach (OutgoingMessage row in _queue.Pending(Caller))
         {
             results.Add(await DeliverAsync(row, cancellationToken).ConfigureAwait(false));
         }
@@ -83,23 +110,42 @@ public sealed partial class IotaMailbox : IMailbox, IDisposable
     }
 
     /// <inheritdoc />
-    public async Task<IReadOnlyList<MessageInfo>> ListAsync(IotaAddress mailboxId, CancellationToken cancellationToken)
+    /// <remarks>
+    /// Pending messages are the mailbox address's owned objects (<c>iotax_getOwnedObjects</c>), archived ones its
+    /// dynamic fields (<c>iotax_getDynamicFields</c>); the cursor is the part ("p" or "a") followed by the node's
+    /// own cursor for that part.
+    /// </remarks>
+    public async Task<MessagePage> ListAsync(IotaAddress mailboxId, string? cursor, int pageSize, CancellationToken cancellationToken)
     {
-        var list = new List<MessageInfo>();
-        foreach (IotaObject o in await PagesAsync(c => _node.GetOwnedObjectsAsync(mailboxId, MessageType, c, 50, cancellationToken)).ConfigureAwait(false))
+        ArgumentOutOfRangeException.ThrowIfLessThan(pageSize, 1);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(pageSize, MailboxLimits.MaxListPageSize);
+        (bool archived, JsonElement? after) = ListCursor.Parse(cursor);
+        var list = new List<MessageInfo>(pageSize);
+        if (!archived)
         {
-            list.Add(DecodeMessage(o, MessageState.Pending).Info);
+            IotaPage<IotaObject> p = await Call(() => _node.GetOwnedObjectsAsync(mailboxId, MessageType, after, pageSize, cancellationToken)).ConfigureAwait(false);
+            list.AddRange(p.Data.Select(o => DecodeMessage(o, MessageState.Pending).Info));
+            if (p.HasNextPage && p.NextCursor is JsonElement more)
+            {
+                return new MessagePage(list, ListCursor.Format(false, more));
+            }
+
+            after = null;
+            if (list.Count >= pageSize)
+            {
+                return new MessagePage(list, ListCursor.Format(true, null));
+            }
         }
 
-        var archivedIds = (await PagesAsync(c => _node.GetDynamicFieldsAsync(mailboxId, c, 50, cancellationToken)).ConfigureAwait(false))
-            .Where(f => f.ObjectType == MessageType).Select(f => f.Ref.ObjectId).ToList();
-        for (int i = 0; i < archivedIds.Count; i += 50)
+        IotaPage<DynamicFieldInfo> fields = await Call(() => _node.GetDynamicFieldsAsync(mailboxId, after, pageSize - list.Count, cancellationToken)).ConfigureAwait(false);
+        var ids = fields.Data.Where(f => f.ObjectType == MessageType).Select(f => f.Ref.ObjectId).ToList();
+        if (ids.Count > 0)
         {
-            IReadOnlyList<IotaObject?> objects = await Call(() => _node.MultiGetObjectsAsync(archivedIds.Skip(i).Take(50).ToList(), cancellationToken)).ConfigureAwait(false);
+            IReadOnlyList<IotaObject?> objects = await Call(() => _node.MultiGetObjectsAsync(ids, cancellationToken)).ConfigureAwait(false);
             list.AddRange(objects.OfType<IotaObject>().Select(o => DecodeMessage(o, MessageState.Archived).Info));
         }
 
-        return list;
+        return new MessagePage(list, fields.HasNextPage && fields.NextCursor is JsonElement next ? ListCursor.Format(true, next) : null);
     }
 
     /// <inheritdoc />

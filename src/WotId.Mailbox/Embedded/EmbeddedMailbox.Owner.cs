@@ -1,6 +1,8 @@
 // Owner operations of the embedded mailbox: claim_message, read_message, delete_message, receive_and_delete,
 // block_sender / unblock_sender (move/wotid_mailbox/sources/mailbox.move). check_cap runs first, as in Move.
+using System;
 using System.Collections.Generic;
+using System.Globalization;
 using Microsoft.Data.Sqlite;
 using WotId.Mailbox.Types;
 
@@ -29,6 +31,18 @@ internal sealed partial class EmbeddedMailbox
         if (m.MailboxId != h.MailboxId)
         {
             throw Abort(MailboxError.WrongMailbox, "the message is addressed to another mailbox");
+        }
+
+        // claim_message applies send's policy too (messages from new_message skipped it): blocked, then size.
+        if (IsBlocked(c, t, h.MailboxId, m.Sender))
+        {
+            throw Abort(MailboxError.SenderBlocked, "the sender is blocked by this mailbox; receive-and-delete removes the message");
+        }
+
+        SqliteCommand max = Cmd(c, t, "SELECT max_payload FROM mailboxes WHERE id = $m", ("$m", h.MailboxId));
+        if ((ulong)m.Payload.Length > (ulong)(long)max.ExecuteScalar()!)
+        {
+            throw Abort(MailboxError.PayloadTooLarge, "the message exceeds this mailbox's size limit; receive-and-delete removes it");
         }
 
         Exec(c, t, "UPDATE messages SET owner = NULL, archived_in = $m WHERE id = $id", ("$m", h.MailboxId), ("$id", messageId));
@@ -86,22 +100,87 @@ internal sealed partial class EmbeddedMailbox
         return 0;
     });
 
-    internal IReadOnlyList<MessageInfo> List(IotaAddress mailboxId) => Run(false, (c, t) =>
+    /// <summary>Every message of a mailbox, page by page (pending ones first).</summary>
+    internal IReadOnlyList<MessageInfo> List(IotaAddress mailboxId)
     {
-        var list = new List<MessageInfo>();
-        SqliteCommand q = Cmd(c, t,
-            "SELECT id, mailbox_id, sender, sent_at_ms, seq, length(payload), archived_in FROM messages WHERE owner = $m OR archived_in = $m ORDER BY pos",
-            ("$m", mailboxId));
-        using SqliteDataReader r = q.ExecuteReader();
-        while (r.Read())
+        var all = new List<MessageInfo>();
+        string? cursor = null;
+        do
         {
-            list.Add(new MessageInfo(
-                new IotaAddress((byte[])r[0]), new IotaAddress((byte[])r[1]), new IotaAddress((byte[])r[2]),
-                (ulong)r.GetInt64(3), (ulong)r.GetInt64(4), r.GetInt32(5), r.IsDBNull(6) ? MessageState.Pending : MessageState.Archived));
+            MessagePage page = ListPage(mailboxId, cursor, MailboxLimits.MaxListPageSize);
+            all.AddRange(page.Messages);
+            cursor = page.NextCursor;
+        }
+        while (cursor is not null);
+
+        return all;
+    }
+
+    /// <summary>
+    /// One page, pending messages first (as on chain: owned objects, then dynamic fields), each part in send order.
+    /// The cursor is "p" or "a" (part) and the last row position seen; it stays valid while messages change.
+    /// </summary>
+    internal MessagePage ListPage(IotaAddress mailboxId, string? cursor, int pageSize)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(pageSize, 1);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(pageSize, MailboxLimits.MaxListPageSize);
+        (bool archived, long after) = ParseCursor(cursor);
+        return Run(false, (c, t) =>
+        {
+            var list = new List<MessageInfo>(pageSize);
+            long last = after;
+            if (!archived)
+            {
+                last = ReadPart(c, t, "owner = $m", mailboxId, after, pageSize, list);
+                if (list.Count == pageSize)
+                {
+                    return new MessagePage(list, "p" + last.ToString(CultureInfo.InvariantCulture));
+                }
+
+                last = 0;
+            }
+
+            int room = pageSize - list.Count;
+            int before = list.Count;
+            last = ReadPart(c, t, "archived_in = $m", mailboxId, last, room, list);
+            return new MessagePage(list, list.Count - before == room ? "a" + last.ToString(CultureInfo.InvariantCulture) : null);
+        });
+    }
+
+    private static (bool Archived, long After) ParseCursor(string? cursor)
+    {
+        if (cursor is null)
+        {
+            return (false, 0);
         }
 
-        return (IReadOnlyList<MessageInfo>)list;
-    });
+        if (cursor.Length < 2 || (cursor[0] != 'p' && cursor[0] != 'a')
+            || !long.TryParse(cursor.AsSpan(1), NumberStyles.None, CultureInfo.InvariantCulture, out long after))
+        {
+            throw new ArgumentException("not a cursor of this mailbox listing", nameof(cursor));
+        }
+
+        return (cursor[0] == 'a', after);
+    }
+
+    private static long ReadPart(SqliteConnection c, SqliteTransaction t, string where, IotaAddress mailboxId, long after, int limit, List<MessageInfo> into)
+    {
+        SqliteCommand q = Cmd(c, t,
+            "SELECT id, mailbox_id, sender, sent_at_ms, seq, length(payload), archived_in, pos FROM messages WHERE " + where +
+            " AND pos > $after ORDER BY pos LIMIT $n",
+            ("$m", mailboxId), ("$after", after), ("$n", limit));
+        using SqliteDataReader r = q.ExecuteReader();
+        long last = after;
+        while (r.Read())
+        {
+            into.Add(new MessageInfo(
+                new IotaAddress((byte[])r[0]), new IotaAddress((byte[])r[1]), new IotaAddress((byte[])r[2]),
+                (ulong)r.GetInt64(3), (ulong)r.GetInt64(4), r.GetInt32(5), r.IsDBNull(6) ? MessageState.Pending : MessageState.Archived));
+            last = r.GetInt64(7);
+        }
+
+        return last;
+    }
 
     /// <summary>Transaction-level cap rules, then Move's <c>check_cap</c> (version, then cap ↔ mailbox).</summary>
     private void CheckCap(SqliteConnection c, SqliteTransaction t, MailboxHandle h)

@@ -13,15 +13,28 @@ internal sealed partial class EmbeddedMailbox
 {
     private static readonly ConditionalWeakTable<SqliteConnection, Dictionary<string, SqliteCommand>> s_commands = new();
 
-    private T Run<T>(bool write, Func<SqliteConnection, SqliteTransaction, T> body)
+    private T Run<T>(bool write, Func<SqliteConnection, SqliteTransaction, T> body, [CallerMemberName] string operation = "")
     {
         lock (_store.Gate)
         {
-            SqliteConnection c = _store.Shared;
-            using SqliteTransaction t = c.BeginTransaction(deferred: !write);
-            T result = body(c, t);
-            t.Commit();
-            return result;
+            try
+            {
+                SqliteConnection c = _store.Shared;
+                using SqliteTransaction t = c.BeginTransaction(deferred: !write);
+                T result = body(c, t);
+                t.Commit();
+                return result;
+            }
+            catch (MailboxException ex)
+            {
+                MailboxLog.EmbeddedRefused(_store.Logger, operation, Caller, ex.Error);
+                throw;
+            }
+            catch (SqliteException ex)
+            {
+                MailboxLog.EmbeddedStorageFailed(_store.Logger, operation, ex.SqliteErrorCode);
+                throw;
+            }
         }
     }
 

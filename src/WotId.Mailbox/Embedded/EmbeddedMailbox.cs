@@ -40,16 +40,17 @@ internal sealed partial class EmbeddedMailbox : IMailbox
     /// <summary>The mailbox's policy and counters.</summary>
     internal MailboxInfo Info(IotaAddress mailboxId) => Run(false, (c, t) => LoadMailbox(c, t, mailboxId));
 
-    public Task<SendResult> SendAsync(IotaAddress mailboxId, ulong seq, ReadOnlyMemory<byte> payload, CancellationToken cancellationToken)
+    public Task<SendResult> SendAsync(IotaAddress mailboxId, ReadOnlyMemory<byte> payload, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        return Task.FromResult(new SendResult(true, Send(mailboxId, seq, payload.Span)));
+        (IotaAddress id, ulong seq) = Send(mailboxId, payload.Span);
+        return Task.FromResult(new SendResult(true, id, seq));
     }
 
-    public Task<IReadOnlyList<MessageInfo>> ListAsync(IotaAddress mailboxId, CancellationToken cancellationToken)
+    public Task<MessagePage> ListAsync(IotaAddress mailboxId, string? cursor, int pageSize, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        return Task.FromResult(List(mailboxId));
+        return Task.FromResult(ListPage(mailboxId, cursor, pageSize));
     }
 
     public Task ClaimAsync(MailboxHandle mailbox, IotaAddress messageId, CancellationToken cancellationToken)
@@ -103,26 +104,26 @@ internal sealed partial class EmbeddedMailbox : IMailbox
     }
 
     /// <summary><c>send</c>: checks blocked, empty, too large (in that order), then transfers to the mailbox address.</summary>
-    internal IotaAddress Send(IotaAddress mailboxId, ulong seq, ReadOnlySpan<byte> payload)
+    internal (IotaAddress Id, ulong Seq) Send(IotaAddress mailboxId, ReadOnlySpan<byte> payload)
     {
         byte[] copy = payload.ToArray();
-        return Run(true, (c, t) => SendIn(c, t, mailboxId, seq, copy));
+        return Run(true, (c, t) => SendIn(c, t, mailboxId, copy));
     }
 
     /// <summary>Several <c>send</c> calls in one transaction (one PTB on chain): all or nothing.</summary>
-    internal IReadOnlyList<IotaAddress> SendBatch(IotaAddress mailboxId, IReadOnlyList<(ulong Seq, byte[] Payload)> messages) =>
+    internal IReadOnlyList<(IotaAddress Id, ulong Seq)> SendBatch(IotaAddress mailboxId, IReadOnlyList<byte[]> payloads) =>
         Run(true, (c, t) =>
         {
-            var ids = new List<IotaAddress>(messages.Count);
-            foreach ((ulong seq, byte[] payload) in messages)
+            var sent = new List<(IotaAddress, ulong)>(payloads.Count);
+            foreach (byte[] payload in payloads)
             {
-                ids.Add(SendIn(c, t, mailboxId, seq, payload));
+                sent.Add(SendIn(c, t, mailboxId, payload));
             }
 
-            return (IReadOnlyList<IotaAddress>)ids;
+            return (IReadOnlyList<(IotaAddress, ulong)>)sent;
         });
 
-    private IotaAddress SendIn(SqliteConnection c, SqliteTransaction t, IotaAddress mailboxId, ulong seq, byte[] payload)
+    private (IotaAddress Id, ulong Seq) SendIn(SqliteConnection c, SqliteTransaction t, IotaAddress mailboxId, byte[] payload)
     {
         ulong max;
         SqliteCommand maxQuery = Cmd(c, t, "SELECT max_payload FROM mailboxes WHERE id = $id", ("$id", mailboxId));
@@ -134,15 +135,15 @@ internal sealed partial class EmbeddedMailbox : IMailbox
         }
 
         CheckSize(payload.Length, max);
-        return Mint(c, t, mailboxId, mailboxId, seq, payload);
+        return Mint(c, t, mailboxId, mailboxId, payload);
     }
 
     /// <summary><c>new_message</c> + <c>TransferObjects</c>: global size limit only, block list not consulted.</summary>
-    internal IotaAddress SendNewMessage(IotaAddress intendedMailboxId, IotaAddress recipient, ulong seq, ReadOnlySpan<byte> payload)
+    internal (IotaAddress Id, ulong Seq) SendNewMessage(IotaAddress intendedMailboxId, IotaAddress recipient, ReadOnlySpan<byte> payload)
     {
         CheckSize(payload.Length, MailboxLimits.MaxPayloadBytes);
         byte[] copy = payload.ToArray();
-        return Run(true, (c, t) => Mint(c, t, intendedMailboxId, recipient, seq, copy));
+        return Run(true, (c, t) => Mint(c, t, intendedMailboxId, recipient, copy));
     }
 
     private static void CheckPolicy(int keyLength, ulong maxPayloadBytes)
@@ -166,23 +167,24 @@ internal sealed partial class EmbeddedMailbox : IMailbox
         }
     }
 
-    private IotaAddress Mint(SqliteConnection c, SqliteTransaction t, IotaAddress intendedMailboxId, IotaAddress recipient, ulong seq, byte[] payload)
+    /// <summary>
+    /// Stores the message with the next sequence number of (recipient, caller), inside the caller's transaction: the
+    /// number and the message commit together, and a failed send rolls both back, so numbers are never skipped or
+    /// reused (deleted messages keep their row in <c>deliveries</c>).
+    /// </summary>
+    private (IotaAddress Id, ulong Seq) Mint(SqliteConnection c, SqliteTransaction t, IotaAddress intendedMailboxId, IotaAddress recipient, byte[] payload)
     {
-        // Idempotent per (recipient, sender, seq): a retry after a crash returns the first message.
-        SqliteCommand q = Cmd(c, t, "SELECT message_id FROM deliveries WHERE recipient=$r AND sender=$s AND seq=$q",
-            ("$r", recipient), ("$s", Caller), ("$q", (long)seq));
-        if (q.ExecuteScalar() is byte[] existing)
-        {
-            return new IotaAddress(existing);
-        }
-
+        SqliteCommand next = Cmd(c, t, "SELECT COALESCE(MAX(seq), 0) + 1 FROM deliveries WHERE recipient=$r AND sender=$s",
+            ("$r", recipient), ("$s", Caller));
+        long seq = (long)next.ExecuteScalar()!;
         var id = new IotaAddress(RandomBytes.Get(32));
         long now = _store.Time.GetUtcNow().ToUnixTimeMilliseconds();
         Exec(c, t, "INSERT INTO messages(id, mailbox_id, sender, sent_at_ms, seq, payload, owner, archived_in) VALUES($id, $m, $s, $at, $q, $p, $o, NULL)",
-            ("$id", id), ("$m", intendedMailboxId), ("$s", Caller), ("$at", now), ("$q", (long)seq), ("$p", payload), ("$o", recipient));
+            ("$id", id), ("$m", intendedMailboxId), ("$s", Caller), ("$at", now), ("$q", seq), ("$p", payload), ("$o", recipient));
+        // The primary key (recipient, sender, seq) makes a reused number fail loudly instead of returning an old message.
         Exec(c, t, "INSERT INTO deliveries(recipient, sender, seq, message_id) VALUES($r, $s, $q, $id)",
-            ("$r", recipient), ("$s", Caller), ("$q", (long)seq), ("$id", id));
+            ("$r", recipient), ("$s", Caller), ("$q", seq), ("$id", id));
         Event(c, t, "MessageSent", intendedMailboxId, id);
-        return id;
+        return (id, (ulong)seq);
     }
 }

@@ -1,10 +1,13 @@
 // The embedded mailbox: a local SQLite database with the objects, ownership rules, capability checks, size
 // limits and abort codes of move/wotid_mailbox/sources/mailbox.move (keep the two in step).
 // Crash safety: every operation is one SQLite transaction (BEGIN IMMEDIATE, WAL journal), so a process killed at
-// any instant leaves each send or claim either fully done or not done; sends are idempotent per
-// (mailbox, sender, seq), so a sender that retries after a crash never creates a duplicate.
+// any instant leaves each send or claim either fully done or not done. The store assigns each send the next
+// sequence number of (mailbox, sender) inside the send's transaction, so numbers are never skipped, reused or
+// used up by a failed send.
 using System;
 using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using WotId.Mailbox.Types;
 
 namespace WotId.Mailbox.Embedded;
@@ -36,10 +39,11 @@ public sealed class EmbeddedMailboxStore : IDisposable
     private readonly string _connectionString;
     private SqliteConnection? _shared;
 
-    private EmbeddedMailboxStore(string path, TimeProvider time)
+    private EmbeddedMailboxStore(string path, TimeProvider time, ILogger logger)
     {
         Path = path;
         Time = time;
+        Logger = logger;
         _connectionString = new SqliteConnectionStringBuilder
         {
             DataSource = path,
@@ -54,6 +58,8 @@ public sealed class EmbeddedMailboxStore : IDisposable
 
     internal TimeProvider Time { get; }
 
+    internal ILogger Logger { get; }
+
     /// <summary>Serialises in-process operations on the shared connection (other processes use SQLite's locks).</summary>
     internal object Gate { get; } = new();
 
@@ -61,10 +67,13 @@ public sealed class EmbeddedMailboxStore : IDisposable
     internal SqliteConnection Shared => _shared ??= OpenConnection();
 
     /// <summary>Opens or creates the database at <paramref name="path"/>.</summary>
-    public static EmbeddedMailboxStore Open(string path, TimeProvider? time = null)
+    /// <param name="path">The database file.</param>
+    /// <param name="time">Clock for send times and events (default: the system clock).</param>
+    /// <param name="logger">Logs refused operations (Debug) and storage failures; never payloads.</param>
+    public static EmbeddedMailboxStore Open(string path, TimeProvider? time = null, ILogger<EmbeddedMailboxStore>? logger = null)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
-        var store = new EmbeddedMailboxStore(path, time ?? TimeProvider.System);
+        var store = new EmbeddedMailboxStore(path, time ?? TimeProvider.System, (ILogger?)logger ?? NullLogger.Instance);
         using SqliteConnection c = store.OpenConnection();
         using SqliteCommand cmd = c.CreateCommand();
         cmd.CommandText = Schema;

@@ -10,6 +10,8 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Threading;
 using System.Threading.Tasks;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using WotId.Mailbox.Types;
 
 namespace WotId.Mailbox.Rpc;
@@ -20,13 +22,21 @@ public sealed class JsonRpcIotaClient : IIotaNodeClient, IDisposable
     private readonly HttpClient _http;
     private readonly bool _ownsHttp;
     private readonly Uri _endpoint;
+    private readonly string _host;
+    private readonly ILogger _logger;
     private long _nextId;
 
     /// <summary>Creates a client for <paramref name="endpoint"/> (for example <c>https://api.testnet.iota.cafe</c>).</summary>
-    public JsonRpcIotaClient(Uri endpoint, TimeSpan? timeout = null, HttpClient? http = null)
+    /// <param name="endpoint">The node's JSON-RPC URL.</param>
+    /// <param name="timeout">Per-request timeout (default 30 s).</param>
+    /// <param name="http">An HttpClient to use (the caller keeps owning it).</param>
+    /// <param name="logger">Logs calls (Debug) and failures; only the host is logged, never the path or query.</param>
+    public JsonRpcIotaClient(Uri endpoint, TimeSpan? timeout = null, HttpClient? http = null, ILogger<JsonRpcIotaClient>? logger = null)
     {
         ArgumentNullException.ThrowIfNull(endpoint);
         _endpoint = endpoint;
+        _host = endpoint.Host + ":" + endpoint.Port.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        _logger = (ILogger?)logger ?? NullLogger.Instance;
         _ownsHttp = http is null;
         _http = http ?? new HttpClient();
         _http.Timeout = timeout ?? TimeSpan.FromSeconds(30);
@@ -106,6 +116,20 @@ public sealed class JsonRpcIotaClient : IIotaNodeClient, IDisposable
     }
 
     private async Task<JsonElement> CallAsync((string Method, JsonArray Params) call, CancellationToken cancellationToken)
+    {
+        MailboxLog.RpcCall(_logger, call.Method, _host);
+        try
+        {
+            return await SendAsync(call, cancellationToken).ConfigureAwait(false);
+        }
+        catch (IotaRpcException ex)
+        {
+            MailboxLog.RpcFailed(_logger, call.Method, _host, ex.Error == IotaRpcError.RpcError ? $"{ex.Error} {ex.RpcCode}" : ex.Error.ToString());
+            throw;
+        }
+    }
+
+    private async Task<JsonElement> SendAsync((string Method, JsonArray Params) call, CancellationToken cancellationToken)
     {
         JsonObject body = RpcRequests.Envelope(Interlocked.Increment(ref _nextId), call.Method, call.Params);
         using var content = new StringContent(body.ToJsonString(), Encoding.UTF8);

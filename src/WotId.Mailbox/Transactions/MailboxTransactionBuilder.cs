@@ -73,6 +73,29 @@ internal sealed class MailboxTransactionBuilder
     public TransactionData UnblockSender(SharedRef mailbox, ObjectRef cap, IotaAddress sender, GasConfig gas) =>
         CapCall("unblock_sender", mailbox, true, cap, gas, b => b.PureAddress(sender));
 
+    /// <summary><c>set_policy(&amp;mut Mailbox, &amp;Cap, key, max)</c>: emits <c>PolicyChanged</c>.</summary>
+    public TransactionData SetPolicy(SharedRef mailbox, ObjectRef cap, ReadOnlySpan<byte> encryptionKey, ulong maxPayloadBytes, GasConfig gas)
+    {
+        var b = new PtbBuilder();
+        Argument m = b.SharedObject(mailbox.Id, mailbox.InitialSharedVersion, true);
+        Argument c = b.OwnedObject(cap);
+        b.MoveCall(Package, Module, "set_policy", s_noTypes, m, c, b.PureBytes(encryptionKey), b.PureU64(maxPayloadBytes));
+        return Finish(b, gas);
+    }
+
+    /// <summary><c>rotate_cap(&amp;mut Mailbox, &amp;Cap, new_owner)</c>: a new cap for <paramref name="newOwner"/>; this one is revoked.</summary>
+    public TransactionData RotateCap(SharedRef mailbox, ObjectRef cap, IotaAddress newOwner, GasConfig gas) =>
+        CapCall("rotate_cap", mailbox, true, cap, gas, b => b.PureAddress(newOwner));
+
+    /// <summary><c>migrate(&amp;mut Mailbox, &amp;Cap)</c>: brings an older mailbox to the package's layout version.</summary>
+    public TransactionData Migrate(SharedRef mailbox, ObjectRef cap, GasConfig gas)
+    {
+        var b = new PtbBuilder();
+        Argument m = b.SharedObject(mailbox.Id, mailbox.InitialSharedVersion, true);
+        b.MoveCall(Package, Module, "migrate", s_noTypes, m, b.OwnedObject(cap));
+        return Finish(b, gas);
+    }
+
     /// <summary><c>withdraw_object&lt;T&gt;</c> of a stray object, then transfer it to <paramref name="recipient"/>.</summary>
     public TransactionData WithdrawObject(SharedRef mailbox, ObjectRef cap, TypeTag objectType, ObjectRef stray, IotaAddress recipient, GasConfig gas)
     {

@@ -25,7 +25,7 @@ public sealed class CliMailboxTests : IDisposable
     }
 
     [Fact]
-    public async Task Create_send_list_claim_read_delete_with_json()
+    public async Task CreateSendListClaimReadDeleteWithJson()
     {
         using JsonDocument created = Json((await RunAsync(0, "mailbox", "create", "--max-payload", "64")).Out);
         string mailbox = created.RootElement.GetProperty("mailbox").GetString()!;
@@ -38,18 +38,102 @@ public sealed class CliMailboxTests : IDisposable
         Assert.Equal("PayloadTooLarge", Json(tooBig).RootElement.GetProperty("error").GetString());
 
         using JsonDocument listed = Json((await RunAsync(0, "mailbox", "list")).Out);
-        Assert.Equal("pending", listed.RootElement[0].GetProperty("state").GetString());
+        Assert.Equal("pending", listed.RootElement.GetProperty("messages")[0].GetProperty("state").GetString());
 
         Assert.Equal("MessageNotFound", Json((await RunAsync(1, "mailbox", "read", id)).Out).RootElement.GetProperty("error").GetString());
         await RunAsync(0, "mailbox", "claim", "--all");
         using JsonDocument read = Json((await RunAsync(0, "mailbox", "read", id)).Out);
         Assert.Equal("hello mailbox", System.Text.Encoding.UTF8.GetString(Convert.FromBase64String(read.RootElement.GetProperty("payload").GetString()!)));
         await RunAsync(0, "mailbox", "delete", id);
-        Assert.Equal(0, Json((await RunAsync(0, "mailbox", "list")).Out).RootElement.GetArrayLength());
+        Assert.Equal(0, Json((await RunAsync(0, "mailbox", "list")).Out).RootElement.GetProperty("messages").GetArrayLength());
     }
 
     [Fact]
-    public async Task Chain_send_to_an_unreachable_node_is_queued()
+    public async Task EverySendStoresItsPayloadUnderItsOwnSequenceNumber()
+    {
+        // Formerly the CLI kept the next number in HOME/mailbox/seq: deleting that file (or --seq) made a second
+        // send print "sent" with the first message's ID and drop the new payload.
+        string mailbox = Json((await RunAsync(0, "mailbox", "create")).Out).RootElement.GetProperty("mailbox").GetString()!;
+        using JsonDocument first = Json((await RunAsync(0, "mailbox", "send", "--to", mailbox, "first payload")).Out);
+        File.Delete(Path.Combine(_home, "mailbox", "seq"));
+        using JsonDocument second = Json((await RunAsync(0, "mailbox", "send", "--to", mailbox, "second payload")).Out);
+        Assert.Equal(1UL, first.RootElement.GetProperty("seq").GetUInt64());
+        Assert.Equal(2UL, second.RootElement.GetProperty("seq").GetUInt64());
+        string id1 = first.RootElement.GetProperty("message").GetString()!;
+        string id2 = second.RootElement.GetProperty("message").GetString()!;
+        Assert.NotEqual(id1, id2);
+        await RunAsync(0, "mailbox", "claim", "--all");
+        Assert.Equal("second payload", Payload(Json((await RunAsync(0, "mailbox", "read", id2)).Out)));
+        Assert.Equal("first payload", Payload(Json((await RunAsync(0, "mailbox", "read", id1)).Out)));
+        Assert.False(File.Exists(Path.Combine(_home, "mailbox", "seq")));
+    }
+
+    [Fact]
+    public async Task TheSeqOptionIsRefusedAndStoresNothing()
+    {
+        string mailbox = Json((await RunAsync(0, "mailbox", "create")).Out).RootElement.GetProperty("mailbox").GetString()!;
+        (_, string err) = await RunAsync(2, "mailbox", "send", "--to", mailbox, "text", "--seq", "1");
+        Assert.Contains("--seq", err, StringComparison.Ordinal);
+        Assert.Equal(0, Json((await RunAsync(0, "mailbox", "list")).Out).RootElement.GetProperty("messages").GetArrayLength());
+    }
+
+    [Fact]
+    public async Task ASecondCreateRefusesToReplaceTheRememberedMailboxWithoutReplace()
+    {
+        using JsonDocument created = Json((await RunAsync(0, "mailbox", "create")).Out);
+        string mailbox = created.RootElement.GetProperty("mailbox").GetString()!;
+        string cap = created.RootElement.GetProperty("cap").GetString()!;
+        using JsonDocument refused = Json((await RunAsync(2, "mailbox", "create")).Out);
+        Assert.Equal("ConfirmationRequired", refused.RootElement.GetProperty("error").GetString());
+        Assert.Contains(mailbox, refused.RootElement.GetProperty("message").GetString(), StringComparison.Ordinal);
+        Assert.Contains(cap, refused.RootElement.GetProperty("message").GetString(), StringComparison.Ordinal);
+        await RunAsync(0, "mailbox", "send", "--to", mailbox, "still here");
+        Assert.Single(Json((await RunAsync(0, "mailbox", "list")).Out).RootElement.GetProperty("messages").EnumerateArray());
+
+        using JsonDocument replaced = Json((await RunAsync(0, "mailbox", "create", "--replace")).Out);
+        Assert.Equal(mailbox, replaced.RootElement.GetProperty("replaced").GetProperty("mailbox").GetString());
+        Assert.NotEqual(mailbox, replaced.RootElement.GetProperty("mailbox").GetString());
+        Assert.Single(Json((await RunAsync(0, "mailbox", "list", "--mailbox", mailbox)).Out).RootElement.GetProperty("messages").EnumerateArray());
+    }
+
+    [Fact]
+    public async Task DeletingAPendingMessageNeedsDiscardUnreadAndSaysWhatWouldBeLost()
+    {
+        string mailbox = Json((await RunAsync(0, "mailbox", "create")).Out).RootElement.GetProperty("mailbox").GetString()!;
+        string id = Json((await RunAsync(0, "mailbox", "send", "--to", mailbox, "unread words")).Out).RootElement.GetProperty("message").GetString()!;
+        using JsonDocument refused = Json((await RunAsync(2, "mailbox", "delete", id, "--pending")).Out);
+        string why = refused.RootElement.GetProperty("message").GetString()!;
+        Assert.Contains("12 bytes", why, StringComparison.Ordinal);
+        Assert.Contains("never been read", why, StringComparison.Ordinal);
+        Assert.Equal("pending", Json((await RunAsync(0, "mailbox", "list")).Out).RootElement.GetProperty("messages")[0].GetProperty("state").GetString());
+        using JsonDocument deleted = Json((await RunAsync(0, "mailbox", "delete", id, "--pending", "--discard-unread")).Out);
+        Assert.True(deleted.RootElement.GetProperty("unread").GetBoolean());
+        Assert.Equal(0, Json((await RunAsync(0, "mailbox", "list")).Out).RootElement.GetProperty("messages").GetArrayLength());
+    }
+
+    [Fact]
+    public async Task ListingPagesWithTheCursorItPrints()
+    {
+        string mailbox = Json((await RunAsync(0, "mailbox", "create")).Out).RootElement.GetProperty("mailbox").GetString()!;
+        for (int i = 0; i < 3; i++)
+        {
+            await RunAsync(0, "mailbox", "send", "--to", mailbox, "m" + i);
+        }
+
+        using JsonDocument first = Json((await RunAsync(0, "mailbox", "list", "--limit", "2")).Out);
+        Assert.Equal(2, first.RootElement.GetProperty("messages").GetArrayLength());
+        string cursor = first.RootElement.GetProperty("nextCursor").GetString()!;
+        using JsonDocument second = Json((await RunAsync(0, "mailbox", "list", "--limit", "2", "--cursor", cursor)).Out);
+        Assert.Equal(1, second.RootElement.GetProperty("messages").GetArrayLength());
+        Assert.Equal(JsonValueKind.Null, second.RootElement.GetProperty("nextCursor").ValueKind);
+        await RunAsync(2, "mailbox", "list", "--cursor", "garbage");
+    }
+
+    private static string Payload(JsonDocument read) =>
+        System.Text.Encoding.UTF8.GetString(Convert.FromBase64String(read.RootElement.GetProperty("payload").GetString()!));
+
+    [Fact]
+    public async Task ChainSendToAnUnreachableNodeIsQueued()
     {
         await RunAsync(0, "mailbox", "list", "--mailbox", "0x2"); // creates HOME/mailbox/account.key
         string key = Path.Combine(_home, "mailbox", "account.key");

@@ -30,7 +30,7 @@ public sealed class NodeFailureTests : IDisposable
     }
 
     [Fact]
-    public async Task Closed_port_is_reported_as_unreachable()
+    public async Task ClosedPortIsReportedAsUnreachable()
     {
         int port = ScriptedNode.FreePort();
         using var client = new JsonRpcIotaClient(new Uri($"http://127.0.0.1:{port}/"), TimeSpan.FromSeconds(10));
@@ -41,7 +41,7 @@ public sealed class NodeFailureTests : IDisposable
     }
 
     [Fact]
-    public async Task Message_stays_queued_while_the_node_is_down_or_failing_then_is_delivered_once()
+    public async Task MessageStaysQueuedWhileTheNodeIsDownOrFailingThenIsDeliveredOnce()
     {
         var ct = TestContext.Current.CancellationToken;
         string outboxPath = Path.Combine(_folder, "outbox.db");
@@ -54,10 +54,10 @@ public sealed class NodeFailureTests : IDisposable
         using (var client = new JsonRpcIotaClient(new Uri($"http://127.0.0.1:{ScriptedNode.FreePort()}/"), TimeSpan.FromSeconds(10)))
         using (var chain = new IotaMailbox(client, key, package, outbox))
         {
-            SendResult r = await chain.SendAsync(mailbox, 1, new byte[] { 1, 2, 3 }, ct);
+            SendResult r = await chain.SendAsync(mailbox, new byte[] { 1, 2, 3 }, ct);
             Assert.False(r.Delivered);
             Assert.Contains("NodeUnreachable", r.LastError, StringComparison.Ordinal);
-            OutgoingMessage queued = Assert.Single(outbox.Pending());
+            OutgoingMessage queued = Assert.Single(outbox.Pending(key.Address));
             Assert.Equal((1UL, 1), (queued.Seq, queued.Attempts));
         }
 
@@ -70,7 +70,7 @@ public sealed class NodeFailureTests : IDisposable
             SendResult r = Assert.Single(await chain.FlushAsync(ct));
             Assert.False(r.Delivered);
             Assert.Contains("HTTP 500", r.LastError, StringComparison.Ordinal);
-            Assert.Equal(2, Assert.Single(outbox.Pending()).Attempts);
+            Assert.Equal(2, Assert.Single(outbox.Pending(key.Address)).Attempts);
         }
 
         // 3. A working node: delivered exactly once, signed by the caller; a second flush sends nothing.
@@ -82,7 +82,7 @@ public sealed class NodeFailureTests : IDisposable
             SendResult r = Assert.Single(await chain.FlushAsync(ct));
             Assert.True(r.Delivered);
             Assert.Equal(IotaAddress.Parse(DocumentedResponses.MessageId), r.MessageId);
-            Assert.Empty(outbox.Pending());
+            Assert.Empty(outbox.Pending(key.Address));
             Assert.Empty(await chain.FlushAsync(ct));
             Assert.Equal(key.Address, Assert.Single(node.ExecutedBySigner));
             Assert.Contains("iota_dryRunTransactionBlock", node.Methods);
@@ -90,7 +90,7 @@ public sealed class NodeFailureTests : IDisposable
     }
 
     [Fact]
-    public async Task A_send_whose_answer_was_lost_is_not_executed_twice()
+    public async Task ASendWhoseAnswerWasLostIsNotExecutedTwice()
     {
         var ct = TestContext.Current.CancellationToken;
         using IotaKeyPair key = Vectors.GoldenInputs.Alice();
@@ -99,10 +99,10 @@ public sealed class NodeFailureTests : IDisposable
         using var client = new JsonRpcIotaClient(node.Endpoint, TimeSpan.FromSeconds(10));
         using var chain = new IotaMailbox(client, key, IotaAddress.Parse(DocumentedResponses.Package), outbox);
 
-        SendResult first = await chain.SendAsync(IotaAddress.Parse(DocumentedResponses.MailboxId), 7, new byte[] { 9 }, ct);
+        SendResult first = await chain.SendAsync(IotaAddress.Parse(DocumentedResponses.MailboxId), new byte[] { 9 }, ct);
         Assert.False(first.Delivered);
         Assert.Contains("HTTP 502", first.LastError, StringComparison.Ordinal);
-        OutgoingMessage queued = Assert.Single(outbox.Pending());
+        OutgoingMessage queued = Assert.Single(outbox.Pending(key.Address));
         Assert.NotNull(queued.Digest);
 
         SendResult retry = Assert.Single(await chain.FlushAsync(ct));
@@ -110,11 +110,11 @@ public sealed class NodeFailureTests : IDisposable
         Assert.Equal(IotaAddress.Parse(DocumentedResponses.MessageId), retry.MessageId);
         Assert.Single(node.ExecutedBySigner); // executed once; the retry only asked iota_getTransactionBlock
         Assert.Contains("iota_getTransactionBlock", node.Methods);
-        Assert.Empty(outbox.Pending());
+        Assert.Empty(outbox.Pending(key.Address));
     }
 
     [Fact]
-    public void Move_aborts_map_to_the_same_errors_on_chain_and_embedded()
+    public void MoveAbortsMapToTheSameErrorsOnChainAndEmbedded()
     {
         // A chain dry run reporting abort 3 of `mailbox` and the embedded mailbox applying the same rule agree.
         Assert.Equal(MailboxError.SenderBlocked, AbortMapper.FromExecutionError(
@@ -124,6 +124,6 @@ public sealed class NodeFailureTests : IDisposable
         using var f = new EmbeddedFixture();
         MailboxHandle h = f.Owner.Create([], 10);
         f.Owner.SetBlocked(h, f.Sender.Caller, true);
-        Assert.Equal(MailboxError.SenderBlocked, Assert.Throws<MailboxException>(() => f.Sender.Send(h.MailboxId, 1, [1])).Error);
+        Assert.Equal(MailboxError.SenderBlocked, Assert.Throws<MailboxException>(() => f.Sender.Send(h.MailboxId, [1])).Error);
     }
 }

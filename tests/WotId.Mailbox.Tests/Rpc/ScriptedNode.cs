@@ -1,6 +1,7 @@
 // A JSON-RPC endpoint on a real 127.0.0.1 socket that answers with the documented fixture shapes. It stands in for
 // an IOTA node (none can run here) and checks what it receives: every executed transaction must decode and carry a
-// valid Ed25519 intent signature from its sender.
+// valid Ed25519 intent signature from its sender. Started with a ChainModel it answers from that model's objects
+// instead, so a whole mailbox scenario can run against the chain client.
 using System;
 using System.Collections.Concurrent;
 using System.IO;
@@ -22,10 +23,12 @@ internal sealed class ScriptedNode : IAsyncDisposable
     private readonly Task _loop;
     private readonly CancellationTokenSource _stop = new();
 
+    private readonly Contract.ChainModel? _chain;
     private string? _executedDigest;
 
-    private ScriptedNode(int port, bool failing, bool loseFirstExecuteAnswer = false)
+    private ScriptedNode(int port, bool failing, bool loseFirstExecuteAnswer = false, Contract.ChainModel? chain = null)
     {
+        _chain = chain;
         Failing = failing;
         LoseFirstExecuteAnswer = loseFirstExecuteAnswer;
         Endpoint = new Uri($"http://127.0.0.1:{port}/");
@@ -46,6 +49,9 @@ internal sealed class ScriptedNode : IAsyncDisposable
     public ConcurrentQueue<IotaAddress> ExecutedBySigner { get; } = new();
 
     public static ScriptedNode Start(bool failing = false, bool loseFirstExecuteAnswer = false) => new(FreePort(), failing, loseFirstExecuteAnswer);
+
+    /// <summary>A node whose answers come from <paramref name="chain"/> (objects that change as transactions execute).</summary>
+    public static ScriptedNode Start(Contract.ChainModel chain) => new(FreePort(), false, false, chain);
 
     /// <summary>A port that was just bound and released: nothing listens on it.</summary>
     public static int FreePort()
@@ -119,6 +125,11 @@ internal sealed class ScriptedNode : IAsyncDisposable
 
     private string? Answer(string method, JsonElement p)
     {
+        if (_chain is not null)
+        {
+            return _chain.Answer(method, p);
+        }
+
         switch (method)
         {
             case "iotax_getReferenceGasPrice": return DocumentedResponses.GasPrice;

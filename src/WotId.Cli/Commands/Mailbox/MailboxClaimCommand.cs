@@ -23,7 +23,7 @@ internal sealed class MailboxClaimCommand : MailboxCommand, ICliSwitches
     {
         MailboxHandle h = s.Handle();
         List<IotaAddress> ids = s.Arguments.Has("all")
-            ? (await s.Mailbox.ListAsync(h.MailboxId, cancellationToken).ConfigureAwait(false)).Where(m => m.State == MessageState.Pending).Select(m => m.Id).ToList()
+            ? (await s.ListAllAsync(h.MailboxId, cancellationToken).ConfigureAwait(false)).Where(m => m.State == MessageState.Pending).Select(m => m.Id).ToList()
             : [IotaAddress.Parse(s.Arguments.RequirePositional(0, "MESSAGE_ID or --all"))];
         foreach (IotaAddress id in ids)
         {

@@ -1,7 +1,9 @@
 // Shared plumbing of `wotid mailbox …`: picks the embedded mailbox (default, HOME/mailbox/mailbox.db) or the chain
-// (--iota-rpc URL --key FILE --package ID), loads or creates the account key, remembers the last created mailbox,
-// and prints results as text or --json. Exit codes: 0 ok, 1 mailbox error (code printed), 2 usage, 3 send queued.
+// (--iota-rpc URL --key FILE --package ID), loads or creates the account key, remembers the created mailbox
+// (HOME/mailbox/handle.json; never replaced silently), and prints results as text or --json.
+// Exit codes: 0 ok, 1 mailbox error (code printed), 2 usage or a refused destructive step, 3 send queued.
 using System;
+using System.Collections.Generic;
 using System.IO;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -80,6 +82,21 @@ internal abstract class MailboxCommand : ICliCommand
         return 1;
     }
 
+    /// <summary>Refuses a step that would lose something without its explicit flag; says what would be lost (exit 2).</summary>
+    protected static async Task<int> RefuseAsync(CliContext context, string message)
+    {
+        if (context.Json)
+        {
+            await context.Output.WriteLineAsync(new JsonObject { ["error"] = "ConfirmationRequired", ["message"] = message }.ToJsonString()).ConfigureAwait(false);
+        }
+        else
+        {
+            await context.Error.WriteLineAsync("refused: " + message).ConfigureAwait(false);
+        }
+
+        return 2;
+    }
+
     protected static async Task WriteAsync(CliContext context, JsonNode json, string text) =>
         await context.Output.WriteLineAsync(context.Json ? json.ToJsonString() : text).ConfigureAwait(false);
 
@@ -152,26 +169,40 @@ internal abstract class MailboxCommand : ICliCommand
                 return new MailboxHandle(IotaAddress.Parse(m), IotaAddress.Parse(c));
             }
 
+            MailboxHandle saved = SavedHandle()
+                ?? throw new CliUsageException("no mailbox here yet: run `wotid mailbox create` or pass --mailbox ID --cap ID");
+            return m is null ? saved : new MailboxHandle(IotaAddress.Parse(m), saved.CapId);
+        }
+
+        /// <summary>The mailbox remembered here, if any (the one commands use without --mailbox/--cap).</summary>
+        public MailboxHandle? SavedHandle()
+        {
             if (!File.Exists(HandleFile))
             {
-                throw new CliUsageException("no mailbox here yet: run `wotid mailbox create` or pass --mailbox ID --cap ID");
+                return null;
             }
 
             using JsonDocument d = JsonDocument.Parse(File.ReadAllText(HandleFile));
-            var saved = new MailboxHandle(IotaAddress.Parse(d.RootElement.GetProperty("mailbox").GetString()!), IotaAddress.Parse(d.RootElement.GetProperty("cap").GetString()!));
-            return m is null ? saved : new MailboxHandle(IotaAddress.Parse(m), saved.CapId);
+            return new MailboxHandle(IotaAddress.Parse(d.RootElement.GetProperty("mailbox").GetString()!), IotaAddress.Parse(d.RootElement.GetProperty("cap").GetString()!));
+        }
+
+        /// <summary>Every message of a mailbox, following the listing cursor page by page.</summary>
+        public async Task<List<MessageInfo>> ListAllAsync(IotaAddress mailboxId, CancellationToken cancellationToken)
+        {
+            var all = new List<MessageInfo>();
+            string? cursor = null;
+            do
+            {
+                MessagePage page = await Mailbox.ListAsync(mailboxId, cursor, MailboxLimits.MaxListPageSize, cancellationToken).ConfigureAwait(false);
+                all.AddRange(page.Messages);
+                cursor = page.NextCursor;
+            }
+            while (cursor is not null);
+
+            return all;
         }
 
         public void SaveHandle(MailboxHandle h) =>
             File.WriteAllText(HandleFile, new JsonObject { ["mailbox"] = h.MailboxId.ToString(), ["cap"] = h.CapId.ToString() }.ToJsonString());
-
-        /// <summary>The next sequence number for this account (persisted in HOME/mailbox/seq).</summary>
-        public ulong NextSeq()
-        {
-            string path = Path.Combine(Dir, "seq");
-            ulong next = File.Exists(path) && ulong.TryParse(File.ReadAllText(path), out ulong s) ? s + 1 : 1;
-            File.WriteAllText(path, next.ToString(System.Globalization.CultureInfo.InvariantCulture));
-            return next;
-        }
     }
 }

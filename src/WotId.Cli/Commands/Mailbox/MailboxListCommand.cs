@@ -1,4 +1,3 @@
-using System.Collections.Generic;
 using System.Linq;
 using System.Text;
 using System.Text.Json.Nodes;
@@ -9,27 +8,59 @@ using WotId.Mailbox.Types;
 
 namespace WotId.Cli.Commands.Mailbox;
 
-/// <summary><c>wotid mailbox list</c>: pending and archived messages of a mailbox.</summary>
+/// <summary>
+/// <c>wotid mailbox list</c>: one page of the pending and archived messages of a mailbox (pending first). The
+/// next page's cursor is printed; pass it back with <c>--cursor</c>.
+/// </summary>
 internal sealed class MailboxListCommand : MailboxCommand
 {
     public override string Name => "mailbox list";
 
-    public override string Summary => "list pending and claimed messages of a mailbox";
+    public override string Summary => "list pending and claimed messages of a mailbox, one page at a time";
 
-    public override string Usage => "usage: wotid mailbox list [--mailbox ID (default: the one created here)]\n" + CommonUsage;
+    public override string Usage => "usage: wotid mailbox list [--mailbox ID (default: the one created here)] [--limit N (1..50, default 50)] [--cursor C]\n" + CommonUsage;
 
     protected override async Task<int> ExecuteAsync(Session s, CancellationToken cancellationToken)
     {
         IotaAddress mailbox = s.Arguments.Get("mailbox") is string m ? IotaAddress.Parse(m) : s.Handle().MailboxId;
-        IReadOnlyList<MessageInfo> list = await s.Mailbox.ListAsync(mailbox, cancellationToken).ConfigureAwait(false);
+        long limit = s.Arguments.GetInt64("limit", MailboxLimits.MaxListPageSize);
+        if (limit is < 1 or > MailboxLimits.MaxListPageSize)
+        {
+            throw new CliUsageException($"--limit must be 1..{MailboxLimits.MaxListPageSize}");
+        }
+
+        MessagePage page;
+        try
+        {
+            page = await s.Mailbox.ListAsync(mailbox, s.Arguments.Get("cursor"), (int)limit, cancellationToken).ConfigureAwait(false);
+        }
+        catch (System.ArgumentException ex) when (ex.ParamName == "cursor")
+        {
+            throw new CliUsageException("--cursor must be a cursor printed by an earlier `wotid mailbox list`");
+        }
+
         var text = new StringBuilder();
-        foreach (MessageInfo i in list)
+        foreach (MessageInfo i in page.Messages)
         {
             text.Append(System.Globalization.CultureInfo.InvariantCulture, $"{i.Id}  {i.State,-8} seq {i.Seq,-6} {i.Size,6} B  from {i.Sender}\n");
         }
 
-        await WriteAsync(s.Context, new JsonArray(list.Select(i => (JsonNode?)ToJson(i)).ToArray()),
-            list.Count == 0 ? "(no messages)" : text.ToString().TrimEnd()).ConfigureAwait(false);
+        if (page.Messages.Count == 0)
+        {
+            text.Append("(no messages)\n");
+        }
+
+        if (page.NextCursor is not null)
+        {
+            text.Append("more: --cursor ").Append(page.NextCursor).Append('\n');
+        }
+
+        var json = new JsonObject
+        {
+            ["messages"] = new JsonArray(page.Messages.Select(i => (JsonNode?)ToJson(i)).ToArray()),
+            ["nextCursor"] = page.NextCursor,
+        };
+        await WriteAsync(s.Context, json, text.ToString().TrimEnd()).ConfigureAwait(false);
         return 0;
     }
 }

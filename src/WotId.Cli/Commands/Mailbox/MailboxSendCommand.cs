@@ -16,32 +16,35 @@ internal sealed class MailboxSendCommand : MailboxCommand
 
     public override string Summary => "send a payload to a mailbox (chain sends are queued until a node accepts them)";
 
-    public override string Usage => "usage: wotid mailbox send --to MAILBOX (TEXT | --file PATH) [--seq N]\n" + CommonUsage +
-        "\n  exit code 3: queued, not delivered yet (the node was unreachable or failing)";
+    public override string Usage => "usage: wotid mailbox send --to MAILBOX (TEXT | --file PATH)\n" + CommonUsage +
+        "\n  the mailbox assigns the sequence number (printed); exit code 3: queued, not delivered yet (the node was unreachable or failing)";
 
     protected override async Task<int> ExecuteAsync(Session s, CancellationToken cancellationToken)
     {
         var to = IotaAddress.Parse(s.Arguments.Require("to"));
         byte[] payload = s.Arguments.Get("file") is string file ? await File.ReadAllBytesAsync(file, cancellationToken).ConfigureAwait(false)
             : Encoding.UTF8.GetBytes(s.Arguments.RequirePositional(0, "TEXT or --file"));
-        long seqArg = s.Arguments.GetInt64("seq", 0);
-        ulong seq = seqArg > 0 ? (ulong)seqArg : s.NextSeq();
+        if (s.Arguments.Has("seq"))
+        {
+            throw new CliUsageException("--seq is no longer accepted: the mailbox assigns sequence numbers itself");
+        }
+
         if (s.Chain is not null)
         {
             await s.Chain.FlushAsync(cancellationToken).ConfigureAwait(false);
         }
 
-        SendResult r = await s.Mailbox.SendAsync(to, seq, payload, cancellationToken).ConfigureAwait(false);
+        SendResult r = await s.Mailbox.SendAsync(to, payload, cancellationToken).ConfigureAwait(false);
         var json = new JsonObject
         {
             ["delivered"] = r.Delivered,
             ["message"] = r.MessageId?.ToString(),
-            ["seq"] = seq,
+            ["seq"] = r.Seq,
             ["queueId"] = r.QueueId,
             ["digest"] = r.TransactionDigest,
             ["error"] = r.LastError,
         };
-        await WriteAsync(s.Context, json, r.Delivered ? $"sent {r.MessageId} (seq {seq})" : $"queued (seq {seq}): {r.LastError}").ConfigureAwait(false);
+        await WriteAsync(s.Context, json, r.Delivered ? $"sent {r.MessageId} (seq {r.Seq})" : $"queued (seq {r.Seq}): {r.LastError}").ConfigureAwait(false);
         return r.Delivered ? 0 : 3;
     }
 }
