@@ -1,3 +1,5 @@
+using System.Collections.Generic;
+using System.CommandLine;
 using System;
 using System.Text.Json.Nodes;
 using System.Threading;
@@ -14,7 +16,12 @@ internal sealed class MailboxCreateCommand : MailboxCommand
 
     public override string Summary => "create a mailbox (embedded by default, or on IOTA with --iota-rpc)";
 
-    public override string Usage => "usage: wotid mailbox create [--max-payload N (default 16000)] [--encryption-key HEX]\n" + CommonUsage;
+    public override IReadOnlyList<Symbol> Symbols { get; } =
+    [
+        CliSymbols.Value("--max-payload", "N", "largest payload in bytes (default 16000)"),
+        CliSymbols.Value("--encryption-key", "HEX", "public encryption key published with the mailbox"),
+        .. CommonOptions(),
+    ];
 
     protected override async Task<int> ExecuteAsync(Session s, CancellationToken cancellationToken)
     {

@@ -1,3 +1,4 @@
+using System.CommandLine;
 using System.Collections.Generic;
 using System.Text.Json.Nodes;
 using System.Threading;
@@ -8,15 +9,19 @@ using WotId.Mailbox.Types;
 namespace WotId.Cli.Commands.Mailbox;
 
 /// <summary><c>wotid mailbox delete</c>: deletes a claimed message, or with --pending receives and deletes a pending one.</summary>
-internal sealed class MailboxDeleteCommand : MailboxCommand, ICliSwitches
+internal sealed class MailboxDeleteCommand : MailboxCommand
 {
     public override string Name => "mailbox delete";
 
     public override string Summary => "delete a claimed message (--pending: receive and delete a pending one)";
 
-    public override string Usage => "usage: wotid mailbox delete MESSAGE_ID [--pending] [--mailbox ID --cap ID]\n" + CommonUsage;
-
-    public IReadOnlyCollection<string> Switches => ["pending"];
+    public override IReadOnlyList<Symbol> Symbols { get; } =
+    [
+        CliSymbols.Positional("MESSAGE_ID", "the message to delete"),
+        CliSymbols.Flag("--pending", "delete a message that was never claimed"),
+        .. HandleOptions(),
+        .. CommonOptions(),
+    ];
 
     protected override async Task<int> ExecuteAsync(Session s, CancellationToken cancellationToken)
     {

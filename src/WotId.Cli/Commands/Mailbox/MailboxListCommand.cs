@@ -1,3 +1,4 @@
+using System.CommandLine;
 using System.Collections.Generic;
 using System.Linq;
 using System.Text;
@@ -16,7 +17,11 @@ internal sealed class MailboxListCommand : MailboxCommand
 
     public override string Summary => "list pending and claimed messages of a mailbox";
 
-    public override string Usage => "usage: wotid mailbox list [--mailbox ID (default: the one created here)]\n" + CommonUsage;
+    public override IReadOnlyList<Symbol> Symbols { get; } =
+    [
+        CliSymbols.Value("--mailbox", "ID", "mailbox object id (default: the one created here)"),
+        .. CommonOptions(),
+    ];
 
     protected override async Task<int> ExecuteAsync(Session s, CancellationToken cancellationToken)
     {
