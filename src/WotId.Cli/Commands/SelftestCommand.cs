@@ -1,4 +1,4 @@
-// `wotid selftest`: runs every WotId.Crypto primitive once against a known answer (RFC / FIPS / Wycheproof, see
+// `wotid selftest`: runs every primitive the product uses once against a known answer (RFC / FIPS / Wycheproof, see
 // SelftestVectors.cs) and prints primitive, result and time; exit code 1 when any check fails.
 using System;
 using System.Collections.Generic;
