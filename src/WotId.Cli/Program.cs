@@ -59,10 +59,11 @@ internal static class Program
 
     private static CliError UsageError(ParseResult parsed)
     {
-        string message = parsed.Errors[0].Message;
+        string? typo = parsed.UnmatchedTokens.FirstOrDefault(t => t.StartsWith('-'));
+        string message = (typo is null ? null : parsed.Errors.FirstOrDefault(e => e.Message.Contains($"'{typo}'", StringComparison.Ordinal)))?.Message
+            ?? parsed.Errors[0].Message;
         string commandPath = string.Join(' ', Path(parsed.CommandResult.Command));
         string hint = $"see '{commandPath} --help'";
-        string? typo = parsed.UnmatchedTokens.FirstOrDefault(t => t.StartsWith('-'));
         if (typo is not null && TypoHint.Closest(typo, CommandTree.OptionNames(parsed.CommandResult.Command)) is { } suggestion)
         {
             hint = $"did you mean {suggestion}? {hint}";

@@ -22,6 +22,11 @@ internal static class NetSupport
             return PeerIdentity.Generate();
         }
 
+        if (Directory.Exists(path))
+        {
+            throw new CliUsageException($"{path} is a folder, not a libp2p key file", "pass a file path (created when absent)");
+        }
+
         if (File.Exists(path))
         {
             try
