@@ -25,7 +25,7 @@ public sealed class CliMailboxTests : IDisposable
     }
 
     [Fact]
-    public async Task Create_send_list_claim_read_delete_with_json()
+    public async Task CreateSendListClaimReadDeleteWithJson()
     {
         using JsonDocument created = Json((await RunAsync(0, "mailbox", "create", "--max-payload", "64")).Out);
         string mailbox = created.RootElement.GetProperty("mailbox").GetString()!;
@@ -34,13 +34,13 @@ public sealed class CliMailboxTests : IDisposable
         Assert.True(sent.RootElement.GetProperty("delivered").GetBoolean());
         string id = sent.RootElement.GetProperty("message").GetString()!;
 
-        (string tooBig, _) = await RunAsync(1, "mailbox", "send", "--to", mailbox, new string('x', 65));
-        Assert.Equal("PayloadTooLarge", Json(tooBig).RootElement.GetProperty("error").GetString());
+        (_, string tooBig) = await RunAsync(1, "mailbox", "send", "--to", mailbox, new string('x', 65));
+        Assert.Equal("PayloadTooLarge", Json(tooBig).RootElement.GetProperty("error").GetProperty("code").GetString());
 
         using JsonDocument listed = Json((await RunAsync(0, "mailbox", "list")).Out);
         Assert.Equal("pending", listed.RootElement[0].GetProperty("state").GetString());
 
-        Assert.Equal("MessageNotFound", Json((await RunAsync(1, "mailbox", "read", id)).Out).RootElement.GetProperty("error").GetString());
+        Assert.Equal("MessageNotFound", Json((await RunAsync(1, "mailbox", "read", id)).Err).RootElement.GetProperty("error").GetProperty("code").GetString());
         await RunAsync(0, "mailbox", "claim", "--all");
         using JsonDocument read = Json((await RunAsync(0, "mailbox", "read", id)).Out);
         Assert.Equal("hello mailbox", System.Text.Encoding.UTF8.GetString(Convert.FromBase64String(read.RootElement.GetProperty("payload").GetString()!)));
@@ -49,12 +49,12 @@ public sealed class CliMailboxTests : IDisposable
     }
 
     [Fact]
-    public async Task Chain_send_to_an_unreachable_node_is_queued()
+    public async Task ChainSendToAnUnreachableNodeIsQueued()
     {
         await RunAsync(0, "mailbox", "list", "--mailbox", "0x2"); // creates HOME/mailbox/account.key
         string key = Path.Combine(_home, "mailbox", "account.key");
         string url = $"http://127.0.0.1:{ScriptedNode.FreePort()}/";
-        (string output, _) = await RunAsync(3, "mailbox", "send", "--to", "0xb2", "queued text", "--iota-rpc", url, "--key", key, "--package", "0xa1");
+        (string output, _) = await RunAsync(3, "mailbox", "send", "--to", "0xb2", "queued text", "--iota-rpc", url, "--iota-key", key, "--package", "0xa1");
         using JsonDocument d = Json(output);
         Assert.False(d.RootElement.GetProperty("delivered").GetBoolean());
         Assert.Contains("NodeUnreachable", d.RootElement.GetProperty("error").GetString(), StringComparison.Ordinal);
