@@ -13,7 +13,7 @@ using WotId.Libp2p.Peer;
 
 namespace WotId.Cli.Commands.Net;
 
-/// <summary><c>wotid net listen [--listen MULTIADDR]... [--key FILE]</c>.</summary>
+/// <summary><c>wotid net listen [--listen MULTIADDR]... [--peer-key FILE]</c>.</summary>
 internal sealed class NetListenCommand : ICliCommand
 {
     public string Name => "net listen";
