@@ -67,8 +67,7 @@ internal sealed class NetListenCommand : ICliCommand
         }
 
         await context.Output.FlushAsync(cancellationToken).ConfigureAwait(false);
-        host.PeerIdentified += (_, e) => Report(context, "identified", e.Connection);
-        host.ConnectionClosed += (_, e) => Report(context, "closed", e.Connection);
+        WatchConnections(host, context);
         try
         {
             await Task.Delay(Timeout.Infinite, cancellationToken).ConfigureAwait(false);
@@ -80,6 +79,13 @@ internal sealed class NetListenCommand : ICliCommand
 
         await host.StopAsync(CancellationToken.None).ConfigureAwait(false);
         return 0;
+    }
+
+    /// <summary>The only place that uses the host's connection events: one line per identified or closed peer.</summary>
+    private static void WatchConnections(Libp2pHost host, CliContext context)
+    {
+        host.PeerIdentified += (_, e) => Report(context, "identified", e.Connection);
+        host.ConnectionClosed += (_, e) => Report(context, "closed", e.Connection);
     }
 
     private static void Report(CliContext context, string what, Libp2pConnection c)

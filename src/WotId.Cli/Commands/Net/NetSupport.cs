@@ -102,6 +102,20 @@ internal static class NetSupport
     /// <summary>Prints a network failure in the common error shape and returns its exit code.</summary>
     public static Task<int> FailAsync(CliContext context, Exception error)
     {
+        // The host reports an upgrade that ran out of time as "security upgrade failed: The operation was canceled.";
+        // say what happened instead (the user did not cancel: that ends in Program with exit code 130).
+        for (Exception? inner = error.InnerException; inner is not null; inner = inner.InnerException)
+        {
+            if (inner is OperationCanceledException or TimeoutException)
+            {
+                return new CliError(
+                    "timeout",
+                    error.Message.Replace(inner.Message, "timed out: the peer did not answer the handshake", StringComparison.Ordinal),
+                    "check that the address is a libp2p node (TCP or /ws) and that it is running",
+                    ExitCodes.Failed).WriteAsync(context.Error, context.Json);
+            }
+        }
+
         CliError e = CliError.From(error);
         return (e.Code == "timeout" ? e : new CliError("network", e.Message, "check the address and that the peer is running", ExitCodes.Failed))
             .WriteAsync(context.Error, context.Json);
