@@ -124,6 +124,23 @@ public sealed class IdentityGuardTests : IDisposable
         }
     }
 
+    [Fact]
+    public async Task AMissingStatusListSaysHowToProceed()
+    {
+        string issuerHome = Path.Combine(_dir, "issuer-c");
+        string did = await InitIssuerAsync(issuerHome);
+        string vc = await IssueAsync(issuerHome);
+        string verifier = Path.Combine(_dir, "verifier-without-lists");
+
+        (int rc, string output, _) = await RunAsync(["vc", "verify", vc, "--trust", did, "--home", verifier]);
+        Assert.Equal(ExitCodes.VerificationFailed, rc);
+        Assert.StartsWith("invalid: StatusUnavailable:", output, StringComparison.Ordinal);
+        Assert.Contains("pass --no-status", output, StringComparison.Ordinal);
+
+        (rc, _, _) = await RunAsync(["vc", "verify", vc, "--trust", did, "--no-status", "--home", verifier]);
+        Assert.Equal(ExitCodes.Ok, rc);
+    }
+
     private async Task<string> InitIssuerAsync(string home)
     {
         (int rc, string output, string error) = await RunAsync(["issuer", "init", "--json", "--home", home, .. s_cheapKdf]);
