@@ -26,7 +26,8 @@ internal static class CommandTree
     public static RootCommand Build(IEnumerable<ICliCommand> commands, GlobalOptions globals, TextWriter output, TextWriter error)
     {
         var root = new RootCommand("wotid - wot.id P2P: secure peer-to-peer communication between verified humans. Exit codes: "
-            + "0 ok, 1 failed, 2 invalid input, 3 queued (mailbox send), 4 verification failed, 5 wrong passphrase, 130 interrupted.")
+            + $"{ExitCodes.Ok} ok, {ExitCodes.Failed} failed, {ExitCodes.InvalidInput} invalid input, {ExitCodes.Queued} queued (mailbox send), "
+            + $"{ExitCodes.VerificationFailed} verification failed, {ExitCodes.WrongPassphrase} wrong passphrase, {ExitCodes.Interrupted} interrupted.")
         {
             globals.Json,
             globals.Home,
