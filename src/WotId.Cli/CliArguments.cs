@@ -1,12 +1,15 @@
 using System;
 using System.Collections.Generic;
+using System.CommandLine;
+using System.CommandLine.Parsing;
 using System.Globalization;
+using System.Linq;
 
 namespace WotId.Cli;
 
 /// <summary>
-/// Parsed arguments: <c>--name value</c> options (repeatable), <c>--flag</c> switches and positional values.
-/// A token is a switch when it is listed in the command's known switches.
+/// The values a command was given, taken from a System.CommandLine parse result: options by name (without dashes,
+/// repeatable), switches and positional values in order. Unknown options never get here: the parser rejects them.
 /// </summary>
 internal sealed class CliArguments
 {
@@ -16,44 +19,32 @@ internal sealed class CliArguments
     /// <summary>Positional arguments in order.</summary>
     public List<string> Positional { get; } = new();
 
-    /// <summary>Parses <paramref name="args"/>; names in <paramref name="switchNames"/> take no value.</summary>
-    public static CliArguments Parse(IReadOnlyList<string> args, ICollection<string> switchNames)
+    /// <summary>Collects the values of <paramref name="symbols"/> from <paramref name="result"/>.</summary>
+    public static CliArguments From(ParseResult result, IEnumerable<Symbol> symbols)
     {
-        var result = new CliArguments();
-        for (int i = 0; i < args.Count; i++)
+        var arguments = new CliArguments();
+        foreach (Symbol symbol in symbols)
         {
-            string a = args[i];
-            if (a.StartsWith("--", StringComparison.Ordinal) && a.Length > 2)
+            switch (symbol)
             {
-                string name = a[2..];
-                int eq = name.IndexOf('=', StringComparison.Ordinal);
-                if (eq >= 0)
-                {
-                    result.Add(name[..eq], name[(eq + 1)..]);
-                }
-                else if (switchNames.Contains(name))
-                {
-                    result._switches.Add(name);
-                }
-                else if (i + 1 < args.Count)
-                {
-                    result.Add(name, args[++i]);
-                }
-                else
-                {
-                    throw new CliUsageException($"option --{name} needs a value");
-                }
-            }
-            else
-            {
-                result.Positional.Add(a);
+                case Option<bool> flag when result.GetValue(flag):
+                    arguments._switches.Add(flag.Name.TrimStart('-'));
+                    break;
+                case Option<bool>:
+                    break;
+                case Option option when result.GetResult(option) is { Implicit: false } r:
+                    arguments.Add(option.Name.TrimStart('-'), r.Tokens.Select(t => t.Value));
+                    break;
+                case Argument argument when result.GetResult(argument) is ArgumentResult r:
+                    arguments.Positional.AddRange(r.Tokens.Select(t => t.Value));
+                    break;
             }
         }
 
-        return result;
+        return arguments;
     }
 
-    /// <summary>True when the switch was given.</summary>
+    /// <summary>True when the switch or option was given.</summary>
     public bool Has(string name) => _switches.Contains(name) || _options.ContainsKey(name);
 
     /// <summary>The last value of an option, or null.</summary>
@@ -74,17 +65,17 @@ internal sealed class CliArguments
 
         return long.TryParse(v, NumberStyles.Integer, CultureInfo.InvariantCulture, out long n)
             ? n
-            : throw new CliUsageException($"--{name} must be an integer");
+            : throw new CliUsageException($"--{name} must be an integer, not '{v}'");
     }
 
     /// <summary>A required option.</summary>
-    public string Require(string name) => Get(name) ?? throw new CliUsageException($"missing --{name}");
+    public string Require(string name) => Get(name) ?? throw new CliUsageException($"missing --{name}", $"see --help");
 
     /// <summary>The positional argument at <paramref name="index"/>, required.</summary>
     public string RequirePositional(int index, string what) =>
-        index < Positional.Count ? Positional[index] : throw new CliUsageException($"missing {what}");
+        index < Positional.Count ? Positional[index] : throw new CliUsageException($"missing {what}", "see --help");
 
-    private void Add(string name, string value)
+    private void Add(string name, IEnumerable<string> values)
     {
         if (!_options.TryGetValue(name, out List<string>? list))
         {
@@ -92,6 +83,6 @@ internal sealed class CliArguments
             _options[name] = list;
         }
 
-        list.Add(value);
+        list.AddRange(values);
     }
 }

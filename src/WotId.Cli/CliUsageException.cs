@@ -2,9 +2,15 @@ using System;
 
 namespace WotId.Cli;
 
-/// <summary>Wrong arguments: printed with the command's usage, exit code 2.</summary>
+/// <summary>Wrong arguments or invalid input: printed as one line with a hint, exit code 2.</summary>
 internal sealed class CliUsageException : Exception
 {
+    public CliUsageException(string message, string? hint)
+        : base(message)
+    {
+        Hint = hint;
+    }
+
     public CliUsageException(string message)
         : base(message)
     {
@@ -18,4 +24,7 @@ internal sealed class CliUsageException : Exception
         : base(message, innerException)
     {
     }
+
+    /// <summary>What to do next, or null.</summary>
+    public string? Hint { get; }
 }

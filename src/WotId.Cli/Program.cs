@@ -1,17 +1,17 @@
 using System;
 using System.Collections.Generic;
+using System.CommandLine;
+using System.CommandLine.Invocation;
+using System.IO;
 using System.Linq;
-using System.Reflection;
 using System.Threading;
 using System.Threading.Tasks;
 
 namespace WotId.Cli;
 
-/// <summary>Entry point of <c>wotid</c>: finds the command by its leading words and runs it.</summary>
+/// <summary>Entry point of <c>wotid</c>: parses with System.CommandLine, runs the command, prints every error as one line.</summary>
 internal static class Program
 {
-    private static readonly string[] s_globalSwitches = ["json", "help"];
-
     public static async Task<int> Main(string[] args)
     {
         using var cts = new CancellationTokenSource();
@@ -24,62 +24,63 @@ internal static class Program
     }
 
     /// <summary>Runs the CLI with the given writers (used by tests in-process).</summary>
-    public static async Task<int> RunAsync(string[] args, System.IO.TextWriter output, System.IO.TextWriter error, CancellationToken cancellationToken)
+    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, CancellationToken cancellationToken)
     {
-        List<ICliCommand> commands = DiscoverCommands();
-        ICliCommand? command = null;
-        int consumed = 0;
-        foreach (ICliCommand c in commands.OrderByDescending(c => c.Name.Split(' ').Length))
+        var globals = new GlobalOptions();
+        RootCommand root = CommandTree.Build(DiscoverCommands(), globals, output, error);
+        ParseResult parsed = root.Parse(args.Length == 0 ? ["--help"] : args);
+        bool json = args.Contains("--json", StringComparer.Ordinal);
+        if (parsed.Errors.Count > 0 && parsed.Action is ParseErrorAction)
         {
-            string[] words = c.Name.Split(' ');
-            if (args.Length >= words.Length && words.SequenceEqual(args.Take(words.Length), StringComparer.Ordinal))
-            {
-                command = c;
-                consumed = words.Length;
-                break;
-            }
+            return await UsageError(parsed).WriteAsync(error, json).ConfigureAwait(false);
         }
 
-        if (command is null)
+        var invocation = new InvocationConfiguration
         {
-            await PrintHelpAsync(commands, args.Length == 0 || args[0] is "--help" or "help" ? output : error).ConfigureAwait(false);
-            return args.Length == 0 || args[0] is "--help" or "help" ? 0 : 2;
-        }
-
-        string[] rest = args[consumed..];
+            Output = output,
+            Error = error,
+            EnableDefaultExceptionHandler = false,
+            ProcessTerminationTimeout = null,
+        };
         try
         {
-            CliArguments parsed = CliArguments.Parse(rest, SwitchesOf(command));
-            if (parsed.Has("help"))
-            {
-                await output.WriteLineAsync(command.Usage).ConfigureAwait(false);
-                return 0;
-            }
-
-            var context = new CliContext(output, error, parsed.Has("json"), parsed.Get("home") ?? CliContext.DefaultHome);
-            return await command.RunAsync(context, parsed, cancellationToken).ConfigureAwait(false);
-        }
-        catch (CliUsageException ex)
-        {
-            await error.WriteLineAsync("error: " + ex.Message).ConfigureAwait(false);
-            await error.WriteLineAsync(command.Usage).ConfigureAwait(false);
-            return 2;
+            return await parsed.InvokeAsync(invocation, cancellationToken).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
-            return 130;
+            return ExitCodes.Interrupted;
+        }
+        catch (Exception ex)
+        {
+            // Every escaping exception ends here as one line; the runtime's handler (stack trace, exit 134) is never reached.
+            return await CliError.From(ex).WriteAsync(error, json).ConfigureAwait(false);
         }
     }
 
-    private static HashSet<string> SwitchesOf(ICliCommand command)
+    private static CliError UsageError(ParseResult parsed)
     {
-        var set = new HashSet<string>(s_globalSwitches, StringComparer.Ordinal);
-        if (command is ICliSwitches s)
+        string? typo = parsed.UnmatchedTokens.FirstOrDefault(t => t.StartsWith('-'));
+        string message = (typo is null ? null : parsed.Errors.FirstOrDefault(e => e.Message.Contains($"'{typo}'", StringComparison.Ordinal)))?.Message
+            ?? parsed.Errors[0].Message;
+        string commandPath = string.Join(' ', Path(parsed.CommandResult.Command));
+        string hint = $"see '{commandPath} --help'";
+        if (typo is not null && TypoHint.Closest(typo, CommandTree.OptionNames(parsed.CommandResult.Command)) is { } suggestion)
         {
-            set.UnionWith(s.Switches);
+            hint = $"did you mean {suggestion}? {hint}";
         }
 
-        return set;
+        return new CliError("usage", message, hint, ExitCodes.InvalidInput);
+    }
+
+    private static List<string> Path(Command command)
+    {
+        var words = new List<string>();
+        for (Command? c = command; c is not null; c = c.Parents.OfType<Command>().FirstOrDefault())
+        {
+            words.Insert(0, c is RootCommand ? "wotid" : c.Name);
+        }
+
+        return words;
     }
 
     private static List<ICliCommand> DiscoverCommands() =>
@@ -88,16 +89,4 @@ internal static class Program
             .Select(t => (ICliCommand)Activator.CreateInstance(t)!)
             .OrderBy(c => c.Name, StringComparer.Ordinal)
             .ToList();
-
-    private static async Task PrintHelpAsync(List<ICliCommand> commands, System.IO.TextWriter w)
-    {
-        string version = typeof(Program).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "dev";
-        await w.WriteLineAsync($"wotid {version} - wot.id P2P").ConfigureAwait(false);
-        await w.WriteLineAsync("usage: wotid <command> [options] [--json] [--home DIR]").ConfigureAwait(false);
-        await w.WriteLineAsync().ConfigureAwait(false);
-        foreach (ICliCommand c in commands)
-        {
-            await w.WriteLineAsync($"  {c.Name,-22} {c.Summary}").ConfigureAwait(false);
-        }
-    }
 }

@@ -9,7 +9,7 @@ using V = WotId.Cli.Commands.SelftestVectors;
 namespace WotId.Cli.Commands;
 
 /// <summary>The self-test checks, in the order they are printed.</summary>
-internal static class SelftestChecks
+internal static partial class SelftestChecks
 {
     private static readonly byte[] s_abc = "abc"u8.ToArray();
 
@@ -19,17 +19,23 @@ internal static class SelftestChecks
         new("SHA-256", () => Same(V.Sha256Abc, Sha256.Hash(s_abc))),
         new("SHA-512", () => Same(V.Sha512Abc, Sha512.Hash(s_abc))),
         new("SHA3-256", () => Same(V.Sha3_256Abc, Sha3_256.Hash(s_abc))),
+        new("SHA3-512", () => Same(V.Sha3_512Abc, Sha3_512.Hash(s_abc))),
         new("SHAKE128", () => Same(V.Shake128Empty32, Xof(Shake128.Hash, 32))),
         new("SHAKE256", () => Same(V.Shake256Empty64, Xof(Shake256.Hash, 64))),
         new("BLAKE2b-256", () => Same(V.Blake2b256Abc, Blake2b256.Hash(s_abc))),
         new("HMAC-SHA256", Hmac),
         new("HKDF-SHA256", Hkdf),
+        new("Argon2id", Argon2),
         new("AES-256-CBC", AesCbc),
         new("AES-256-GCM", AesGcm),
         new("ChaCha20-Poly1305", ChaCha),
         new("X25519", X25519Agreement),
         new("Ed25519", Ed25519Signature),
+        new("Ed25519 verify", Ed25519Verify),
         new("XEdDSA", XEdDsaSignature),
+        new("RSA verify", RsaVerify),
+        new("ECDSA P-256 verify", P256Verify),
+        new("secp256k1 verify", Secp256k1Verify),
         new("ML-KEM-768", () => MLKemCheck(MLKemAlgorithm.MLKem768, V.MLKem768EkSha256, V.MLKem768Ciphertext, V.MLKem768K)),
         new("ML-KEM-1024", () => MLKemCheck(MLKemAlgorithm.MLKem1024, V.MLKem1024EkSha256, V.MLKem1024Ciphertext, V.MLKem1024K)),
         new("Kyber-1024 (round 3)", Kyber),

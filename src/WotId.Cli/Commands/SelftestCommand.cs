@@ -1,7 +1,8 @@
-// `wotid selftest`: runs every WotId.Crypto primitive once against a known answer (RFC / FIPS / Wycheproof, see
+// `wotid selftest`: runs every primitive the product uses once against a known answer (RFC / FIPS / Wycheproof, see
 // SelftestVectors.cs) and prints primitive, result and time; exit code 1 when any check fails.
 using System;
 using System.Collections.Generic;
+using System.CommandLine;
 using System.Diagnostics;
 using System.IO;
 using System.Text;
@@ -26,17 +27,14 @@ internal sealed class SelftestCommand : ICliCommand
 
     public string Name => "selftest";
 
-    public string Summary => "check every crypto primitive against a known answer";
+    public string Summary => "check every crypto primitive the product uses against a known answer (RFC/FIPS/reference answers); exit 1 on any failure";
 
-    public string Usage => "usage: wotid selftest [--json]\n  Runs each primitive once against RFC/FIPS/Wycheproof known answers; exit code 1 on any failure.";
+    public IReadOnlyList<Symbol> Symbols { get; } = [];
+
+    public bool UsesHome => false;
 
     public async Task<int> RunAsync(CliContext context, CliArguments arguments, CancellationToken cancellationToken)
     {
-        if (arguments.Positional.Count > 0)
-        {
-            throw new CliUsageException("selftest takes no arguments");
-        }
-
         var results = new List<(string Name, bool Ok, double Milliseconds, string? Error)>();
         foreach (KeyValuePair<string, Func<bool>> check in _checks)
         {

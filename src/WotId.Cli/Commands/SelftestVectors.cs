@@ -4,7 +4,7 @@
 namespace WotId.Cli.Commands;
 
 /// <summary>Known-answer constants (lowercase hex) for the crypto self-test.</summary>
-internal static class SelftestVectors
+internal static partial class SelftestVectors
 {
     // FIPS 180-2 appendix examples ("abc") and FIPS 202 empty-input SHAKE outputs; RFC 7693 appendix A (BLAKE2b, 256-bit digest of "abc").
     public const string Sha256Abc = "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad";

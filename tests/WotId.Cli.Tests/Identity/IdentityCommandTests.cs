@@ -29,7 +29,7 @@ public sealed class IdentityCommandTests : IDisposable
     }
 
     [Fact]
-    public async Task Issue_verify_revoke_round_trip()
+    public async Task IssueVerifyRevokeRoundTrip()
     {
         (int rc, JsonElement holder) = await RunJsonAsync(["did", "new", .. s_cheapKdf]);
         Assert.Equal(0, rc);
@@ -58,40 +58,43 @@ public sealed class IdentityCommandTests : IDisposable
         Assert.Equal("None", verdict.GetProperty("reason").GetString());
 
         (rc, verdict) = await RunJsonAsync(["vc", "verify", vcFile]);
-        Assert.Equal(1, rc);
+        Assert.Equal(ExitCodes.VerificationFailed, rc);
         Assert.Equal("UnknownIssuer", verdict.GetProperty("reason").GetString());
+        Assert.Equal("issuer is not trusted: pass --trust DID", verdict.GetProperty("hint").GetString());
 
         (rc, _) = await RunJsonAsync(["issuer", "revoke", issued.GetProperty("id").GetString()!]);
         Assert.Equal(0, rc);
         (rc, verdict) = await RunJsonAsync(["vc", "verify", vcFile, "--trust", issuerDid]);
-        Assert.Equal(1, rc);
+        Assert.Equal(ExitCodes.VerificationFailed, rc);
         Assert.Equal("Revoked", verdict.GetProperty("reason").GetString());
     }
 
     [Fact]
-    public async Task Wrong_passphrase_fails_without_touching_state()
+    public async Task WrongPassphraseFailsWithoutTouchingState()
     {
         Assert.Equal(0, (await RunJsonAsync(["issuer", "init", .. s_cheapKdf])).Rc);
         string state = await File.ReadAllTextAsync(Path.Combine(_home, "issuer", "state.json"));
         Environment.SetEnvironmentVariable("WOTID_PASSPHRASE", "wrong");
-        (int rc, JsonElement error) = await RunJsonAsync(["issuer", "issue", "--subject", "did:example:123"]);
-        Assert.Equal(1, rc);
-        Assert.Contains("passphrase", error.GetProperty("error").GetString(), StringComparison.Ordinal);
+        (int rc, _, string error) = await RunAsync(["issuer", "issue", "--subject", "did:example:123", "--json"]);
+        Assert.Equal(ExitCodes.WrongPassphrase, rc);
+        using JsonDocument doc = JsonDocument.Parse(error);
+        Assert.Equal("wrong-passphrase", doc.RootElement.GetProperty("error").GetProperty("code").GetString());
+        Assert.Contains("passphrase", doc.RootElement.GetProperty("error").GetProperty("message").GetString(), StringComparison.Ordinal);
         Assert.Equal(state, await File.ReadAllTextAsync(Path.Combine(_home, "issuer", "state.json")));
     }
 
     [Fact]
-    public async Task Existing_key_file_is_kept_unless_forced()
+    public async Task ExistingKeyFileIsKeptUnlessForced()
     {
         Assert.Equal(0, (await RunJsonAsync(["did", "new", "--alg", "ed25519", .. s_cheapKdf])).Rc);
-        Assert.Equal(1, (await RunJsonAsync(["did", "new", .. s_cheapKdf])).Rc);
+        Assert.Equal(ExitCodes.InvalidInput, (await RunAsync(["did", "new", .. s_cheapKdf])).Rc);
         (int rc, JsonElement replaced) = await RunJsonAsync(["did", "new", "--alg", "ml-dsa-44", "--force", .. s_cheapKdf]);
         Assert.Equal(0, rc);
         Assert.Equal("ml-dsa-44", replaced.GetProperty("alg").GetString());
     }
 
     [Fact]
-    public async Task Usage_errors_exit_2()
+    public async Task UsageErrorsExitTwo()
     {
         Assert.Equal(2, (await RunAsync(["issuer", "issue"])).Rc);
         Assert.Equal(2, (await RunAsync(["did", "new", "--alg", "rsa"])).Rc);
@@ -99,27 +102,28 @@ public sealed class IdentityCommandTests : IDisposable
     }
 
     [Fact]
-    public async Task Text_output_names_the_failure_reason()
+    public async Task TextOutputNamesTheFailureReason()
     {
         string file = Path.Combine(_home, "garbage.jws");
         Directory.CreateDirectory(_home);
         await File.WriteAllTextAsync(file, "not-a-jws");
-        (int rc, string output) = await RunAsync(["vc", "verify", file]);
-        Assert.Equal(1, rc);
+        (int rc, string output, _) = await RunAsync(["vc", "verify", file]);
+        Assert.Equal(ExitCodes.VerificationFailed, rc);
         Assert.StartsWith("invalid: MalformedInput:", output, StringComparison.Ordinal);
     }
 
-    private async Task<(int Rc, string Output)> RunAsync(string[] args)
+    private async Task<(int Rc, string Output, string Error)> RunAsync(string[] args)
     {
         using var output = new StringWriter();
         using var error = new StringWriter();
         int rc = await Program.RunAsync([.. args, "--home", _home], output, error, CancellationToken.None);
-        return (rc, output.ToString());
+        return (rc, output.ToString(), error.ToString());
     }
 
     private async Task<(int Rc, JsonElement Json)> RunJsonAsync(string[] args)
     {
-        (int rc, string output) = await RunAsync([.. args, "--json"]);
+        (int rc, string output, string error) = await RunAsync([.. args, "--json"]);
+        Assert.True(output.Length > 0, error);
         return (rc, JsonDocument.Parse(output).RootElement.Clone());
     }
 }

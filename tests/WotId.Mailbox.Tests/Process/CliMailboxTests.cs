@@ -34,13 +34,13 @@ public sealed class CliMailboxTests : IDisposable
         Assert.True(sent.RootElement.GetProperty("delivered").GetBoolean());
         string id = sent.RootElement.GetProperty("message").GetString()!;
 
-        (string tooBig, _) = await RunAsync(1, "mailbox", "send", "--to", mailbox, new string('x', 65));
-        Assert.Equal("PayloadTooLarge", Json(tooBig).RootElement.GetProperty("error").GetString());
+        (_, string tooBig) = await RunAsync(1, "mailbox", "send", "--to", mailbox, new string('x', 65));
+        Assert.Equal("PayloadTooLarge", Json(tooBig).RootElement.GetProperty("error").GetProperty("code").GetString());
 
         using JsonDocument listed = Json((await RunAsync(0, "mailbox", "list")).Out);
         Assert.Equal("pending", listed.RootElement.GetProperty("messages")[0].GetProperty("state").GetString());
 
-        Assert.Equal("MessageNotFound", Json((await RunAsync(1, "mailbox", "read", id)).Out).RootElement.GetProperty("error").GetString());
+        Assert.Equal("MessageNotFound", Json((await RunAsync(1, "mailbox", "read", id)).Err).RootElement.GetProperty("error").GetProperty("code").GetString());
         await RunAsync(0, "mailbox", "claim", "--all");
         using JsonDocument read = Json((await RunAsync(0, "mailbox", "read", id)).Out);
         Assert.Equal("hello mailbox", System.Text.Encoding.UTF8.GetString(Convert.FromBase64String(read.RootElement.GetProperty("payload").GetString()!)));
@@ -83,10 +83,11 @@ public sealed class CliMailboxTests : IDisposable
         using JsonDocument created = Json((await RunAsync(0, "mailbox", "create")).Out);
         string mailbox = created.RootElement.GetProperty("mailbox").GetString()!;
         string cap = created.RootElement.GetProperty("cap").GetString()!;
-        using JsonDocument refused = Json((await RunAsync(2, "mailbox", "create")).Out);
-        Assert.Equal("ConfirmationRequired", refused.RootElement.GetProperty("error").GetString());
-        Assert.Contains(mailbox, refused.RootElement.GetProperty("message").GetString(), StringComparison.Ordinal);
-        Assert.Contains(cap, refused.RootElement.GetProperty("message").GetString(), StringComparison.Ordinal);
+        using JsonDocument refused = Json((await RunAsync(2, "mailbox", "create")).Err);
+        JsonElement error = refused.RootElement.GetProperty("error");
+        Assert.Equal("confirmation-required", error.GetProperty("code").GetString());
+        Assert.Contains(mailbox, error.GetProperty("message").GetString(), StringComparison.Ordinal);
+        Assert.Contains(cap, error.GetProperty("message").GetString(), StringComparison.Ordinal);
         await RunAsync(0, "mailbox", "send", "--to", mailbox, "still here");
         Assert.Single(Json((await RunAsync(0, "mailbox", "list")).Out).RootElement.GetProperty("messages").EnumerateArray());
 
@@ -101,8 +102,9 @@ public sealed class CliMailboxTests : IDisposable
     {
         string mailbox = Json((await RunAsync(0, "mailbox", "create")).Out).RootElement.GetProperty("mailbox").GetString()!;
         string id = Json((await RunAsync(0, "mailbox", "send", "--to", mailbox, "unread words")).Out).RootElement.GetProperty("message").GetString()!;
-        using JsonDocument refused = Json((await RunAsync(2, "mailbox", "delete", id, "--pending")).Out);
-        string why = refused.RootElement.GetProperty("message").GetString()!;
+        using JsonDocument refused = Json((await RunAsync(2, "mailbox", "delete", id, "--pending")).Err);
+        Assert.Equal("confirmation-required", refused.RootElement.GetProperty("error").GetProperty("code").GetString());
+        string why = refused.RootElement.GetProperty("error").GetProperty("message").GetString()!;
         Assert.Contains("12 bytes", why, StringComparison.Ordinal);
         Assert.Contains("never been read", why, StringComparison.Ordinal);
         Assert.Equal("pending", Json((await RunAsync(0, "mailbox", "list")).Out).RootElement.GetProperty("messages")[0].GetProperty("state").GetString());
@@ -138,7 +140,7 @@ public sealed class CliMailboxTests : IDisposable
         await RunAsync(0, "mailbox", "list", "--mailbox", "0x2"); // creates HOME/mailbox/account.key
         string key = Path.Combine(_home, "mailbox", "account.key");
         string url = $"http://127.0.0.1:{ScriptedNode.FreePort()}/";
-        (string output, _) = await RunAsync(3, "mailbox", "send", "--to", "0xb2", "queued text", "--iota-rpc", url, "--key", key, "--package", "0xa1");
+        (string output, _) = await RunAsync(3, "mailbox", "send", "--to", "0xb2", "queued text", "--iota-rpc", url, "--iota-key", key, "--package", "0xa1");
         using JsonDocument d = Json(output);
         Assert.False(d.RootElement.GetProperty("delivered").GetBoolean());
         Assert.Contains("NodeUnreachable", d.RootElement.GetProperty("error").GetString(), StringComparison.Ordinal);

@@ -1,3 +1,5 @@
+using System.Collections.Generic;
+using System.CommandLine;
 using System.Text.Json.Nodes;
 using System.Threading;
 using System.Threading.Tasks;
@@ -13,9 +15,12 @@ internal sealed class DidShowCommand : IdentityCommand
 {
     public override string Name => "did show";
 
-    public override string Summary => "print the DID, DID document and public key of a key file";
+    public override string Summary => "print the DID, DID document and public key of a key file (no passphrase needed)";
 
-    public override string Usage => "usage: wotid did show [FILE] [--home DIR] [--json]\n  FILE default: HOME/identity.key";
+    public override IReadOnlyList<Symbol> Symbols { get; } =
+    [
+        CliSymbols.Positional("FILE", "key file (default HOME/identity.key)", required: false),
+    ];
 
     protected override async Task<int> ExecuteAsync(CliContext context, CliArguments arguments, CancellationToken cancellationToken)
     {
@@ -37,6 +42,6 @@ internal sealed class DidShowCommand : IdentityCommand
 
         string text = $"did:      {file.Did}\nalg:      {KeyAlgorithms.CliName(file.Algorithm)}\nkey id:   {document.VerificationMethods[0].Id}\ndocument: {document.ToJson(indented: true)}";
         await WriteAsync(context, json, text).ConfigureAwait(false);
-        return 0;
+        return ExitCodes.Ok;
     }
 }

@@ -1,6 +1,5 @@
-using System;
 using System.Collections.Generic;
-using System.IO;
+using System.CommandLine;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Threading;
@@ -8,8 +7,8 @@ using System.Threading.Tasks;
 
 namespace WotId.Cli.Commands.Identity;
 
-/// <summary>Base of the identity commands: turns <see cref="CliFailure"/> into exit code 1 and prints text or JSON.</summary>
-internal abstract class IdentityCommand : ICliCommand, ICliSwitches
+/// <summary>Base of the identity commands: text or JSON output and the key-derivation options.</summary>
+internal abstract class IdentityCommand : ICliCommand
 {
     private static readonly JsonSerializerOptions s_indented = new() { WriteIndented = true };
 
@@ -17,37 +16,19 @@ internal abstract class IdentityCommand : ICliCommand, ICliSwitches
 
     public abstract string Summary { get; }
 
-    public abstract string Usage { get; }
+    public abstract IReadOnlyList<Symbol> Symbols { get; }
 
-    public virtual IReadOnlyCollection<string> Switches => ["force"];
-
-    public async Task<int> RunAsync(CliContext context, CliArguments arguments, CancellationToken cancellationToken)
-    {
-        try
-        {
-            return await ExecuteAsync(context, arguments, cancellationToken).ConfigureAwait(false);
-        }
-        catch (CliFailure ex)
-        {
-            if (context.Json)
-            {
-                await context.Output.WriteLineAsync(new JsonObject { ["error"] = ex.Message }.ToJsonString()).ConfigureAwait(false);
-            }
-            else
-            {
-                await context.Error.WriteLineAsync("error: " + ex.Message).ConfigureAwait(false);
-            }
-
-            return 1;
-        }
-        catch (IOException ex)
-        {
-            await context.Error.WriteLineAsync("error: " + ex.Message).ConfigureAwait(false);
-            return 1;
-        }
-    }
+    public Task<int> RunAsync(CliContext context, CliArguments arguments, CancellationToken cancellationToken) =>
+        ExecuteAsync(context, arguments, cancellationToken);
 
     protected abstract Task<int> ExecuteAsync(CliContext context, CliArguments arguments, CancellationToken cancellationToken);
+
+    /// <summary>The Argon2id cost options of commands that write a key file.</summary>
+    protected static Symbol[] KdfOptions() =>
+    [
+        CliSymbols.Value("--kdf-memory", "KiB", "Argon2id memory for the key file, 8..1048576 KiB (default 65536)"),
+        CliSymbols.Value("--kdf-iterations", "N", "Argon2id passes, 1..16 (default 3)"),
+    ];
 
     /// <summary>Prints <paramref name="json"/> with --json, else <paramref name="text"/>.</summary>
     protected static Task WriteAsync(CliContext context, JsonObject json, string text) =>

@@ -2,7 +2,8 @@
 //   identity.key           holder key (did new default), encrypted (EncryptedKeyFile)
 //   issuer/key.json        issuer key, encrypted
 //   issuer/state.json      status list + credential-id → index table (IssuerState)
-//   status/<sha256>.jws    published status list credentials, read by `vc verify` (LocalStatusListCache)
+//   status/<sha256>.jws    published status list credentials by URL, read by `vc verify` (LocalStatusListCache)
+// Key files and issuer state are owner-only from creation (PrivateFiles).
 using System;
 using System.IO;
 using WotId.Identity.Keys;
@@ -13,8 +14,6 @@ namespace WotId.Cli.Commands.Identity;
 /// <summary>Paths and shared steps of the identity commands.</summary>
 internal static class IdentityHome
 {
-    public const string DefaultStatusUrl = "https://status.wot.id/lists/1";
-
     public static string HolderKey(CliContext c) => Path.Combine(c.Home, "identity.key");
 
     public static string IssuerKey(CliContext c) => Path.Combine(c.Home, "issuer", "key.json");
@@ -30,7 +29,11 @@ internal static class IdentityHome
         string passphrase = Passphrase.Read(c, confirm: false);
         return file.TryOpen(passphrase, out SigningKey? key) && key is not null
             ? key
-            : throw new CliFailure("wrong passphrase or damaged key file");
+            : throw new CliFailure(
+                $"wrong passphrase or damaged key file {path}",
+                $"check the passphrase ({Passphrase.EnvironmentVariable} or the terminal)",
+                "wrong-passphrase",
+                ExitCodes.WrongPassphrase);
     }
 
     /// <summary>Reads a key file without decrypting it.</summary>
@@ -38,7 +41,7 @@ internal static class IdentityHome
     {
         if (!File.Exists(path))
         {
-            throw new CliFailure($"no key file at {path}");
+            throw new CliFailure($"no key file at {path}", "create one with `wotid did new` or pass the file's path", "not-found", ExitCodes.InvalidInput);
         }
 
         try
@@ -47,31 +50,23 @@ internal static class IdentityHome
         }
         catch (FormatException ex)
         {
-            throw new CliFailure($"{path} is not a wotid key file: {ex.Message}");
+            throw new CliFailure($"{path} is not a wotid key file: {ex.Message}", null, "invalid-input", ExitCodes.InvalidInput);
         }
     }
 
-    /// <summary>Writes a file atomically, creating folders, readable by the owner only on Unix.</summary>
+    /// <summary>Refuses to replace <paramref name="path"/> unless <paramref name="force"/>; call before any expensive step.</summary>
+    public static void RefuseExisting(string path, bool force)
+    {
+        if (!force && File.Exists(path))
+        {
+            throw new CliFailure($"{path} exists", "pass --force to replace it (its key is lost), or choose another file", "exists", ExitCodes.InvalidInput);
+        }
+    }
+
+    /// <summary>Writes a key or state file atomically, owner-only from creation, creating owner-only folders.</summary>
     public static void WritePrivate(string path, string content, bool overwrite)
     {
-        if (!overwrite && File.Exists(path))
-        {
-            throw new CliFailure($"{path} exists (use --force to replace it)");
-        }
-
-        string? dir = Path.GetDirectoryName(Path.GetFullPath(path));
-        if (dir is not null)
-        {
-            Directory.CreateDirectory(dir);
-        }
-
-        string tmp = path + ".tmp";
-        File.WriteAllText(tmp, content);
-        if (!OperatingSystem.IsWindows())
-        {
-            File.SetUnixFileMode(tmp, UnixFileMode.UserRead | UnixFileMode.UserWrite);
-        }
-
-        File.Move(tmp, path, overwrite: true);
+        RefuseExisting(path, overwrite);
+        PrivateFiles.WriteAtomically(path, content);
     }
 }

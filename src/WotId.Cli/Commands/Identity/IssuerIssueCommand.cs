@@ -1,4 +1,6 @@
 using System;
+using System.Collections.Generic;
+using System.CommandLine;
 using System.IO;
 using System.Text.Json.Nodes;
 using System.Threading;
@@ -15,15 +17,20 @@ internal sealed class IssuerIssueCommand : IdentityCommand
 
     public override string Summary => "issue a VerifiedHumanCredential to a DID (prints the JWS)";
 
-    public override string Usage =>
-        "usage: wotid issuer issue --subject DID [--valid-days N] [--level in-person|video|document|peer] [--out FILE] [--home DIR] [--json]";
+    public override IReadOnlyList<Symbol> Symbols { get; } =
+    [
+        CliSymbols.Value("--subject", "DID", "the holder's DID (required)"),
+        CliSymbols.Value("--valid-days", "N", "validity in days, 1..3650 (default 365)"),
+        CliSymbols.Value("--level", "in-person|video|document|peer", "how the human was verified (default in-person)"),
+        CliSymbols.Value("--out", "FILE", "also write the credential JWS to FILE"),
+    ];
 
     protected override async Task<int> ExecuteAsync(CliContext context, CliArguments arguments, CancellationToken cancellationToken)
     {
         string subject = arguments.Require("subject");
         if (!DidSyntax.IsDid(subject))
         {
-            throw new CliUsageException("--subject must be a DID");
+            throw new CliUsageException($"--subject must be a DID, not '{subject}'", "pass the holder's did:key (see `wotid did show`)");
         }
 
         long days = arguments.GetInt64("valid-days", 365);
@@ -56,6 +63,6 @@ internal sealed class IssuerIssueCommand : IdentityCommand
             await context.Error.WriteLineAsync("credential id: " + credential.Id).ConfigureAwait(false);
         }
 
-        return 0;
+        return ExitCodes.Ok;
     }
 }

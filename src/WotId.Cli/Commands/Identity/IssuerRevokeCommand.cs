@@ -1,3 +1,5 @@
+using System.Collections.Generic;
+using System.CommandLine;
 using System.Text.Json.Nodes;
 using System.Threading;
 using System.Threading.Tasks;
@@ -11,7 +13,10 @@ internal sealed class IssuerRevokeCommand : IdentityCommand
 
     public override string Summary => "revoke a credential issued here (updates the status list credential)";
 
-    public override string Usage => "usage: wotid issuer revoke CREDENTIAL_ID [--home DIR] [--json]";
+    public override IReadOnlyList<Symbol> Symbols { get; } =
+    [
+        CliSymbols.Positional("CREDENTIAL_ID", "the credential id printed by `wotid issuer issue` (urn:uuid:…)"),
+    ];
 
     protected override async Task<int> ExecuteAsync(CliContext context, CliArguments arguments, CancellationToken cancellationToken)
     {
@@ -19,7 +24,7 @@ internal sealed class IssuerRevokeCommand : IdentityCommand
         using var session = new IssuerSession(context);
         if (!session.Issuer.Revoke(id))
         {
-            throw new CliFailure($"no credential {id} was issued here");
+            throw new CliFailure($"no credential {id} was issued here", "pass the id printed by `wotid issuer issue` in this --home", "not-found", ExitCodes.InvalidInput);
         }
 
         session.Save();
@@ -27,6 +32,6 @@ internal sealed class IssuerRevokeCommand : IdentityCommand
             context,
             new JsonObject { ["revoked"] = id, ["statusIndex"] = session.Issuer.State.Issued[id], ["statusListCredential"] = session.Issuer.State.StatusListUrl },
             "revoked " + id).ConfigureAwait(false);
-        return 0;
+        return ExitCodes.Ok;
     }
 }

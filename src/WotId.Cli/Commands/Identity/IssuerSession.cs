@@ -17,7 +17,7 @@ internal sealed class IssuerSession : IDisposable
         string statePath = IdentityHome.IssuerState(context);
         if (!File.Exists(statePath))
         {
-            throw new CliFailure("no issuer here: run `wotid issuer init` first");
+            throw new CliFailure($"no issuer in {context.Home}", "run `wotid issuer init` first, or pass the right --home", "no-issuer", ExitCodes.InvalidInput);
         }
 
         IssuerState state;
@@ -25,9 +25,9 @@ internal sealed class IssuerSession : IDisposable
         {
             state = IssuerState.Parse(File.ReadAllText(statePath));
         }
-        catch (FormatException ex)
+        catch (Exception ex) when (ex is FormatException or System.Text.Json.JsonException)
         {
-            throw new CliFailure("issuer state is damaged: " + ex.Message);
+            throw new CliFailure($"issuer state {statePath} is damaged: {ex.Message}", "restore it from a backup", "invalid-input", ExitCodes.InvalidInput);
         }
 
         _key = IdentityHome.OpenKey(context, IdentityHome.IssuerKey(context));

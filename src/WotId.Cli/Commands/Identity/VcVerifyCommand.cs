@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.CommandLine;
 using System.IO;
 using System.Linq;
 using System.Text.Json.Nodes;
@@ -15,20 +16,30 @@ internal sealed class VcVerifyCommand : IdentityCommand
 {
     public override string Name => "vc verify";
 
-    public override string Summary => "verify a credential JWS: prints the verdict and the reason";
+    public override string Summary =>
+        "verify a credential JWS: prints the verdict and the reason (exit 0 valid, 4 invalid); status lists come from HOME/status";
 
-    public override string Usage =>
-        "usage: wotid vc verify FILE|- [--trust ISSUER_DID]... [--subject DID] [--max-age-days N] [--no-status] [--allow-falcon] [--home DIR] [--json]\n" +
-        "  status lists come from HOME/status (written by `wotid issuer`); exit code 0 = valid, 1 = invalid";
-
-    public override IReadOnlyCollection<string> Switches => ["no-status", "allow-falcon"];
+    public override IReadOnlyList<Symbol> Symbols { get; } =
+    [
+        CliSymbols.Positional("FILE", "the credential JWS, or - for standard input"),
+        CliSymbols.Values("--trust", "ISSUER_DID", "an issuer to trust (repeatable)"),
+        CliSymbols.Value("--subject", "DID", "require this holder"),
+        CliSymbols.Value("--max-age-days", "N", "reject credentials issued more than N days ago"),
+        CliSymbols.Flag("--no-status", "skip the revocation check (no status list needed)"),
+        CliSymbols.Flag("--allow-falcon", "accept EXPERIMENTAL Falcon-512 issuers"),
+    ];
 
     protected override async Task<int> ExecuteAsync(CliContext context, CliArguments arguments, CancellationToken cancellationToken)
     {
         string source = arguments.RequirePositional(0, "FILE");
+        if (source != "-" && !File.Exists(source))
+        {
+            throw new CliFailure($"no file {source}", "pass the path of a credential JWS, or - to read standard input", "not-found", ExitCodes.InvalidInput);
+        }
+
         string jws = (source == "-"
             ? await Console.In.ReadToEndAsync(cancellationToken).ConfigureAwait(false)
-            : File.Exists(source) ? await File.ReadAllTextAsync(source, cancellationToken).ConfigureAwait(false) : throw new CliFailure($"no file {source}")).Trim();
+            : await File.ReadAllTextAsync(source, cancellationToken).ConfigureAwait(false)).Trim();
         long maxAge = arguments.GetInt64("max-age-days", 0);
         var policy = new VerifierPolicy
         {
@@ -39,19 +50,35 @@ internal sealed class VcVerifyCommand : IdentityCommand
         };
         var verifier = new CredentialVerifier(new DidResolver(policy.AllowExperimentalFalcon), IdentityHome.StatusLists(context));
         VerificationResult result = await verifier.VerifyCredentialAsync(jws, policy, arguments.Get("subject"), cancellationToken).ConfigureAwait(false);
+        string? hint = HintFor(result.Failure);
         var json = new JsonObject
         {
             ["valid"] = result.IsValid,
             ["reason"] = result.Failure.ToString(),
             ["detail"] = result.Detail,
+            ["hint"] = hint,
             ["id"] = result.Credential?.Id,
             ["issuer"] = result.Credential?.Issuer,
             ["subject"] = result.Credential?.SubjectId,
         };
         string text = result.IsValid
             ? $"valid: {result.Credential!.Id} issued by {result.Credential.Issuer} to {result.Credential.SubjectId}"
-            : $"invalid: {result.Failure}: {result.Detail}";
+            : $"invalid: {result.Failure}: {result.Detail}" + (hint is null ? string.Empty : "; " + hint);
         await WriteAsync(context, json, text).ConfigureAwait(false);
-        return result.IsValid ? 0 : 1;
+        return result.IsValid ? ExitCodes.Ok : ExitCodes.VerificationFailed;
     }
+
+    /// <summary>What the user can do about a failure, where there is something to do.</summary>
+    internal static string? HintFor(VerificationFailure failure) => failure switch
+    {
+        VerificationFailure.UnknownIssuer => "issuer is not trusted: pass --trust DID",
+        VerificationFailure.StatusUnavailable => "status list unavailable: fetch it into HOME/status or pass --no-status",
+        VerificationFailure.MalformedInput => "the file is not a vc+jwt credential",
+        VerificationFailure.WrongSubject => "the credential belongs to another holder than --subject",
+        VerificationFailure.AlgorithmNotAllowed => "pass --allow-falcon to accept EXPERIMENTAL Falcon-512 issuers",
+        VerificationFailure.Expired => "ask the issuer for a new credential",
+        VerificationFailure.NotYetValid => "check this computer's clock",
+        VerificationFailure.DidUnresolvable => "only did:key issuers can be resolved here",
+        _ => null,
+    };
 }

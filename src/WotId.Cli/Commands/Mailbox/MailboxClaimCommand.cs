@@ -1,3 +1,4 @@
+using System.CommandLine;
 using System.Collections.Generic;
 using System.Linq;
 using System.Text.Json.Nodes;
@@ -9,15 +10,19 @@ using WotId.Mailbox.Types;
 namespace WotId.Cli.Commands.Mailbox;
 
 /// <summary><c>wotid mailbox claim</c>: claims (archives) pending messages with the owner cap.</summary>
-internal sealed class MailboxClaimCommand : MailboxCommand, ICliSwitches
+internal sealed class MailboxClaimCommand : MailboxCommand
 {
     public override string Name => "mailbox claim";
 
     public override string Summary => "claim pending messages of your mailbox (one ID or --all)";
 
-    public override string Usage => "usage: wotid mailbox claim (MESSAGE_ID | --all) [--mailbox ID --cap ID]\n" + CommonUsage;
-
-    public IReadOnlyCollection<string> Switches => ["all"];
+    public override IReadOnlyList<Symbol> Symbols { get; } =
+    [
+        CliSymbols.Positional("MESSAGE_ID", "the message to claim (or --all)", required: false),
+        CliSymbols.Flag("--all", "claim every pending message"),
+        .. HandleOptions(),
+        .. CommonOptions(),
+    ];
 
     protected override async Task<int> ExecuteAsync(Session s, CancellationToken cancellationToken)
     {

@@ -1,9 +1,10 @@
 // Shared plumbing of `wotid mailbox …`: picks the embedded mailbox (default, HOME/mailbox/mailbox.db) or the chain
-// (--iota-rpc URL --key FILE --package ID), loads or creates the account key, remembers the created mailbox
+// (--iota-rpc URL --iota-key FILE --package ID), loads or creates the account key, remembers the created mailbox
 // (HOME/mailbox/handle.json; never replaced silently), and prints results as text or --json.
-// Exit codes: 0 ok, 1 mailbox error (code printed), 2 usage or a refused destructive step, 3 send queued.
+// Exit codes (ExitCodes): 0 ok, 1 mailbox error (code printed), 2 usage or a refused destructive step, 3 send queued.
 using System;
 using System.Collections.Generic;
+using System.CommandLine;
 using System.IO;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -21,20 +22,31 @@ namespace WotId.Cli.Commands.Mailbox;
 /// <summary>Base class of the mailbox commands.</summary>
 internal abstract class MailboxCommand : ICliCommand
 {
-    protected const string CommonUsage =
-        "  common: [--home DIR] [--json] [--key FILE]   embedded mailbox in HOME/mailbox (default)\n" +
-        "          --iota-rpc URL --key FILE --package ID  use an IOTA node instead (sends are queued in HOME/mailbox/outbox.db)";
-
     public abstract string Name { get; }
 
     public abstract string Summary { get; }
 
-    public abstract string Usage { get; }
+    public abstract IReadOnlyList<Symbol> Symbols { get; }
+
+    /// <summary>The options every mailbox command takes: the account key and the chain to use.</summary>
+    protected static Symbol[] CommonOptions() =>
+    [
+        CliSymbols.Value("--iota-key", "FILE", "IOTA account key (default HOME/mailbox/account.key, created owner-only)"),
+        CliSymbols.Value("--iota-rpc", "URL", "use an IOTA node instead of the embedded mailbox (needs --iota-key and --package; sends are queued in HOME/mailbox/outbox.db)"),
+        CliSymbols.Value("--package", "ID", "the wotid_mailbox Move package id (with --iota-rpc)"),
+    ];
+
+    /// <summary>--mailbox and --cap (default: the mailbox created here).</summary>
+    protected static Symbol[] HandleOptions() =>
+    [
+        CliSymbols.Value("--mailbox", "ID", "mailbox object id (default: the one created here)"),
+        CliSymbols.Value("--cap", "ID", "owner capability id (default: the one created here)"),
+    ];
 
     public async Task<int> RunAsync(CliContext context, CliArguments arguments, CancellationToken cancellationToken)
     {
         string dir = Path.Combine(context.Home, "mailbox");
-        Directory.CreateDirectory(dir);
+        PrivateFiles.CreateFolder(dir);
         try
         {
             using IotaKeyPair key = LoadKey(arguments, dir);
@@ -45,9 +57,9 @@ internal abstract class MailboxCommand : ICliCommand
                 return await ExecuteAsync(new Session(context, arguments, store.As(key.Address), dir, null), cancellationToken).ConfigureAwait(false);
             }
 
-            if (!Uri.TryCreate(rpc, UriKind.Absolute, out Uri? endpoint) || arguments.Get("key") is null)
+            if (!Uri.TryCreate(rpc, UriKind.Absolute, out Uri? endpoint) || arguments.Get("iota-key") is null)
             {
-                throw new CliUsageException("--iota-rpc needs an absolute URL and --key FILE");
+                throw new CliUsageException("--iota-rpc needs an absolute URL and --iota-key FILE");
             }
 
             var package = IotaAddress.Parse(arguments.Require("package"));
@@ -68,34 +80,12 @@ internal abstract class MailboxCommand : ICliCommand
 
     protected abstract Task<int> ExecuteAsync(Session session, CancellationToken cancellationToken);
 
-    protected static async Task<int> FailAsync(CliContext context, string code, string message)
-    {
-        if (context.Json)
-        {
-            await context.Output.WriteLineAsync(new JsonObject { ["error"] = code, ["message"] = message }.ToJsonString()).ConfigureAwait(false);
-        }
-        else
-        {
-            await context.Error.WriteLineAsync("error: " + message).ConfigureAwait(false);
-        }
-
-        return 1;
-    }
+    protected static Task<int> FailAsync(CliContext context, string code, string message) =>
+        new CliError(code, message, null, ExitCodes.Failed).WriteAsync(context.Error, context.Json);
 
     /// <summary>Refuses a step that would lose something without its explicit flag; says what would be lost (exit 2).</summary>
-    protected static async Task<int> RefuseAsync(CliContext context, string message)
-    {
-        if (context.Json)
-        {
-            await context.Output.WriteLineAsync(new JsonObject { ["error"] = "ConfirmationRequired", ["message"] = message }.ToJsonString()).ConfigureAwait(false);
-        }
-        else
-        {
-            await context.Error.WriteLineAsync("refused: " + message).ConfigureAwait(false);
-        }
-
-        return 2;
-    }
+    protected static Task<int> RefuseAsync(CliContext context, string message) =>
+        new CliError("confirmation-required", message, "pass the flag named above to go ahead", ExitCodes.InvalidInput).WriteAsync(context.Error, context.Json);
 
     protected static async Task WriteAsync(CliContext context, JsonNode json, string text) =>
         await context.Output.WriteLineAsync(context.Json ? json.ToJsonString() : text).ConfigureAwait(false);
@@ -113,7 +103,7 @@ internal abstract class MailboxCommand : ICliCommand
 
     private static IotaKeyPair LoadKey(CliArguments arguments, string dir)
     {
-        string? file = arguments.Get("key");
+        string? file = arguments.Get("iota-key");
         if (file is not null)
         {
             return IotaKeyPair.ImportPrivateKey(File.ReadAllText(file));
@@ -126,11 +116,7 @@ internal abstract class MailboxCommand : ICliCommand
         }
 
         IotaKeyPair key = IotaKeyPair.Generate();
-        File.WriteAllText(path, key.ExportPrivateKey());
-        if (!OperatingSystem.IsWindows())
-        {
-            File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite);
-        }
+        PrivateFiles.WriteNew(path, System.Text.Encoding.UTF8.GetBytes(key.ExportPrivateKey()));
 
         return key;
     }

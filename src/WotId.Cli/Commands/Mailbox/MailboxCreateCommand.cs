@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.CommandLine;
 using System.Text.Json.Nodes;
 using System.Threading;
 using System.Threading.Tasks;
@@ -19,10 +20,13 @@ internal sealed class MailboxCreateCommand : MailboxCommand, ICliSwitches
 
     public override string Summary => "create a mailbox (embedded by default, or on IOTA with --iota-rpc)";
 
-    public override string Usage => "usage: wotid mailbox create [--max-payload N (default 16000)] [--encryption-key HEX] [--replace]\n" + CommonUsage +
-        "\n  --replace: forget the mailbox this home remembers (it and its messages stay; use --mailbox ID --cap ID to reach it)";
-
-    public IReadOnlyCollection<string> Switches => ["replace"];
+    public override IReadOnlyList<Symbol> Symbols { get; } =
+    [
+        CliSymbols.Value("--max-payload", "N", "largest payload in bytes (default 16000)"),
+        CliSymbols.Value("--encryption-key", "HEX", "public encryption key published with the mailbox"),
+        CliSymbols.Flag("--replace", "forget the mailbox this home remembers (it and its messages stay; use --mailbox ID --cap ID to reach it)"),
+        .. CommonOptions(),
+    ];
 
     protected override async Task<int> ExecuteAsync(Session s, CancellationToken cancellationToken)
     {

@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.CommandLine;
 using System.Linq;
 using System.Text.Json.Nodes;
 using System.Threading;
@@ -12,15 +13,20 @@ namespace WotId.Cli.Commands.Mailbox;
 /// <c>wotid mailbox delete</c>: deletes a claimed message. A pending message has never been read: deleting it
 /// (<c>--pending</c>) also needs <c>--discard-unread</c>, and without it the command says what would be lost.
 /// </summary>
-internal sealed class MailboxDeleteCommand : MailboxCommand, ICliSwitches
+internal sealed class MailboxDeleteCommand : MailboxCommand
 {
     public override string Name => "mailbox delete";
 
     public override string Summary => "delete a claimed message (--pending --discard-unread: delete a pending one unread)";
 
-    public override string Usage => "usage: wotid mailbox delete MESSAGE_ID [--pending --discard-unread] [--mailbox ID --cap ID]\n" + CommonUsage;
-
-    public IReadOnlyCollection<string> Switches => ["pending", "discard-unread"];
+    public override IReadOnlyList<Symbol> Symbols { get; } =
+    [
+        CliSymbols.Positional("MESSAGE_ID", "the message to delete"),
+        CliSymbols.Flag("--pending", "delete a message that was never claimed (needs --discard-unread)"),
+        CliSymbols.Flag("--discard-unread", "with --pending: confirm that the unread message is lost"),
+        .. HandleOptions(),
+        .. CommonOptions(),
+    ];
 
     protected override async Task<int> ExecuteAsync(Session s, CancellationToken cancellationToken)
     {

@@ -1,3 +1,5 @@
+using System.CommandLine;
+using System.Collections.Generic;
 using System.Linq;
 using System.Text;
 using System.Text.Json.Nodes;
@@ -18,7 +20,13 @@ internal sealed class MailboxListCommand : MailboxCommand
 
     public override string Summary => "list pending and claimed messages of a mailbox, one page at a time";
 
-    public override string Usage => "usage: wotid mailbox list [--mailbox ID (default: the one created here)] [--limit N (1..50, default 50)] [--cursor C]\n" + CommonUsage;
+    public override IReadOnlyList<Symbol> Symbols { get; } =
+    [
+        CliSymbols.Value("--mailbox", "ID", "mailbox object id (default: the one created here)"),
+        CliSymbols.Value("--limit", "N", "messages per page, 1..50 (default 50)"),
+        CliSymbols.Value("--cursor", "C", "continue after the page that returned this cursor"),
+        .. CommonOptions(),
+    ];
 
     protected override async Task<int> ExecuteAsync(Session s, CancellationToken cancellationToken)
     {

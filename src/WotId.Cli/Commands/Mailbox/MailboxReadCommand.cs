@@ -1,3 +1,5 @@
+using System.Collections.Generic;
+using System.CommandLine;
 using System;
 using System.Text;
 using System.Text.Json.Nodes;
@@ -17,7 +19,12 @@ internal sealed class MailboxReadCommand : MailboxCommand
 
     public override string Summary => "print a claimed message (text if UTF-8, else base64)";
 
-    public override string Usage => "usage: wotid mailbox read MESSAGE_ID [--mailbox ID --cap ID]\n" + CommonUsage;
+    public override IReadOnlyList<Symbol> Symbols { get; } =
+    [
+        CliSymbols.Positional("MESSAGE_ID", "the message to read"),
+        .. HandleOptions(),
+        .. CommonOptions(),
+    ];
 
     protected override async Task<int> ExecuteAsync(Session s, CancellationToken cancellationToken)
     {

@@ -1,3 +1,5 @@
+using System.Collections.Generic;
+using System.CommandLine;
 using System;
 using System.IO;
 using System.Text;
@@ -14,10 +16,15 @@ internal sealed class MailboxSendCommand : MailboxCommand
 {
     public override string Name => "mailbox send";
 
-    public override string Summary => "send a payload to a mailbox (chain sends are queued until a node accepts them)";
+    public override string Summary => "send a payload to a mailbox; exit code 3: queued, not delivered yet (the node was unreachable or failing)";
 
-    public override string Usage => "usage: wotid mailbox send --to MAILBOX (TEXT | --file PATH)\n" + CommonUsage +
-        "\n  the mailbox assigns the sequence number (printed); exit code 3: queued, not delivered yet (the node was unreachable or failing)";
+    public override IReadOnlyList<Symbol> Symbols { get; } =
+    [
+        CliSymbols.Positional("TEXT", "the payload as text (or --file); the mailbox assigns the sequence number (printed)", required: false),
+        CliSymbols.Value("--to", "MAILBOX", "the recipient's mailbox id (required)"),
+        CliSymbols.Value("--file", "PATH", "send the bytes of PATH instead of TEXT"),
+        .. CommonOptions(),
+    ];
 
     protected override async Task<int> ExecuteAsync(Session s, CancellationToken cancellationToken)
     {

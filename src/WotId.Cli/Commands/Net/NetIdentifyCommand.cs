@@ -1,6 +1,8 @@
 // `wotid net identify` (issue 3): the remote's peer id, agent version, protocols and listen addresses (identify).
 using System;
 using System.IO;
+using System.CommandLine;
+using System.Collections.Generic;
 using System.Linq;
 using System.Text;
 using System.Text.Json.Nodes;
@@ -19,12 +21,18 @@ internal sealed class NetIdentifyCommand : ICliCommand
 
     public string Summary => "print a libp2p peer's id, agent version, protocols and listen addresses";
 
-    public string Usage => "usage: wotid net identify MULTIADDR [--key FILE] [--json]";
+    public IReadOnlyList<Symbol> Symbols { get; } =
+    [
+        NetSupport.AddressArgument(),
+        NetSupport.PeerKeyOption(),
+    ];
+
+    public bool UsesHome => false;
 
     public async Task<int> RunAsync(CliContext context, CliArguments arguments, CancellationToken cancellationToken)
     {
         var address = NetSupport.ParseAddress(arguments.RequirePositional(0, "MULTIADDR"));
-        using PeerIdentity identity = NetSupport.LoadOrCreateKey(arguments.Get("key"));
+        using PeerIdentity identity = NetSupport.LoadOrCreateKey(arguments.Get("peer-key"));
         try
         {
             (Libp2pHost host, Libp2pConnection connection) = await NetSupport.ConnectAsync(identity, address, cancellationToken).ConfigureAwait(false);

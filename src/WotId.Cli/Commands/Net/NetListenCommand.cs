@@ -2,6 +2,7 @@
 // perf until interrupted.
 using System;
 using System.Collections.Generic;
+using System.CommandLine;
 using System.Linq;
 using System.Text.Json.Nodes;
 using System.Threading;
@@ -12,22 +13,26 @@ using WotId.Libp2p.Peer;
 
 namespace WotId.Cli.Commands.Net;
 
-/// <summary><c>wotid net listen [--listen MULTIADDR]... [--key FILE]</c>.</summary>
+/// <summary><c>wotid net listen [--listen MULTIADDR]... [--peer-key FILE]</c>.</summary>
 internal sealed class NetListenCommand : ICliCommand
 {
     public string Name => "net listen";
 
     public string Summary => "listen for libp2p peers; serve identify, ping and perf until interrupted";
 
-    public string Usage => "usage: wotid net listen [--listen MULTIADDR]... [--key FILE] [--json]\n"
-        + "  default listen address: /ip4/127.0.0.1/tcp/0 (add /ip4/0.0.0.0/tcp/4001, /ip4/127.0.0.1/tcp/0/ws, ...)\n"
-        + "  --key FILE: libp2p PrivateKey protobuf, created when absent (default: a fresh key)";
+    public IReadOnlyList<Symbol> Symbols { get; } =
+    [
+        CliSymbols.Values("--listen", "MULTIADDR", "address to listen on, repeatable (default /ip4/127.0.0.1/tcp/0; e.g. /ip4/0.0.0.0/tcp/4001, /ip4/127.0.0.1/tcp/0/ws)"),
+        NetSupport.PeerKeyOption(),
+    ];
+
+    public bool UsesHome => false;
 
     public async Task<int> RunAsync(CliContext context, CliArguments arguments, CancellationToken cancellationToken)
     {
         IReadOnlyList<string> listen = arguments.GetAll("listen");
         List<Multiaddress> addresses = (listen.Count == 0 ? ["/ip4/127.0.0.1/tcp/0"] : listen).Select(NetSupport.ParseAddress).ToList();
-        using PeerIdentity identity = NetSupport.LoadOrCreateKey(arguments.Get("key"));
+        using PeerIdentity identity = NetSupport.LoadOrCreateKey(arguments.Get("peer-key"));
         await using var host = new Libp2pHost(new Libp2pHostOptions(identity)
         {
             ListenAddresses = addresses,
@@ -47,14 +52,15 @@ internal sealed class NetListenCommand : ICliCommand
             return await NetSupport.FailAsync(context, ex).ConfigureAwait(false);
         }
 
+        IReadOnlyList<Multiaddress> dialable = DialableAddresses.Expand(host.AdvertisedAddresses, DialableAddresses.LocalAddresses());
         if (context.Json)
         {
-            var addrs = new JsonArray(host.AdvertisedAddresses.Select(a => (JsonNode)a.ToString()).ToArray());
+            var addrs = new JsonArray(dialable.Select(a => (JsonNode)a.ToString()).ToArray());
             await context.Output.WriteLineAsync(new JsonObject { ["event"] = "listening", ["peerId"] = host.PeerId.ToString(), ["addrs"] = addrs }.ToJsonString()).ConfigureAwait(false);
         }
         else
         {
-            foreach (Multiaddress a in host.AdvertisedAddresses)
+            foreach (Multiaddress a in dialable)
             {
                 await context.Output.WriteLineAsync(a.ToString()).ConfigureAwait(false);
             }
@@ -85,6 +91,7 @@ internal sealed class NetListenCommand : ICliCommand
         return 0;
     }
 
+    /// <summary>The only place that uses the host's connection events: one line per identified or closed peer.</summary>
     private static void Report(CliContext context, string what, Libp2pConnection c)
     {
         lock (context)

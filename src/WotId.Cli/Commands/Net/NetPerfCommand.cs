@@ -1,6 +1,8 @@
 // `wotid net perf` (issue 3): /perf/1.0.0 (libp2p/specs perf/perf.md) against a peer; prints throughput each way.
 using System.Globalization;
 using System.IO;
+using System.CommandLine;
+using System.Collections.Generic;
 using System.Text.Json.Nodes;
 using System.Threading;
 using System.Threading.Tasks;
@@ -17,7 +19,15 @@ internal sealed class NetPerfCommand : ICliCommand
 
     public string Summary => "measure libp2p throughput to a peer with /perf/1.0.0";
 
-    public string Usage => "usage: wotid net perf MULTIADDR --upload BYTES --download BYTES [--key FILE] [--json]";
+    public IReadOnlyList<Symbol> Symbols { get; } =
+    [
+        NetSupport.AddressArgument(),
+        CliSymbols.Value("--upload", "BYTES", "bytes to send (required)"),
+        CliSymbols.Value("--download", "BYTES", "bytes to receive (required)"),
+        NetSupport.PeerKeyOption(),
+    ];
+
+    public bool UsesHome => false;
 
     public async Task<int> RunAsync(CliContext context, CliArguments arguments, CancellationToken cancellationToken)
     {
@@ -29,7 +39,7 @@ internal sealed class NetPerfCommand : ICliCommand
             throw new CliUsageException("--upload and --download are required, in bytes");
         }
 
-        using PeerIdentity identity = NetSupport.LoadOrCreateKey(arguments.Get("key"));
+        using PeerIdentity identity = NetSupport.LoadOrCreateKey(arguments.Get("peer-key"));
         try
         {
             (Libp2pHost host, Libp2pConnection connection) = await NetSupport.ConnectAsync(identity, address, cancellationToken).ConfigureAwait(false);

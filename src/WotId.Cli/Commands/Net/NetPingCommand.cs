@@ -3,6 +3,7 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.IO;
+using System.CommandLine;
 using System.Linq;
 using System.Text.Json.Nodes;
 using System.Threading;
@@ -20,7 +21,14 @@ internal sealed class NetPingCommand : ICliCommand
 
     public string Summary => "ping a libp2p peer (/ipfs/ping/1.0.0) and print each round-trip time";
 
-    public string Usage => "usage: wotid net ping MULTIADDR [--count N] [--key FILE] [--json]";
+    public IReadOnlyList<Symbol> Symbols { get; } =
+    [
+        NetSupport.AddressArgument(),
+        CliSymbols.Value("--count", "N", "round trips, 1..100000 (default 4)"),
+        NetSupport.PeerKeyOption(),
+    ];
+
+    public bool UsesHome => false;
 
     public async Task<int> RunAsync(CliContext context, CliArguments arguments, CancellationToken cancellationToken)
     {
@@ -31,7 +39,7 @@ internal sealed class NetPingCommand : ICliCommand
             throw new CliUsageException("--count must be 1 to 100000");
         }
 
-        using PeerIdentity identity = NetSupport.LoadOrCreateKey(arguments.Get("key"));
+        using PeerIdentity identity = NetSupport.LoadOrCreateKey(arguments.Get("peer-key"));
         try
         {
             (Libp2pHost host, Libp2pConnection connection) = await NetSupport.ConnectAsync(identity, address, cancellationToken).ConfigureAwait(false);

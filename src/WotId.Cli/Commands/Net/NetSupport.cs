@@ -1,6 +1,7 @@
 // Shared plumbing of the `wotid net` diagnostics: key files, a client host, JSON output (issue 3, "Diagnostics CLI").
 using System;
 using System.IO;
+using System.CommandLine;
 using System.Text.Json.Nodes;
 using System.Threading;
 using System.Threading.Tasks;
@@ -21,6 +22,11 @@ internal static class NetSupport
             return PeerIdentity.Generate();
         }
 
+        if (Directory.Exists(path))
+        {
+            throw new CliUsageException($"{path} is a folder, not a libp2p key file", "pass a file path (created when absent)");
+        }
+
         if (File.Exists(path))
         {
             try
@@ -29,24 +35,21 @@ internal static class NetSupport
             }
             catch (FormatException ex)
             {
-                throw new CliUsageException($"{path} is not a libp2p private key: {ex.Message}");
+                throw new CliUsageException($"{path} is not a libp2p private key: {ex.Message}", "pass a key file written by `wotid net listen --peer-key FILE`, or a new path to create one");
             }
         }
 
         PeerIdentity created = PeerIdentity.Generate();
         byte[] encoded = created.ExportPrivateKeyProtobuf();
-        var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
-        if (!OperatingSystem.IsWindows())
+        try
         {
-            options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+            PrivateFiles.WriteNew(path, encoded);
+        }
+        finally
+        {
+            Array.Clear(encoded);
         }
 
-        using (var f = new FileStream(path, options))
-        {
-            f.Write(encoded);
-        }
-
-        Array.Clear(encoded);
         return created;
     }
 
@@ -88,18 +91,33 @@ internal static class NetSupport
     public static Task WriteAsync(CliContext context, JsonNode json, string text) =>
         context.Output.WriteLineAsync(context.Json ? json.ToJsonString() : text);
 
-    /// <summary>Prints a failure and returns exit code 1.</summary>
-    public static async Task<int> FailAsync(CliContext context, Exception error)
+    /// <summary>The <c>--peer-key</c> option of every net command.</summary>
+    public static Option<string> PeerKeyOption() =>
+        CliSymbols.Value("--peer-key", "FILE", "libp2p private key (PrivateKey protobuf), created owner-only when absent (default: a fresh key)");
+
+    /// <summary>The peer address argument of the dialling commands.</summary>
+    public static Argument<string> AddressArgument() =>
+        CliSymbols.Positional("MULTIADDR", "the peer's address, e.g. /ip4/127.0.0.1/tcp/4001/p2p/12D3Koo…");
+
+    /// <summary>Prints a network failure in the common error shape and returns its exit code.</summary>
+    public static Task<int> FailAsync(CliContext context, Exception error)
     {
-        if (context.Json)
+        // The host reports an upgrade that ran out of time as "security upgrade failed: The operation was canceled.";
+        // say what happened instead (the user did not cancel: that ends in Program with exit code 130).
+        for (Exception? inner = error.InnerException; inner is not null; inner = inner.InnerException)
         {
-            await context.Output.WriteLineAsync(new JsonObject { ["ok"] = false, ["error"] = error.Message }.ToJsonString()).ConfigureAwait(false);
-        }
-        else
-        {
-            await context.Error.WriteLineAsync("error: " + error.Message).ConfigureAwait(false);
+            if (inner is OperationCanceledException or TimeoutException)
+            {
+                return new CliError(
+                    "timeout",
+                    error.Message.Replace(inner.Message, "timed out: the peer did not answer the handshake", StringComparison.Ordinal),
+                    "check that the address is a libp2p node (TCP or /ws) and that it is running",
+                    ExitCodes.Failed).WriteAsync(context.Error, context.Json);
+            }
         }
 
-        return 1;
+        CliError e = CliError.From(error);
+        return (e.Code == "timeout" ? e : new CliError("network", e.Message, "check the address and that the peer is running", ExitCodes.Failed))
+            .WriteAsync(context.Error, context.Json);
     }
 }

@@ -1,0 +1,62 @@
+using System;
+using System.Collections.Generic;
+using System.Diagnostics;
+using System.IO;
+using System.Threading;
+using System.Threading.Tasks;
+
+namespace WotId.Cli.Tests;
+
+/// <summary>Runs the built <c>wotid</c> as a real child process (<c>dotnet wotid.dll …</c>) and collects its output.</summary>
+internal static class WotidProcess
+{
+    /// <summary>Exit code and both output streams.</summary>
+    public sealed record Result(int ExitCode, string Output, string Error);
+
+    /// <summary>Runs wotid with <paramref name="args"/>; <paramref name="passphrase"/> becomes WOTID_PASSPHRASE (null: unset).</summary>
+    public static async Task<Result> RunAsync(string? passphrase, params string[] args)
+    {
+        string dll = Path.Combine(AppContext.BaseDirectory, "wotid.dll");
+        var psi = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            RedirectStandardInput = true,
+            UseShellExecute = false,
+        };
+        psi.ArgumentList.Add(dll);
+        foreach (string a in args)
+        {
+            psi.ArgumentList.Add(a);
+        }
+
+        if (passphrase is null)
+        {
+            psi.Environment.Remove("WOTID_PASSPHRASE");
+        }
+        else
+        {
+            psi.Environment["WOTID_PASSPHRASE"] = passphrase;
+        }
+
+        using Process process = Process.Start(psi)!;
+        process.StandardInput.Close();
+        Task<string> stdout = process.StandardOutput.ReadToEndAsync();
+        Task<string> stderr = process.StandardError.ReadToEndAsync();
+        using var cts = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        try
+        {
+            await process.WaitForExitAsync(cts.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException("wotid " + string.Join(' ', args) + " did not exit within 2 minutes");
+        }
+
+        return new Result(process.ExitCode, await stdout, await stderr);
+    }
+
+    /// <summary>The non-empty lines of <paramref name="text"/>.</summary>
+    public static IReadOnlyList<string> Lines(string text) => text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+}
