@@ -14,7 +14,7 @@ namespace WotId.Cli.Commands.Mailbox;
 /// remembers a mailbox, it refuses unless <c>--replace</c> is given, and names the mailbox and cap that would be
 /// forgotten (they keep existing; only this home stops using them by default).
 /// </summary>
-internal sealed class MailboxCreateCommand : MailboxCommand, ICliSwitches
+internal sealed class MailboxCreateCommand : MailboxCommand
 {
     public override string Name => "mailbox create";
 

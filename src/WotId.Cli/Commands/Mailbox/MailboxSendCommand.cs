@@ -31,11 +31,6 @@ internal sealed class MailboxSendCommand : MailboxCommand
         var to = IotaAddress.Parse(s.Arguments.Require("to"));
         byte[] payload = s.Arguments.Get("file") is string file ? await File.ReadAllBytesAsync(file, cancellationToken).ConfigureAwait(false)
             : Encoding.UTF8.GetBytes(s.Arguments.RequirePositional(0, "TEXT or --file"));
-        if (s.Arguments.Has("seq"))
-        {
-            throw new CliUsageException("--seq is no longer accepted: the mailbox assigns sequence numbers itself");
-        }
-
         if (s.Chain is not null)
         {
             await s.Chain.FlushAsync(cancellationToken).ConfigureAwait(false);
