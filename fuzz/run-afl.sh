@@ -44,12 +44,16 @@ IFS=, read -r -a list <<< "$targets"
 for target in "${list[@]}"; do
   [ -d "fuzz/corpus/$target" ] || { echo "no seed corpus fuzz/corpus/$target" >&2; failed=1; continue; }
   out=$work/out/$target
-  rm -rf "$out"
-  mkdir -p "$out"
-  # -t 5000: a .NET input gets 5 s; -V: fixed budget; the outer timeout only guards against afl-fuzz itself hanging.
-  timeout $((seconds + 300)) nice -n 19 afl-fuzz -i "fuzz/corpus/$target" -o "$out" -t 5000 -V "$seconds" \
-    -- dotnet "$publish/WotId.Fuzz.dll" "$target" >"$out/afl.log" 2>&1 || true
   stats=$out/default/fuzzer_stats
+  # On a loaded machine the dry run occasionally aborts ("No instrumentation detected"); one retry.
+  for attempt in 1 2; do
+    rm -rf "$out"
+    mkdir -p "$out"
+    # -t 5000: a .NET input gets 5 s; -V: fixed budget; the outer timeout only guards against afl-fuzz hanging.
+    timeout $((seconds + 300)) nice -n 19 afl-fuzz -i "fuzz/corpus/$target" -o "$out" -t 5000 -V "$seconds" \
+      -- dotnet "$publish/WotId.Fuzz.dll" "$target" >"$out/afl.log" 2>&1 || true
+    [ -f "$stats" ] && break
+  done
   if [ ! -f "$stats" ]; then
     echo "$target: afl-fuzz did not start, see $out/afl.log" >&2
     tail -n 20 "$out/afl.log" >&2
