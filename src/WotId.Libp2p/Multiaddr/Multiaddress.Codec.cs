@@ -144,6 +144,12 @@ public sealed partial class Multiaddress
             pos += size;
             string? text = protocol.HasValue ? MultiaddrValueCodec.BytesToText(protocol, value) : null;
             components.Add(new MultiaddrComponent(protocol.Code, protocol.Name, value.ToArray(), text));
+            if (protocol.Kind == MultiaddrValueKind.Path && pos < bytes.Length)
+            {
+                // In the text form a path (/unix) takes the rest of the address, so anything after it could not
+                // round-trip; the same rule as for an unknown protocol.
+                throw new MultiaddrFormatException(MultiaddrError.InvalidSyntax, "/" + protocol.Name + " must be the last component");
+            }
         }
 
         return new Multiaddress(bytes.ToArray(), components.ToArray());

@@ -23,6 +23,13 @@ internal static partial class RpcResponseParser
             throw Malformed("response larger than " + MaxResponseBytes + " bytes");
         }
 
+        // RFC 8259 §8.1: JSON text is UTF-8. Utf8JsonReader does not validate every string, and reading one with an
+        // invalid byte throws InvalidOperationException, so the whole body is checked first.
+        if (!System.Text.Unicode.Utf8.IsValid(body))
+        {
+            throw Malformed("response is not valid UTF-8");
+        }
+
         JsonElement root;
         try
         {

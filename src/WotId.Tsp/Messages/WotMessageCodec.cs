@@ -28,6 +28,13 @@ public static class WotMessageCodec
             throw new WotMessageException(WotMessageError.TooLarge, "$", $"{utf8Json.Length} bytes, the limit is {maxSize}");
         }
 
+        // RFC 8259 §8.1: JSON text is UTF-8. Utf8JsonReader does not validate member names, and reading one with an
+        // invalid byte throws InvalidOperationException, so the whole input is checked first.
+        if (!System.Text.Unicode.Utf8.IsValid(utf8Json))
+        {
+            throw new WotMessageException(WotMessageError.NotJson, "$", "not valid UTF-8");
+        }
+
         // Tokenize first: a nesting bomb is TooDeep, anything else the tokenizer refuses is NotJson.
         var reader = new Utf8JsonReader(utf8Json, new JsonReaderOptions { MaxDepth = int.MaxValue });
         try

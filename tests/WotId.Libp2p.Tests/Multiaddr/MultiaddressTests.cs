@@ -119,6 +119,17 @@ public sealed class MultiaddressTests
     }
 
     [Fact]
+    public void AUnixPathIsTheLastComponentOfTheBinaryForm()
+    {
+        // Found by AFL++ (fuzz/README.md, libp2p-multiaddr-bytes): /unix/x followed by /tcp/4001 decoded, but its text
+        // "/unix/x/tcp/4001" is one path, so the address did not round-trip.
+        MultiaddrFormatException e = Assert.Throws<MultiaddrFormatException>(() => Multiaddress.FromBytes(Hex.Decode("9003017806" + "0fa1")));
+        Assert.Equal(MultiaddrError.InvalidSyntax, e.Error);
+        Multiaddress last = Multiaddress.FromBytes(Hex.Decode("047f000001" + "900303782f79"));
+        Assert.Equal(last, Multiaddress.Parse(last.ToString()));
+    }
+
+    [Fact]
     public void OversizedInputIsRejected()
     {
         string text = "/dns/" + new string('a', Multiaddress.MaxBinaryLength);

@@ -96,6 +96,23 @@ public sealed class ResponseParsingTests
         Assert.Equal((IotaRpcError.RpcError, -32602), (ex.Error, ex.RpcCode));
     }
 
+    [Theory]
+    [InlineData("""{"jsonrpc":"2.0","id":1,"error":{"code":1,"message":"x"}}""")]
+    [InlineData("""{"jsonrpc":"2.0","id":1,"result":"x"}""")]
+    public void AnInvalidUtf8ByteIsAMalformedResponse(string json)
+    {
+        // Found by AFL++ (fuzz/README.md, mailbox-rpc-response): reading a string with a lone 0xF2 byte threw
+        // InvalidOperationException instead of IotaRpcException.
+        byte[] body = Encoding.UTF8.GetBytes(json);
+        body[Array.IndexOf(body, (byte)'x')] = 0xF2;
+        IotaRpcException ex = Assert.Throws<IotaRpcException>(() =>
+        {
+            JsonElement result = RpcResponseParser.ParseEnvelope(body);
+            RpcResponseParser.ParseU64(result, "value");
+        });
+        Assert.Equal(IotaRpcError.MalformedResponse, ex.Error);
+    }
+
     [Fact]
     public void Query_events_page_with_cursor()
     {

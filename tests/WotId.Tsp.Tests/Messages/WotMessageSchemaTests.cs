@@ -145,6 +145,22 @@ public sealed class WotMessageSchemaTests
         Assert.Equal(WotMessageError.NotJson, Assert.Throws<WotMessageException>(() => WotMessageCodec.Parse(bytes)).Error);
     }
 
+    [Theory]
+    [InlineData((byte)0xF9)]
+    [InlineData((byte)0x80)]
+    [InlineData((byte)0xC0)]
+    public void AnInvalidUtf8ByteInAMemberNameOrStringIsNotJson(byte invalid)
+    {
+        // Found by AFL++ (fuzz/README.md, tsp-wot-message): the tokenizer let the byte through and reading the name
+        // threw InvalidOperationException instead of the documented WotMessageException.
+        foreach (string marked in new[] { "{\"con#ent\":\"hi\"}", "{\"content\":\"h#\"}" })
+        {
+            byte[] bytes = Encoding.UTF8.GetBytes(Envelope("chat.text", marked));
+            bytes[Array.IndexOf(bytes, (byte)'#')] = invalid;
+            Assert.Equal(WotMessageError.NotJson, Assert.Throws<WotMessageException>(() => WotMessageCodec.Parse(bytes)).Error);
+        }
+    }
+
     [Fact]
     public void Create_stamps_time_and_id_and_validates()
     {

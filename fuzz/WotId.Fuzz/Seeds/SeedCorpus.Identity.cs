@@ -1,0 +1,45 @@
+// Seeds for the identity targets: a VerifiedHuman credential and a presentation as vc+jwt / vp+jwt (VC-JOSE-COSE
+// with ML-DSA-44), the credential's JSON payload, and the DID-side texts: did:key, a DID URL, a DID document,
+// an AKP JWK and a Bitstring Status List encodedList.
+using System;
+using System.Collections.Generic;
+using System.Text;
+using WotId.Core.Encoding;
+using WotId.Identity;
+using WotId.Identity.Credentials;
+using WotId.Identity.Dids;
+using WotId.Identity.Issuing;
+using WotId.Identity.Jose;
+using WotId.Identity.Keys;
+using WotId.Identity.Status;
+
+namespace WotId.Fuzz.Seeds;
+
+internal static partial class SeedCorpus
+{
+    private static IEnumerable<Seed> Identity()
+    {
+        using SigningKey issuerKey = SigningKey.FromSeed(KeyAlgorithm.MLDsa44, new byte[32]);
+        var holderSeed = new byte[32];
+        holderSeed[0] = 1;
+        using SigningKey holderKey = SigningKey.FromSeed(KeyAlgorithm.MLDsa44, holderSeed);
+        var issuer = new CredentialIssuer(issuerKey, new IssuerState("https://issuer.example/status/1"));
+        string credential = issuer.IssueVerifiedHuman(holderKey.Did, TimeSpan.FromDays(365)).Jws;
+        yield return Text("identity-jws", "credential", credential);
+        yield return new Seed("identity-jws", "credential-payload", Base64Url.Decode(credential.Split('.')[1]));
+        string presentation = PresentationBuilder.Create(
+            holderKey, holderKey.Did, DidKey.VerificationMethodId(holderKey.Did), [credential], "challenge", "did:example:verifier",
+            DateTimeOffset.UnixEpoch.AddDays(20_000), TimeSpan.FromMinutes(5));
+        yield return Text("identity-jws", "presentation", presentation);
+
+        using SigningKey edKey = SigningKey.FromSeed(KeyAlgorithm.Ed25519, new byte[32]);
+        yield return Text("identity-did", "did-key-ed25519", edKey.Did);
+        yield return Text("identity-did", "did-url", DidKey.VerificationMethodId(edKey.Did) + "?service=x");
+        yield return Text("identity-did", "did-document", DidKeyResolver.CreateDocument(edKey.Did).ToJson());
+        yield return Text("identity-did", "akp-jwk", AkpJwk.ToJson(issuerKey.PublicKey));
+        BitstringStatusList list = BitstringStatusList.Create();
+        list.Set(3, true);
+        yield return Text("identity-did", "status-list", list.Encode());
+        yield return new Seed("identity-did", "multikey-bytes", Encoding.ASCII.GetBytes(edKey.Did["did:key:".Length..]));
+    }
+}
