@@ -1,6 +1,7 @@
 // Seeds for the WotId.Core decoders: the RFC 4648 §10 test vectors and multiformats examples.
 using System.Collections.Generic;
 using WotId.Core.Encoding;
+using WotId.Core.Protobuf;
 
 namespace WotId.Fuzz.Seeds;
 
@@ -22,5 +23,15 @@ internal static partial class SeedCorpus
         yield return new Seed("core-multihash", "identity", Multihash.Encode(0x00, [1, 2, 3]));
         yield return new Seed("core-varint", "300", Varint.Encode(300));
         yield return new Seed("core-varint", "max", Varint.Encode(Varint.MaxValue));
+        yield return new Seed("core-protobuf", "varint-150", [0x08, 0x96, 0x01]); // protobuf encoding guide, "A Simple Message"
+        var message = new ProtobufWriter();
+        message.WriteString(2, "testing");
+        message.WriteFixed32(3, 7);
+        message.WriteFixed64(4, 9);
+        message.WriteSInt64(5, -2);
+        var outer = new ProtobufWriter();
+        outer.WriteUInt64(1, ulong.MaxValue);
+        outer.WriteBytes(6, message.WrittenSpan);
+        yield return new Seed("core-protobuf", "every-wire-type", outer.ToArray());
     }
 }

@@ -28,6 +28,8 @@ internal static partial class SeedCorpus
 
     private static IEnumerable<Seed> Libp2p()
     {
+        yield return new Seed("libp2p-length-prefixed", "two-frames", [5, (byte)'h', (byte)'e', (byte)'l', (byte)'l', (byte)'o', 0]);
+        yield return new Seed("libp2p-length-prefixed", "two-byte-length", [0x80, 0x01, .. new byte[128]]);
         for (int i = 0; i < s_multiaddrs.Length; i++)
         {
             yield return Text("libp2p-multiaddr-text", "addr" + i, s_multiaddrs[i]);

@@ -23,6 +23,8 @@ internal static partial class SeedCorpus
         var message = new MailboxMessage(new MessageInfo(Address(0xe5), mailbox, sender, 1_732_500_000_000, 1, 6, MessageState.Pending), "sealed"u8.ToArray());
         yield return new Seed("mailbox-bcs", "message-object", MessageObjectBcs.EncodeMessage(message));
 
+        yield return Text("mailbox-list-cursor", "pending", ListCursor.Format(false, null));
+        yield return Text("mailbox-list-cursor", "archived", ListCursor.Format(true, null));
         yield return Text("mailbox-rpc-response", "u64", """{"jsonrpc":"2.0","id":1,"result":{"value":"1000"}}""");
         yield return Text("mailbox-rpc-response", "error", """{"jsonrpc":"2.0","id":1,"error":{"code":-32602,"message":"invalid params"}}""");
         yield return Text("mailbox-rpc-response", "object", """
