@@ -27,11 +27,11 @@ public sealed class EncodingPropertyTests
     private static readonly Gen<string> s_decoderInput = Gen.OneOf(s_anyText, s_alphabetText);
 
     [Fact]
-    public void Hex_RoundTrips() =>
+    public void HexRoundTrips() =>
         s_bytes.Sample(b => Assert.Equal(b, Hex.Decode(Hex.Encode(b))), iter: Iterations);
 
     [Fact]
-    public void Hex_IsLowercaseOfFixedLength() =>
+    public void HexIsLowercaseOfFixedLength() =>
         s_bytes.Sample(b =>
         {
             string s = Hex.Encode(b);
@@ -40,19 +40,19 @@ public sealed class EncodingPropertyTests
         }, iter: Iterations);
 
     [Fact]
-    public void Base58_RoundTrips() =>
+    public void Base58RoundTrips() =>
         s_bytes.Sample(b => Assert.Equal(b, Base58.Decode(Base58.Encode(b))), iter: Iterations);
 
     [Fact]
-    public void Base32_RoundTrips() =>
+    public void Base32RoundTrips() =>
         s_bytes.Sample(b => Assert.Equal(b, Base32.Decode(Base32.Encode(b))), iter: Iterations);
 
     [Fact]
-    public void Base64Url_RoundTrips() =>
+    public void Base64UrlRoundTrips() =>
         s_bytes.Sample(b => Assert.Equal(b, Base64Url.Decode(Base64Url.Encode(b))), iter: Iterations);
 
     [Fact]
-    public void Multibase_RoundTripsEveryEncoding() =>
+    public void MultibaseRoundTripsEveryEncoding() =>
         Gen.Select(s_bytes, Gen.Enum<MultibaseEncoding>()).Sample((b, encoding) =>
         {
             string text = Multibase.Encode(encoding, b);
@@ -62,7 +62,7 @@ public sealed class EncodingPropertyTests
         }, iter: Iterations);
 
     [Fact]
-    public void Multihash_RoundTrips() =>
+    public void MultihashRoundTrips() =>
         Gen.Select(Gen.ULong[0, Varint.MaxValue], Gen.Byte.Array[0, 200]).Sample((code, digest) =>
         {
             (ulong c, byte[] d) = Multihash.Decode(Multihash.Encode(code, digest));
@@ -71,7 +71,7 @@ public sealed class EncodingPropertyTests
         }, iter: Iterations);
 
     [Fact]
-    public void Base58_DecodeThenEncodeIsIdentity() =>
+    public void Base58DecodeThenEncodeIsIdentity() =>
         s_decoderInput.Sample(s =>
         {
             if (TryDecode(() => Base58.Decode(s), out byte[]? bytes))
@@ -81,23 +81,23 @@ public sealed class EncodingPropertyTests
         }, iter: Iterations);
 
     [Fact]
-    public void Hex_AnyInputThrowsOnlyFormatException() =>
+    public void HexAnyInputThrowsOnlyFormatException() =>
         s_decoderInput.Sample(s => OnlyFormatException(() => Hex.Decode(s)), iter: Iterations);
 
     [Fact]
-    public void Base58_AnyInputThrowsOnlyFormatException() =>
+    public void Base58AnyInputThrowsOnlyFormatException() =>
         s_decoderInput.Sample(s => OnlyFormatException(() => Base58.Decode(s)), iter: Iterations);
 
     [Fact]
-    public void Base32_AnyInputThrowsOnlyFormatException() =>
+    public void Base32AnyInputThrowsOnlyFormatException() =>
         s_decoderInput.Sample(s => OnlyFormatException(() => Base32.Decode(s)), iter: Iterations);
 
     [Fact]
-    public void Base64Url_AnyInputThrowsOnlyFormatException() =>
+    public void Base64UrlAnyInputThrowsOnlyFormatException() =>
         s_decoderInput.Sample(s => OnlyFormatException(() => Base64Url.Decode(s)), iter: Iterations);
 
     [Fact]
-    public void Multibase_AnyInputThrowsOnlyFormatException() =>
+    public void MultibaseAnyInputThrowsOnlyFormatException() =>
         Gen.Select(Gen.Char["fFbBzumMkQx\u0000"], s_decoderInput).Sample((prefix, s) =>
         {
             OnlyFormatException(() => Multibase.Decode(s));
@@ -105,11 +105,11 @@ public sealed class EncodingPropertyTests
         }, iter: Iterations);
 
     [Fact]
-    public void Multihash_AnyBytesThrowOnlyFormatException() =>
+    public void MultihashAnyBytesThrowOnlyFormatException() =>
         s_bytes.Sample(b => OnlyFormatException(() => Multihash.Decode(b)), iter: Iterations);
 
     [Fact]
-    public void Base58_TooLongTextIsAFormatException() =>
+    public void Base58TooLongTextIsAFormatException() =>
         Assert.Throws<FormatException>(() => Base58.Decode(new string('2', Base58.MaxTextLength + 1)));
 
     /// <summary>Runs <paramref name="decode"/>; a FormatException is a documented rejection, anything else fails.</summary>

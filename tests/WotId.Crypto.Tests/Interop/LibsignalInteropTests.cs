@@ -12,7 +12,7 @@ public sealed class LibsignalInteropTests
     private const int XEdDsaKeys = 64;
 
     [Fact]
-    public async Task XEdDsa_LibsignalAndCSharpSignaturesVerifyBothWays_ForBothEdwardsSignBits()
+    public async Task XEdDsaLibsignalAndCSharpSignaturesVerifyBothWaysForBothEdwardsSignBits()
     {
         await using CryptoPeer peer = CryptoPeer.Start();
         int signBitSet = 0;
@@ -59,7 +59,7 @@ public sealed class LibsignalInteropTests
     }
 
     [Fact]
-    public async Task Kyber1024Round3_MatchesTheRound3FormulaBothWays()
+    public async Task Kyber1024Round3MatchesTheRound3FormulaBothWays()
     {
         await using CryptoPeer peer = CryptoPeer.Start();
         for (int i = 0; i < 4; i++)
@@ -91,7 +91,7 @@ public sealed class LibsignalInteropTests
     }
 
     [Fact]
-    public async Task Kyber1024Round3_WorksWithKeysLibsignalGenerated()
+    public async Task Kyber1024Round3WorksWithKeysLibsignalGenerated()
     {
         await using CryptoPeer peer = CryptoPeer.Start();
         for (int i = 0; i < 4; i++)

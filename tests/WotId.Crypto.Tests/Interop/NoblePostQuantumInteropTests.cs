@@ -24,7 +24,7 @@ public sealed class NoblePostQuantumInteropTests
 
     [Theory]
     [MemberData(nameof(DsaCases))]
-    public async Task MLDsa_BothDirections_AndDeterministicSignaturesMatch(MLDsaAlgorithm alg, string context)
+    public async Task MLDsaBothDirectionsAndDeterministicSignaturesMatch(MLDsaAlgorithm alg, string context)
     {
         await using CryptoPeer peer = CryptoPeer.Start();
         byte[] ctx = Encoding.UTF8.GetBytes(context);
@@ -59,7 +59,7 @@ public sealed class NoblePostQuantumInteropTests
     [Theory]
     [InlineData(MLKemAlgorithm.MLKem768, 768)]
     [InlineData(MLKemAlgorithm.MLKem1024, 1024)]
-    public async Task MLKem_BothDirections_AndSeedsGiveIdenticalKeys(MLKemAlgorithm alg, int nobleAlg)
+    public async Task MLKemBothDirectionsAndSeedsGiveIdenticalKeys(MLKemAlgorithm alg, int nobleAlg)
     {
         await using CryptoPeer peer = CryptoPeer.Start();
         for (int i = 0; i < SeedsPerCase; i++)
@@ -92,7 +92,7 @@ public sealed class NoblePostQuantumInteropTests
     }
 
     [Fact]
-    public async Task Falcon512_BothDirections_AndSeedGivesIdenticalPublicKey()
+    public async Task Falcon512BothDirectionsAndSeedGivesIdenticalPublicKey()
     {
         await using CryptoPeer peer = CryptoPeer.Start();
         for (int i = 0; i < SeedsPerCase; i++)

@@ -9,7 +9,7 @@ namespace WotId.Identity.Tests.Behaviour;
 public sealed class BitstringStatusListTests
 {
     [Fact]
-    public void Index_zero_is_the_left_most_bit_of_the_first_byte()
+    public void IndexZeroIsTheLeftMostBitOfTheFirstByte()
     {
         BitstringStatusList list = BitstringStatusList.Create();
         list.Set(0, true);
@@ -28,7 +28,7 @@ public sealed class BitstringStatusListTests
     }
 
     [Fact]
-    public void Encoded_list_is_u_multibase_gzip()
+    public void EncodedListIsUMultibaseGzip()
     {
         string encoded = BitstringStatusList.Create().Encode();
         Assert.StartsWith("u", encoded, StringComparison.Ordinal);
@@ -37,14 +37,14 @@ public sealed class BitstringStatusListTests
     }
 
     [Fact]
-    public void Lists_shorter_than_16_KiB_are_rejected()
+    public void ListsShorterThan16KiBAreRejected()
     {
         string shortList = "u" + Base64Url.Encode(Gzip(new byte[16 * 1024 - 1]));
         Assert.Equal(IdentityError.MalformedStatusList, Assert.Throws<IdentityFormatException>(() => BitstringStatusList.Decode(shortList)).Error);
     }
 
     [Fact]
-    public void Gzip_bomb_stops_at_16_MiB()
+    public void GzipBombStopsAt16MiB()
     {
         string bomb = "u" + Base64Url.Encode(Gzip(new byte[17 * 1024 * 1024]));
         Assert.Equal(IdentityError.TooLarge, Assert.Throws<IdentityFormatException>(() => BitstringStatusList.Decode(bomb)).Error);
@@ -55,7 +55,7 @@ public sealed class BitstringStatusListTests
     [InlineData("z123")]
     [InlineData("uAAAA")]
     [InlineData("u!!")]
-    public void Garbage_lists_are_rejected(string encoded)
+    public void GarbageListsAreRejected(string encoded)
     {
         Assert.Throws<IdentityFormatException>(() => BitstringStatusList.Decode(encoded));
     }

@@ -15,7 +15,7 @@ public sealed class CompactJwsTests
     [InlineData(KeyAlgorithm.MLDsa44, 2420)]
     [InlineData(KeyAlgorithm.MLDsa65, 3309)]
     [InlineData(KeyAlgorithm.MLDsa87, 4627)]
-    public void Ml_dsa_jws_signs_verifies_and_names_the_rfc_9964_alg(KeyAlgorithm algorithm, int signatureSize)
+    public void MlDsaJwsSignsVerifiesAndNamesTheRfc9964Alg(KeyAlgorithm algorithm, int signatureSize)
     {
         SigningKey key = TestKeys.Get(algorithm, 20);
         string jws = CompactJws.Sign(new JwsHeader(algorithm, key.KeyId, "vc+jwt"), s_payload, key);
@@ -29,7 +29,7 @@ public sealed class CompactJwsTests
     }
 
     [Fact]
-    public void Falcon_512_experimental_jws_uses_FALCON512()
+    public void Falcon512ExperimentalJwsUsesFALCON512()
     {
         SigningKey key = TestKeys.Get(KeyAlgorithm.Falcon512Experimental, 22);
         string jws = CompactJws.Sign(new JwsHeader(key.Algorithm, key.KeyId, "vc+jwt"), s_payload, key);
@@ -39,7 +39,7 @@ public sealed class CompactJwsTests
     }
 
     [Fact]
-    public void Any_changed_part_breaks_the_signature()
+    public void AnyChangedPartBreaksTheSignature()
     {
         SigningKey key = TestKeys.Get(KeyAlgorithm.MLDsa65, 20);
         string jws = CompactJws.Sign(new JwsHeader(key.Algorithm, key.KeyId, "vc+jwt"), s_payload, key);
@@ -63,7 +63,7 @@ public sealed class CompactJwsTests
     [InlineData("{\"alg\":\"ML-DSA-65\",\"alg\":\"ML-DSA-44\"}", IdentityError.MalformedJson)]
     [InlineData("[1]", IdentityError.MissingOrWrongMember)]
     [InlineData("{\"alg\":65}", IdentityError.MissingOrWrongMember)]
-    public void Refused_headers_have_precise_errors(string header, IdentityError expected)
+    public void RefusedHeadersHavePreciseErrors(string header, IdentityError expected)
     {
         string jws = Base64Url.Encode(Encoding.UTF8.GetBytes(header)) + ".e30.AAAA";
         Assert.Equal(expected, Assert.Throws<IdentityFormatException>(() => CompactJws.Parse(jws)).Error);
@@ -78,13 +78,13 @@ public sealed class CompactJwsTests
     [InlineData("eyJhbGciOiJNTC1EU0EtNjUifQ.e30=.AAAA")]
     [InlineData("eyJhbGciOiJNTC1EU0EtNjUifQ.e3 0.AAAA")]
     [InlineData("eyJhbGciOiJNTC1EU0EtNjUifQ.e31.AAAA")]
-    public void Malformed_compact_serializations_are_rejected(string jws)
+    public void MalformedCompactSerializationsAreRejected(string jws)
     {
         Assert.Equal(IdentityError.MalformedJws, Assert.Throws<IdentityFormatException>(() => CompactJws.Parse(jws)).Error);
     }
 
     [Fact]
-    public void Akp_jwk_round_trips_and_thumbprint_covers_alg_kty_pub_only()
+    public void AkpJwkRoundTripsAndThumbprintCoversAlgKtyPubOnly()
     {
         SigningKey key = TestKeys.Get(KeyAlgorithm.MLDsa65, 23);
         string json = AkpJwk.ToJson(key.PublicKey);

@@ -12,7 +12,7 @@ public sealed class ConnectionBindingTests
     private const string Carol = "12D3KooWCarolCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCCC";
 
     [Fact]
-    public void Holder_and_verifier_views_of_one_connection_agree()
+    public void HolderAndVerifierViewsOfOneConnectionAgree()
     {
         byte[] key = TestKeys.IdentityKey(7);
         byte[] nonce = [1, 2, 3];
@@ -25,7 +25,7 @@ public sealed class ConnectionBindingTests
     }
 
     [Fact]
-    public void Every_input_changes_the_challenge()
+    public void EveryInputChangesTheChallenge()
     {
         byte[] key = TestKeys.IdentityKey(7);
         string baseline = ConnectionBinding.ForHolder(Alice, Bob, key, [1]).Challenge;
@@ -37,7 +37,7 @@ public sealed class ConnectionBindingTests
     }
 
     [Fact]
-    public async Task Presentation_captured_on_one_connection_fails_on_another()
+    public async Task PresentationCapturedOnOneConnectionFailsOnAnother()
     {
         var f = new VerifierFixture();
         byte[] key = TestKeys.IdentityKey(7);

@@ -23,7 +23,7 @@ public sealed class DidDocumentTests
     }
 
     [Fact]
-    public void Document_with_pq_methods_and_services_round_trips_through_json()
+    public void DocumentWithPqMethodsAndServicesRoundTripsThroughJson()
     {
         DidDocument doc = Build();
         string json = doc.ToJson();
@@ -39,7 +39,7 @@ public sealed class DidDocumentTests
     }
 
     [Fact]
-    public void Iota_style_akp_json_web_key_methods_are_read_as_the_same_key()
+    public void IotaStyleAkpJsonWebKeyMethodsAreReadAsTheSameKey()
     {
         SigningKey key = TestKeys.Get(KeyAlgorithm.MLDsa65, 14);
         string json = "{\"id\":\"" + Did + "\",\"verificationMethod\":[{\"id\":\"#k1\",\"type\":\"JsonWebKey2020\",\"controller\":\"" + Did
@@ -50,21 +50,21 @@ public sealed class DidDocumentTests
     }
 
     [Fact]
-    public void Dangling_relationship_reference_is_rejected()
+    public void DanglingRelationshipReferenceIsRejected()
     {
         string json = Build().ToJson().Replace("\"keyAgreement\":[\"#kem-x25519\"]", "\"keyAgreement\":[\"#nope\"]", StringComparison.Ordinal);
         Assert.Equal(IdentityError.MalformedDidDocument, Assert.Throws<IdentityFormatException>(() => DidDocument.Parse(json)).Error);
     }
 
     [Fact]
-    public void Signing_key_under_key_agreement_is_rejected()
+    public void SigningKeyUnderKeyAgreementIsRejected()
     {
         string json = Build().ToJson().Replace("\"keyAgreement\":[\"#kem-x25519\"]", "\"keyAgreement\":[\"#sig-mldsa65\"]", StringComparison.Ordinal);
         Assert.Equal(IdentityError.MalformedDidDocument, Assert.Throws<IdentityFormatException>(() => DidDocument.Parse(json)).Error);
     }
 
     [Fact]
-    public async Task Resolver_returns_known_documents_and_did_key_and_method_not_supported_for_iota_and_web()
+    public async Task ResolverReturnsKnownDocumentsAndDidKeyAndMethodNotSupportedForIotaAndWeb()
     {
         var resolver = new DidResolver();
         DidResolutionResult iota = await resolver.ResolveAsync(Did, CancellationToken.None);
@@ -82,7 +82,7 @@ public sealed class DidDocumentTests
     }
 
     [Fact]
-    public async Task Falcon_did_key_resolves_only_when_opted_in()
+    public async Task FalconDidKeyResolvesOnlyWhenOptedIn()
     {
         SigningKey falcon = TestKeys.Get(KeyAlgorithm.Falcon512Experimental, 13);
         Assert.Equal(DidResolutionError.InvalidDid, (await new DidResolver().ResolveAsync(falcon.Did, CancellationToken.None)).Error);

@@ -12,7 +12,7 @@ public sealed class DidKeyTests
     [InlineData(KeyAlgorithm.MLDsa44, "z", 1796)]
     [InlineData(KeyAlgorithm.MLDsa65, "z", 2670)]
     [InlineData(KeyAlgorithm.MLDsa87, "z", 3544)]
-    public void Did_key_has_the_multicodec_prefix_and_length_of_the_note(KeyAlgorithm algorithm, string prefix, int multibaseLength)
+    public void DidKeyHasTheMulticodecPrefixAndLengthOfTheNote(KeyAlgorithm algorithm, string prefix, int multibaseLength)
     {
         SigningKey key = TestKeys.Get(algorithm, 1);
         string mb = key.Did["did:key:".Length..];
@@ -24,7 +24,7 @@ public sealed class DidKeyTests
     }
 
     [Fact]
-    public void X25519_did_key_starts_with_z6LS_and_resolves_to_key_agreement_only()
+    public void X25519DidKeyStartsWithZ6LSAndResolvesToKeyAgreementOnly()
     {
         using var x = Crypto.X25519PrivateKey.Generate();
         string did = DidKey.Create(KeyAlgorithm.X25519, x.PublicKey);
@@ -36,7 +36,7 @@ public sealed class DidKeyTests
     }
 
     [Fact]
-    public void Ml_dsa_multicodec_bytes_are_the_registered_varints()
+    public void MlDsaMulticodecBytesAreTheRegisteredVarints()
     {
         Assert.Equal(new byte[] { 0x90, 0x24 }, Varint.Encode(KeyAlgorithms.Multicodec(KeyAlgorithm.MLDsa44)));
         Assert.Equal(new byte[] { 0x91, 0x24 }, Varint.Encode(KeyAlgorithms.Multicodec(KeyAlgorithm.MLDsa65)));
@@ -46,7 +46,7 @@ public sealed class DidKeyTests
     }
 
     [Fact]
-    public void Base64url_multikey_is_accepted_on_input()
+    public void Base64urlMultikeyIsAcceptedOnInput()
     {
         SigningKey key = TestKeys.Get(KeyAlgorithm.MLDsa65, 2);
         string u = "did:key:" + Multibase.Encode(MultibaseEncoding.Base64Url, Multikey.EncodeBytes(key.PublicKey));
@@ -61,14 +61,14 @@ public sealed class DidKeyTests
     [InlineData("did:key:f0102", IdentityError.MalformedMultikey)]
     [InlineData("did:key:z1111", IdentityError.UnknownKeyType)]
     [InlineData("did:key:z0OIl", IdentityError.MalformedMultikey)]
-    public void Bad_did_keys_throw_the_documented_error(string did, IdentityError expected)
+    public void BadDidKeysThrowTheDocumentedError(string did, IdentityError expected)
     {
         IdentityFormatException ex = Assert.Throws<IdentityFormatException>(() => DidKey.Parse(did));
         Assert.Equal(expected, ex.Error);
     }
 
     [Fact]
-    public void Ed25519_codec_with_31_key_bytes_is_wrong_length()
+    public void Ed25519CodecWith31KeyBytesIsWrongLength()
     {
         byte[] bytes = new byte[33];
         bytes[0] = 0xed;
@@ -78,7 +78,7 @@ public sealed class DidKeyTests
     }
 
     [Fact]
-    public void Verification_method_id_is_did_hash_multibase()
+    public void VerificationMethodIdIsDidHashMultibase()
     {
         SigningKey key = TestKeys.Get(KeyAlgorithm.MLDsa44, 3);
         Assert.Equal(key.Did + "#" + key.Did["did:key:".Length..], key.KeyId);

@@ -10,7 +10,7 @@ public sealed class EncryptedKeyFileTests
     [InlineData(KeyAlgorithm.MLDsa65)]
     [InlineData(KeyAlgorithm.Ed25519)]
     [InlineData(KeyAlgorithm.Falcon512Experimental)]
-    public void Key_file_round_trips_with_the_right_passphrase_only(KeyAlgorithm algorithm)
+    public void KeyFileRoundTripsWithTheRightPassphraseOnly(KeyAlgorithm algorithm)
     {
         SigningKey key = TestKeys.Get(algorithm, 80);
         string json = EncryptedKeyFile.Create(key, "pässwörd ☃", memoryKiB: 256, iterations: 1).ToJson();
@@ -28,7 +28,7 @@ public sealed class EncryptedKeyFileTests
     }
 
     [Fact]
-    public void Swapping_the_public_did_is_detected_through_the_aad()
+    public void SwappingThePublicDidIsDetectedThroughTheAad()
     {
         SigningKey key = TestKeys.Get(KeyAlgorithm.MLDsa65, 81);
         JsonNode node = JsonNode.Parse(EncryptedKeyFile.Create(key, "pw", 256, 1).ToJson())!;
@@ -42,7 +42,7 @@ public sealed class EncryptedKeyFileTests
     [InlineData("iterations", 0)]
     [InlineData("iterations", 100)]
     [InlineData("parallelism", 9)]
-    public void Hostile_kdf_parameters_are_rejected(string member, long value)
+    public void HostileKdfParametersAreRejected(string member, long value)
     {
         JsonNode node = JsonNode.Parse(EncryptedKeyFile.Create(TestKeys.Get(KeyAlgorithm.MLDsa44, 83), "pw", 256, 1).ToJson())!;
         node["kdf"]![member] = value;

@@ -8,7 +8,7 @@ namespace WotId.Identity.Tests.Behaviour;
 public sealed class IssuerStateAndNonceTests
 {
     [Fact]
-    public void Issuer_state_round_trips_indexes_and_revocations()
+    public void IssuerStateRoundTripsIndexesAndRevocations()
     {
         var state = new IssuerState("https://status.wot.id/lists/9");
         int[] indexes = Enumerable.Range(0, 50).Select(i => state.Allocate("urn:uuid:" + i)).ToArray();
@@ -25,7 +25,7 @@ public sealed class IssuerStateAndNonceTests
     }
 
     [Fact]
-    public void Duplicate_indexes_in_a_state_file_are_rejected()
+    public void DuplicateIndexesInAStateFileAreRejected()
     {
         var state = new IssuerState("https://status.wot.id/lists/9");
         int index = state.Allocate("urn:uuid:a");
@@ -34,7 +34,7 @@ public sealed class IssuerStateAndNonceTests
     }
 
     [Fact]
-    public void Nonce_store_rejects_reuse_until_expiry_and_fails_closed_when_full()
+    public void NonceStoreRejectsReuseUntilExpiryAndFailsClosedWhenFull()
     {
         var t0 = new DateTimeOffset(2026, 11, 25, 12, 0, 0, TimeSpan.Zero);
         var store = new MemoryNonceStore(capacity: 2);

@@ -50,7 +50,7 @@ public sealed class VerificationFailureTableTests
 
     [Theory]
     [MemberData(nameof(Rows))]
-    public async Task Each_row_fails_for_exactly_its_reason(string row)
+    public async Task EachRowFailsForExactlyItsReason(string row)
     {
         (VerificationFailure expected, Func<VerifierFixture, ValueTask<VerificationResult>> run) = s_rows[row];
         VerificationResult result = await run(new VerifierFixture());
@@ -59,14 +59,14 @@ public sealed class VerificationFailureTableTests
     }
 
     [Fact]
-    public void Every_failure_reason_has_a_row()
+    public void EveryFailureReasonHasARow()
     {
         IEnumerable<VerificationFailure> covered = s_rows.Values.Select(r => r.Expected).Distinct();
         Assert.Empty(Enum.GetValues<VerificationFailure>().Except(covered));
     }
 
     [Fact]
-    public async Task Falcon_512_verifies_when_the_policy_opts_in()
+    public async Task Falcon512VerifiesWhenThePolicyOptsIn()
     {
         var f = new VerifierFixture(KeyAlgorithm.Falcon512Experimental, 44);
         f.Policy = WithPolicy(f, p => new VerifierPolicy { TrustedIssuers = p.TrustedIssuers, AllowExperimentalFalcon = true });
@@ -74,7 +74,7 @@ public sealed class VerificationFailureTableTests
     }
 
     [Fact]
-    public async Task Ed25519_holder_presentation_verifies_when_classical_signatures_are_allowed()
+    public async Task Ed25519HolderPresentationVerifiesWhenClassicalSignaturesAreAllowed()
     {
         var f = new VerifierFixture();
         f.Policy = WithPolicy(f, p => new VerifierPolicy { TrustedIssuers = p.TrustedIssuers, AllowClassicalSignatures = true });
@@ -83,7 +83,7 @@ public sealed class VerificationFailureTableTests
     }
 
     [Fact]
-    public void Issuers_must_use_post_quantum_keys() =>
+    public void IssuersMustUsePostQuantumKeys() =>
         Assert.Throws<ArgumentException>(() => new CredentialIssuer(TestKeys.Get(KeyAlgorithm.Ed25519, 46), new IssuerState(VerifierFixture.ListUrl)));
 
     private static ValueTask<VerificationResult> Ed25519Presentation(VerifierFixture f)

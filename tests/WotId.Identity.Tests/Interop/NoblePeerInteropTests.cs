@@ -28,7 +28,7 @@ public sealed class NoblePeerInteropTests
 
     [Theory]
     [MemberData(nameof(Algorithms))]
-    public async Task Same_seed_gives_the_same_did_key_in_both_implementations(KeyAlgorithm algorithm)
+    public async Task SameSeedGivesTheSameDidKeyInBothImplementations(KeyAlgorithm algorithm)
     {
         await using var node = new NodeVcPeer();
         JsonElement answer = await node.CallAsync(new JsonObject { ["cmd"] = "didkey", ["alg"] = KeyAlgorithms.JoseName(algorithm), ["seed"] = Hex.Encode(TestKeys.Seed(algorithm, 70)) });
@@ -41,7 +41,7 @@ public sealed class NoblePeerInteropTests
     [InlineData(KeyAlgorithm.MLDsa44)]
     [InlineData(KeyAlgorithm.MLDsa65)]
     [InlineData(KeyAlgorithm.MLDsa87)]
-    public async Task Deterministic_jws_signatures_are_byte_identical(KeyAlgorithm algorithm)
+    public async Task DeterministicJwsSignaturesAreByteIdentical(KeyAlgorithm algorithm)
     {
         await using var node = new NodeVcPeer();
         SigningKey key = TestKeys.Get(algorithm, 71);
@@ -52,7 +52,7 @@ public sealed class NoblePeerInteropTests
 
     [Theory]
     [MemberData(nameof(Algorithms))]
-    public async Task Credential_and_presentation_made_in_csharp_verify_in_node(KeyAlgorithm algorithm)
+    public async Task CredentialAndPresentationMadeInCsharpVerifyInNode(KeyAlgorithm algorithm)
     {
         await using var node = new NodeVcPeer();
         var issuer = new CredentialIssuer(TestKeys.Get(algorithm, 72), new IssuerState(ListUrl));
@@ -78,7 +78,7 @@ public sealed class NoblePeerInteropTests
 
     [Theory]
     [MemberData(nameof(Algorithms))]
-    public async Task Credential_status_list_and_presentation_made_in_node_verify_in_csharp(KeyAlgorithm algorithm)
+    public async Task CredentialStatusListAndPresentationMadeInNodeVerifyInCsharp(KeyAlgorithm algorithm)
     {
         await using var node = new NodeVcPeer();
         string alg = KeyAlgorithms.JoseName(algorithm);
@@ -120,7 +120,7 @@ public sealed class NoblePeerInteropTests
     [InlineData(1, 64, 1, "70617373776f7264", "736f6d6573616c74")]
     [InlineData(3, 1024, 2, "61", "0001020304050607")]
     [InlineData(2, 256, 1, "e29883", "ffffffffffffffffffffffffffffffff")]
-    public async Task Argon2id_matches_noble(int t, int m, int p, string password, string salt)
+    public async Task Argon2idMatchesNoble(int t, int m, int p, string password, string salt)
     {
         await using var node = new NodeVcPeer();
         JsonElement answer = await node.CallAsync(new JsonObject { ["cmd"] = "argon2id", ["password"] = password, ["salt"] = salt, ["t"] = t, ["m"] = m, ["p"] = p, ["dkLen"] = 32 });

@@ -35,7 +35,7 @@ public sealed class GarbageNeverCrashesTests
     }
 
     [Fact]
-    public void Did_and_multikey_decoders() =>
+    public void DidAndMultikeyDecoders() =>
         s_text.Sample(s =>
         {
             OnlyFormatErrors(() => DidKey.Parse(s));
@@ -45,15 +45,15 @@ public sealed class GarbageNeverCrashesTests
         });
 
     [Fact]
-    public void Multikey_bytes_decoder() =>
+    public void MultikeyBytesDecoder() =>
         Gen.Byte.Array[0, 3000].Sample(b => OnlyFormatErrors(() => Multikey.DecodeBytes(b)));
 
     [Fact]
-    public void Jws_decoder_on_garbage_text() =>
+    public void JwsDecoderOnGarbageText() =>
         s_text.Sample(s => OnlyFormatErrors(() => CompactJws.Parse(s)));
 
     [Fact]
-    public void Jws_decoder_on_mutated_valid_jws() =>
+    public void JwsDecoderOnMutatedValidJws() =>
         Gen.Select(Gen.Int[0, s_validJws.Length - 1], Gen.Char['#', 'z']).Sample((i, c) =>
         {
             string mutated = s_validJws[..i] + c + s_validJws[(i + 1)..];
@@ -66,7 +66,7 @@ public sealed class GarbageNeverCrashesTests
         });
 
     [Fact]
-    public void Json_decoders_on_garbage_bytes() =>
+    public void JsonDecodersOnGarbageBytes() =>
         Gen.Byte.Array[0, 400].Sample(b =>
         {
             OnlyFormatErrors(() => Credential.Parse(b));
@@ -80,7 +80,7 @@ public sealed class GarbageNeverCrashesTests
         });
 
     [Fact]
-    public void Json_decoders_on_json_shaped_garbage() =>
+    public void JsonDecodersOnJsonShapedGarbage() =>
         Gen.Char["{}[]\":,0123456789.-eEtrufalsn @contextypeissuercredentialSubjectvalidFromholdernoncealgkid"].Array[0, 200]
             .Select(c => new string(c))
             .Sample(s =>
@@ -93,7 +93,7 @@ public sealed class GarbageNeverCrashesTests
             });
 
     [Fact]
-    public void Status_list_decoder() =>
+    public void StatusListDecoder() =>
         Gen.Byte.Array[0, 600].Sample(b =>
         {
             OnlyFormatErrors(() => BitstringStatusList.Decode("u" + Base64Url.Encode(b)));
@@ -101,7 +101,7 @@ public sealed class GarbageNeverCrashesTests
         });
 
     [Fact]
-    public void Multikey_round_trips_every_algorithm() =>
+    public void MultikeyRoundTripsEveryAlgorithm() =>
         Gen.Enum<KeyAlgorithm>().SelectMany(a => Gen.Byte.Array[KeyAlgorithms.PublicKeySize(a)].Select(k => (a, k))).Sample(t =>
         {
             var key = new DidPublicKey(t.a, t.k);

@@ -23,7 +23,7 @@ public sealed class VerifierPropertyTests
         .Where(m => m != valid);
 
     [Fact]
-    public void Changed_credential_never_verifies() =>
+    public void ChangedCredentialNeverVerifies() =>
         Mutations(s_fixture.Credential.Jws).Sample(
             jws =>
             {
@@ -34,7 +34,7 @@ public sealed class VerifierPropertyTests
             iter: 60);
 
     [Fact]
-    public void Changed_presentation_never_verifies() =>
+    public void ChangedPresentationNeverVerifies() =>
         Mutations(s_presentation).Sample(
             jws =>
             {
@@ -44,7 +44,7 @@ public sealed class VerifierPropertyTests
             iter: 60);
 
     [Fact]
-    public void Arbitrary_text_gives_a_result_not_an_exception() =>
+    public void ArbitraryTextGivesAResultNotAnException() =>
         Gen.String[0, 500].Sample(
             s =>
             {

@@ -22,7 +22,7 @@ public sealed class DiQuantumSafeVectorTests
 
     [Theory]
     [MemberData(nameof(Suites))]
-    public void Ccg_vector_signature_verifies_and_fails_when_changed(string suite)
+    public void CcgVectorSignatureVerifiesAndFailsWhenChanged(string suite)
     {
         JsonElement v = Load(suite);
         DidPublicKey key = DidKey.Parse(v.GetProperty("verificationMethod").GetString()!);

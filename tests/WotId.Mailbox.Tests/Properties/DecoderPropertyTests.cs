@@ -18,7 +18,7 @@ public sealed class DecoderPropertyTests
         SdkTransactionParityTests.Build("withdraw_foreign_object", GoldenInputs.Id(1), GoldenInputs.Id(2)));
 
     [Fact]
-    public void Arbitrary_bytes_never_throw_anything_but_BcsFormatException() =>
+    public void ArbitraryBytesNeverThrowAnythingButBcsFormatException() =>
         Gen.Byte.Array[0, 400].Sample(bytes =>
         {
             try
@@ -47,7 +47,7 @@ public sealed class DecoderPropertyTests
         }, iter: 20_000);
 
     [Fact]
-    public void Mutated_valid_transactions_never_throw_anything_but_BcsFormatException() =>
+    public void MutatedValidTransactionsNeverThrowAnythingButBcsFormatException() =>
         Gen.Select(Gen.Int[0, s_golden.Length - 1], Gen.Byte, Gen.Int[0, s_golden.Length]).Sample((pos, value, cut) =>
         {
             byte[] b = (byte[])s_golden.Clone();
@@ -62,7 +62,7 @@ public sealed class DecoderPropertyTests
         }, iter: 20_000);
 
     [Fact]
-    public void Arbitrary_response_bodies_never_throw_anything_but_IotaRpcException() =>
+    public void ArbitraryResponseBodiesNeverThrowAnythingButIotaRpcException() =>
         Gen.OneOf(Gen.Byte.Array[0, 300], Gen.String.Select(s => Encoding.UTF8.GetBytes(s)), JsonishGen()).Sample(body =>
         {
             try
@@ -84,7 +84,7 @@ public sealed class DecoderPropertyTests
         }, iter: 10_000);
 
     [Fact]
-    public void Send_transactions_round_trip_for_any_payload_version_and_budget() =>
+    public void SendTransactionsRoundTripForAnyPayloadVersionAndBudget() =>
         Gen.Select(Gen.Byte.Array[0, 20_000], Gen.ULong, Gen.ULong, Gen.ULong).Sample((payload, version, budget, seq) =>
         {
             var b = new MailboxTransactionBuilder(GoldenInputs.Package, GoldenInputs.Id(9));
@@ -96,7 +96,7 @@ public sealed class DecoderPropertyTests
         }, iter: 300);
 
     [Fact]
-    public void Uleb128_lengths_are_canonical()
+    public void Uleb128LengthsAreCanonical()
     {
         // 0x80 0x00 encodes 0 non-minimally; BCS rejects it.
         Assert.Equal(BcsError.InvalidUleb128, Assert.Throws<BcsFormatException>(() => TransactionBcs.DecodeKind([0x00, 0x80, 0x00, 0x00])).Error);

@@ -17,7 +17,7 @@ namespace WotId.Mailbox.Tests.Rpc;
 public sealed class RequestBodyParityTests
 {
     [Fact]
-    public async Task Request_bodies_match_the_sdk()
+    public async Task RequestBodiesMatchTheSdk()
     {
         JsonElement oracle = await SdkOracle.GetAsync();
         JsonElement send = oracle.GetProperty("transactions").GetProperty("mailbox_send");

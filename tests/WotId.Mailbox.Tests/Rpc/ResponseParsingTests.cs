@@ -14,11 +14,11 @@ public sealed class ResponseParsingTests
     private static JsonElement Result(string json) => RpcResponseParser.ParseEnvelope(Encoding.UTF8.GetBytes(json));
 
     [Fact]
-    public void Reference_gas_price_is_a_u64_string() =>
+    public void ReferenceGasPriceIsAU64String() =>
         Assert.Equal(1000UL, RpcResponseParser.ParseU64(Result(DocumentedResponses.GasPrice), "price"));
 
     [Fact]
-    public void Shared_mailbox_object_gives_initial_shared_version_and_fields()
+    public void SharedMailboxObjectGivesInitialSharedVersionAndFields()
     {
         IotaObject o = RpcResponseParser.ParseObjectResponse(Result(DocumentedResponses.SharedMailbox))!;
         Assert.Equal(4294967400UL, o.Ref.Version);
@@ -31,11 +31,11 @@ public sealed class ResponseParsingTests
     }
 
     [Fact]
-    public void Missing_object_is_null_not_an_error() =>
+    public void MissingObjectIsNullNotAnError() =>
         Assert.Null(RpcResponseParser.ParseObjectResponse(Result(DocumentedResponses.NotExists)));
 
     [Fact]
-    public void Owned_messages_page_decodes_the_message_bcs()
+    public void OwnedMessagesPageDecodesTheMessageBcs()
     {
         var message = new MailboxMessage(new MessageInfo(IotaAddress.Parse(DocumentedResponses.MessageId), IotaAddress.Parse(DocumentedResponses.MailboxId),
             Vectors.GoldenInputs.Id(0x4d), 1_732_500_000_000, 4294967301, 300, MessageState.Pending), Vectors.GoldenInputs.Payload300);
@@ -51,7 +51,7 @@ public sealed class ResponseParsingTests
     }
 
     [Fact]
-    public void Dynamic_fields_give_the_child_object()
+    public void DynamicFieldsGiveTheChildObject()
     {
         IotaPage<DynamicFieldInfo> page = RpcResponseParser.ParsePage(Result(DocumentedResponses.DynamicFields), RpcResponseParser.ParseDynamicField);
         DynamicFieldInfo f = Assert.Single(page.Data);
@@ -62,7 +62,7 @@ public sealed class ResponseParsingTests
     }
 
     [Fact]
-    public void Coins_with_u64_max_balance()
+    public void CoinsWithU64MaxBalance()
     {
         CoinInfo c = Assert.Single(RpcResponseParser.ParsePage(Result(DocumentedResponses.Coins), RpcResponseParser.ParseCoin).Data);
         Assert.Equal(ulong.MaxValue, c.Balance);
@@ -70,7 +70,7 @@ public sealed class ResponseParsingTests
     }
 
     [Fact]
-    public void Executed_send_gives_status_gas_events_and_created_message()
+    public void ExecutedSendGivesStatusGasEventsAndCreatedMessage()
     {
         ExecutionResult r = RpcResponseParser.ParseExecution(Result(DocumentedResponses.ExecutedSend));
         Assert.True(r.Success);
@@ -82,7 +82,7 @@ public sealed class ResponseParsingTests
     }
 
     [Fact]
-    public void Dry_run_move_abort_maps_to_the_package_error_code()
+    public void DryRunMoveAbortMapsToThePackageErrorCode()
     {
         ExecutionResult r = RpcResponseParser.ParseExecution(Result(DocumentedResponses.DryRunAbortBlocked));
         Assert.False(r.Success);
@@ -90,7 +90,7 @@ public sealed class ResponseParsingTests
     }
 
     [Fact]
-    public void Rpc_error_object_is_a_typed_exception_with_the_code()
+    public void RpcErrorObjectIsATypedExceptionWithTheCode()
     {
         IotaRpcException ex = Assert.Throws<IotaRpcException>(() => Result(DocumentedResponses.RpcErrorInvalidParams));
         Assert.Equal((IotaRpcError.RpcError, -32602), (ex.Error, ex.RpcCode));
@@ -114,7 +114,7 @@ public sealed class ResponseParsingTests
     }
 
     [Fact]
-    public void Query_events_page_with_cursor()
+    public void QueryEventsPageWithCursor()
     {
         IotaPage<IotaEvent> page = RpcResponseParser.ParsePage(Result(DocumentedResponses.QueryEvents), RpcResponseParser.ParseEvent);
         Assert.True(page.HasNextPage);
@@ -127,6 +127,6 @@ public sealed class ResponseParsingTests
     [InlineData("[]")]
     [InlineData("{\"jsonrpc\":\"2.0\",\"id\":1}")]
     [InlineData("{\"result\":{\"data\":{\"objectId\":\"0xzz\",\"version\":\"1\",\"digest\":\"x\"}}}")]
-    public void Malformed_responses_are_rejected_with_the_documented_exception(string json) =>
+    public void MalformedResponsesAreRejectedWithTheDocumentedException(string json) =>
         Assert.Throws<IotaRpcException>(() => RpcResponseParser.ParseObjectResponse(Result(json)));
 }

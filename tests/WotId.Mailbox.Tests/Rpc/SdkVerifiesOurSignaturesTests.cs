@@ -14,7 +14,7 @@ namespace WotId.Mailbox.Tests.Rpc;
 public sealed class SdkVerifiesOurSignaturesTests
 {
     [Fact]
-    public async Task Sdk_parses_and_verifies_csharp_signed_transactions()
+    public async Task SdkParsesAndVerifiesCsharpSignedTransactions()
     {
         NodeProcess.RequireInstalled();
         using IotaKeyPair me = IotaKeyPair.Generate();

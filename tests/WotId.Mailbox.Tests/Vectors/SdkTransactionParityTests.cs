@@ -21,7 +21,7 @@ public sealed class SdkTransactionParityTests
 
     [Theory]
     [MemberData(nameof(Cases))]
-    public async Task Transaction_bytes_digest_and_signatures_match_the_sdk(string name)
+    public async Task TransactionBytesDigestAndSignaturesMatchTheSdk(string name)
     {
         JsonElement expected = await SdkOracle.TransactionAsync(name);
         using IotaKeyPair alice = Alice();
@@ -46,7 +46,7 @@ public sealed class SdkTransactionParityTests
     }
 
     [Fact]
-    public async Task Keys_addresses_and_iotaprivkey_strings_match_the_sdk()
+    public async Task KeysAddressesAndIotaprivkeyStringsMatchTheSdk()
     {
         JsonElement keys = (await SdkOracle.GetAsync()).GetProperty("keys");
         foreach ((string name, Func<IotaKeyPair> make) in new[] { ("alice", (Func<IotaKeyPair>)Alice), ("bob", Bob) })

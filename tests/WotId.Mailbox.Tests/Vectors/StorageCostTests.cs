@@ -7,7 +7,7 @@ namespace WotId.Mailbox.Tests.Vectors;
 public sealed class StorageCostTests
 {
     [Fact]
-    public void One_KiB_message_costs_as_documented()
+    public void OneKiBMessageCostsAsDocumented()
     {
         IotaAddress pkg = GoldenInputs.Package;
         // 88 fixed + 56 type tag (tag 7, address 32, "mailbox" 8, "MessageObject" 14, no params 1) + contents 112 + 2 + 1024.

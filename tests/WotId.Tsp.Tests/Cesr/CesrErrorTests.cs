@@ -9,7 +9,7 @@ public sealed class CesrErrorTests
     private static CesrError ErrorOf(Action action) => Assert.Throws<CesrException>(action).Error;
 
     [Fact]
-    public void Text_must_be_aligned_and_base64url()
+    public void TextMustBeAlignedAndBase64url()
     {
         Assert.Equal(CesrError.Misaligned, ErrorOf(() => CesrText.ToBinary("-AA")));
         Assert.Equal(CesrError.InvalidCharacter, ErrorOf(() => CesrText.ToBinary("-AA=")));
@@ -18,7 +18,7 @@ public sealed class CesrErrorTests
     }
 
     [Fact]
-    public void Cold_start_rejects_other_domains()
+    public void ColdStartRejectsOtherDomains()
     {
         Assert.Equal(CesrError.Truncated, ErrorOf(() => CesrText.Detect([])));
         Assert.Equal(CesrError.UnknownDomain, ErrorOf(() => CesrText.Detect("AAAA"u8)));
@@ -26,7 +26,7 @@ public sealed class CesrErrorTests
     }
 
     [Fact]
-    public void Wrong_code_is_unexpected_and_short_input_is_truncated()
+    public void WrongCodeIsUnexpectedAndShortInputIsTruncated()
     {
         byte[] count = CesrText.ToBinary("-AAB");
         Assert.Equal(CesrError.UnexpectedCode, ErrorOf(() => new CesrReader(count).ReadCount('B')));
@@ -36,7 +36,7 @@ public sealed class CesrErrorTests
     }
 
     [Fact]
-    public void Variable_size_beyond_the_input_is_truncated()
+    public void VariableSizeBeyondTheInputIsTruncated()
     {
         byte[] data = CesrText.ToBinary("4BAFZGlkOmV4YW1wbGU6Ym9i");
         Assert.Equal(CesrError.Truncated, ErrorOf(() => new CesrReader(data.AsSpan(0, data.Length - 3)).ReadVariable("B")));
@@ -45,7 +45,7 @@ public sealed class CesrErrorTests
     }
 
     [Fact]
-    public void Nonzero_lead_bytes_and_pad_bits_are_not_canonical()
+    public void NonzeroLeadBytesAndPadBitsAreNotCanonical()
     {
         byte[] badLead = CesrText.ToBinary("5BAC_2hlbGxv");
         Assert.Equal(CesrError.NonCanonical, ErrorOf(() => new CesrReader(badLead).ReadVariable("B")));
@@ -55,14 +55,14 @@ public sealed class CesrErrorTests
     }
 
     [Fact]
-    public void Lead_bytes_larger_than_the_body_are_out_of_range()
+    public void LeadBytesLargerThanTheBodyAreOutOfRange()
     {
         byte[] data = CesrText.ToBinary("5BAA");
         Assert.Equal(CesrError.SizeOutOfRange, ErrorOf(() => new CesrReader(data).ReadVariable("B")));
     }
 
     [Fact]
-    public void Unknown_codes_and_trailing_bytes_are_reported()
+    public void UnknownCodesAndTrailingBytesAreReported()
     {
         Assert.Equal(CesrError.UnknownCode, ErrorOf(() => CesrPrimitive.FromQb64("1ZZZAAAA")));
         Assert.Equal(CesrError.UnknownCode, ErrorOf(() => CesrPrimitive.FromQb64("-AAB")));
@@ -70,7 +70,7 @@ public sealed class CesrErrorTests
     }
 
     [Fact]
-    public void Writer_rejects_codes_that_do_not_fit()
+    public void WriterRejectsCodesThatDoNotFit()
     {
         var w = new CesrWriter();
         Assert.Throws<ArgumentException>(() => w.WriteFixed("0B", new byte[32]));

@@ -17,7 +17,7 @@ public sealed class CesrPrimitiveVectorTests
     [InlineData("1AAF", new byte[] { 1, 2, 3 }, "1AAFAQID")]
     [InlineData("0H", new byte[] { 1, 2, 3, 4 }, "0HABAgME")]
     [InlineData("N", new byte[] { 1, 2, 3, 4, 5, 6, 7, 8 }, "NAECAwQFBgcI")]
-    public void Fixed_primitives_match_the_sdk_vectors(string code, byte[] raw, string qb64)
+    public void FixedPrimitivesMatchTheSdkVectors(string code, byte[] raw, string qb64)
     {
         var w = new CesrWriter();
         w.WriteFixed(code, raw);
@@ -29,7 +29,7 @@ public sealed class CesrPrimitiveVectorTests
     }
 
     [Fact]
-    public void The_sdk_datetime_vector_round_trips()
+    public void TheSdkDatetimeVectorRoundTrips()
     {
         byte[] raw = CesrText.ToBinary("2022-10-25T12c04c30d175309p00c00");
         var w = new CesrWriter();
@@ -42,7 +42,7 @@ public sealed class CesrPrimitiveVectorTests
     [InlineData("A", "AFoo", 1, "5AABAFoo")]
     [InlineData("A", "AAA-field0-field1-field3", 2, "6AAGAAA-field0-field1-field3")]
     [InlineData("B", "AECAwQFBgcI", -1, "5BADAAECAwQFBgcI")]
-    public void Variable_primitives_match_the_sdk_vectors(string type, string rawText, int skip, string qb64)
+    public void VariablePrimitivesMatchTheSdkVectors(string type, string rawText, int skip, string qb64)
     {
         byte[] raw = skip >= 0 ? CesrText.ToBinary(rawText)[skip..] : [1, 2, 3, 4, 5, 6, 7, 8];
         var w = new CesrWriter();
@@ -55,7 +55,7 @@ public sealed class CesrPrimitiveVectorTests
     }
 
     [Fact]
-    public void The_sdk_1337_vector_has_two_lead_bytes()
+    public void TheSdk1337VectorHasTwoLeadBytes()
     {
         var w = new CesrWriter();
         w.WriteVariable("B", Encoding.ASCII.GetBytes("1337"));
@@ -65,7 +65,7 @@ public sealed class CesrPrimitiveVectorTests
     [Theory]
     [InlineData("A", "9AAAAAABAAA-", "6AABAAA-")]
     [InlineData("B", "8AABAAADAAECAwQFBgcI", "5BADAAECAwQFBgcI")]
-    public void Overlong_long_forms_are_read_and_rewritten_short(string type, string overlong, string canonical)
+    public void OverlongLongFormsAreReadAndRewrittenShort(string type, string overlong, string canonical)
     {
         var r = new CesrReader(CesrText.ToBinary(overlong));
         byte[] raw = r.ReadVariable(type).ToArray();
@@ -82,7 +82,7 @@ public sealed class CesrPrimitiveVectorTests
     [InlineData(12285, "4")]
     [InlineData(12286, "9")]
     [InlineData(12288, "7")]
-    public void Variable_data_switches_to_the_long_form_at_4096_triplets(int length, string prefix)
+    public void VariableDataSwitchesToTheLongFormAt4096Triplets(int length, string prefix)
     {
         var w = new CesrWriter();
         w.WriteVariable("A", new byte[length]);
@@ -92,7 +92,7 @@ public sealed class CesrPrimitiveVectorTests
     }
 
     [Fact]
-    public void A_three_character_type_always_uses_the_long_form()
+    public void AThreeCharacterTypeAlwaysUsesTheLongForm()
     {
         var w = new CesrWriter();
         w.WriteVariable("PQC", new byte[1500]);
@@ -106,7 +106,7 @@ public sealed class CesrPrimitiveVectorTests
     [InlineData('S', 1_000_000)]
     [InlineData('Z', 16_777_215)]
     [InlineData('Z', CesrWriter.MaxCount)]
-    public void Long_counts_round_trip_in_six_bytes(char code, int count)
+    public void LongCountsRoundTripInSixBytes(char code, int count)
     {
         var w = new CesrWriter();
         w.WriteCount(code, count);
@@ -118,7 +118,7 @@ public sealed class CesrPrimitiveVectorTests
     }
 
     [Fact]
-    public void Short_counts_use_two_characters()
+    public void ShortCountsUseTwoCharacters()
     {
         var w = new CesrWriter();
         w.WriteCount('A', 1);
@@ -129,7 +129,7 @@ public sealed class CesrPrimitiveVectorTests
     }
 
     [Fact]
-    public void The_cesr_specification_demo_example_parses()
+    public void TheCesrSpecificationDemoExampleParses()
     {
         const string demo =
             "-FAB" +
@@ -171,7 +171,7 @@ public sealed class CesrPrimitiveVectorTests
     }
 
     [Fact]
-    public void Primitives_convert_between_qb64_and_qb2()
+    public void PrimitivesConvertBetweenQb64AndQb2()
     {
         byte[] digest = Enumerable.Range(0, 32).Select(i => (byte)i).ToArray();
         CesrPrimitive p = CesrPrimitive.Fixed("I", digest);

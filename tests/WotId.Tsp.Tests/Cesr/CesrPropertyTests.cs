@@ -8,7 +8,7 @@ namespace WotId.Tsp.Tests.Cesr;
 public sealed class CesrPropertyTests
 {
     [Fact]
-    public void Arbitrary_bytes_never_throw_anything_but_CesrException()
+    public void ArbitraryBytesNeverThrowAnythingButCesrException()
     {
         Gen.Byte.Array[0, 300].Sample(bytes =>
         {
@@ -29,7 +29,7 @@ public sealed class CesrPropertyTests
     }
 
     [Fact]
-    public void Arbitrary_text_never_throws_anything_but_CesrException()
+    public void ArbitraryTextNeverThrowsAnythingButCesrException()
     {
         Gen.Char["ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_=. "].Array[0, 120].Sample(chars =>
         {
@@ -38,7 +38,7 @@ public sealed class CesrPropertyTests
     }
 
     [Fact]
-    public void Variable_primitives_round_trip_in_both_domains()
+    public void VariablePrimitivesRoundTripInBothDomains()
     {
         Gen.Select(Gen.Byte.Array[0, 20_000], Gen.OneOfConst("A", "B", "C", "NCL", "PQC")).Sample((raw, type) =>
         {
@@ -53,7 +53,7 @@ public sealed class CesrPropertyTests
     }
 
     [Fact]
-    public void Counts_round_trip()
+    public void CountsRoundTrip()
     {
         Gen.Select(Gen.Int[0, CesrWriter.MaxCount], Gen.Char["ABCEJKSZ"]).Sample((n, code) =>
         {

@@ -12,7 +12,7 @@ namespace WotId.Tsp.Tests.Cesr;
 public sealed class KeripyVectorTests
 {
     [Fact]
-    public void Salt_kerispecworkexam_encodes_as_0A()
+    public void SaltKerispecworkexamEncodesAs0A()
     {
         CesrPrimitive salt = CesrPrimitive.Fixed("0A", Encoding.ASCII.GetBytes("kerispecworkexam"));
         Assert.Equal("0ABrZXJpc3BlY3dvcmtleGFt", salt.ToQb64());
@@ -24,7 +24,7 @@ public sealed class KeripyVectorTests
     [InlineData("EJymtAC4piy_HkHWRs4JSRv0sb53MZJr8BQ4SMixXIVJ")]
     [InlineData("EGU_SHY-8ywNBJOqPKHr4sXV9tOtOwpYzYOM63_zUCDW")]
     [InlineData("EPR7FWsN3tOM8PqfMap2FRfF4MFQ4v3ZXjBUcMVtvhmB")]
-    public void Blake3_digests_round_trip_as_E_primitives(string qb64)
+    public void Blake3DigestsRoundTripAsEPrimitives(string qb64)
     {
         CesrPrimitive p = CesrPrimitive.FromQb64(qb64);
         Assert.Equal("E", p.Code);
@@ -41,7 +41,7 @@ public sealed class KeripyVectorTests
     [InlineData("6AAEAAA-a-personal-1", "-a-personal-1")]
     [InlineData("4AAC-a-p-1-0", "-a-p-1-0")]
     [InlineData("6AAEAAA-a-p-0-0-name", "-a-p-0-0-name")]
-    public void Path_primitives_are_variable_size_type_A(string qb64, string pathText)
+    public void PathPrimitivesAreVariableSizeTypeA(string qb64, string pathText)
     {
         CesrPrimitive p = CesrPrimitive.FromQb64(qb64);
         Assert.True(p.IsVariable);
@@ -51,7 +51,7 @@ public sealed class KeripyVectorTests
     }
 
     [Fact]
-    public void A_digest_in_text_form_splices_into_text_fields_on_quadlet_boundaries()
+    public void ADigestInTextFormSplicesIntoTextFieldsOnQuadletBoundaries()
     {
         // keripy's SAID example: a 44-character digest replaces a 44-character dummy inside 4-aligned text fields.
         const string cser = "field_0_01234567ENI2bDYghiu1KYYkFrPofH8tJ5tNiNt8WrTIc4s_5IIHfield_2_98765432";

@@ -22,7 +22,7 @@ public sealed class TspNodeInteropTests
     private static readonly TimeSpan s_timeout = TimeSpan.FromSeconds(60);
 
     [Fact]
-    public async Task Csharp_signed_messages_verify_in_node_and_tampering_is_caught()
+    public async Task CsharpSignedMessagesVerifyInNodeAndTamperingIsCaught()
     {
         using MLDsaPrivateKey key = TestKeys.MLDsa(0);
         var signer = new TspMLDsa65Signer(key);
@@ -60,7 +60,7 @@ public sealed class TspNodeInteropTests
     }
 
     [Fact]
-    public async Task Node_signed_messages_open_here_byte_identical_to_ours()
+    public async Task NodeSignedMessagesOpenHereByteIdenticalToOurs()
     {
         const string json = "{\"id\":\"m1\",\"type\":\"chat.text\"}";
         byte[] nonce = Enumerable.Range(100, 32).Select(i => (byte)i).ToArray();

@@ -12,13 +12,13 @@ public sealed class WotMessagePropertyTests
         """{"id":"m1","type":"trust.assertion","timestamp":"2026-11-25T19:30:00Z","payload":{"target_did":"did:iota:0x3a","trust_level":5,"context":"p"}}""");
 
     [Fact]
-    public void Arbitrary_bytes_never_throw_anything_but_WotMessageException()
+    public void ArbitraryBytesNeverThrowAnythingButWotMessageException()
     {
         Gen.Byte.Array[0, 300].Sample(bytes => Swallow(() => WotMessageCodec.Parse(bytes)), iter: 20_000);
     }
 
     [Fact]
-    public void Mutated_valid_messages_never_throw_anything_but_WotMessageException()
+    public void MutatedValidMessagesNeverThrowAnythingButWotMessageException()
     {
         Gen.Select(Gen.Int[0, s_valid.Length - 1], Gen.Char["{}[]\",:0123456789-.eE\\ a\u00e9tfn"], Gen.Int[1, s_valid.Length]).Sample((at, c, cut) =>
         {

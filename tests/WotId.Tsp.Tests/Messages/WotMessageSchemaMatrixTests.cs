@@ -56,7 +56,7 @@ public sealed class WotMessageSchemaMatrixTests
 
     [Theory]
     [MemberData(nameof(Faults))]
-    public void Each_kind_of_fault_is_reported_for_every_type(string type, string payload, string fault, WotMessageError error, string path)
+    public void EachKindOfFaultIsReportedForEveryType(string type, string payload, string fault, WotMessageError error, string path)
     {
         string json = $$"""{"id":"m1","type":"{{type}}","timestamp":"2026-11-25T19:30:00Z","payload":{{payload}}}""";
         WotMessageException e = Assert.Throws<WotMessageException>(() => WotMessageCodec.Parse(Encoding.UTF8.GetBytes(json)));
@@ -64,7 +64,7 @@ public sealed class WotMessageSchemaMatrixTests
     }
 
     [Fact]
-    public void The_matrix_covers_every_type()
+    public void TheMatrixCoversEveryType()
     {
         var types = Faults().Select(r => (string)r.Data.Item1).ToHashSet();
         Assert.Equal(WotMessageTypes.All.Count, types.Count);

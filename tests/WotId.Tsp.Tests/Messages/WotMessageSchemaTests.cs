@@ -36,7 +36,7 @@ public sealed class WotMessageSchemaTests
 
     [Theory]
     [MemberData(nameof(ValidPayloads))]
-    public void Valid_messages_parse_and_round_trip(string type, string payload)
+    public void ValidMessagesParseAndRoundTrip(string type, string payload)
     {
         string json = Envelope(type, payload);
         WotMessage m = WotMessageCodec.Parse(Encoding.UTF8.GetBytes(json));
@@ -49,7 +49,7 @@ public sealed class WotMessageSchemaTests
     }
 
     [Fact]
-    public void Every_type_has_a_valid_example()
+    public void EveryTypeHasAValidExample()
     {
         var covered = ValidPayloads.Select(row => (string)row.Data.Item1).ToHashSet();
         Assert.All(WotMessageTypes.All, t => Assert.Contains(t, covered));
@@ -71,7 +71,7 @@ public sealed class WotMessageSchemaTests
     [InlineData("""[1,2]""", WotMessageError.WrongType, "$")]
     [InlineData("""{"id":"a",""", WotMessageError.NotJson, "$")]
     [InlineData("""{"id":"a","type":"chat.text","timestamp":"2026-11-25T19:30:00Z","payload":{"content":"x"}} x""", WotMessageError.NotJson, "$")]
-    public void Envelope_faults_are_precise(string json, WotMessageError error, string path)
+    public void EnvelopeFaultsArePrecise(string json, WotMessageError error, string path)
     {
         WotMessageException e = Assert.Throws<WotMessageException>(() => WotMessageCodec.Parse(Encoding.UTF8.GetBytes(json)));
         Assert.Equal(error, e.Error);
@@ -114,7 +114,7 @@ public sealed class WotMessageSchemaTests
     [InlineData("file.chunk", """{"file_id":"f","index":0,"data":"aGVsbG9"}""", WotMessageError.InvalidFormat, "$.payload.data")]
     [InlineData("file.chunk", """{"file_id":"f","index":-1,"data":"aGVsbG8"}""", WotMessageError.OutOfRange, "$.payload.index")]
     [InlineData("file.done", """{"file_id":"f","chunks":2}""", WotMessageError.MissingField, "$.payload.sha256")]
-    public void Payload_faults_are_precise(string type, string payload, WotMessageError error, string path)
+    public void PayloadFaultsArePrecise(string type, string payload, WotMessageError error, string path)
     {
         WotMessageException e = Assert.Throws<WotMessageException>(() => WotMessageCodec.Parse(Encoding.UTF8.GetBytes(Envelope(type, payload))));
         Assert.Equal(error, e.Error);
@@ -122,7 +122,7 @@ public sealed class WotMessageSchemaTests
     }
 
     [Fact]
-    public void Size_and_depth_are_bounded()
+    public void SizeAndDepthAreBounded()
     {
         string big = Envelope("chat.text", "{\"content\":\"" + new string('a', 16385) + "\"}");
         Assert.Equal(WotMessageError.OutOfRange, Assert.Throws<WotMessageException>(() => WotMessageCodec.Parse(Encoding.UTF8.GetBytes(big))).Error);
@@ -136,7 +136,7 @@ public sealed class WotMessageSchemaTests
     }
 
     [Fact]
-    public void Invalid_utf8_is_not_json()
+    public void InvalidUtf8IsNotJson()
     {
         byte[] bytes = Encoding.UTF8.GetBytes(Envelope("chat.text", "{\"content\":\"xx\"}"));
         int at = Array.IndexOf(bytes, (byte)'x');
@@ -162,7 +162,7 @@ public sealed class WotMessageSchemaTests
     }
 
     [Fact]
-    public void Create_stamps_time_and_id_and_validates()
+    public void CreateStampsTimeAndIdAndValidates()
     {
         var time = new ManualTime(new DateTimeOffset(2026, 11, 25, 19, 30, 0, 123, TimeSpan.Zero).AddTicks(4567));
         WotMessage m = WotMessage.Create(WotMessageTypes.ChatText, new { content = "hi" }, time);

@@ -14,7 +14,7 @@ public sealed class WotTspCodecTests
     private static readonly DateTimeOffset s_now = new(2026, 11, 25, 19, 30, 0, TimeSpan.Zero);
 
     [Fact]
-    public async Task A_packed_message_unpacks_once_then_is_a_replay()
+    public async Task APackedMessageUnpacksOnceThenIsAReplay()
     {
         using MLDsaPrivateKey key = TestKeys.MLDsa(0);
         var signer = new TspMLDsa65Signer(key);
@@ -41,7 +41,7 @@ public sealed class WotTspCodecTests
     }
 
     [Fact]
-    public async Task Relationship_payloads_carry_no_message_and_bad_json_is_rejected()
+    public async Task RelationshipPayloadsCarryNoMessageAndBadJsonIsRejected()
     {
         using MLDsaPrivateKey key = TestKeys.MLDsa(0);
         var signer = new TspMLDsa65Signer(key);

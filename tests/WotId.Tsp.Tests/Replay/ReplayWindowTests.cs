@@ -10,7 +10,7 @@ public sealed class ReplayWindowTests
     private static readonly DateTimeOffset s_t0 = new(2026, 11, 25, 19, 0, 0, TimeSpan.Zero);
 
     [Fact]
-    public void New_messages_are_accepted_and_duplicates_rejected()
+    public void NewMessagesAreAcceptedAndDuplicatesRejected()
     {
         var time = new ManualTime(s_t0);
         var w = new ReplayWindow(time, TimeSpan.FromMinutes(10), TimeSpan.FromMinutes(2));
@@ -22,7 +22,7 @@ public sealed class ReplayWindowTests
     }
 
     [Fact]
-    public void Timestamps_outside_the_window_are_rejected()
+    public void TimestampsOutsideTheWindowAreRejected()
     {
         var time = new ManualTime(s_t0);
         var w = new ReplayWindow(time, TimeSpan.FromMinutes(10), TimeSpan.FromMinutes(2));
@@ -33,7 +33,7 @@ public sealed class ReplayWindowTests
     }
 
     [Fact]
-    public void Ids_are_forgotten_only_when_their_timestamps_leave_the_window()
+    public void IdsAreForgottenOnlyWhenTheirTimestampsLeaveTheWindow()
     {
         var time = new ManualTime(s_t0);
         var w = new ReplayWindow(time, TimeSpan.FromMinutes(10), TimeSpan.FromMinutes(2));
@@ -46,7 +46,7 @@ public sealed class ReplayWindowTests
     }
 
     [Fact]
-    public void A_full_window_forgets_the_oldest_and_refuses_anything_not_newer()
+    public void AFullWindowForgetsTheOldestAndRefusesAnythingNotNewer()
     {
         var time = new ManualTime(s_t0);
         var w = new ReplayWindow(time, TimeSpan.FromMinutes(10), TimeSpan.FromMinutes(2), capacity: 3);
@@ -64,7 +64,7 @@ public sealed class ReplayWindowTests
     }
 
     [Fact]
-    public void Memory_stays_bounded_under_a_flood()
+    public void MemoryStaysBoundedUnderAFlood()
     {
         var time = new ManualTime(s_t0);
         var w = new ReplayWindow(time, TimeSpan.FromMinutes(10), TimeSpan.FromMinutes(2), capacity: 1000);
@@ -77,7 +77,7 @@ public sealed class ReplayWindowTests
     }
 
     [Fact]
-    public void Arguments_are_checked()
+    public void ArgumentsAreChecked()
     {
         var time = new ManualTime(s_t0);
         Assert.Throws<ArgumentOutOfRangeException>(() => new ReplayWindow(time, TimeSpan.Zero, TimeSpan.Zero));

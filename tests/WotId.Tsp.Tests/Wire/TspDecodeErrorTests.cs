@@ -23,7 +23,7 @@ public sealed class TspDecodeErrorTests
     [InlineData("-SAO" + Fields + "4GAA" + Sig1, TspError.CipherSuiteMismatch)]
     [InlineData("-EAO" + Fields + Sig1, TspError.CipherSuiteMismatch)]
     [InlineData("-SAI" + "YTSP-AAB4BAAXAAA5BADAHRyZWFzdXJl" + Sig1, TspError.InvalidVid)]
-    public void Envelope_faults(string text, TspError? expected)
+    public void EnvelopeFaults(string text, TspError? expected)
     {
         byte[] bytes = CesrText.ToBinary(text);
         if (expected is null)
@@ -36,7 +36,7 @@ public sealed class TspDecodeErrorTests
     }
 
     [Fact]
-    public void Mldsa65_attachment_must_carry_the_sdk_count_1103_not_1104()
+    public void Mldsa65AttachmentMustCarryTheSdkCount1103Not1104()
     {
         var env = new TspEnvelope("a", null, "x"u8.ToArray());
         byte[] wire = TspMessageCodec.AppendSignature(TspMessageCodec.EncodeSignedPart(env), TspSignatureAlgorithm.MLDsa65, new byte[3309]);
@@ -45,7 +45,7 @@ public sealed class TspDecodeErrorTests
     }
 
     [Fact]
-    public void Invalid_utf8_vid_is_rejected()
+    public void InvalidUtf8VidIsRejected()
     {
         var w = new CesrWriter();
         w.WriteTriplet("YTSP");
@@ -69,7 +69,7 @@ public sealed class TspDecodeErrorTests
     [InlineData("-ZAHXHOP-AAA6BAEAABIZWxsbyBUU1Ah", TspError.InvalidPayload)]
     [InlineData("-ZAHXSCS6BAEAABIZWxsbyBUU1AhAAAA", TspError.TrailingData)]
     [InlineData("-AAB", TspError.InvalidPayload)]
-    public void Payload_faults(string text, TspError? expected)
+    public void PayloadFaults(string text, TspError? expected)
     {
         byte[] bytes = CesrText.ToBinary(text);
         if (expected is null)
@@ -82,7 +82,7 @@ public sealed class TspDecodeErrorTests
     }
 
     [Fact]
-    public void Too_many_hops_are_rejected()
+    public void TooManyHopsAreRejected()
     {
         string[] hops = Enumerable.Range(0, TspPayloadCodec.MaxHops + 1).Select(i => "did:example:h" + i).ToArray();
         byte[] encoded = TspPayloadCodec.Encode(new TspRoutedPayload(hops, "x"u8), null);

@@ -10,7 +10,7 @@ namespace WotId.Tsp.Tests.Wire;
 public sealed class TspDidKeyResolverTests
 {
     [Fact]
-    public async Task A_message_from_an_mldsa65_did_key_opens()
+    public async Task AMessageFromAnMldsa65DidKeyOpens()
     {
         using MLDsaPrivateKey key = TestKeys.MLDsa(0);
         var signer = new TspMLDsa65Signer(key);
@@ -23,7 +23,7 @@ public sealed class TspDidKeyResolverTests
     }
 
     [Fact]
-    public async Task Other_key_types_and_methods_do_not_resolve_or_go_to_the_inner_resolver()
+    public async Task OtherKeyTypesAndMethodsDoNotResolveOrGoToTheInnerResolver()
     {
         var inner = new TspStaticKeyResolver();
         inner.Add("did:iota:0x01", new TspVerificationKey(TspSignatureAlgorithm.Ed25519, new byte[32]));

@@ -22,7 +22,7 @@ public sealed class TspGoldenTests
         "-CAW-KAW0BABAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEB";
 
     [Fact]
-    public void Note_example_signed_envelope()
+    public void NoteExampleSignedEnvelope()
     {
         var env = new TspEnvelope("did:example:alice", "did:example:bob", "hello"u8.ToArray());
         Assert.Equal("-SATYTSP-AAB5BAGAGRpZDpleGFtcGxlOmFsaWNl4BAFZGlkOmV4YW1wbGU6Ym9iXAAA5BACAGhlbGxv",
@@ -30,14 +30,14 @@ public sealed class TspGoldenTests
     }
 
     [Fact]
-    public void Note_example_generic_payload_with_sender()
+    public void NoteExampleGenericPayloadWithSender()
     {
         Assert.Equal("-ZAL5BAGAGRpZDpleGFtcGxlOmFsaWNlXSCS5BACAGhlbGxv",
             CesrText.ToText(TspPayloadCodec.Encode(new TspGenericPayload("hello"u8), "did:example:alice")));
     }
 
     [Fact]
-    public void Sdk_fixture_signed_envelope_without_confidential_data()
+    public void SdkFixtureSignedEnvelopeWithoutConfidentialData()
     {
         const string golden = "-SAOYTSP-AAB6BADAABBbGlzdGVy5BACAEJvYmJpXAAA5BADAHRyZWFzdXJl" + Sig1Attachment;
         var env = new TspEnvelope("Alister", "Bobbi", "treasure"u8.ToArray());
@@ -59,7 +59,7 @@ public sealed class TspGoldenTests
     }
 
     [Fact]
-    public void Sdk_fixture_confidential_envelope_with_hpke_auth_ciphertext()
+    public void SdkFixtureConfidentialEnvelopeWithHpkeAuthCiphertext()
     {
         const string payload = "-ZAGXSCS6BAEAABIZWxsbyBUU1Ah";
         const string golden = "-EAKYTSP-AAB6BADAABBbGlzdGVy5BACAEJvYmJpXAAA4GAH" + payload + Sig1Attachment;
@@ -76,14 +76,14 @@ public sealed class TspGoldenTests
     }
 
     [Fact]
-    public void Pq_ciphertext_code_is_always_long()
+    public void PqCiphertextCodeIsAlwaysLong()
     {
         var env = new TspEnvelope("a", "b", null, TspCipherSuite.X25519Kyber768Draft00, new byte[1500]);
         Assert.StartsWith("-EAHYTSP-AAB6BABAABh6BABAABiXAAA7PQCAAH0AAAA", CesrText.ToText(TspMessageCodec.EncodeSignedPart(env)), StringComparison.Ordinal);
     }
 
     [Fact]
-    public void Mldsa65_attachment_uses_1QDM_and_the_sdk_count_1103()
+    public void Mldsa65AttachmentUses1QDMAndTheSdkCount1103()
     {
         var env = new TspEnvelope("did:example:alice", null, "hi"u8.ToArray());
         byte[] sig = Enumerable.Repeat((byte)2, 3309).ToArray();
@@ -107,7 +107,7 @@ public sealed class TspGoldenTests
     [InlineData("rfd-blake", "-ZAMXRFDFAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8g")]
     [InlineData("rfi-parallel", "-ZAzXRFIIAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAcHBwcHBwcHBwcHBwcHBwcHBwcHBwcHBwcHBwcHBwcH6BADAABDaGFybGll-CAW-KAW0BAFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUFBQUF")]
     [InlineData("rfa-parallel", "-ZAyXRFAIAMDAwMDAwMDAwMDAwMDAwMDAwMDAwMDAwMDAwMDAwMDFAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQEBAQE5BACAERlbHRh-CAW-KAW0BAJCQkJCQkJCQkJCQkJCQkJCQkJCQkJCQkJCQkJCQkJCQkJCQkJCQkJCQkJCQkJCQkJCQkJCQkJCQkJCQkJCQkJ")]
-    public void Every_payload_kind_matches_its_golden_bytes(string kind, string golden)
+    public void EveryPayloadKindMatchesItsGoldenBytes(string kind, string golden)
     {
         TspPayload payload = Fixture(kind);
         byte[] encoded = TspPayloadCodec.Encode(payload, sender: null);
@@ -125,7 +125,7 @@ public sealed class TspGoldenTests
     }
 
     [Fact]
-    public void Decoded_fixtures_carry_their_fields()
+    public void DecodedFixturesCarryTheirFields()
     {
         var routed = (TspRoutedPayload)TspPayloadCodec.Decode(CesrText.ToBinary("-ZALXHOP-JAC4BABZm9v4BABYmFy6BAEAABIZWxsbyBUU1Ah")).Payload;
         Assert.Equal(["foo", "bar"], routed.Hops);

@@ -16,7 +16,7 @@ public sealed class TspPropertyTests
         new byte[64]);
 
     [Fact]
-    public void Arbitrary_bytes_never_throw_anything_but_TspException()
+    public void ArbitraryBytesNeverThrowAnythingButTspException()
     {
         Gen.Byte.Array[0, 400].Sample(bytes =>
         {
@@ -27,7 +27,7 @@ public sealed class TspPropertyTests
     }
 
     [Fact]
-    public void Mutated_valid_messages_never_throw_anything_but_TspException()
+    public void MutatedValidMessagesNeverThrowAnythingButTspException()
     {
         Gen.Select(Gen.Int[0, s_valid.Length - 1], Gen.Byte, Gen.Int[0, s_valid.Length]).Sample((at, value, cut) =>
         {
@@ -49,7 +49,7 @@ public sealed class TspPropertyTests
     }
 
     [Fact]
-    public void Envelopes_round_trip()
+    public void EnvelopesRoundTrip()
     {
         Gen<string> vid = Gen.String[Gen.Char.AlphaNumeric, 1, 300];
         Gen.Select(vid, vid.Null(), Gen.Byte.Array[0, 5000].Null(), Gen.Bool).Sample((sender, receiver, ncd, ml) =>
@@ -69,7 +69,7 @@ public sealed class TspPropertyTests
     }
 
     [Fact]
-    public void Generic_payloads_round_trip()
+    public void GenericPayloadsRoundTrip()
     {
         Gen.Select(Gen.Byte.Array[0, 20_000], Gen.String[Gen.Char.AlphaNumeric, 1, 100].Null()).Sample((data, sender) =>
         {

@@ -11,7 +11,7 @@ namespace WotId.Tsp.Tests.Wire;
 public sealed class TspSignedMessageTests
 {
     [Fact]
-    public async Task Mldsa65_signed_generic_message_opens()
+    public async Task Mldsa65SignedGenericMessageOpens()
     {
         using MLDsaPrivateKey key = TestKeys.MLDsa(0);
         var signer = new TspMLDsa65Signer(key);
@@ -27,7 +27,7 @@ public sealed class TspSignedMessageTests
     }
 
     [Fact]
-    public void Deterministic_mldsa_signatures_match_a_direct_library_signature()
+    public void DeterministicMldsaSignaturesMatchADirectLibrarySignature()
     {
         using MLDsaPrivateKey key = TestKeys.MLDsa(0);
         byte[] wire = TspSignedMessage.CreateRaw(new TspMLDsa65Signer(key), TestKeys.Alice, null, "raw"u8);
@@ -37,7 +37,7 @@ public sealed class TspSignedMessageTests
     }
 
     [Fact]
-    public async Task Ed25519_signed_messages_open_too()
+    public async Task Ed25519SignedMessagesOpenToo()
     {
         using Ed25519PrivateKey key = Ed25519PrivateKey.FromSeed(new byte[32]);
         var signer = new TspEd25519Signer(key);
@@ -48,7 +48,7 @@ public sealed class TspSignedMessageTests
     }
 
     [Fact]
-    public async Task Every_flipped_bit_in_the_signed_part_is_rejected()
+    public async Task EveryFlippedBitInTheSignedPartIsRejected()
     {
         using MLDsaPrivateKey key = TestKeys.MLDsa(0);
         var signer = new TspMLDsa65Signer(key);
@@ -77,7 +77,7 @@ public sealed class TspSignedMessageTests
     [InlineData("bad-digest", TspError.DigestMismatch)]
     [InlineData("confidential", TspError.ConfidentialNotSupported)]
     [InlineData("too-large", TspError.MessageTooLarge)]
-    public async Task Rejections_name_their_reason(string scenario, TspError expected)
+    public async Task RejectionsNameTheirReason(string scenario, TspError expected)
     {
         using MLDsaPrivateKey key = TestKeys.MLDsa(0);
         using MLDsaPrivateKey other = TestKeys.MLDsa(1);
@@ -133,7 +133,7 @@ public sealed class TspSignedMessageTests
     }
 
     [Fact]
-    public async Task Rfi_rfa_rfd_handshake_round_trips_with_checked_digests()
+    public async Task RfiRfaRfdHandshakeRoundTripsWithCheckedDigests()
     {
         using MLDsaPrivateKey aliceKey = TestKeys.MLDsa(0);
         using MLDsaPrivateKey bobKey = TestKeys.MLDsa(100);
@@ -164,7 +164,7 @@ public sealed class TspSignedMessageTests
     }
 
     [Fact]
-    public void Rfi_digest_is_the_hash_of_the_payload_with_a_zero_digest()
+    public void RfiDigestIsTheHashOfThePayloadWithAZeroDigest()
     {
         byte[] nonce = Enumerable.Range(1, 32).Select(i => (byte)i).ToArray();
         TspRelationshipRequest rfi = TspRelationship.CreateRequest(TestKeys.Alice, nonce);
@@ -178,7 +178,7 @@ public sealed class TspSignedMessageTests
     }
 
     [Fact]
-    public void Parallel_relationship_new_vid_signatures_verify()
+    public void ParallelRelationshipNewVidSignaturesVerify()
     {
         using MLDsaPrivateKey newKey = TestKeys.MLDsa(50);
         var newSigner = new TspMLDsa65Signer(newKey);

@@ -19,7 +19,7 @@ public sealed class TspWorkedExampleTests
         "MS0yNVQxOTozMDowMC4wMDBaIiwicGF5bG9hZCI6eyJjb250ZW50IjoiSGkgQm9iIn19";
 
     [Fact]
-    public void The_documented_example_is_reproduced_exactly()
+    public void TheDocumentedExampleIsReproducedExactly()
     {
         WotMessage message = WotMessageCodec.Parse(Encoding.UTF8.GetBytes(Json));
         byte[] json = WotMessageCodec.Serialize(message);
