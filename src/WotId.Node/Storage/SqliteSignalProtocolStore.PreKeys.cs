@@ -5,6 +5,7 @@ using System;
 using System.Globalization;
 using System.Threading;
 using System.Threading.Tasks;
+using Microsoft.Data.Sqlite;
 using WotId.Signal;
 using WotId.Signal.Keys;
 
@@ -25,12 +26,17 @@ internal sealed partial class SqliteSignalProtocolStore
     {
         ArgumentNullException.ThrowIfNull(record);
         cancellationToken.ThrowIfCancellationRequested();
-        byte[] sealedRecord = SealRecord(PreKeys, Row(id), record.Serialize());
-        long now = _time.GetUtcNow().ToUnixTimeMilliseconds();
-        _db.Write((c, t) => ProfileDatabase.Execute(c, t,
-            "INSERT INTO signal_prekeys(id, record, created_at) VALUES($1, $2, $3) ON CONFLICT(id) DO UPDATE SET record = $2, created_at = $3, handed_out = 0",
-            (long)id, sealedRecord, now));
+        _db.Write((c, t) => InsertPreKey(c, t, id, record));
         return ValueTask.CompletedTask;
+    }
+
+    /// <summary>Stores a one-time prekey inside the caller's transaction (not yet handed out).</summary>
+    internal void InsertPreKey(SqliteConnection c, SqliteTransaction t, uint id, PreKeyRecord record)
+    {
+        byte[] sealedRecord = SealRecord(PreKeys, Row(id), record.Serialize());
+        ProfileDatabase.Execute(c, t,
+            "INSERT INTO signal_prekeys(id, record, created_at) VALUES($1, $2, $3) ON CONFLICT(id) DO UPDATE SET record = $2, created_at = $3, handed_out = 0",
+            (long)id, sealedRecord, _time.GetUtcNow().ToUnixTimeMilliseconds());
     }
 
     /// <inheritdoc />
@@ -50,11 +56,17 @@ internal sealed partial class SqliteSignalProtocolStore
     {
         ArgumentNullException.ThrowIfNull(record);
         cancellationToken.ThrowIfCancellationRequested();
-        byte[] sealedRecord = SealRecord(SignedPreKeys, Row(id), record.Serialize());
-        _db.Write((c, t) => ProfileDatabase.Execute(c, t,
-            "INSERT INTO signal_signed_prekeys(id, record, created_at) VALUES($1, $2, $3) ON CONFLICT(id) DO UPDATE SET record = $2, created_at = $3",
-            (long)id, sealedRecord, (long)record.Timestamp));
+        _db.Write((c, t) => InsertSignedPreKey(c, t, id, record));
         return ValueTask.CompletedTask;
+    }
+
+    /// <summary>Stores a signed prekey inside the caller's transaction.</summary>
+    internal void InsertSignedPreKey(SqliteConnection c, SqliteTransaction t, uint id, SignedPreKeyRecord record)
+    {
+        byte[] sealedRecord = SealRecord(SignedPreKeys, Row(id), record.Serialize());
+        ProfileDatabase.Execute(c, t,
+            "INSERT INTO signal_signed_prekeys(id, record, created_at) VALUES($1, $2, $3) ON CONFLICT(id) DO UPDATE SET record = $2, created_at = $3",
+            (long)id, sealedRecord, (long)record.Timestamp);
     }
 
     /// <inheritdoc />
@@ -66,12 +78,18 @@ internal sealed partial class SqliteSignalProtocolStore
     {
         ArgumentNullException.ThrowIfNull(record);
         cancellationToken.ThrowIfCancellationRequested();
+        _db.Write((c, t) => InsertKyberPreKey(c, t, id, record));
+        return ValueTask.CompletedTask;
+    }
+
+    /// <summary>Stores a Kyber prekey inside the caller's transaction (not yet handed out).</summary>
+    internal void InsertKyberPreKey(SqliteConnection c, SqliteTransaction t, uint id, KyberPreKeyRecord record)
+    {
         byte[] sealedRecord = SealRecord(KyberPreKeys, Row(id), record.Serialize());
-        _db.Write((c, t) => ProfileDatabase.Execute(c, t,
+        ProfileDatabase.Execute(c, t,
             "INSERT INTO signal_kyber_prekeys(id, record, last_resort, created_at) VALUES($1, $2, $3, $4) " +
             "ON CONFLICT(id) DO UPDATE SET record = $2, last_resort = $3, created_at = $4, handed_out = 0",
-            (long)id, sealedRecord, record.IsLastResort ? 1L : 0L, (long)record.Timestamp));
-        return ValueTask.CompletedTask;
+            (long)id, sealedRecord, record.IsLastResort ? 1L : 0L, (long)record.Timestamp);
     }
 
     /// <inheritdoc />
@@ -105,6 +123,9 @@ internal sealed partial class SqliteSignalProtocolStore
     }
 
     internal static string Row(uint id) => id.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>Opens and parses a sealed prekey row read by the caller.</summary>
+    internal T DecodeRecord<T>(string table, uint id, byte[] sealedRecord, Func<byte[], T> parse) => Decode(table, Row(id), sealedRecord, parse);
 
     private T? Load<T>(string table, uint id, Func<byte[], T> parse, CancellationToken cancellationToken)
         where T : class
