@@ -33,8 +33,8 @@ internal sealed partial class ProfileDatabase : IDisposable
     /// <summary>The at-rest key; throws until <see cref="Unlock"/>.</summary>
     internal AtRestKey Key => _key ?? throw new InvalidOperationException("the profile database is locked");
 
-    /// <summary>Creates the file (mode 0600, failing if it exists) and opens it at the latest schema.</summary>
-    internal static ProfileDatabase CreateNew(string path)
+    /// <summary>Creates the file (mode 0600, failing if it exists) and opens it at the latest schema (tests: at <paramref name="targetVersion"/>).</summary>
+    internal static ProfileDatabase CreateNew(string path, int? targetVersion = null)
     {
         var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write, Share = FileShare.None };
         if (!OperatingSystem.IsWindows())
@@ -53,7 +53,7 @@ internal sealed partial class ProfileDatabase : IDisposable
             throw new ProfileException(ProfileError.AlreadyExists, "a profile database already exists here", e);
         }
 
-        return Open(path, null);
+        return Open(path, targetVersion, mustBeProfile: false);
     }
 
     /// <summary>Opens an existing file and migrates it to the latest schema (or to <paramref name="targetVersion"/>).</summary>
@@ -64,7 +64,7 @@ internal sealed partial class ProfileDatabase : IDisposable
             throw new ProfileException(ProfileError.NotFound, "no profile database here");
         }
 
-        return Open(path, targetVersion);
+        return Open(path, targetVersion, mustBeProfile: true);
     }
 
     /// <summary>Stores the at-rest key (owned by the database from now on).</summary>
@@ -122,7 +122,7 @@ internal sealed partial class ProfileDatabase : IDisposable
     /// <inheritdoc />
     public override string ToString() => "ProfileDatabase";
 
-    private static ProfileDatabase Open(string path, int? targetVersion)
+    private static ProfileDatabase Open(string path, int? targetVersion, bool mustBeProfile)
     {
         var connection = new SqliteConnection(new SqliteConnectionStringBuilder
         {
@@ -138,6 +138,12 @@ internal sealed partial class ProfileDatabase : IDisposable
             {
                 c.CommandText = $"PRAGMA journal_mode=WAL; PRAGMA foreign_keys=ON; PRAGMA busy_timeout={BusyTimeoutMs}; PRAGMA synchronous=FULL; PRAGMA secure_delete=ON;";
                 c.ExecuteNonQuery();
+            }
+
+            if (mustBeProfile && SchemaMigrations.CurrentVersion(connection) == 0)
+            {
+                // Every profile is created at version 1 or later: version 0 is an empty file or another database.
+                throw new ProfileException(ProfileError.Corrupt, "the file is not a profile database");
             }
 
             SchemaMigrations.Apply(connection, targetVersion);
