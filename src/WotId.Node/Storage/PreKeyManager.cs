@@ -134,6 +134,7 @@ internal sealed class PreKeyManager : IDisposable
         await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
+            long now = _time.GetUtcNow().ToUnixTimeMilliseconds();
             (long? spkId, long? opkId, long? kyberId) = _db.Write((c, t) =>
             {
                 long? spk = ProfileDatabase.Scalar(c, t, "SELECT id FROM signal_signed_prekeys ORDER BY created_at DESC, id DESC LIMIT 1") as long?;
@@ -141,12 +142,12 @@ internal sealed class PreKeyManager : IDisposable
                 long? kyb = ProfileDatabase.Scalar(c, t, "SELECT id FROM signal_kyber_prekeys WHERE last_resort = 0 AND handed_out = 0 ORDER BY created_at, id LIMIT 1") as long?;
                 if (opk is long o)
                 {
-                    ProfileDatabase.Execute(c, t, "UPDATE signal_prekeys SET handed_out = 1 WHERE id = $1", o);
+                    ProfileDatabase.Execute(c, t, "UPDATE signal_prekeys SET handed_out = $2 WHERE id = $1", o, now);
                 }
 
                 if (kyb is long k)
                 {
-                    ProfileDatabase.Execute(c, t, "UPDATE signal_kyber_prekeys SET handed_out = 1 WHERE id = $1", k);
+                    ProfileDatabase.Execute(c, t, "UPDATE signal_kyber_prekeys SET handed_out = $2 WHERE id = $1", k, now);
                 }
                 else
                 {
@@ -160,9 +161,9 @@ internal sealed class PreKeyManager : IDisposable
                 throw new InvalidOperationException("no signed or last-resort prekey yet: replenish the prekeys first");
             }
 
-            using SignedPreKeyRecord spk = (await _store.LoadSignedPreKeyAsync((uint)spkId.Value, cancellationToken).ConfigureAwait(false))!;
-            using KyberPreKeyRecord kyber = (await _store.LoadKyberPreKeyAsync((uint)kyberId.Value, cancellationToken).ConfigureAwait(false))!;
-            using PreKeyRecord? opk = opkId is long id ? await _store.LoadPreKeyAsync((uint)id, cancellationToken).ConfigureAwait(false) : null;
+            using SignedPreKeyRecord spk = await _store.LoadSignedPreKeyAsync((uint)spkId.Value, cancellationToken).ConfigureAwait(false) ?? throw Vanished();
+            using KyberPreKeyRecord kyber = await _store.LoadKyberPreKeyAsync((uint)kyberId.Value, cancellationToken).ConfigureAwait(false) ?? throw Vanished();
+            using PreKeyRecord? opk = opkId is long id ? await _store.LoadPreKeyAsync((uint)id, cancellationToken).ConfigureAwait(false) ?? throw Vanished() : null;
             return new PreKeyBundle(
                 registrationId, DeviceId, opk?.Id, opk?.KeyPair.PublicKey, spk.Id, spk.KeyPair.PublicKey, spk.Signature,
                 identity.PublicKey, kyber.Id, kyber.KeyPair.PublicKey, kyber.Signature);
@@ -183,9 +184,18 @@ internal sealed class PreKeyManager : IDisposable
 
     private static uint Following(uint id) => id >= MaxId ? 1 : id + 1;
 
-    /// <summary>Deletes signed and last-resort keys created before <paramref name="cutoff"/>, never the newest of each.</summary>
+    /// <summary>A prekey row chosen for the bundle was deleted before it was read (another writer on the same file).</summary>
+    private static WotId.Node.Profile.ProfileException Vanished() =>
+        new(WotId.Node.Profile.ProfileError.Corrupt, "a prekey disappeared while the bundle was built");
+
+    /// <summary>
+    /// Deletes signed and last-resort keys created before <paramref name="cutoff"/> (never the newest of each), and
+    /// one-time keys handed out before it that were never used.
+    /// </summary>
     private static int RemoveReplaced(SqliteConnection c, SqliteTransaction t, long cutoff)
     {
+        ProfileDatabase.Execute(c, t, "DELETE FROM signal_prekeys WHERE handed_out <> 0 AND handed_out < $1", cutoff);
+        ProfileDatabase.Execute(c, t, "DELETE FROM signal_kyber_prekeys WHERE last_resort = 0 AND handed_out <> 0 AND handed_out < $1", cutoff);
         int n = ProfileDatabase.Execute(c, t,
             "DELETE FROM signal_signed_prekeys WHERE created_at < $1 AND id <> (SELECT id FROM signal_signed_prekeys ORDER BY created_at DESC, id DESC LIMIT 1)", cutoff);
         n += ProfileDatabase.Execute(c, t,

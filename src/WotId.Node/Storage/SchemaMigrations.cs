@@ -6,6 +6,8 @@
 // |---------|------------------------------------------------------------------------------------------------|
 // | 1       | profile (key/value), trusted_issuers, contacts, Signal identities/sessions/prekeys/signed/kyber |
 // | 2       | outbox, inbox, dedup, message_states                                                           |
+//
+// handed_out is 0 for a prekey not yet in a bundle, else the Unix time in milliseconds when a bundle named it.
 using System.Collections.Generic;
 using Microsoft.Data.Sqlite;
 using WotId.Node.Profile;

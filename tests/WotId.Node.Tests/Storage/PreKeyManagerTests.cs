@@ -106,6 +106,15 @@ public sealed class PreKeyManagerTests
         Assert.Equal(2, cleaned.Removed);
         Assert.True(cleaned.SignedRotated);
         Assert.Null(await p.SignalStore.LoadSignedPreKeyAsync(first.SignedPreKeyId, TestProfiles.Ct));
+
+        // The one-time keys handed out on day 0 and never used are gone too; those of day 2 wait for their peer.
+        Assert.Null(await p.SignalStore.LoadPreKeyAsync(first.PreKeyId!.Value, TestProfiles.Ct));
+        Assert.Null(await p.SignalStore.LoadKyberPreKeyAsync(first.KyberPreKeyId, TestProfiles.Ct));
+        using (PreKeyRecord? waiting = await p.SignalStore.LoadPreKeyAsync(second.PreKeyId!.Value, TestProfiles.Ct))
+        {
+            Assert.NotNull(waiting);
+        }
+
         using (SignedPreKeyRecord? kept = await p.SignalStore.LoadSignedPreKeyAsync(second.SignedPreKeyId, TestProfiles.Ct))
         {
             Assert.NotNull(kept);
