@@ -1,4 +1,4 @@
-// Small command helpers shared by the stores over ProfileDatabase.
+// Command construction and execution shared by the stores over ProfileDatabase.
 using Microsoft.Data.Sqlite;
 
 namespace WotId.Node.Storage;

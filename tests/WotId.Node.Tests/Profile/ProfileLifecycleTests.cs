@@ -167,4 +167,22 @@ public sealed class ProfileLifecycleTests
         Assert.DoesNotContain(TestProfiles.Passphrase, text, StringComparison.Ordinal);
         Assert.DoesNotContain(Convert.ToHexString(p.Database.Key.KeyCheck), text, StringComparison.OrdinalIgnoreCase);
     }
+
+    [Fact]
+    public async Task DefaultOptionsUseTheDocumentedKdfParametersAndFullPrekeyPools()
+    {
+        using var t = new TestProfiles();
+        using NodeProfile p = await NodeProfile.CreateAsync(t.Home("alice"), "alice", TestProfiles.Passphrase, new ProfileOptions { CreateEmbeddedMailbox = false }, TestProfiles.Ct);
+        var stored = p.Database.Read(c => (
+            WotId.Node.Storage.ProfileValues.GetInt64(c, null, "kdf.memory_kib"),
+            WotId.Node.Storage.ProfileValues.GetInt64(c, null, "kdf.iterations"),
+            WotId.Node.Storage.ProfileValues.GetInt64(c, null, "kdf.parallelism"),
+            (long)WotId.Node.Storage.ProfileDatabase.Scalar(c, null, "SELECT COUNT(*) FROM signal_prekeys")!,
+            (long)WotId.Node.Storage.ProfileDatabase.Scalar(c, null, "SELECT COUNT(*) FROM signal_kyber_prekeys WHERE last_resort = 0")!,
+            (long)WotId.Node.Storage.ProfileDatabase.Scalar(c, null, "SELECT COUNT(*) FROM signal_kyber_prekeys WHERE last_resort = 1")!,
+            (long)WotId.Node.Storage.ProfileDatabase.Scalar(c, null, "SELECT COUNT(*) FROM signal_signed_prekeys")!));
+        Assert.Equal((65536L, 3L, 1L, 100L, 100L, 1L, 1L), (stored.Item1!.Value, stored.Item2!.Value, stored.Item3!.Value, stored.Item4, stored.Item5, stored.Item6, stored.Item7));
+        var e = await Assert.ThrowsAsync<ProfileException>(() => NodeProfile.OpenAsync(t.Home("alice"), "not it", TestProfiles.Ct));
+        Assert.Equal(ProfileError.WrongPassphrase, e.Error);
+    }
 }

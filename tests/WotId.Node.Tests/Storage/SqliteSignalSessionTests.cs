@@ -1,4 +1,5 @@
 using System;
+using System.Linq;
 using System.Text;
 using System.Threading.Tasks;
 using WotId.Node.Profile;
@@ -113,6 +114,27 @@ public sealed class SqliteSignalSessionTests
         alice.Database.Write((c, tx) => ProfileDatabase.Execute(c, tx, "UPDATE signal_sessions SET record = substr(record, 1, length(record) - 1)"));
         var e = await Assert.ThrowsAsync<ProfileException>(async () => await alice.SignalStore.LoadSessionAsync(s_bob, TestProfiles.Ct));
         Assert.Equal(ProfileError.Corrupt, e.Error);
+    }
+
+    [Fact]
+    public async Task ParallelWritesFromManyThreadsAllLand()
+    {
+        using var t = new TestProfiles();
+        using NodeProfile alice = await t.CreateAsync("alice", mailbox: false);
+        IdentityKeyPair[] identities = Enumerable.Range(0, 32).Select(_ => IdentityKeyPair.Generate()).ToArray();
+        await Parallel.ForEachAsync(Enumerable.Range(0, 32), TestProfiles.Ct, async (i, ct) =>
+        {
+            await alice.SignalStore.SaveIdentityAsync(new ProtocolAddress("peer" + i, 1), identities[i].PublicKey, ct);
+            using PreKeyRecord r = PreKeyRecord.Generate((uint)(8_000_000 + i));
+            await alice.SignalStore.StorePreKeyAsync(r.Id, r, ct);
+        });
+        for (int i = 0; i < 32; i++)
+        {
+            Assert.Equal(identities[i].PublicKey, await alice.SignalStore.GetIdentityAsync(new ProtocolAddress("peer" + i, 1), TestProfiles.Ct));
+            using PreKeyRecord? r = await alice.SignalStore.LoadPreKeyAsync((uint)(8_000_000 + i), TestProfiles.Ct);
+            Assert.NotNull(r);
+            identities[i].Dispose();
+        }
     }
 
     /// <summary>Alternates <paramref name="count"/> messages between the two profiles, checking every plaintext.</summary>
