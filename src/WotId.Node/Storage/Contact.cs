@@ -1,0 +1,30 @@
+// One row of the contacts table (public data: names, DIDs, peer ids, public identity keys).
+using System;
+using System.Collections.Generic;
+
+namespace WotId.Node.Storage;
+
+/// <summary>A contact.</summary>
+/// <param name="Id">Row id.</param>
+/// <param name="Name">Display name, unique in the profile.</param>
+/// <param name="Did">The contact's did:key.</param>
+/// <param name="PeerId">The contact's libp2p peer id.</param>
+/// <param name="Addresses">Known multiaddrs.</param>
+/// <param name="MailboxId">The contact's mailbox object id, if known.</param>
+/// <param name="IdentityKey">The accepted Signal identity key (33 bytes), if known.</param>
+/// <param name="PendingIdentityKey">A changed identity key awaiting acceptance.</param>
+/// <param name="Verification">Verification state.</param>
+/// <param name="AddedAt">When the contact was added.</param>
+/// <param name="UpdatedAt">Last change.</param>
+internal sealed record Contact(
+    long Id,
+    string Name,
+    string Did,
+    string PeerId,
+    IReadOnlyList<string> Addresses,
+    string? MailboxId,
+    byte[]? IdentityKey,
+    byte[]? PendingIdentityKey,
+    ContactVerification Verification,
+    DateTimeOffset AddedAt,
+    DateTimeOffset UpdatedAt);

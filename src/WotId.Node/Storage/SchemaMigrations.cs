@@ -1,0 +1,93 @@
+// Versioned schema of the profile database. The version lives in SQLite's header field user_version
+// (sqlite.org/pragma.html#pragma_user_version); each step runs in its own transaction together with the version bump,
+// so a crash leaves the database at the previous or the next version, never in between. Steps are only ever appended.
+//
+// | version | adds                                                                                           |
+// |---------|------------------------------------------------------------------------------------------------|
+// | 1       | profile (key/value), trusted_issuers, contacts, Signal identities/sessions/prekeys/signed/kyber |
+// | 2       | outbox, inbox, dedup, message_states                                                           |
+//
+// handed_out is 0 for a prekey not yet in a bundle, else the Unix time in milliseconds when a bundle named it.
+using System.Collections.Generic;
+using Microsoft.Data.Sqlite;
+using WotId.Node.Profile;
+
+namespace WotId.Node.Storage;
+
+/// <summary>The ordered migration steps and the code that applies them.</summary>
+internal static class SchemaMigrations
+{
+    private const string V1 = """
+        CREATE TABLE profile(key TEXT PRIMARY KEY, value BLOB NOT NULL) STRICT;
+        CREATE TABLE trusted_issuers(did TEXT PRIMARY KEY, added_at INTEGER NOT NULL) STRICT;
+        CREATE TABLE contacts(
+            id INTEGER PRIMARY KEY AUTOINCREMENT, name TEXT NOT NULL UNIQUE, did TEXT NOT NULL UNIQUE,
+            peer_id TEXT NOT NULL UNIQUE, addresses TEXT NOT NULL, mailbox_id TEXT, identity_key BLOB,
+            pending_identity_key BLOB, verification INTEGER NOT NULL, added_at INTEGER NOT NULL, updated_at INTEGER NOT NULL) STRICT;
+        CREATE TABLE signal_identities(address TEXT PRIMARY KEY, identity_key BLOB NOT NULL) STRICT;
+        CREATE TABLE signal_sessions(address TEXT PRIMARY KEY, record BLOB NOT NULL) STRICT;
+        CREATE TABLE signal_prekeys(
+            id INTEGER PRIMARY KEY, record BLOB NOT NULL, created_at INTEGER NOT NULL, handed_out INTEGER NOT NULL DEFAULT 0) STRICT;
+        CREATE TABLE signal_signed_prekeys(id INTEGER PRIMARY KEY, record BLOB NOT NULL, created_at INTEGER NOT NULL) STRICT;
+        CREATE TABLE signal_kyber_prekeys(
+            id INTEGER PRIMARY KEY, record BLOB NOT NULL, last_resort INTEGER NOT NULL, created_at INTEGER NOT NULL,
+            handed_out INTEGER NOT NULL DEFAULT 0) STRICT;
+        CREATE TABLE signal_kyber_used(
+            kyber_id INTEGER NOT NULL, signed_prekey_id INTEGER NOT NULL, base_key BLOB NOT NULL,
+            PRIMARY KEY(kyber_id, signed_prekey_id, base_key)) STRICT;
+        """;
+
+    private const string V2 = """
+        CREATE TABLE outbox(
+            message_id TEXT PRIMARY KEY, contact_id INTEGER NOT NULL REFERENCES contacts(id) ON DELETE CASCADE,
+            envelope BLOB NOT NULL, state INTEGER NOT NULL, attempts INTEGER NOT NULL,
+            created_at INTEGER NOT NULL, updated_at INTEGER NOT NULL) STRICT;
+        CREATE INDEX outbox_state ON outbox(state, updated_at);
+        CREATE TABLE inbox(
+            contact_id INTEGER NOT NULL REFERENCES contacts(id) ON DELETE CASCADE, message_id TEXT NOT NULL,
+            body BLOB NOT NULL, via TEXT NOT NULL, received_at INTEGER NOT NULL, state INTEGER NOT NULL,
+            PRIMARY KEY(contact_id, message_id)) STRICT;
+        CREATE TABLE dedup(
+            contact_id INTEGER NOT NULL REFERENCES contacts(id) ON DELETE CASCADE, message_id TEXT NOT NULL,
+            seen_at INTEGER NOT NULL, PRIMARY KEY(contact_id, message_id)) STRICT;
+        CREATE INDEX dedup_seen ON dedup(seen_at);
+        CREATE TABLE message_states(
+            seq INTEGER PRIMARY KEY AUTOINCREMENT, box TEXT NOT NULL, contact_id INTEGER NOT NULL, message_id TEXT NOT NULL,
+            state INTEGER NOT NULL, at INTEGER NOT NULL) STRICT;
+        """;
+
+    /// <summary>The steps; step i (0-based) takes the schema from version i to i + 1.</summary>
+    internal static IReadOnlyList<string> Steps { get; } = [V1, V2];
+
+    /// <summary>The version this code writes.</summary>
+    internal static int Latest => Steps.Count;
+
+    /// <summary>The schema version stored in <paramref name="connection"/>.</summary>
+    internal static int CurrentVersion(SqliteConnection connection)
+    {
+        using SqliteCommand c = connection.CreateCommand();
+        c.CommandText = "PRAGMA user_version";
+        return (int)(long)c.ExecuteScalar()!;
+    }
+
+    /// <summary>Migrates up to <paramref name="target"/> (default: <see cref="Latest"/>); refuses a newer database.</summary>
+    internal static void Apply(SqliteConnection connection, int? target = null)
+    {
+        int to = target ?? Latest;
+        int current = CurrentVersion(connection);
+        if (current > Latest || current < 0)
+        {
+            throw new ProfileException(ProfileError.SchemaTooNew, $"profile schema version {current} is newer than this software's {Latest}");
+        }
+
+        for (int v = current; v < to; v++)
+        {
+            using SqliteTransaction t = connection.BeginTransaction();
+            using SqliteCommand c = connection.CreateCommand();
+            c.Transaction = t;
+            c.CommandText = Steps[v] + $"\nPRAGMA user_version = {v + 1};";
+            c.ExecuteNonQuery();
+            t.Commit();
+        }
+    }
+}
