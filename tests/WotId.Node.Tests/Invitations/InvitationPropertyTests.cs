@@ -49,7 +49,7 @@ public sealed class InvitationPropertyTests
                         && read.ListenAddresses.SequenceEqual(original.ListenAddresses) && read.ExpiresAt == original.ExpiresAt
                         && read.Did == original.Did;
                 },
-                iter: 40);
+                iter: 20);
 
     [Fact]
     public void GarbageBytesNeverCrashTheDecoder() =>
