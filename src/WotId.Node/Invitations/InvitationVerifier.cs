@@ -1,7 +1,8 @@
 // Verifies a wot.id invitation (docs/node.md, "Invitations"), in this order, stopping at the first failure:
 //   1. URI and binary structure with all bounds (InvitationCodec);
 //   2. the DID's key: a did:key carries it (did:key v0.9 §3.1.2, decoded from the Multikey); any other DID is
-//      resolved through the IDidResolver and each of its authentication keys is tried (at most MaxKeysTried);
+//      resolved through the IDidResolver and each of its authentication keys that can sign (ML-DSA, Ed25519) is
+//      tried, at most MaxKeysTried;
 //   3. the DID key's signature over "wot.id/invitation/v1" ‖ body;
 //   4. the bundle's own XEdDSA signatures (signed prekey and Kyber prekey by the Signal identity key), as
 //      libsignal's SessionBuilder (rust/protocol/src/session.rs process_prekey_bundle) checks them;
@@ -73,12 +74,12 @@ public sealed class InvitationVerifier
         int tried = 0;
         foreach (string id in document.Relationship(VerificationRelationship.Authentication))
         {
-            if (document.FindMethod(id) is not { } method)
+            if (document.FindMethod(id) is not { PublicKey: var key } || !CanSign(key.Algorithm))
             {
                 continue;
             }
 
-            if (VerifySignature(method.PublicKey, decoded))
+            if (VerifySignature(key, decoded))
             {
                 return true;
             }
@@ -90,21 +91,28 @@ public sealed class InvitationVerifier
         }
 
         return tried == 0
-            ? throw new InvitationException(InvitationError.UnresolvableDid, "the DID document has no authentication key that can sign")
+            ? throw new InvitationException(InvitationError.UnsupportedKey, "the DID document has no authentication key that signs invitations")
             : false;
     }
+
+    private static bool CanSign(KeyAlgorithm algorithm) =>
+        algorithm is KeyAlgorithm.MLDsa44 or KeyAlgorithm.MLDsa65 or KeyAlgorithm.MLDsa87 or KeyAlgorithm.Ed25519;
 
     private static bool VerifySignature(DidPublicKey key, DecodedInvitation decoded)
     {
         ReadOnlySpan<byte> message = decoded.SignedMessage;
         ReadOnlySpan<byte> signature = decoded.Signature;
+        if (!CanSign(key.Algorithm))
+        {
+            throw new InvitationException(InvitationError.UnsupportedKey, key.Algorithm + " keys do not sign invitations");
+        }
+
         return key.Algorithm switch
         {
             KeyAlgorithm.MLDsa44 => VerifyMLDsa(MLDsaAlgorithm.MLDsa44, key, message, signature),
             KeyAlgorithm.MLDsa65 => VerifyMLDsa(MLDsaAlgorithm.MLDsa65, key, message, signature),
             KeyAlgorithm.MLDsa87 => VerifyMLDsa(MLDsaAlgorithm.MLDsa87, key, message, signature),
-            KeyAlgorithm.Ed25519 => signature.Length == 64 && Ed25519.Verify(key.Key, message, signature),
-            _ => throw new InvitationException(InvitationError.UnsupportedKey, key.Algorithm + " keys do not sign invitations"),
+            _ => signature.Length == 64 && Ed25519.Verify(key.Key, message, signature),
         };
     }
 
