@@ -5,6 +5,7 @@ using System.Threading.Tasks;
 using WotId.Signal.Fingerprints;
 using WotId.Signal.Keys;
 using WotId.Signal.Tests.Interop;
+using WotId.Testing.Signal;
 
 namespace WotId.Signal.Tests.Fingerprints;
 
@@ -33,7 +34,7 @@ public sealed class FingerprintTests
     [Fact]
     public async Task EqualToLibsignalClient()
     {
-        await using JsPeer js = await JsPeer.StartAsync("fp");
+        await using LibsignalPeer js = await LibsignalPeer.StartAsync("fp");
         for (int i = 0; i < 4; i++)
         {
             using IdentityKeyPair local = IdentityKeyPair.Generate();
@@ -44,8 +45,8 @@ public sealed class FingerprintTests
             JsonObject r = await js.CallAsync(new JsonObject
             {
                 ["cmd"] = "fingerprint", ["version"] = version, ["iterations"] = 5200,
-                ["localId"] = JsPeer.Hex(localId), ["localKey"] = JsPeer.Hex(local.PublicKey.Serialize()),
-                ["remoteId"] = JsPeer.Hex(remoteId), ["remoteKey"] = JsPeer.Hex(remote.PublicKey.Serialize()),
+                ["localId"] = LibsignalPeer.Hex(localId), ["localKey"] = LibsignalPeer.Hex(local.PublicKey.Serialize()),
+                ["remoteId"] = LibsignalPeer.Hex(remoteId), ["remoteKey"] = LibsignalPeer.Hex(remote.PublicKey.Serialize()),
             });
             Assert.Equal((string)r["display"]!, f.Displayable);
             Assert.Equal((string)r["scannable"]!, Convert.ToHexStringLower(f.Scannable.Serialize()));

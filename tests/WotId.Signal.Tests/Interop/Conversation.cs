@@ -5,6 +5,7 @@ using System.Security.Cryptography;
 using System.Threading.Tasks;
 using WotId.Signal.Protocol;
 using WotId.Signal.Tests.Support;
+using WotId.Testing.Signal;
 
 namespace WotId.Signal.Tests.Interop;
 
@@ -13,7 +14,7 @@ internal sealed class Conversation : IAsyncDisposable
 {
     private int _sequence;
 
-    private Conversation(Party cs, JsPeer js)
+    private Conversation(Party cs, LibsignalPeer js)
     {
         Cs = cs;
         Js = js;
@@ -22,7 +23,7 @@ internal sealed class Conversation : IAsyncDisposable
 
     internal Party Cs { get; }
 
-    internal JsPeer Js { get; }
+    internal LibsignalPeer Js { get; }
 
     internal SessionCipher Cipher { get; }
 
@@ -30,7 +31,7 @@ internal sealed class Conversation : IAsyncDisposable
     internal static async Task<Conversation> StartAsync(bool csInitiates)
     {
         var cs = new Party("cs");
-        JsPeer js = await JsPeer.StartAsync("js");
+        LibsignalPeer js = await LibsignalPeer.StartAsync("js");
         var c = new Conversation(cs, js);
         if (csInitiates)
         {

@@ -4,6 +4,7 @@ using System.Linq;
 using System.Threading.Tasks;
 using WotId.Signal.Protocol;
 using WotId.Signal.Tests.Support;
+using WotId.Testing.Signal;
 
 namespace WotId.Signal.Tests.Interop;
 
@@ -220,7 +221,7 @@ public sealed class LibsignalInteropTests
     public async Task BundlesWithoutOneTimePreKeyAndPreKeyMessagesOutOfOrder(bool csInitiates)
     {
         var cs = new Party("cs");
-        await using JsPeer js = await JsPeer.StartAsync("js");
+        await using LibsignalPeer js = await LibsignalPeer.StartAsync("js");
         try
         {
             SessionCipher cipher = cs.CipherFor("js");
@@ -264,7 +265,7 @@ public sealed class LibsignalInteropTests
     public async Task LibsignalRejectsTamperedBundleSignaturesAndSoDoWe()
     {
         var cs = new Party("cs");
-        await using JsPeer js = await JsPeer.StartAsync("js");
+        await using LibsignalPeer js = await LibsignalPeer.StartAsync("js");
         try
         {
             var good = await cs.CreateBundleAsync();

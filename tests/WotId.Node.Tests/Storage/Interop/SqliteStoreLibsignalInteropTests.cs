@@ -6,6 +6,7 @@ using System.Threading.Tasks;
 using WotId.Signal;
 using WotId.Signal.Protocol;
 using NodeProfile = WotId.Node.Profile.Profile;
+using WotId.Testing.Signal;
 
 namespace WotId.Node.Tests.Storage.Interop;
 

@@ -5,35 +5,34 @@ using System.Text.Json.Nodes;
 using System.Threading.Tasks;
 using WotId.Signal.Keys;
 using WotId.Signal.Protocol;
-using WotId.Testing;
 
-namespace WotId.Signal.Tests.Interop;
+namespace WotId.Testing.Signal;
 
-/// <summary>A libsignal-client 0.103 party in a node child process (interop/signal/peer.mjs).</summary>
-internal sealed class JsPeer : IAsyncDisposable
+/// <summary>A @signalapp/libsignal-client 0.103.0 party in a Node.js child process (interop/signal/peer.mjs, one JSON request per line).</summary>
+public sealed class LibsignalPeer : IAsyncDisposable
 {
     private static readonly TimeSpan s_timeout = TimeSpan.FromSeconds(60);
     private readonly NodeProcess _node;
 
-    private JsPeer(NodeProcess node, string name)
+    private LibsignalPeer(NodeProcess node, string name)
     {
         _node = node;
         Name = name;
     }
 
-    internal string Name { get; }
+    public string Name { get; }
 
-    internal EcPublicKey IdentityKey { get; private set; } = null!;
+    public EcPublicKey IdentityKey { get; private set; } = null!;
 
-    internal static async Task<JsPeer> StartAsync(string name)
+    public static async Task<LibsignalPeer> StartAsync(string name)
     {
-        var peer = new JsPeer(NodeProcess.Start("signal/peer.mjs"), name);
+        var peer = new LibsignalPeer(NodeProcess.Start("signal/peer.mjs"), name);
         JsonObject r = await peer.CallAsync(new JsonObject { ["cmd"] = "init", ["name"] = name });
         peer.IdentityKey = EcPublicKey.Deserialize(Convert.FromHexString((string)r["identityKey"]!));
         return peer;
     }
 
-    internal async Task<JsonObject> CallAsync(JsonObject request)
+    public async Task<JsonObject> CallAsync(JsonObject request)
     {
         await _node.SendLineAsync(request.ToJsonString());
         string line = await _node.ReadLineAsync(s_timeout);
@@ -46,7 +45,7 @@ internal sealed class JsPeer : IAsyncDisposable
         return r;
     }
 
-    internal async Task<PreKeyBundle> BundleAsync(bool oneTime = true)
+    public async Task<PreKeyBundle> BundleAsync(bool oneTime = true)
     {
         JsonObject b = (await CallAsync(new JsonObject { ["cmd"] = "bundle", ["oneTime"] = oneTime }))["bundle"]!.AsObject();
         byte[] H(string k) => Convert.FromHexString((string)b[k]!);
@@ -57,7 +56,7 @@ internal sealed class JsPeer : IAsyncDisposable
             EcPublicKey.Deserialize(H("identityKey")), (uint)b["kyberPreKeyId"]!, KyberPublicKey.Deserialize(H("kyberPreKey")), H("kyberPreKeySignature"));
     }
 
-    internal Task ProcessBundleAsync(string address, PreKeyBundle bundle)
+    public Task ProcessBundleAsync(string address, PreKeyBundle bundle)
     {
         var b = new JsonObject
         {
@@ -80,7 +79,7 @@ internal sealed class JsPeer : IAsyncDisposable
         return CallAsync(new JsonObject { ["cmd"] = "process", ["address"] = address, ["bundle"] = b });
     }
 
-    internal async Task<List<CiphertextMessage>> EncryptAsync(string address, IEnumerable<byte[]> plaintexts)
+    public async Task<List<CiphertextMessage>> EncryptAsync(string address, IEnumerable<byte[]> plaintexts)
     {
         var list = new JsonArray(plaintexts.Select(p => (JsonNode)Hex(p)).ToArray());
         JsonObject r = await CallAsync(new JsonObject { ["cmd"] = "encrypt", ["address"] = address, ["plaintexts"] = list });
@@ -88,7 +87,7 @@ internal sealed class JsPeer : IAsyncDisposable
     }
 
     /// <summary>Encrypts <paramref name="count"/> copies of <paramref name="plaintext"/>, returning only the kept indexes.</summary>
-    internal async Task<List<CiphertextMessage>> EncryptManyAsync(string address, int count, byte[] plaintext, params int[] keep)
+    public async Task<List<CiphertextMessage>> EncryptManyAsync(string address, int count, byte[] plaintext, params int[] keep)
     {
         JsonObject r = await CallAsync(new JsonObject
         {
@@ -99,7 +98,7 @@ internal sealed class JsPeer : IAsyncDisposable
     }
 
     /// <summary>Decrypts each message; returns the plaintext or null and the libsignal error text.</summary>
-    internal async Task<List<(byte[]? Plaintext, string? Error)>> DecryptAsync(string address, IEnumerable<CiphertextMessage> messages)
+    public async Task<List<(byte[]? Plaintext, string? Error)>> DecryptAsync(string address, IEnumerable<CiphertextMessage> messages)
     {
         var list = new JsonArray(messages.Select(m => (JsonNode)new JsonObject { ["type"] = (int)m.Type, ["body"] = Hex(m.Serialized) }).ToArray());
         JsonObject r = await CallAsync(new JsonObject { ["cmd"] = "decrypt", ["address"] = address, ["messages"] = list });
@@ -108,7 +107,7 @@ internal sealed class JsPeer : IAsyncDisposable
             : ((byte[]?)null, (string)x["code"]! + ": " + (string)x["error"]!)).ToList();
     }
 
-    internal async Task<int> EpochAsync(string address)
+    public async Task<int> EpochAsync(string address)
     {
         JsonObject r = await CallAsync(new JsonObject { ["cmd"] = "epoch", ["address"] = address });
         return r["sckaEpoch"] is null ? -1 : (int)r["sckaEpoch"]!;
@@ -116,7 +115,7 @@ internal sealed class JsPeer : IAsyncDisposable
 
     public async ValueTask DisposeAsync() => await _node.DisposeAsync();
 
-    internal static string Hex(ReadOnlySpan<byte> b) => Convert.ToHexStringLower(b);
+    public static string Hex(ReadOnlySpan<byte> b) => Convert.ToHexStringLower(b);
 
     private static List<CiphertextMessage> ToMessages(JsonObject r) =>
         r["messages"]!.AsArray().Select(m => new CiphertextMessage((CiphertextMessageType)(int)m!["type"]!, Convert.FromHexString((string)m["body"]!))).ToList();
