@@ -1,18 +1,24 @@
 using System;
 using System.IO;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace WotId.Cli;
 
-/// <summary>What every command gets: output writers, the <c>--json</c> switch and the state folder.</summary>
+/// <summary>What every command gets: output writers, the <c>--json</c> switch, the state folder and the loggers.</summary>
 internal sealed class CliContext
 {
-    public CliContext(TextWriter output, TextWriter error, bool json, string home)
+    public CliContext(TextWriter output, TextWriter error, bool json, string home, ILoggerFactory? loggers = null)
     {
         Output = output;
         Error = error;
         Json = json;
         Home = home;
+        Loggers = loggers ?? NullLoggerFactory.Instance;
     }
+
+    /// <summary>Loggers for the layers (<c>--log-level</c>; records go to standard error).</summary>
+    public ILoggerFactory Loggers { get; }
 
     /// <summary>Standard output.</summary>
     public TextWriter Output { get; }

@@ -7,6 +7,7 @@ using System.Collections.Generic;
 using System.CommandLine;
 using System.IO;
 using System.Linq;
+using Microsoft.Extensions.Logging;
 
 namespace WotId.Cli;
 
@@ -31,6 +32,7 @@ internal static class CommandTree
         {
             globals.Json,
             globals.Home,
+            globals.LogLevel,
         };
         foreach (ICliCommand cli in commands)
         {
@@ -62,7 +64,11 @@ internal static class CommandTree
 
             command.SetAction(async (parsed, cancellationToken) =>
             {
-                var context = new CliContext(output, error, parsed.GetValue(globals.Json), parsed.GetValue(globals.Home) ?? CliContext.DefaultHome);
+                bool json = parsed.GetValue(globals.Json);
+                using ILoggerFactory loggers = LoggerFactory.Create(b => b
+                    .SetMinimumLevel(LogLevel.Trace)
+                    .AddProvider(new StandardErrorLoggerProvider(error, json, StandardErrorLoggerProvider.Parse(parsed.GetValue(globals.LogLevel)))));
+                var context = new CliContext(output, error, json, parsed.GetValue(globals.Home) ?? CliContext.DefaultHome, loggers);
                 return await cli.RunAsync(context, CliArguments.From(parsed, cli.Symbols), cancellationToken).ConfigureAwait(false);
             });
         }

@@ -89,6 +89,30 @@ public sealed class NetCommandTests
         return result;
     }
 
+    [Fact]
+    public async Task LogLevelPrintsWhatTheHostDidOnStandardError()
+    {
+        await using Listener listener = await Listener.StartAsync();
+        string addr = listener.Addresses[0];
+
+        (int exit, string quiet) = await RunAsync("net", "ping", addr, "--count", "1");
+        Assert.Equal(0, exit);
+        Assert.DoesNotContain("log:", quiet, StringComparison.Ordinal);
+
+        (exit, string debug) = await RunAsync("net", "ping", addr, "--count", "1", "--log-level", "debug");
+        Assert.Equal(0, exit);
+        Assert.Contains("log: Debug WotId.Libp2p.Host: Connection to " + listener.PeerId, debug, StringComparison.Ordinal);
+        Assert.Contains("closed", debug, StringComparison.Ordinal);
+
+        (exit, string json) = await RunAsync("--json", "--log-level", "debug", "net", "ping", addr, "--count", "1");
+        Assert.Equal(0, exit);
+        JsonNode log = JsonNode.Parse(json.Split('\n').First(l => l.StartsWith("{\"log\"", StringComparison.Ordinal)))!;
+        Assert.Equal("Debug", log["log"]!["level"]!.GetValue<string>());
+
+        (exit, _) = await RunAsync("net", "ping", addr, "--log-level", "loud");
+        Assert.Equal(2, exit);
+    }
+
     private static async Task<(int Exit, string Output)> RunAsync(params string[] args)
     {
         var output = new StringWriter();

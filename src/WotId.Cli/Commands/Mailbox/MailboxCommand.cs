@@ -10,6 +10,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Threading;
 using System.Threading.Tasks;
+using Microsoft.Extensions.Logging;
 using WotId.Mailbox;
 using WotId.Mailbox.Chain;
 using WotId.Mailbox.Embedded;
@@ -53,7 +54,7 @@ internal abstract class MailboxCommand : ICliCommand
             string? rpc = arguments.Get("iota-rpc");
             if (rpc is null)
             {
-                using EmbeddedMailboxStore store = EmbeddedMailboxStore.Open(Path.Combine(dir, "mailbox.db"));
+                using EmbeddedMailboxStore store = EmbeddedMailboxStore.Open(Path.Combine(dir, "mailbox.db"), null, context.Loggers.CreateLogger<EmbeddedMailboxStore>());
                 return await ExecuteAsync(new Session(context, arguments, store.As(key.Address), dir, null), cancellationToken).ConfigureAwait(false);
             }
 
@@ -64,8 +65,8 @@ internal abstract class MailboxCommand : ICliCommand
 
             var package = IotaAddress.Parse(arguments.Require("package"));
             using var outbox = Outbox.Open(Path.Combine(dir, "outbox.db"));
-            using var client = new JsonRpcIotaClient(endpoint);
-            using var chain = new IotaMailbox(client, key, package, outbox);
+            using var client = new JsonRpcIotaClient(endpoint, null, null, context.Loggers.CreateLogger<JsonRpcIotaClient>());
+            using var chain = new IotaMailbox(client, key, package, outbox, context.Loggers.CreateLogger<IotaMailbox>());
             return await ExecuteAsync(new Session(context, arguments, chain, dir, chain), cancellationToken).ConfigureAwait(false);
         }
         catch (MailboxException ex)

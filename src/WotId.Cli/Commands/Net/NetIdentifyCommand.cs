@@ -35,7 +35,7 @@ internal sealed class NetIdentifyCommand : ICliCommand
         using PeerIdentity identity = NetSupport.LoadOrCreateKey(arguments.Get("peer-key"));
         try
         {
-            (Libp2pHost host, Libp2pConnection connection) = await NetSupport.ConnectAsync(identity, address, cancellationToken).ConfigureAwait(false);
+            (Libp2pHost host, Libp2pConnection connection) = await NetSupport.ConnectAsync(identity, address, context.Loggers, cancellationToken).ConfigureAwait(false);
             await using (host.ConfigureAwait(false))
             {
                 IdentifyMessage m = await connection.Identified.WaitAsync(TimeSpan.FromSeconds(10), cancellationToken).ConfigureAwait(false);

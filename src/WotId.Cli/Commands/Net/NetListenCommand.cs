@@ -38,6 +38,7 @@ internal sealed class NetListenCommand : ICliCommand
             ListenAddresses = addresses,
             ServePerf = true,
             AgentVersion = NetSupport.AgentVersion,
+            LoggerFactory = context.Loggers,
         });
         try
         {

@@ -42,7 +42,7 @@ internal sealed class NetPerfCommand : ICliCommand
         using PeerIdentity identity = NetSupport.LoadOrCreateKey(arguments.Get("peer-key"));
         try
         {
-            (Libp2pHost host, Libp2pConnection connection) = await NetSupport.ConnectAsync(identity, address, cancellationToken).ConfigureAwait(false);
+            (Libp2pHost host, Libp2pConnection connection) = await NetSupport.ConnectAsync(identity, address, context.Loggers, cancellationToken).ConfigureAwait(false);
             await using (host.ConfigureAwait(false))
             {
                 PerfResult r = await host.PerfAsync(connection.RemotePeer, upload, download, cancellationToken).ConfigureAwait(false);

@@ -5,6 +5,7 @@ using System.CommandLine;
 using System.Text.Json.Nodes;
 using System.Threading;
 using System.Threading.Tasks;
+using Microsoft.Extensions.Logging;
 using WotId.Libp2p.Host;
 using WotId.Libp2p.Multiaddr;
 using WotId.Libp2p.Peer;
@@ -68,9 +69,9 @@ internal static class NetSupport
 
     /// <summary>Starts a dial-only host and connects to <paramref name="address"/>.</summary>
     public static async Task<(Libp2pHost Host, Libp2pConnection Connection)> ConnectAsync(
-        PeerIdentity identity, Multiaddress address, CancellationToken cancellationToken)
+        PeerIdentity identity, Multiaddress address, ILoggerFactory loggers, CancellationToken cancellationToken)
     {
-        var host = new Libp2pHost(new Libp2pHostOptions(identity) { AgentVersion = AgentVersion });
+        var host = new Libp2pHost(new Libp2pHostOptions(identity) { AgentVersion = AgentVersion, LoggerFactory = loggers });
         try
         {
             await host.StartAsync(cancellationToken).ConfigureAwait(false);
