@@ -74,18 +74,30 @@ public sealed class HandshakeGate : IConnectionGate, IDisposable
 
         try
         {
-            HandshakeOutcome outcome = connection.IsInitiator
-                ? await RunOutboundAsync(connection, local, cancellationToken).ConfigureAwait(false)
-                : await WaitInboundAsync(connection, cancellationToken).ConfigureAwait(false);
-            Log.Verified(_logger, connection.RemotePeer, connection.IsInitiator);
-            _events.Writer.TryWrite(new HandshakeEvent(connection.RemotePeer, connection.IsInitiator, outcome, null));
+            if (connection.IsInitiator)
+            {
+                try
+                {
+                    Report(connection, await RunOutboundAsync(connection, local, cancellationToken).ConfigureAwait(false), null);
+                }
+                catch (HandshakeException ex)
+                {
+                    Report(connection, null, ex);
+                    throw;
+                }
+            }
+            else
+            {
+                // The handler reports inbound handshakes itself: a quickly failing peer may close the connection
+                // before this host's identify ends, and then the host never calls the gate.
+                await WaitInboundAsync(connection, cancellationToken).ConfigureAwait(false);
+            }
+
             return ConnectionGateDecision.Open;
         }
         catch (HandshakeException ex)
         {
-            Log.Failed(_logger, connection.RemotePeer, ex.Reason, ex.ReportedByPeer, ex.Detail);
-            _events.Writer.TryWrite(new HandshakeEvent(connection.RemotePeer, connection.IsInitiator, null, ex));
-            return ConnectionGateDecision.Reject("handshake: " + HandshakeReasons.ToToken(ex.Reason));
+            return ConnectionGateDecision.Reject(CloseReason(ex));
         }
         finally
         {
@@ -135,7 +147,9 @@ public sealed class HandshakeGate : IConnectionGate, IDisposable
         }
         catch (TimeoutException)
         {
-            throw new HandshakeException(HandshakeFailureReason.Timeout, false, "the peer did not start the handshake");
+            var failure = new HandshakeException(HandshakeFailureReason.Timeout, false, "the peer did not start the handshake");
+            Report(connection, null, failure);
+            throw failure;
         }
     }
 
@@ -155,11 +169,14 @@ public sealed class HandshakeGate : IConnectionGate, IDisposable
         {
             var handshake = new HandshakeResponder(_s, local, connection.RemotePeer, connection.ChannelBinding.Span);
             HandshakeOutcome outcome = await HandshakeProtocol.RunResponderAsync(_s, stream, handshake, connection.OpenGate, cancellationToken).ConfigureAwait(false);
+            Report(connection, outcome, null);
             pending.Result.TrySetResult(outcome);
         }
         catch (HandshakeException ex)
         {
+            Report(connection, null, ex);
             pending.Result.TrySetException(ex);
+            await connection.CloseAsync(CloseReason(ex)).ConfigureAwait(false);
         }
         catch (OperationCanceledException)
         {
@@ -173,6 +190,22 @@ public sealed class HandshakeGate : IConnectionGate, IDisposable
                 _inbound.TryRemove(connection, out _);
             }
         }
+    }
+
+    private static string CloseReason(HandshakeException failure) => "handshake: " + HandshakeReasons.ToToken(failure.Reason);
+
+    private void Report(Libp2pConnection connection, HandshakeOutcome? outcome, HandshakeException? failure)
+    {
+        if (failure is null)
+        {
+            Log.Verified(_logger, connection.RemotePeer, connection.IsInitiator);
+        }
+        else
+        {
+            Log.Failed(_logger, connection.RemotePeer, failure.Reason, failure.ReportedByPeer, failure.Detail);
+        }
+
+        _events.Writer.TryWrite(new HandshakeEvent(connection.RemotePeer, connection.IsInitiator, outcome, failure));
     }
 
     private sealed class PendingInbound

@@ -78,6 +78,24 @@ internal static class HandshakeMessageCodec
         return DecodeShare(body);
     }
 
+    /// <summary>
+    /// Decodes a frame without checking its signature, sender key or replay (for the fuzz target and for tests that
+    /// rewrite frames); the handshake itself always goes through <see cref="HandshakeChecks.OpenAsync"/>.
+    /// </summary>
+    /// <exception cref="TspException">Not a TSP message.</exception>
+    /// <exception cref="WotMessageException">Not a wot.id message.</exception>
+    /// <exception cref="HandshakeException">Not a handshake message.</exception>
+    public static (string Sender, string? Receiver, HandshakeMessage Message) DecodeUnverified(ReadOnlySpan<byte> frame, int maxFrameBytes = HandshakePolicy.DefaultMaxFrameBytes)
+    {
+        TspWireMessage wire = TspMessageCodec.Decode(frame, maxFrameBytes);
+        if (!wire.Envelope.HasNonConfidentialData || TspPayloadCodec.Decode(wire.Envelope.NonConfidentialData).Payload is not TspGenericPayload generic)
+        {
+            throw Malformed("not a wot.id message");
+        }
+
+        return (wire.Envelope.Sender, wire.Envelope.Receiver, Decode(WotMessageCodec.Parse(generic.Data)));
+    }
+
     private static HandshakeMessage DecodeShare(JsonElement body)
     {
         string? presentation = null, identityKey = null, bundle = null, result = null, error = null;
