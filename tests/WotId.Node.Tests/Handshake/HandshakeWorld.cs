@@ -14,11 +14,11 @@ internal sealed class HandshakeWorld : IDisposable
     public const string ListUrl = "https://status.test.wot.id/lists/1";
     private readonly List<HandshakeParty> _parties = [];
 
-    public HandshakeWorld(TimeProvider? time = null)
+    public HandshakeWorld(TimeProvider? time = null, string listUrl = ListUrl)
     {
         Time = time ?? TimeProvider.System;
         IssuerKey = SigningKey.Generate(KeyAlgorithm.MLDsa65);
-        Issuer = new CredentialIssuer(IssuerKey, new IssuerState(ListUrl), Time);
+        Issuer = new CredentialIssuer(IssuerKey, new IssuerState(listUrl), Time);
         Publish();
     }
 
@@ -38,7 +38,7 @@ internal sealed class HandshakeWorld : IDisposable
     }
 
     /// <summary>Publishes the issuer's current status list to <see cref="StatusLists"/>.</summary>
-    public void Publish() => StatusLists.Put(ListUrl, Issuer.IssueStatusListCredential());
+    public void Publish() => StatusLists.Put(Issuer.State.StatusListUrl, Issuer.IssueStatusListCredential());
 
     public HandshakePolicy Policy(IStatusListProvider? statusLists = null, IReadOnlyCollection<string>? trusted = null, TimeSpan? timeout = null, int maxUnverified = 64) =>
         new(trusted ?? [Issuer.Did], statusLists ?? StatusLists)
