@@ -4,9 +4,9 @@
 // opens the gate; failure closes the connection with "gate: handshake: <reason token>". At most
 // HandshakePolicy.MaxConcurrentUnverified connections run the handshake at once; more are closed at once.
 using System;
-using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.IO;
+using System.Runtime.CompilerServices;
 using System.Threading;
 using System.Threading.Channels;
 using System.Threading.Tasks;
@@ -27,7 +27,8 @@ public sealed class HandshakeGate : IConnectionGate, IDisposable
 
     private readonly HandshakeServices _s;
     private readonly SemaphoreSlim _slots;
-    private readonly ConcurrentDictionary<Libp2pConnection, PendingInbound> _inbound = new();
+    // Weak: an entry dies with its connection even when the host never asks the gate about it (closed before identify).
+    private readonly ConditionalWeakTable<Libp2pConnection, PendingInbound> _inbound = new();
     private readonly Channel<HandshakeEvent> _events;
     private readonly ILogger _logger;
     private string? _localPeer;
@@ -102,7 +103,7 @@ public sealed class HandshakeGate : IConnectionGate, IDisposable
         finally
         {
             _slots.Release();
-            _inbound.TryRemove(connection, out _);
+            _inbound.Remove(connection);
         }
     }
 
@@ -138,7 +139,7 @@ public sealed class HandshakeGate : IConnectionGate, IDisposable
 
     private async Task<HandshakeOutcome> WaitInboundAsync(Libp2pConnection connection, CancellationToken cancellationToken)
     {
-        PendingInbound pending = _inbound.GetOrAdd(connection, static _ => new PendingInbound());
+        PendingInbound pending = _inbound.GetValue(connection, static _ => new PendingInbound());
         try
         {
             // The responder's own run is bounded by the timeout once it starts; this bound covers a peer that never
@@ -157,7 +158,7 @@ public sealed class HandshakeGate : IConnectionGate, IDisposable
     {
         Libp2pConnection connection = stream.Connection;
         string? local = _localPeer;
-        PendingInbound pending = _inbound.GetOrAdd(connection, static _ => new PendingInbound());
+        PendingInbound pending = _inbound.GetValue(connection, static _ => new PendingInbound());
         if (local is null || connection.IsGateOpen || Interlocked.Exchange(ref pending.Claimed, 1) != 0)
         {
             Log.DuplicateStream(_logger, connection.RemotePeer);
@@ -187,7 +188,7 @@ public sealed class HandshakeGate : IConnectionGate, IDisposable
         {
             if (connection.IsClosed)
             {
-                _inbound.TryRemove(connection, out _);
+                _inbound.Remove(connection);
             }
         }
     }
