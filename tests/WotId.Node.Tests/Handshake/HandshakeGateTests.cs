@@ -154,4 +154,45 @@ public sealed class HandshakeGateTests
         release.SetResult();
         Assert.True((await slowDone).Succeeded);
     }
+
+    [Fact]
+    public async Task DiallerThatRejectsTheListenerSendsItsReasonBack()
+    {
+        using var cts = new CancellationTokenSource(s_safetyNet);
+        using var world = new HandshakeWorld();
+        HandshakeParty bob = world.NewParty();
+        bob.Credential = null;
+        await using TestNode server = await TestNode.StartAsync(bob.Identity(), world.Policy());
+        await using TestNode client = await TestNode.StartAsync(world.NewParty().Identity(), world.Policy());
+        Task<HandshakeEvent> onServer = server.NextHandshakeAsync(cts.Token);
+        Task<HandshakeEvent> onClient = client.NextHandshakeAsync(cts.Token);
+
+        Libp2pConnection c = await client.Host.DialAsync(server.Address, cts.Token);
+
+        HandshakeException clientSide = (await onClient).Failure!;
+        HandshakeException serverSide = (await onServer).Failure!;
+        Assert.Equal(HandshakeFailureReason.MissingCredential, clientSide.Reason);
+        Assert.False(clientSide.ReportedByPeer);
+        Assert.Equal(HandshakeFailureReason.MissingCredential, serverSide.Reason);
+        Assert.True(serverSide.ReportedByPeer);
+        await c.Completion.WaitAsync(cts.Token);
+    }
+
+    [Fact]
+    public async Task PeerWithoutTheHandshakeProtocolIsClosedAsVersionNotSupported()
+    {
+        using var cts = new CancellationTokenSource(s_safetyNet);
+        using var world = new HandshakeWorld();
+        using var plainId = WotId.Libp2p.Peer.PeerIdentity.Generate();
+        await using var plain = new Libp2pHost(new Libp2pHostOptions(plainId) { ListenAddresses = [TestNode.Tcp] });
+        await plain.StartAsync(cts.Token);
+        await using TestNode client = await TestNode.StartAsync(world.NewParty().Identity(), world.Policy());
+        Task<HandshakeEvent> onClient = client.NextHandshakeAsync(cts.Token);
+
+        Libp2pConnection c = await client.Host.DialAsync(plain.AdvertisedAddresses[0], cts.Token);
+
+        Assert.Equal(HandshakeFailureReason.VersionNotSupported, (await onClient).Failure!.Reason);
+        await c.Completion.WaitAsync(cts.Token);
+        Assert.Equal("gate: handshake: version_not_supported", c.CloseReason);
+    }
 }
