@@ -54,7 +54,7 @@ public sealed class HandshakePolicy
     internal void Validate()
     {
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(Timeout, TimeSpan.Zero, nameof(Timeout));
-        ArgumentOutOfRangeException.ThrowIfLessThan(MaxFrameBytes, 16 * 1024, nameof(MaxFrameBytes));
+        ArgumentOutOfRangeException.ThrowIfLessThan(MaxFrameBytes, 64 * 1024, nameof(MaxFrameBytes));
         ArgumentOutOfRangeException.ThrowIfGreaterThan(MaxFrameBytes, 1024 * 1024, nameof(MaxFrameBytes));
         ArgumentOutOfRangeException.ThrowIfLessThan(MaxConcurrentUnverified, 1, nameof(MaxConcurrentUnverified));
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(PresentationLifetime, TimeSpan.Zero, nameof(PresentationLifetime));
