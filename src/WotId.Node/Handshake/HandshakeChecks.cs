@@ -1,0 +1,102 @@
+// The receiving and presenting half shared by both roles (docs/node.md "Handshake", "What each side checks"):
+//  1. TSP: the frame is a TSP message signed by the sender's ML-DSA-65 did:key, addressed to us (TspMessageVerifier),
+//     carrying a schema-valid wot.id message whose id was not seen in the replay window.
+//  2. Presentation (CredentialVerifier): vp+jwt signed by the holder's authentication key; holder = TSP sender;
+//     nonce = ConnectionBinding challenge over (holder peer id, our peer id, holder Signal identity key, Noise
+//     handshake hash) and aud = "p2p:" + our peer id; iat/exp; nonce not used before.
+//  3. Credential: vc+jwt VerifiedHumanCredential by a trusted issuer, signature, validFrom ≤ now < validUntil,
+//     subject = holder, Bitstring Status List bit clear.
+using System;
+using System.Threading;
+using System.Threading.Tasks;
+using WotId.Identity.Binding;
+using WotId.Identity.Credentials;
+using WotId.Identity.Verification;
+using WotId.Tsp.Messages;
+using WotId.Tsp.Replay;
+using WotId.Tsp.Wire;
+
+namespace WotId.Node.Handshake;
+
+/// <summary>Opening frames, verifying presentations and making our own.</summary>
+internal static class HandshakeChecks
+{
+    /// <summary>Verifies and decodes one frame; <paramref name="expectedReceiver"/> null means "no receiver" (message 1).</summary>
+    /// <exception cref="HandshakeException">Any defect, with its reason.</exception>
+    public static async ValueTask<(string Sender, HandshakeMessage Message)> OpenAsync(HandshakeServices s, ReadOnlyMemory<byte> frame, string? expectedReceiver, CancellationToken cancellationToken)
+    {
+        TspOpenedMessage opened;
+        WotMessage wot;
+        try
+        {
+            opened = await s.Tsp.OpenAsync(frame, expectedReceiver, cancellationToken).ConfigureAwait(false);
+            if (expectedReceiver is null && opened.Receiver is not null)
+            {
+                throw Malformed("the handshake request names a receiver");
+            }
+
+            if (opened.Payload is not TspGenericPayload generic)
+            {
+                throw Malformed("not a wot.id message");
+            }
+
+            wot = WotMessageCodec.Parse(generic.Data);
+        }
+        catch (TspException ex) when (ex.Error is TspError.SignatureInvalid or TspError.SignatureAlgorithmMismatch or TspError.UnknownSender)
+        {
+            throw new HandshakeException(HandshakeFailureReason.BadSignature, false, "TSP signature: " + ex.Error, ex);
+        }
+        catch (TspException ex)
+        {
+            throw Malformed("TSP: " + ex.Error, ex);
+        }
+        catch (WotMessageException ex)
+        {
+            throw Malformed("wot.id message: " + ex.Error, ex);
+        }
+
+        switch (s.Replay.Check(opened.Sender + "\n" + wot.Id, wot.Timestamp))
+        {
+            case ReplayVerdict.Accepted:
+                break;
+            case ReplayVerdict.TooFarInFuture:
+                throw new HandshakeException(HandshakeFailureReason.NotYetValid, false, "TSP message timestamp is in the future");
+            default:
+                throw new HandshakeException(HandshakeFailureReason.ReplayedPresentation, false, "TSP message already seen or older than the replay window");
+        }
+
+        return (opened.Sender, HandshakeMessageCodec.Decode(wot));
+    }
+
+    /// <summary>Verifies the presentation of a share from <paramref name="senderDid"/> received on this connection.</summary>
+    /// <exception cref="HandshakeException">The verifier's reason.</exception>
+    public static async ValueTask<Credential> VerifyShareAsync(HandshakeServices s, string senderDid, HandshakeMessage share, string localPeer, string remotePeer, ReadOnlyMemory<byte> channelBinding, CancellationToken cancellationToken)
+    {
+        ConnectionBinding binding = ConnectionBinding.ForVerifier(localPeer, remotePeer, share.IdentityKey!.Serialize(), channelBinding.Span);
+        VerificationResult result = await s.Verifier.VerifyPresentationAsync(share.Presentation!, s.VerifierPolicy, binding, senderDid, cancellationToken).ConfigureAwait(false);
+        if (!result.IsValid)
+        {
+            throw new HandshakeException(HandshakeReasons.FromVerification(result.Failure), false, result.Detail);
+        }
+
+        return result.Credential!;
+    }
+
+    /// <summary>Our vp+jwt for the peer <paramref name="remotePeer"/> on this connection.</summary>
+    public static string Present(HandshakeServices s, string localPeer, string remotePeer, ReadOnlyMemory<byte> channelBinding)
+    {
+        ConnectionBinding binding = ConnectionBinding.ForHolder(localPeer, remotePeer, s.Identity.SignalIdentityKey.Serialize(), channelBinding.Span);
+        string[] credentials = s.Identity.CredentialJws is { } jws ? [jws] : [];
+        return PresentationBuilder.Create(s.Identity.SigningKey, credentials, binding, s.Time.GetUtcNow(), s.Policy.PresentationLifetime);
+    }
+
+    public static byte[] Encode(HandshakeServices s, HandshakeMessage message, string? receiver) =>
+        HandshakeMessageCodec.Encode(message, s.Signer, s.Identity.Did, receiver, s.Time);
+
+    /// <summary>The error frame for <paramref name="failure"/>, or null when the peer reported it (nothing to answer).</summary>
+    public static byte[]? ErrorFrame(HandshakeServices s, HandshakeException failure, string? receiver) =>
+        failure.ReportedByPeer ? null : Encode(s, HandshakeMessage.Error(failure.Reason), receiver);
+
+    public static HandshakeException Malformed(string detail, Exception? inner = null) =>
+        new(HandshakeFailureReason.MalformedMessage, false, detail, inner);
+}

@@ -1,0 +1,218 @@
+// The connection gate of the node (docs/node.md "Handshake"): on every connection, after identify, the VerifiedHuman
+// handshake /wotid/handshake/1.0.0 runs on one stream (the dialler is the initiator); until it succeeds only identify,
+// ping and the handshake are served (IConnectionGate, see src/WotId.Libp2p/README.md "Connection lifecycle"). Success
+// opens the gate; failure closes the connection with "gate: handshake: <reason token>". At most
+// HandshakePolicy.MaxConcurrentUnverified connections run the handshake at once; more are closed at once.
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Runtime.CompilerServices;
+using System.Threading;
+using System.Threading.Channels;
+using System.Threading.Tasks;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using WotId.Libp2p.Host;
+
+namespace WotId.Node.Handshake;
+
+/// <summary>Runs the handshake on each connection and opens or closes its gate. Call <see cref="Attach"/> before starting the host.</summary>
+public sealed class HandshakeGate : IConnectionGate, IDisposable
+{
+    /// <summary>The handshake's protocol id.</summary>
+    public const string ProtocolId = "/wotid/handshake/1.0.0";
+
+    /// <summary>Handshake events kept for a slow reader; older ones are dropped.</summary>
+    public const int EventCapacity = 256;
+
+    private readonly HandshakeServices _s;
+    private readonly SemaphoreSlim _slots;
+    // Weak: an entry dies with its connection even when the host never asks the gate about it (closed before identify).
+    private readonly ConditionalWeakTable<Libp2pConnection, PendingInbound> _inbound = new();
+    private readonly Channel<HandshakeEvent> _events;
+    private readonly ILogger _logger;
+    private string? _localPeer;
+
+    /// <summary>Creates the gate.</summary>
+    public HandshakeGate(HandshakeIdentity identity, HandshakePolicy policy, ILoggerFactory? loggerFactory = null)
+    {
+        _s = new HandshakeServices(identity, policy);
+        _slots = new SemaphoreSlim(policy.MaxConcurrentUnverified, policy.MaxConcurrentUnverified);
+        _events = Channel.CreateBounded<HandshakeEvent>(new BoundedChannelOptions(EventCapacity) { FullMode = BoundedChannelFullMode.DropOldest });
+        _logger = (loggerFactory ?? NullLoggerFactory.Instance).CreateLogger("WotId.Node.Handshake");
+    }
+
+    /// <inheritdoc />
+    public IReadOnlyCollection<string> PreVerificationProtocols { get; } = [ProtocolId];
+
+    /// <summary>Connections whose handshake is running now.</summary>
+    public int UnverifiedConnections => _s.Policy.MaxConcurrentUnverified - _slots.CurrentCount;
+
+    internal HandshakeServices Services => _s;
+
+    /// <summary>Serves the handshake protocol on <paramref name="host"/> (whose options must name this gate).</summary>
+    public void Attach(Libp2pHost host)
+    {
+        ArgumentNullException.ThrowIfNull(host);
+        _localPeer = host.PeerId.ToString();
+        host.SetHandler(ProtocolId, HandleInboundAsync);
+    }
+
+    /// <summary>Every finished handshake, verified or failed (bounded: the oldest events are dropped for a slow reader).</summary>
+    public IAsyncEnumerable<HandshakeEvent> ReadEventsAsync(CancellationToken cancellationToken = default) =>
+        _events.Reader.ReadAllAsync(cancellationToken);
+
+    /// <inheritdoc />
+    public async ValueTask<ConnectionGateDecision> OnIdentifiedAsync(Libp2pConnection connection, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(connection);
+        string local = _localPeer ?? throw new InvalidOperationException("HandshakeGate.Attach(host) was not called");
+        if (!await _slots.WaitAsync(0, cancellationToken).ConfigureAwait(false))
+        {
+            Log.OverLimit(_logger, connection.RemotePeer, _s.Policy.MaxConcurrentUnverified);
+            return ConnectionGateDecision.Reject("handshake: too many unverified connections");
+        }
+
+        try
+        {
+            if (connection.IsInitiator)
+            {
+                try
+                {
+                    Report(connection, await RunOutboundAsync(connection, local, cancellationToken).ConfigureAwait(false), null);
+                }
+                catch (HandshakeException ex)
+                {
+                    Report(connection, null, ex);
+                    throw;
+                }
+            }
+            else
+            {
+                // The handler reports inbound handshakes itself: a quickly failing peer may close the connection
+                // before this host's identify ends, and then the host never calls the gate.
+                await WaitInboundAsync(connection, cancellationToken).ConfigureAwait(false);
+            }
+
+            return ConnectionGateDecision.Open;
+        }
+        catch (HandshakeException ex)
+        {
+            return ConnectionGateDecision.Reject(CloseReason(ex));
+        }
+        finally
+        {
+            _slots.Release();
+            _inbound.Remove(connection);
+        }
+    }
+
+    /// <summary>Completes the event stream.</summary>
+    public void Dispose()
+    {
+        _events.Writer.TryComplete();
+        _slots.Dispose();
+    }
+
+    private async Task<HandshakeOutcome> RunOutboundAsync(Libp2pConnection connection, string local, CancellationToken cancellationToken)
+    {
+        Libp2pStream stream;
+        try
+        {
+            stream = await connection.OpenStreamAsync(ProtocolId, cancellationToken).ConfigureAwait(false);
+        }
+        catch (HostException ex) when (ex.Error == HostError.ProtocolNotSupported)
+        {
+            throw new HandshakeException(HandshakeFailureReason.VersionNotSupported, false, $"the peer does not serve {ProtocolId}", ex);
+        }
+        catch (IOException ex)
+        {
+            throw new HandshakeException(HandshakeFailureReason.MalformedMessage, false, "the handshake stream could not be opened", ex);
+        }
+
+        await using (stream.ConfigureAwait(false))
+        {
+            var handshake = new HandshakeInitiator(_s, local, connection.RemotePeer, connection.ChannelBinding.Span);
+            return await HandshakeProtocol.RunInitiatorAsync(_s, stream, handshake, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private async Task<HandshakeOutcome> WaitInboundAsync(Libp2pConnection connection, CancellationToken cancellationToken)
+    {
+        PendingInbound pending = _inbound.GetValue(connection, static _ => new PendingInbound());
+        try
+        {
+            // The responder's own run is bounded by the timeout once it starts; this bound covers a peer that never
+            // opens the handshake stream.
+            return await pending.Result.Task.WaitAsync(2 * _s.Policy.Timeout, _s.Time, cancellationToken).ConfigureAwait(false);
+        }
+        catch (TimeoutException)
+        {
+            var failure = new HandshakeException(HandshakeFailureReason.Timeout, false, "the peer did not start the handshake");
+            Report(connection, null, failure);
+            throw failure;
+        }
+    }
+
+    private async Task HandleInboundAsync(Libp2pStream stream, CancellationToken cancellationToken)
+    {
+        Libp2pConnection connection = stream.Connection;
+        string? local = _localPeer;
+        PendingInbound pending = _inbound.GetValue(connection, static _ => new PendingInbound());
+        if (local is null || connection.IsGateOpen || Interlocked.Exchange(ref pending.Claimed, 1) != 0)
+        {
+            Log.DuplicateStream(_logger, connection.RemotePeer);
+            stream.Abort();
+            return;
+        }
+
+        try
+        {
+            var handshake = new HandshakeResponder(_s, local, connection.RemotePeer, connection.ChannelBinding.Span);
+            HandshakeOutcome outcome = await HandshakeProtocol.RunResponderAsync(_s, stream, handshake, connection.OpenGate, cancellationToken).ConfigureAwait(false);
+            Report(connection, outcome, null);
+            pending.Result.TrySetResult(outcome);
+        }
+        catch (HandshakeException ex)
+        {
+            Report(connection, null, ex);
+            pending.Result.TrySetException(ex);
+            await connection.CloseAsync(CloseReason(ex)).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            pending.Result.TrySetCanceled(cancellationToken);
+            throw;
+        }
+        finally
+        {
+            if (connection.IsClosed)
+            {
+                _inbound.Remove(connection);
+            }
+        }
+    }
+
+    private static string CloseReason(HandshakeException failure) => "handshake: " + HandshakeReasons.ToToken(failure.Reason);
+
+    private void Report(Libp2pConnection connection, HandshakeOutcome? outcome, HandshakeException? failure)
+    {
+        if (failure is null)
+        {
+            Log.Verified(_logger, connection.RemotePeer, connection.IsInitiator);
+        }
+        else
+        {
+            Log.Failed(_logger, connection.RemotePeer, failure.Reason, failure.ReportedByPeer, failure.Detail);
+        }
+
+        _events.Writer.TryWrite(new HandshakeEvent(connection.RemotePeer, connection.IsInitiator, outcome, failure));
+    }
+
+    private sealed class PendingInbound
+    {
+        public int Claimed;
+
+        public TaskCompletionSource<HandshakeOutcome> Result { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    }
+}
