@@ -1,7 +1,11 @@
 // Seeds for the node targets: sealed profile values in their stored layout, sealed for another row than the one the
 // target opens (so they reach the authentication check and fail there, as a value moved between rows must), and
-// invitation texts.
+// invitation texts, and handshake frames.
+using System;
 using System.Collections.Generic;
+using WotId.Identity;
+using WotId.Identity.Keys;
+using WotId.Node.Handshake;
 using WotId.Node.Storage;
 
 namespace WotId.Fuzz.Seeds;
@@ -18,5 +22,14 @@ internal static partial class SeedCorpus
         // part join and the base32 body decoder; full signed invitations come from a long run's queue.
         yield return Text("node-invitation", "qr-part", "WOTID:1/P/2/2/AAAAAAAA/MZXW6YTBOI");
         yield return Text("node-invitation", "uri", "wotid:1/AEAQCAIB");
+
+        // Handshake frames as HandshakeMessageCodec writes them: signed TSP messages carrying vc.request / vc.share.
+        using SigningKey signer = SigningKey.FromSeed(KeyAlgorithm.MLDsa65, new byte[32]);
+        var tsp = new SigningKeyTspSigner(signer);
+        yield return new Seed("node-handshake-message", "request",
+            HandshakeMessageCodec.Encode(HandshakeMessage.Request("p2p:12D3KooWD3eckifWpRn9wQpMG9R9hX3sD158z7EqHWmweQAJU5SA"), tsp, signer.Did, null, TimeProvider.System));
+        yield return new Seed("node-handshake-message", "confirm", HandshakeMessageCodec.Encode(HandshakeMessage.Confirm(), tsp, signer.Did, null, TimeProvider.System));
+        yield return new Seed("node-handshake-message", "error",
+            HandshakeMessageCodec.Encode(HandshakeMessage.Error(HandshakeFailureReason.Revoked), tsp, signer.Did, null, TimeProvider.System));
     }
 }
