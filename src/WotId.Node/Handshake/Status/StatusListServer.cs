@@ -61,9 +61,12 @@ public sealed class StatusListServer : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await _stop.CancelAsync().ConfigureAwait(false);
-        _listener.Stop();
-        await _loop.ConfigureAwait(false);
+
+        // Close alone (it also stops and ends a pending GetContextAsync): on Unix the managed HttpListener looks its
+        // endpoint up again on each removal, so Stop followed by Close would try to bind the released port once more
+        // and fail if another process has taken it.
         _listener.Close();
+        await _loop.ConfigureAwait(false);
         _stop.Dispose();
     }
 
