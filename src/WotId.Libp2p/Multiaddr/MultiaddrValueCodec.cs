@@ -88,6 +88,13 @@ internal static class MultiaddrValueCodec
                     throw Invalid(protocol, "empty value or value containing '/'");
                 }
 
+                if (protocol.Kind == MultiaddrValueKind.Path && s[^1] == '/')
+                {
+                    // The text form drops one trailing '/' (as "/ip4/1.2.3.4/" is accepted), so such a path could not
+                    // round-trip between the two forms.
+                    throw Invalid(protocol, "path ending in '/'");
+                }
+
                 return s;
             case MultiaddrValueKind.PeerId:
                 try

@@ -130,6 +130,18 @@ public sealed class MultiaddressTests
     }
 
     [Fact]
+    public void AUnixPathEndingInASlashIsRejectedInTheBinaryForm()
+    {
+        // Found by AFL++ (fuzz/README.md, libp2p-multiaddr-bytes, second campaign): the path "\u0004 /" decoded, but the
+        // text form drops a trailing '/', so "/unix/\u0004 /" read back as another path.
+        byte[] bytes = Hex.Decode("0464001601" + "062488" + "900303" + "04202f");
+        MultiaddrFormatException e = Assert.Throws<MultiaddrFormatException>(() => Multiaddress.FromBytes(bytes));
+        Assert.Equal(MultiaddrError.InvalidValue, e.Error);
+        Multiaddress inner = Multiaddress.FromBytes(Hex.Decode("900303" + "612f62"));
+        Assert.Equal(inner, Multiaddress.Parse(inner.ToString()));
+    }
+
+    [Fact]
     public void OversizedInputIsRejected()
     {
         string text = "/dns/" + new string('a', Multiaddress.MaxBinaryLength);
