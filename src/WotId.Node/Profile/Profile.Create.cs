@@ -2,6 +2,7 @@
 // (PreKeyManager), and an embedded mailbox under HOME/mailbox. A failure part-way removes the half-made database so
 // that a retry starts clean.
 using System;
+using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using System.Security.Cryptography;
@@ -38,6 +39,7 @@ public sealed partial class Profile
 
         options ??= new ProfileOptions();
         TimeProvider time = options.Time ?? TimeProvider.System;
+        IReadOnlyList<string> listen = ProfileListenAddresses.Resolve(options.ListenAddresses ?? ProfileOptions.DefaultListenAddresses);
         CreatePrivateDirectory(home);
         string path = Path.Combine(home, DatabaseFileName);
         ProfileDatabase db = ProfileDatabase.CreateNew(path);
@@ -53,7 +55,7 @@ public sealed partial class Profile
             using IotaKeyPair? account = options.CreateEmbeddedMailbox ? IotaKeyPair.Generate() : null;
             if (account is not null)
             {
-                mailbox = await CreateMailboxAsync(home, account, time, cancellationToken).ConfigureAwait(false);
+                mailbox = await CreateMailboxAsync(home, options.MailboxDatabasePath, account, time, cancellationToken).ConfigureAwait(false);
             }
 
             peer = PeerIdentity.Generate();
@@ -78,9 +80,10 @@ public sealed partial class Profile
                 SealSecret(k, c, t, Keys.DidSeed, seed);
                 SealSecret(k, c, t, Keys.SignalIdentity, identity.Serialize());
                 ProfileValues.SetInt64(c, t, Keys.RegistrationId, registrationId);
+                ProfileValues.SetText(c, t, Keys.ListenAddresses, string.Join('\n', listen));
                 if (mailbox is not null && account is not null)
                 {
-                    ProfileValues.SetText(c, t, Keys.MailboxPath, MailboxRelativePath);
+                    ProfileValues.SetText(c, t, Keys.MailboxPath, options.MailboxDatabasePath is null ? MailboxRelativePath : mailbox.DatabasePath);
                     ProfileValues.SetText(c, t, Keys.MailboxId, mailbox.Handle.MailboxId.ToString());
                     ProfileValues.SetText(c, t, Keys.MailboxCap, mailbox.Handle.CapId.ToString());
                     SealSecret(k, c, t, Keys.MailboxAccountKey, Encoding.UTF8.GetBytes(account.ExportPrivateKey()));
@@ -134,9 +137,9 @@ public sealed partial class Profile
         }
     }
 
-    private static async Task<EmbeddedMailboxSettings> CreateMailboxAsync(string home, IotaKeyPair account, TimeProvider time, CancellationToken cancellationToken)
+    private static async Task<EmbeddedMailboxSettings> CreateMailboxAsync(string home, string? sharedPath, IotaKeyPair account, TimeProvider time, CancellationToken cancellationToken)
     {
-        string path = Path.Combine(home, MailboxRelativePath);
+        string path = sharedPath is null ? Path.Combine(home, MailboxRelativePath) : Path.GetFullPath(sharedPath);
         CreatePrivateDirectory(Path.GetDirectoryName(path)!);
         if (!File.Exists(path) && !OperatingSystem.IsWindows())
         {

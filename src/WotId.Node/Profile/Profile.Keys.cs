@@ -24,6 +24,7 @@ public sealed partial class Profile
         internal const string MailboxPath = "mailbox.path";
         internal const string MailboxId = "mailbox.id";
         internal const string MailboxCap = "mailbox.cap";
+        internal const string ListenAddresses = "listen.addresses"; // multiaddrs, one a line
         internal const string MailboxAccountKey = "mailbox.account_key"; // sealed: IOTA account private key (bech32)
     }
 }

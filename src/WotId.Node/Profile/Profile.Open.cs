@@ -87,7 +87,7 @@ public sealed partial class Profile
             return null;
         }
 
-        if (relative != MailboxRelativePath
+        if ((relative != MailboxRelativePath && (relative.Length > 4096 || !System.IO.Path.IsPathFullyQualified(relative)))
             || !IotaAddress.TryParse(ProfileValues.GetText(c, null, Keys.MailboxId), out IotaAddress id)
             || !IotaAddress.TryParse(ProfileValues.GetText(c, null, Keys.MailboxCap), out IotaAddress cap))
         {

@@ -81,6 +81,9 @@ public sealed partial class Profile : IDisposable
     /// <summary>The imported VerifiedHuman credential (compact JWT), if any.</summary>
     public string? Credential => _db.Read(c => ProfileValues.GetSealed(_db.Key, c, null, Keys.Credential) is byte[] b ? Utf8(b, Keys.Credential) : null);
 
+    /// <summary>Where the node listens (multiaddrs without <c>/p2p</c>), as recorded at creation or by <see cref="SetListenAddresses"/>.</summary>
+    public IReadOnlyList<string> ListenAddresses => _db.Read(c => ProfileListenAddresses.Parse(ProfileValues.GetText(c, null, Keys.ListenAddresses)));
+
     internal SqliteSignalProtocolStore SignalStore { get; }
 
     internal PreKeyManager PreKeys { get; }
@@ -159,6 +162,14 @@ public sealed partial class Profile : IDisposable
 
         byte[] text = System.Text.Encoding.UTF8.GetBytes(jwt);
         _db.Write((c, t) => ProfileValues.SetSealed(_db.Key, c, t, Keys.Credential, text));
+    }
+
+    /// <summary>Replaces the listen addresses (a TCP port 0 gets a free port now).</summary>
+    public void SetListenAddresses(IReadOnlyList<string> addresses)
+    {
+        ArgumentNullException.ThrowIfNull(addresses);
+        IReadOnlyList<string> resolved = ProfileListenAddresses.Resolve(addresses);
+        _db.Write((c, t) => ProfileValues.SetText(c, t, Keys.ListenAddresses, string.Join('\n', resolved)));
     }
 
     /// <summary>Closes the database and zeroes every key.</summary>

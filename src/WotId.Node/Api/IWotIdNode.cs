@@ -1,0 +1,50 @@
+// The node facade (docs/node.md "Node facade"): everything a person or an app does with a running node. Two
+// implementations: WotIdNode (in-process, owns the profile and the network) and the control API client (talks to
+// the node of the same profile running in another process over its local control API). The CLI, the control API
+// and the web page use this interface and nothing below it, so they behave the same whichever node answers.
+using System.Collections.Generic;
+using System.Threading;
+using System.Threading.Tasks;
+
+namespace WotId.Node.Api;
+
+/// <summary>A running wot.id node. Failures throw <see cref="NodeException"/> with a <see cref="NodeError"/>.</summary>
+public interface IWotIdNode : System.IAsyncDisposable
+{
+    /// <summary>Who this node is, where it listens, its credential, mailbox and counts.</summary>
+    Task<NodeStatus> GetStatusAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>All contacts, by name.</summary>
+    Task<IReadOnlyList<ContactSummary>> GetContactsAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>One contact by name (exact) or by DID fingerprint; <see cref="NodeError.UnknownContact"/> when none.</summary>
+    Task<ContactSummary> GetContactAsync(string contact, CancellationToken cancellationToken = default);
+
+    /// <summary>Verifies a <c>wotid:</c> invitation and adds its inviter as a contact named <paramref name="name"/> (or the name it suggests).</summary>
+    Task<ContactSummary> AddContactAsync(string invitationUri, string? name, CancellationToken cancellationToken = default);
+
+    /// <summary>Accepts a contact's changed Signal identity key; messages held for it are then sent.</summary>
+    Task<ContactSummary> AcceptKeyChangeAsync(string contact, CancellationToken cancellationToken = default);
+
+    /// <summary>A fresh signed invitation of this node (the <c>wotid:</c> URI).</summary>
+    Task<string> CreateInvitationAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Sends a <c>chat.text</c> to <paramref name="contact"/> and returns once the contact's node acknowledged it
+    /// (<see cref="DeliveryRoutes.Direct"/>) or it was deposited in the contact's mailbox (<see cref="DeliveryRoutes.Mailbox"/>).
+    /// A message held because the contact's key changed throws <see cref="NodeError.KeyChangeHeld"/> and stays queued.
+    /// </summary>
+    Task<SentMessage> SendTextAsync(string contact, string text, CancellationToken cancellationToken = default);
+
+    /// <summary>Received messages, oldest first, of one contact or of all.</summary>
+    Task<IReadOnlyList<InboxMessage>> GetInboxAsync(string? contact = null, CancellationToken cancellationToken = default);
+
+    /// <summary>The conversation with a contact (sent and received), oldest first, the last <paramref name="limit"/> entries.</summary>
+    Task<IReadOnlyList<ConversationEntry>> GetConversationAsync(string contact, int limit = 100, CancellationToken cancellationToken = default);
+
+    /// <summary>Marks a received message read and sends a read receipt (<c>receipt.read</c>) to its sender.</summary>
+    Task MarkReadAsync(string contact, string messageId, CancellationToken cancellationToken = default);
+
+    /// <summary>Events as they happen, from now on (bounded: a slow reader loses the oldest).</summary>
+    IAsyncEnumerable<NodeEvent> ReadEventsAsync(CancellationToken cancellationToken = default);
+}

@@ -1,0 +1,39 @@
+// Event kinds of NodeEvent; stable strings (scripts and the web page match on them).
+namespace WotId.Node.Api;
+
+/// <summary>The kinds of <see cref="NodeEvent"/>.</summary>
+public static class NodeEventKinds
+{
+    /// <summary>The node listens (Via unset; Reason = the addresses, space separated).</summary>
+    public const string Started = "node.started";
+
+    /// <summary>A peer passed the VerifiedHuman handshake.</summary>
+    public const string HandshakeVerified = "handshake.verified";
+
+    /// <summary>A handshake failed; Reason is the reason token (e.g. <c>revoked</c>, <c>untrusted_issuer</c>).</summary>
+    public const string HandshakeFailed = "handshake.failed";
+
+    /// <summary>A verified connection closed.</summary>
+    public const string Disconnected = "peer.disconnected";
+
+    /// <summary>A chat message arrived (Text, Via).</summary>
+    public const string MessageReceived = "message.received";
+
+    /// <summary>An outgoing message was acknowledged directly or deposited in the mailbox (Via).</summary>
+    public const string MessageSent = "message.sent";
+
+    /// <summary>An outgoing message could not be sent yet and stays queued (Reason).</summary>
+    public const string MessageQueued = "message.queued";
+
+    /// <summary>The contact's node reported the message delivered to its inbox (<c>receipt.delivered</c>).</summary>
+    public const string ReceiptDelivered = "receipt.delivered";
+
+    /// <summary>The contact read the message (<c>receipt.read</c>).</summary>
+    public const string ReceiptRead = "receipt.read";
+
+    /// <summary>Messages were claimed from this node's mailbox (Reason = the count).</summary>
+    public const string MailboxClaimed = "mailbox.claimed";
+
+    /// <summary>A contact's Signal identity key changed; its messages are held until accepted.</summary>
+    public const string KeyChanged = "contact.key_changed";
+}
