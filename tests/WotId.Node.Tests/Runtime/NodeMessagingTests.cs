@@ -1,0 +1,114 @@
+// Two real nodes (profiles in SQLite, TCP on 127.0.0.1, one shared embedded mailbox file) that are contacts of each
+// other: direct delivery with receipts, offline delivery through the mailbox, and handshake failures that push
+// messages to the mailbox (docs/node.md "Messaging", "Offline delivery", "Node facade").
+using System;
+using System.Linq;
+using System.Threading.Tasks;
+using WotId.Node.Api;
+using WotId.Node.Runtime;
+using NodeProfile = WotId.Node.Profile.Profile;
+
+namespace WotId.Node.Tests.Runtime;
+
+public sealed class NodeMessagingTests
+{
+    [Fact]
+    public async Task DirectMessageIsAcknowledgedReceiptedAndRead()
+    {
+        using var world = new RuntimeWorld();
+        (NodeProfile alicePro, _) = await world.CreateAsync("alice");
+        (NodeProfile bobPro, _) = await world.CreateAsync("bob");
+        await using WotIdNode alice = await world.StartAsync(alicePro);
+        await using WotIdNode bob = await world.StartAsync(bobPro);
+        await using var aliceEvents = new EventRecorder(alice);
+        await using var bobEvents = new EventRecorder(bob);
+        await RuntimeWorld.IntroduceAsync(alice, "bob", bob, "alice");
+
+        SentMessage sent = await alice.SendTextAsync("bob", "hello bob", TestProfiles.Ct);
+
+        Assert.Equal(DeliveryRoutes.Direct, sent.Delivered);
+        Assert.Equal("bob", sent.Contact);
+        await aliceEvents.WaitAsync(NodeEventKinds.HandshakeVerified, e => e.Contact == "bob");
+        await bobEvents.WaitAsync(NodeEventKinds.HandshakeVerified, e => e.Contact == "alice");
+        NodeEvent received = await bobEvents.WaitAsync(NodeEventKinds.MessageReceived, e => e.MessageId == sent.Id);
+        Assert.Equal("hello bob", received.Text);
+        Assert.Equal(DeliveryRoutes.Direct, received.Via);
+        Assert.Equal("alice", received.Contact);
+        await aliceEvents.WaitAsync(NodeEventKinds.ReceiptDelivered, e => e.MessageId == sent.Id);
+
+        InboxMessage inbox = Assert.Single(await bob.GetInboxAsync("alice", TestProfiles.Ct));
+        Assert.Equal(("hello bob", DeliveryRoutes.Direct, false), (inbox.Text, inbox.Via, inbox.Read));
+        await bob.MarkReadAsync("alice", sent.Id, TestProfiles.Ct);
+        await aliceEvents.WaitAsync(NodeEventKinds.ReceiptRead, e => e.MessageId == sent.Id);
+        Assert.True(Assert.Single(await bob.GetInboxAsync(null, TestProfiles.Ct)).Read);
+
+        ContactSummary bobAtAlice = await alice.GetContactAsync("bob", TestProfiles.Ct);
+        ContactSummary aliceAtBob = await bob.GetContactAsync("alice", TestProfiles.Ct);
+        Assert.Equal("verified", bobAtAlice.Verification);
+        Assert.NotNull(bobAtAlice.SafetyNumber);
+        Assert.Equal(bobAtAlice.SafetyNumber, aliceAtBob.SafetyNumber);
+        NodeStatus status = await alice.GetStatusAsync(TestProfiles.Ct);
+        Assert.Equal(1, status.Contacts);
+        Assert.True(status.Connections >= 1);
+        Assert.Equal(RuntimeWorldIssuer(world), status.Credential!.Issuer);
+    }
+
+    [Fact]
+    public async Task MessageToAStoppedNodeGoesThroughTheMailboxAndArrivesOnce()
+    {
+        using var world = new RuntimeWorld();
+        (NodeProfile alicePro, _) = await world.CreateAsync("alice");
+        (NodeProfile bobPro, _) = await world.CreateAsync("bob");
+        await using WotIdNode alice = await world.StartAsync(alicePro);
+        await using var aliceEvents = new EventRecorder(alice);
+        await using (WotIdNode bobFirst = await world.StartAsync(bobPro))
+        {
+            await RuntimeWorld.IntroduceAsync(alice, "bob", bobFirst, "alice");
+        }
+
+        SentMessage sent = await alice.SendTextAsync("bob", "while you were away", TestProfiles.Ct);
+        Assert.Equal(DeliveryRoutes.Mailbox, sent.Delivered);
+
+        await using WotIdNode bob = await world.StartAsync(await world.OpenAsync("bob"));
+        await using var bobEvents = new EventRecorder(bob);
+        NodeEvent received = await bobEvents.WaitAsync(NodeEventKinds.MessageReceived, e => e.MessageId == sent.Id);
+        Assert.Equal(DeliveryRoutes.Mailbox, received.Via);
+        await aliceEvents.WaitAsync(NodeEventKinds.ReceiptDelivered, e => e.MessageId == sent.Id);
+        // A few more claim rounds must not deliver it again.
+        await bobEvents.WaitAsync(NodeEventKinds.MailboxClaimed);
+        await Task.Delay(TimeSpan.FromSeconds(1), TestProfiles.Ct);
+        InboxMessage only = Assert.Single(await bob.GetInboxAsync("alice", TestProfiles.Ct));
+        Assert.Equal(("while you were away", DeliveryRoutes.Mailbox), (only.Text, only.Via));
+        Assert.Single(bobEvents.All, e => e.Kind == NodeEventKinds.MessageReceived);
+    }
+
+    [Theory]
+    [InlineData("revoked")]
+    [InlineData("untrusted_issuer")]
+    public async Task FailedHandshakeIsReportedOnBothSidesAndTheMessageGoesToTheMailbox(string reason)
+    {
+        using var world = new RuntimeWorld();
+        (NodeProfile alicePro, _) = await world.CreateAsync("alice");
+        (NodeProfile bobPro, string bobCredential) = await world.CreateAsync("bob", reason == "untrusted_issuer" ? world.OtherIssuer : null);
+        if (reason == "revoked")
+        {
+            Assert.True(world.Issuer.Revoke(bobCredential));
+            world.Publish();
+        }
+
+        await using WotIdNode alice = await world.StartAsync(alicePro);
+        await using WotIdNode bob = await world.StartAsync(bobPro);
+        await using var aliceEvents = new EventRecorder(alice);
+        await using var bobEvents = new EventRecorder(bob);
+        await RuntimeWorld.IntroduceAsync(alice, "bob", bob, "alice");
+
+        SentMessage sent = await alice.SendTextAsync("bob", "are you real?", TestProfiles.Ct);
+
+        Assert.Equal(DeliveryRoutes.Mailbox, sent.Delivered);
+        Assert.Equal(reason, (await aliceEvents.WaitAsync(NodeEventKinds.HandshakeFailed)).Reason);
+        Assert.Equal(reason, (await bobEvents.WaitAsync(NodeEventKinds.HandshakeFailed)).Reason);
+        Assert.DoesNotContain(aliceEvents.All, e => e.Kind == NodeEventKinds.HandshakeVerified);
+    }
+
+    private static string RuntimeWorldIssuer(RuntimeWorld world) => world.Issuer.Did;
+}
