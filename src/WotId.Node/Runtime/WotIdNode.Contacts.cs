@@ -11,6 +11,7 @@ using System.Threading.Tasks;
 using WotId.Libp2p.Multiaddr;
 using WotId.Node.Api;
 using WotId.Node.Invitations;
+using WotId.Node.Messaging;
 using WotId.Node.Profile;
 using WotId.Node.Storage;
 using WotId.Signal.Keys;
@@ -71,10 +72,10 @@ public sealed partial class WotIdNode
 
         if (invitation.Mailbox is { } mailbox)
         {
-            _profile.Contacts.SetMailbox(contact.Id, mailbox.Kind, mailbox.MailboxId.ToString(), mailbox.Hint);
+            _profile.Contacts.SetMailbox(contact.Id, MailboxKinds.Name(mailbox.Kind), mailbox.MailboxId.ToString(), mailbox.Hint);
         }
 
-        _profile.Contacts.SetPreKeyBundle(contact.Id, invitation.Bundle);
+        _profile.Contacts.SetPreKeyBundle(contact.Id, invitation.Bundle.Serialize());
         _profile.Contacts.ObserveIdentityKey(contact.Id, invitation.Bundle.IdentityKey.Serialize());
         _outboxWake.Set();
         return ContactSummaries.From(_profile.Contacts.Get(contact.Id)!, _profile);
@@ -89,10 +90,26 @@ public sealed partial class WotIdNode
             throw new NodeException(NodeError.InvalidInput, $"contact {c.Name} has no changed key to accept");
         }
 
+        _profile.Contacts.AcceptKeyChange(c.Id);
         await _crypto.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            await _sealer.AcceptKeyChangeAsync(c, cancellationToken).ConfigureAwait(false);
+            // The old session belongs to the old key: start one from the newest bundle when it carries the accepted
+            // key; otherwise the contact's next message (a PreKey message with the new key) makes one.
+            Contact accepted = _profile.Contacts.Get(c.Id)!;
+            if (StoredBundle(accepted) is { } bundle && accepted.IdentityKey is { } key && bundle.IdentityKey.Serialize().AsSpan().SequenceEqual(key))
+            {
+                await _sealer.EnsureSessionAsync(accepted, bundle, cancellationToken).ConfigureAwait(false);
+            }
+
+            if (_sealer.HasSession(accepted))
+            {
+                await _sealer.ReleaseHeldAsync(accepted, cancellationToken).ConfigureAwait(false);
+            }
+        }
+        catch (MessagingException e)
+        {
+            throw new NodeException(NodeError.Failed, "the held messages could not be sealed: " + MessagingException.Token(e.Reason), e);
         }
         finally
         {

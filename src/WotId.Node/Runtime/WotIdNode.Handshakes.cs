@@ -81,6 +81,12 @@ public sealed partial class WotIdNode
         }
 
         Log.VerifiedContact(_logger, e.RemotePeer, contact.Name);
+        if (outcome.RemoteBundle is { } fresh)
+        {
+            // The newest bundle of the contact: it starts a session after a key change is accepted.
+            _profile.Contacts.SetPreKeyBundle(contact.Id, fresh.Serialize());
+        }
+
         ContactVerification state = _profile.Contacts.ObserveIdentityKey(contact.Id, outcome.RemoteIdentityKey.Serialize());
         if (state == ContactVerification.KeyChangedHeld)
         {
@@ -90,7 +96,7 @@ public sealed partial class WotIdNode
             return;
         }
 
-        _profile.Contacts.MarkVerified(contact.Id);
+        _profile.Contacts.MarkVerified(contact.Id, _time.GetUtcNow());
         if (outcome.RemoteBundle is { } bundle)
         {
             await _crypto.WaitAsync(cancellationToken).ConfigureAwait(false);

@@ -146,7 +146,7 @@ public sealed partial class WotIdNode
 
     private void PublishSent(Contact contact, string messageId, string via)
     {
-        if (_profile.Messages.IsChat(messageId))
+        if (_profile.Messages.OutgoingType(messageId) == WotId.Tsp.Messages.WotMessageTypes.ChatText)
         {
             _events.Publish(NodeEventKinds.MessageSent, contact: contact.Name, peerId: contact.PeerId, messageId: messageId, via: via,
                 fingerprint: Invitations.DidFingerprint.Short(contact.Did));

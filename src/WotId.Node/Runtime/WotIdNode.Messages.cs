@@ -35,6 +35,7 @@ public sealed partial class WotIdNode
         await _crypto.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
+            await EnsureSessionLockedAsync(c, cancellationToken).ConfigureAwait(false);
             id = await _sealer.SealAndQueueAsync(c, message, cancellationToken).ConfigureAwait(false);
         }
         catch (MessagingException e) when (e.Reason == MessageRejectReason.UntrustedIdentity)
@@ -51,7 +52,7 @@ public sealed partial class WotIdNode
             _crypto.Release();
         }
 
-        OutboxEntry entry = _profile.Messages.GetOutbox(id) ?? throw new NodeException(NodeError.Failed, "the queued message vanished");
+        OutboxEntry entry = _profile.Messages.GetOutgoing(id) ?? throw new NodeException(NodeError.Failed, "the queued message vanished");
         if (entry.State == OutboxState.Held)
         {
             _events.Publish(NodeEventKinds.MessageQueued, contact: c.Name, peerId: c.PeerId, messageId: id, reason: ContactSummaries.KeyChanged);
@@ -100,7 +101,9 @@ public sealed partial class WotIdNode
         }
 
         Contact c = Resolve(contact);
-        IReadOnlyList<ConversationEntry> entries = _profile.Messages.Conversation(c.Id, limit);
+        IReadOnlyList<ConversationEntry> entries = _profile.Messages.Conversation(c.Id, limit)
+            .Select(m => new ConversationEntry(m.MessageId, m.Outgoing, m.Text, m.SentAt, m.State, m.Via))
+            .ToList();
         return Task.FromResult(entries);
     }
 

@@ -110,12 +110,10 @@ public sealed partial class WotIdNode
             case WotMessageTypes.ReceiptDelivered:
             case WotMessageTypes.ReceiptRead:
                 bool read = message.Type == WotMessageTypes.ReceiptRead;
+                // MessageSealer applied the receipt to the outbox states in the transaction that stored it.
                 foreach (string id in ReceiptIds(message))
                 {
-                    if (_profile.Messages.ApplyReceipt(contact.Id, id, read ? OutboxState.Read : OutboxState.Delivered))
-                    {
-                        _events.Publish(read ? NodeEventKinds.ReceiptRead : NodeEventKinds.ReceiptDelivered, contact: contact.Name, peerId: contact.PeerId, messageId: id, via: via, fingerprint: fingerprint);
-                    }
+                    _events.Publish(read ? NodeEventKinds.ReceiptRead : NodeEventKinds.ReceiptDelivered, contact: contact.Name, peerId: contact.PeerId, messageId: id, via: via, fingerprint: fingerprint);
                 }
 
                 break;
@@ -129,6 +127,7 @@ public sealed partial class WotIdNode
         await _crypto.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
+            await EnsureSessionLockedAsync(contact, cancellationToken).ConfigureAwait(false);
             await _sealer.SealAndQueueAsync(contact, receipt, cancellationToken).ConfigureAwait(false);
         }
         catch (MessagingException e)

@@ -85,7 +85,7 @@ public sealed partial class WotIdNode
     /// <summary>Deposits one envelope in the contact's embedded mailbox; false when it has none or the deposit failed.</summary>
     private async Task<bool> DepositAsync(Contact contact, OutboxEntry entry, CancellationToken cancellationToken)
     {
-        if (contact.MailboxKind != Invitations.InvitationMailboxKind.Embedded || contact.MailboxId is null
+        if (contact.MailboxKind != MailboxKinds.Embedded || contact.MailboxId is null
             || contact.MailboxHint is not { Length: > 0 } path || !IotaAddress.TryParse(contact.MailboxId, out IotaAddress mailboxId))
         {
             return false;

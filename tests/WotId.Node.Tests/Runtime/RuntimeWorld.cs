@@ -62,7 +62,7 @@ internal sealed class RuntimeWorld : IDisposable
     internal async Task<(NodeProfile Profile, string CredentialId)> CreateAsync(string name, CredentialIssuer? issuer = null)
     {
         var options = TestProfiles.FastOptions();
-        options = new Profile.ProfileOptions
+        options = new WotId.Node.Profile.ProfileOptions
         {
             MailboxDatabasePath = SharedMailbox,
             Kdf = options.Kdf,
