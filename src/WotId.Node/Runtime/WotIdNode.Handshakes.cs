@@ -96,6 +96,11 @@ public sealed partial class WotIdNode
             return;
         }
 
+        if (state == ContactVerification.Unverified)
+        {
+            _profile.Contacts.SetVerification(contact.Id, ContactVerification.Verified);
+        }
+
         _profile.Contacts.MarkVerified(contact.Id, _time.GetUtcNow());
         if (outcome.RemoteBundle is { } bundle)
         {
