@@ -3,6 +3,7 @@
 //  - outbox: every OutboxRetryInterval, or at once when woken (a message or receipt was queued, a contact was
 //    verified), queued messages go out directly to contacts with a verified connection, or by dialling them;
 //    those older than DirectDeliveryTimeout fall back to the mailbox. Held messages wait for AcceptKeyChangeAsync.
+//    Each round also tops up the prekey pools.
 //  - mailbox: at start and every MailboxPollInterval the node claims its own mailbox: for each message, claim (archive),
 //    read, open and store (via "mailbox"), delete. A crash between steps leaves the message pending or archived,
 //    and the next round handles it again; the dedup row makes the second copy a duplicate. A message from an unknown
@@ -32,6 +33,8 @@ public sealed partial class WotIdNode
             {
                 await _outboxWake.WaitAsync(_options.OutboxRetryInterval, _time, cancellationToken).ConfigureAwait(false);
                 await RetryOutboxAsync(cancellationToken).ConfigureAwait(false);
+                // Handshakes hand out one-time prekeys: top the pools up (cheap when nothing is missing).
+                await _profile.PreKeys.ReplenishAsync(cancellationToken).ConfigureAwait(false);
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
             {

@@ -24,6 +24,12 @@ public sealed partial class WotIdNode
         PreKeyBundle bundle = StoredBundle(contact)
             ?? throw new NodeException(NodeError.Unreachable, $"no Signal session with {contact.Name} and no prekey bundle to start one");
         await _sealer.EnsureSessionAsync(contact, bundle, cancellationToken).ConfigureAwait(false);
+        if (_profile.Contacts.Get(contact.Id) is { Verification: ContactVerification.KeyChangedHeld })
+        {
+            // The bundle carried another identity key than the one recorded for the contact.
+            Log.KeyChanged(_logger, contact.Name);
+            _events.Publish(NodeEventKinds.KeyChanged, contact: contact.Name, peerId: contact.PeerId, fingerprint: Invitations.DidFingerprint.Short(contact.Did));
+        }
     }
 
     /// <summary>The contact's stored prekey bundle, or null when none (or it no longer parses).</summary>
