@@ -53,8 +53,8 @@ internal sealed partial class MessageSealer
     internal static ProtocolAddress Address(Contact contact) => new(contact.Did, DeviceId);
 
     /// <summary>
-    /// Starts a session (PQXDH) from <paramref name="bundle"/> unless a session with the contact exists for the same
-    /// identity key. The bundle's identity key is recorded on the contact (a different one puts it in key_changed).
+    /// Starts a session (PQXDH) from <paramref name="bundle"/> unless the contact's current session is with the
+    /// bundle's identity key. The bundle's identity key is recorded on the contact (a different one puts it in key_changed).
     /// Returns true when a session was created.
     /// </summary>
     /// <exception cref="MessagingException"><see cref="MessageRejectReason.BadSignature"/> for a bundle whose prekey signatures do not verify.</exception>
@@ -68,8 +68,7 @@ internal sealed partial class MessageSealer
         {
             using (SessionRecord? existing = _profile.SignalStore.LoadSession(address))
             {
-                EcPublicKey? known = await _profile.SignalStore.GetIdentityAsync(address, ct).ConfigureAwait(false);
-                if (existing is { HasCurrentState: true } && bundle.IdentityKey.Equals(known))
+                if (existing?.RemoteIdentityKey is { } current && current.Equals(bundle.IdentityKey))
                 {
                     return false;
                 }
@@ -112,7 +111,8 @@ internal sealed partial class MessageSealer
     /// state. For messages that need no outbox row (the runtime's own retries use <see cref="SealAndQueueAsync"/>).
     /// </summary>
     /// <exception cref="MessagingException">
-    /// <see cref="MessageRejectReason.UntrustedIdentity"/> (contact in key_changed), <see cref="MessageRejectReason.NoSession"/>,
+    /// <see cref="MessageRejectReason.UntrustedIdentity"/> (contact in key_changed), <see cref="MessageRejectReason.NoSession"/>
+    /// (no session, or the current one is with another identity key than the accepted one: call <see cref="EnsureSessionAsync"/>),
     /// <see cref="MessageRejectReason.TooLarge"/>.
     /// </exception>
     internal async ValueTask<byte[]> SealAsync(Contact contact, WotMessage message, CancellationToken ct)
@@ -245,7 +245,9 @@ internal sealed partial class MessageSealer
         }
         catch (SignalProtocolException e) when (e.Error == SignalError.UntrustedIdentity)
         {
-            throw new MessagingException(MessageRejectReason.UntrustedIdentity, "the session's identity key is not the contact's accepted key", e);
+            // The current session belongs to another identity key than the accepted one (an old session was promoted
+            // by a late message after a key change): a new session from a bundle is needed (EnsureSessionAsync).
+            throw new MessagingException(MessageRejectReason.NoSession, "the current session is not with the contact's accepted identity key", e);
         }
 
         return SealedEnvelopeCodec.Encode(_ownDidHash, (byte)ciphertext.Type, ciphertext.Serialized);

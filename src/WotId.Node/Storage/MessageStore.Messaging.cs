@@ -141,6 +141,42 @@ internal sealed partial class MessageStore
     }
 
     /// <summary>
+    /// Moves an outgoing message forward only (held, queued/failed, deposited, sent, delivered, read): an ACK that
+    /// arrives after the receipt leaves the receipt's state. Returns whether the state changed.
+    /// </summary>
+    internal bool AdvanceOutboxState(string messageId, OutboxState state, bool countAttempt = false)
+    {
+        if (!Enum.IsDefined(state))
+        {
+            throw new ArgumentOutOfRangeException(nameof(state));
+        }
+
+        long now = Now();
+        return _db.Write((c, t) =>
+        {
+            using SqliteCommand cmd = ProfileDatabase.Command(c, t, "SELECT contact_id, state FROM outbox WHERE message_id = $1", messageId);
+            using SqliteDataReader r = cmd.ExecuteReader();
+            if (!r.Read())
+            {
+                throw new ProfileException(ProfileError.InvalidInput, "no such outgoing message");
+            }
+
+            long contactId = r.GetInt64(0);
+            var old = (OutboxState)r.GetInt64(1);
+            r.Close();
+            ProfileDatabase.Execute(c, t, "UPDATE outbox SET attempts = attempts + $2 WHERE message_id = $1", messageId, countAttempt ? 1L : 0L);
+            if (Rank(state) <= Rank(old))
+            {
+                return false;
+            }
+
+            ProfileDatabase.Execute(c, t, "UPDATE outbox SET state = $2, updated_at = $3 WHERE message_id = $1", messageId, (long)state, now);
+            History(c, t, "outbox", contactId, messageId, (int)state, now);
+            return true;
+        });
+    }
+
+    /// <summary>
     /// The last <paramref name="limit"/> chat messages with <paramref name="contactId"/>, both directions, in conversation
     /// order: by the sender's timestamp, then by message id (docs/node.md "Messaging", "Order").
     /// </summary>
@@ -187,6 +223,17 @@ internal sealed partial class MessageStore
         InboxState.Received => "received",
         InboxState.Read => "read",
         _ => throw new ArgumentOutOfRangeException(nameof(state)),
+    };
+
+    private static int Rank(OutboxState state) => state switch
+    {
+        OutboxState.Held => 0,
+        OutboxState.Queued or OutboxState.Failed => 1,
+        OutboxState.Deposited => 2,
+        OutboxState.Sent => 3,
+        OutboxState.Delivered => 4,
+        OutboxState.Read => 5,
+        _ => -1,
     };
 
     private ConversationMessage ReadConversationRow(SqliteDataReader r, long contactId)
