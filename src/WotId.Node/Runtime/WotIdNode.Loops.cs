@@ -68,7 +68,10 @@ public sealed partial class WotIdNode
         Dictionary<string, string> routes = await DeliverAsync(contact, entries, dial: true, depositNow: false, cancellationToken).ConfigureAwait(false);
         foreach ((string id, string via) in routes)
         {
-            PublishSent(contact, id, via);
+            if (via != RejectedRoute)
+            {
+                PublishSent(contact, id, via);
+            }
         }
     }
 

@@ -60,7 +60,12 @@ public sealed partial class WotIdNode
         }
 
         Dictionary<string, string> routes = await DeliverAsync(c, [entry], dial: true, depositNow: true, cancellationToken).ConfigureAwait(false);
-        if (routes.TryGetValue(id, out string? via))
+        if (routes.TryGetValue(id, out string? via) && via == RejectedRoute)
+        {
+            throw new NodeException(NodeError.Failed, $"the node of {c.Name} refused the message and will never store it (it may not have this node as a contact)");
+        }
+
+        if (via is not null)
         {
             PublishSent(c, id, via);
             return new SentMessage(id, c.Name, via);

@@ -22,15 +22,19 @@ namespace WotId.Node.Runtime;
 
 public sealed partial class WotIdNode
 {
+    /// <summary>The route reported by <see cref="DeliverAsync"/> for a message the contact's node rejected.</summary>
+    private const string RejectedRoute = "rejected";
+
     private readonly ConcurrentDictionary<string, byte> _sending = new(StringComparer.Ordinal);
 
     /// <summary>
     /// Sends <paramref name="entries"/> (all to <paramref name="contact"/>, oldest first) over one link, pipelined up
-    /// to the window, and returns the ids acknowledged within the direct delivery timeout (marked sent).
+    /// to the window, and returns the ACK status of each message acknowledged within the direct delivery timeout
+    /// (stored and duplicate are marked sent, rejected failed).
     /// </summary>
-    private async Task<HashSet<string>> SendDirectAsync(Contact contact, List<OutboxEntry> entries, bool dial, CancellationToken cancellationToken)
+    private async Task<Dictionary<string, AckStatus>> SendDirectAsync(Contact contact, List<OutboxEntry> entries, bool dial, CancellationToken cancellationToken)
     {
-        var acknowledged = new HashSet<string>(StringComparer.Ordinal);
+        var acknowledged = new Dictionary<string, AckStatus>(StringComparer.Ordinal);
         if (entries.Count == 0 || !PeerId.TryParse(contact.PeerId, out PeerId? peer) || peer is null)
         {
             return acknowledged;
@@ -70,12 +74,13 @@ public sealed partial class WotIdNode
             if (status == AckStatus.Rejected)
             {
                 Log.Delivery(_logger, entry.MessageId, contact.Name, "rejected by the peer");
-                _profile.Messages.SetOutboxState(entry.MessageId, OutboxState.Failed);
+                _profile.Messages.SetOutboxState(entry.MessageId, OutboxState.Failed, countAttempt: true);
+                acknowledged.Add(entry.MessageId, status);
                 continue;
             }
 
             _profile.Messages.SetOutboxState(entry.MessageId, OutboxState.Sent, countAttempt: true);
-            acknowledged.Add(entry.MessageId);
+            acknowledged.Add(entry.MessageId, status);
             Log.Delivery(_logger, entry.MessageId, contact.Name, DeliveryRoutes.Direct);
         }
 
@@ -117,7 +122,8 @@ public sealed partial class WotIdNode
     /// <summary>
     /// One delivery round for a contact: queued messages not being sent by someone else go out directly; those still
     /// unacknowledged and older than the direct timeout (or all, when <paramref name="depositNow"/>) go to the mailbox.
-    /// Returns the route of each message handled.
+    /// Returns the route of each message handled: direct, mailbox, or <see cref="RejectedRoute"/> for a message the
+    /// contact's node refused (it will never store it, so it is not deposited either).
     /// </summary>
     private async Task<Dictionary<string, string>> DeliverAsync(Contact contact, IReadOnlyList<OutboxEntry> queued, bool dial, bool depositNow, CancellationToken cancellationToken)
     {
@@ -125,13 +131,13 @@ public sealed partial class WotIdNode
         List<OutboxEntry> mine = queued.Where(e => _sending.TryAdd(e.MessageId, 0)).ToList();
         try
         {
-            HashSet<string> direct = await SendDirectAsync(contact, mine, dial, cancellationToken).ConfigureAwait(false);
+            Dictionary<string, AckStatus> direct = await SendDirectAsync(contact, mine, dial, cancellationToken).ConfigureAwait(false);
             DateTimeOffset cutoff = _time.GetUtcNow() - _options.DirectDeliveryTimeout;
             foreach (OutboxEntry entry in mine)
             {
-                if (direct.Contains(entry.MessageId))
+                if (direct.TryGetValue(entry.MessageId, out AckStatus status))
                 {
-                    routes[entry.MessageId] = DeliveryRoutes.Direct;
+                    routes[entry.MessageId] = status == AckStatus.Rejected ? RejectedRoute : DeliveryRoutes.Direct;
                 }
                 else if ((depositNow || entry.CreatedAt <= cutoff) && await DepositAsync(contact, entry, cancellationToken).ConfigureAwait(false))
                 {
