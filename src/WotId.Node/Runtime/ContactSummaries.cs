@@ -4,6 +4,7 @@ using System;
 using WotId.Node.Api;
 using WotId.Node.Invitations;
 using WotId.Node.Storage;
+using WotId.Signal;
 using WotId.Signal.Keys;
 
 namespace WotId.Node.Runtime;
@@ -27,8 +28,15 @@ internal static class ContactSummaries
         string? safety = null;
         if (contact.IdentityKey is { } key)
         {
-            EcPublicKey remote = EcPublicKey.Deserialize(key);
-            safety = SafetyNumber.Format(SafetyNumber.Compute(profile.Did, profile.SignalIdentityKey, contact.Did, remote).Displayable);
+            try
+            {
+                EcPublicKey remote = EcPublicKey.Deserialize(key);
+                safety = SafetyNumber.Format(SafetyNumber.Compute(profile.Did, profile.SignalIdentityKey, contact.Did, remote).Displayable);
+            }
+            catch (SignalProtocolException)
+            {
+                // A stored key that is not a Curve25519 key (edited database): no safety number to show.
+            }
         }
 
         return new ContactSummary(contact.Name, contact.Did, DidFingerprint.Short(contact.Did), contact.PeerId, contact.Addresses,

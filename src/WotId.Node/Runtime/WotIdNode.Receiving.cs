@@ -55,7 +55,7 @@ public sealed partial class WotIdNode
 
             stream.CompleteWrites();
         }
-        catch (Exception e) when (e is IOException or OperationCanceledException or MessagingException or ObjectDisposedException or Profile.ProfileException)
+        catch (Exception e) when (e is IOException or OperationCanceledException or MessagingException or ObjectDisposedException or Profile.ProfileException or Microsoft.Data.Sqlite.SqliteException)
         {
             reason = e.GetType().Name;
             stream.Abort();
@@ -134,6 +134,10 @@ public sealed partial class WotIdNode
         {
             // A receipt to a contact whose key changed stays held like any message; others are logged.
             Log.Rejected(_logger, "receipt", e.Reason);
+        }
+        catch (NodeException)
+        {
+            Log.Delivery(_logger, messageId, contact.Name, "no receipt: no session and no bundle");
         }
         finally
         {

@@ -59,12 +59,13 @@ internal sealed class RuntimeWorld : IDisposable
     }
 
     /// <summary>A new profile trusting <see cref="Issuer"/>, with a credential (by <paramref name="issuer"/>); returns it and its credential id.</summary>
-    internal async Task<(NodeProfile Profile, string CredentialId)> CreateAsync(string name, CredentialIssuer? issuer = null)
+    internal async Task<(NodeProfile Profile, string CredentialId)> CreateAsync(string name, CredentialIssuer? issuer = null, bool mailbox = true)
     {
         var options = TestProfiles.FastOptions();
         options = new WotId.Node.Profile.ProfileOptions
         {
             MailboxDatabasePath = SharedMailbox,
+            CreateEmbeddedMailbox = mailbox,
             Kdf = options.Kdf,
             PreKeys = options.PreKeys,
         };
