@@ -115,6 +115,29 @@ public sealed class NodeMessagingTests
         Assert.DoesNotContain(aliceEvents.All, e => e.Kind == NodeEventKinds.HandshakeVerified);
     }
 
+    [Fact]
+    public async Task IssuerTrustedWhileTheNodeRunsCountsAtTheNextHandshake()
+    {
+        using var world = new RuntimeWorld();
+        (NodeProfile alicePro, _) = await world.CreateAsync("alice");
+        (NodeProfile bobPro, _) = await world.CreateAsync("bob", world.OtherIssuer);
+        await using WotIdNode alice = await world.StartAsync(alicePro);
+        await using WotIdNode bob = await world.StartAsync(bobPro);
+        await using var aliceEvents = new EventRecorder(alice);
+        await RuntimeWorld.IntroduceAsync(alice, "bob", bob, "alice");
+        Assert.Equal(DeliveryRoutes.Mailbox, (await alice.SendTextAsync("bob", "first", TestProfiles.Ct)).Delivered);
+        Assert.Equal("untrusted_issuer", (await aliceEvents.WaitAsync(NodeEventKinds.HandshakeFailed)).Reason);
+
+        // What `wotid trust add` does while the node runs: a write to the profile database.
+        using (NodeProfile sameFile = await world.OpenAsync("alice"))
+        {
+            sameFile.TrustIssuer(world.OtherIssuer.Did);
+        }
+
+        Assert.Equal(DeliveryRoutes.Direct, (await alice.SendTextAsync("bob", "second", TestProfiles.Ct)).Delivered);
+        await aliceEvents.WaitAsync(NodeEventKinds.HandshakeVerified, e => e.Contact == "bob");
+    }
+
     private static async Task WaitUntilAsync(Func<Task<bool>> condition)
     {
         using var cts = new System.Threading.CancellationTokenSource(TimeSpan.FromSeconds(60));
