@@ -18,12 +18,14 @@ internal static class ContactEndpoints
         routes.MapGet("/v1/contacts", async Task<Ok<IReadOnlyList<ContactSummary>>> (CancellationToken ct) =>
                 TypedResults.Ok(await node.GetContactsAsync(ct).ConfigureAwait(false)))
             .WithName("GetContacts")
+            .WithTags("contacts")
             .WithSummary("All contacts, by name.")
             .WithControlApiErrors();
 
         routes.MapGet("/v1/contacts/{contact}", async Task<Ok<ContactSummary>> (string contact, CancellationToken ct) =>
                 TypedResults.Ok(await node.GetContactAsync(ControlApiInput.ContactFromPath(contact), ct).ConfigureAwait(false)))
             .WithName("GetContact")
+            .WithTags("contacts")
             .WithSummary("One contact by name or DID fingerprint.")
             .WithControlApiErrors(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound);
 
@@ -34,12 +36,14 @@ internal static class ContactEndpoints
                 return TypedResults.Created("/v1/contacts/" + System.Uri.EscapeDataString(added.Name), added);
             })
             .WithName("AddContact")
+            .WithTags("contacts")
             .WithSummary("Verifies a wotid: invitation and adds its inviter as a contact.")
             .WithControlApiErrors(StatusCodes.Status400BadRequest, StatusCodes.Status409Conflict, StatusCodes.Status413PayloadTooLarge);
 
         routes.MapPost("/v1/contacts/{contact}/accept-key", async Task<Ok<ContactSummary>> (string contact, CancellationToken ct) =>
                 TypedResults.Ok(await node.AcceptKeyChangeAsync(ControlApiInput.ContactFromPath(contact), ct).ConfigureAwait(false)))
             .WithName("AcceptKeyChange")
+            .WithTags("contacts")
             .WithSummary("Accepts a contact's changed Signal identity key; messages held for it are then sent.")
             .WithControlApiErrors(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound);
     }

@@ -17,6 +17,11 @@ internal sealed partial class ControlApiErrorMiddleware(RequestDelegate next, IL
         try
         {
             await next(context).ConfigureAwait(false);
+            if (!context.Response.HasStarted && context.Response.StatusCode >= StatusCodes.Status400BadRequest)
+            {
+                // A status set without a body: Kestrel's 413 for a body over the limit, a body the binder could not read.
+                await WriteStatusAsync(context, context.Response.StatusCode).ConfigureAwait(false);
+            }
         }
         catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
         {
@@ -28,19 +33,27 @@ internal sealed partial class ControlApiErrorMiddleware(RequestDelegate next, IL
         }
         catch (BadHttpRequestException e) when (!context.Response.HasStarted)
         {
-            (string code, string message) = e.StatusCode switch
-            {
-                StatusCodes.Status413PayloadTooLarge => (ControlApiErrors.PayloadTooLargeCode, $"the request body is larger than {ControlApiLimits.MaxRequestBodyBytes} bytes"),
-                StatusCodes.Status415UnsupportedMediaType => (ControlApiErrors.UnsupportedMediaTypeCode, "the request body must be application/json"),
-                _ => (ControlApiErrors.Code(NodeError.InvalidInput), "the request is malformed (a JSON body with the documented members is expected)"),
-            };
-            await ControlApiErrors.WriteAsync(context, e.StatusCode, code, message, context.RequestAborted).ConfigureAwait(false);
+            await WriteStatusAsync(context, e.StatusCode).ConfigureAwait(false);
         }
         catch (Exception e) when (!context.Response.HasStarted && e is not OperationCanceledException)
         {
             LogUnexpected(logger, context.Request.Method, context.Request.Path.Value ?? string.Empty, e);
             await ControlApiErrors.WriteAsync(context, StatusCodes.Status500InternalServerError, ControlApiErrors.Code(NodeError.Failed), "the node failed to handle the request", context.RequestAborted).ConfigureAwait(false);
         }
+    }
+
+    private static Task WriteStatusAsync(HttpContext context, int status)
+    {
+        (string code, string message) = status switch
+        {
+            StatusCodes.Status413PayloadTooLarge => (ControlApiErrors.PayloadTooLargeCode, $"the request body is larger than {ControlApiLimits.MaxRequestBodyBytes} bytes"),
+            StatusCodes.Status415UnsupportedMediaType => (ControlApiErrors.UnsupportedMediaTypeCode, "the request body must be application/json"),
+            StatusCodes.Status404NotFound => (ControlApiErrors.NotFoundCode, "no such endpoint"),
+            StatusCodes.Status405MethodNotAllowed => (ControlApiErrors.MethodNotAllowedCode, "the endpoint does not take this method"),
+            < 500 => (ControlApiErrors.Code(NodeError.InvalidInput), "the request is malformed (a JSON body with the documented members is expected)"),
+            _ => (ControlApiErrors.Code(NodeError.Failed), "the node failed to handle the request"),
+        };
+        return ControlApiErrors.WriteAsync(context, status, code, message, context.RequestAborted);
     }
 
     [LoggerMessage(EventId = 1, Level = LogLevel.Error, Message = "control API {Method} {Path} failed")]

@@ -26,6 +26,9 @@ internal static class ControlApiErrors
     /// <summary>A body that is not JSON.</summary>
     public const string UnsupportedMediaTypeCode = "unsupported_media_type";
 
+    /// <summary>The endpoint does not take the method.</summary>
+    public const string MethodNotAllowedCode = "method_not_allowed";
+
     /// <summary>No such endpoint.</summary>
     public const string NotFoundCode = "not_found";
 

@@ -4,6 +4,7 @@
 // 2. An Origin header, when present, must be the same origin (http://<Host>): browsers' cross-site requests get 403;
 //    no CORS headers are ever sent.
 // 3. Authorization must be "Bearer <token of control.token>": else 401.
+// 4. A declared Content-Length over the body limit is refused (413) before the body is read.
 using System;
 using System.Threading.Tasks;
 using Microsoft.AspNetCore.Http;
@@ -38,6 +39,11 @@ internal sealed partial class ControlApiGuard(RequestDelegate next, ControlApiTo
             LogRejected(logger, "token", request.Method, request.Path.Value ?? string.Empty);
             context.Response.Headers.WWWAuthenticate = "Bearer";
             return ControlApiErrors.WriteAsync(context, StatusCodes.Status401Unauthorized, ControlApiErrors.Code(NodeError.Unauthorized), "a valid bearer token (control.token in the profile) is required", context.RequestAborted);
+        }
+
+        if (request.ContentLength > ControlApiLimits.MaxRequestBodyBytes)
+        {
+            return ControlApiErrors.WriteAsync(context, StatusCodes.Status413PayloadTooLarge, ControlApiErrors.PayloadTooLargeCode, $"the request body is larger than {ControlApiLimits.MaxRequestBodyBytes} bytes", context.RequestAborted);
         }
 
         return next(context);

@@ -154,9 +154,8 @@ public sealed class ControlApiServer : IAsyncDisposable
         MessageEndpoints.Map(app, node);
         EventEndpoints.Map(app, node, events, app.Lifetime.ApplicationStopping);
         app.MapOpenApi(ControlApiOpenApi.DocumentPath);
-        app.MapFallback((HttpContext context) => ControlApiErrors.WriteAsync(
-                context, StatusCodes.Status404NotFound, ControlApiErrors.NotFoundCode, "no such endpoint (see /openapi/v1.json)", context.RequestAborted))
-            .ExcludeFromDescription();
+
+        // No fallback endpoint: routing's own 404, 405 and 415 get the error shape from ControlApiErrorMiddleware.
         return app;
     }
 

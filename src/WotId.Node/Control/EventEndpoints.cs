@@ -17,6 +17,7 @@ internal static class EventEndpoints
         Func<HttpContext, Task> stream = context => writer.StreamAsync(context, node, serverStopping);
         routes.MapGet("/v1/events", stream)
             .WithName("ReadEvents")
+            .WithTags("events")
             .WithSummary("Events from now on as text/event-stream: `event: <kind>` and `data: <NodeEvent JSON>` per event, a comment line every 15 s; ends when the node stops.")
             .Produces<NodeEvent>(StatusCodes.Status200OK, ServerSentEventWriter.ContentType)
             .WithControlApiErrors();

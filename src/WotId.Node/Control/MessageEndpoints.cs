@@ -19,6 +19,7 @@ internal static class MessageEndpoints
                 TypedResults.Ok(await node.SendTextAsync(
                     ControlApiInput.Contact(request.To, "to"), ControlApiInput.Text(request.Text), ct).ConfigureAwait(false)))
             .WithName("SendText")
+            .WithTags("messages")
             .WithSummary("Sends a chat.text; returns once acknowledged by the contact's node or deposited in its mailbox.")
             .WithControlApiErrors(
                 StatusCodes.Status400BadRequest,
@@ -31,6 +32,7 @@ internal static class MessageEndpoints
                 TypedResults.Ok(await node.GetInboxAsync(
                     contact is null ? null : ControlApiInput.Contact(contact, "contact"), ct).ConfigureAwait(false)))
             .WithName("GetInbox")
+            .WithTags("messages")
             .WithSummary("Received messages, oldest first, of one contact or of all.")
             .WithControlApiErrors(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound);
 
@@ -38,6 +40,7 @@ internal static class MessageEndpoints
                 TypedResults.Ok(await node.GetConversationAsync(
                     ControlApiInput.ContactFromPath(contact), ControlApiInput.Limit(limit), ct).ConfigureAwait(false)))
             .WithName("GetConversation")
+            .WithTags("messages")
             .WithSummary("The conversation with a contact, oldest first, the last `limit` entries (default 100).")
             .WithControlApiErrors(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound);
 
@@ -48,6 +51,7 @@ internal static class MessageEndpoints
                 return TypedResults.NoContent();
             })
             .WithName("MarkRead")
+            .WithTags("messages")
             .WithSummary("Marks a received message read and sends a read receipt to its sender.")
             .WithControlApiErrors(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound);
     }

@@ -17,12 +17,14 @@ internal static class StatusEndpoints
         routes.MapGet("/v1/status", async Task<Ok<NodeStatus>> (CancellationToken ct) =>
                 TypedResults.Ok(await node.GetStatusAsync(ct).ConfigureAwait(false)))
             .WithName("GetStatus")
+            .WithTags("node")
             .WithSummary("Who this node is, where it listens, its credential, mailbox and counts.")
             .WithControlApiErrors();
 
         routes.MapGet("/v1/invitation", async Task<Ok<InvitationResponse>> (CancellationToken ct) =>
                 TypedResults.Ok(new InvitationResponse(await node.CreateInvitationAsync(ct).ConfigureAwait(false))))
             .WithName("CreateInvitation")
+            .WithTags("node")
             .WithSummary("A fresh signed wotid: invitation of this node.")
             .WithControlApiErrors(StatusCodes.Status409Conflict);
     }
