@@ -134,7 +134,7 @@ public sealed partial class ControlApiClient : IWotIdNode
         return Uri.EscapeDataString(value);
     }
 
-    private static NodeEvent ParseEvent(ServerSentEvent e)
+    internal static NodeEvent ParseEvent(ServerSentEvent e)
     {
         try
         {
