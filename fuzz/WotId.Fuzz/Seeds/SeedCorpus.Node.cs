@@ -1,10 +1,12 @@
 // Seeds for the node targets: sealed profile values in their stored layout, sealed for another row than the one the
 // target opens (so they reach the authentication check and fail there, as a value moved between rows must), and
-// invitation texts, and handshake frames.
+// invitation texts, handshake frames, and control API event streams.
 using System;
 using System.Collections.Generic;
 using WotId.Identity;
 using WotId.Identity.Keys;
+using WotId.Node.Api;
+using WotId.Node.Control;
 using WotId.Node.Handshake;
 using WotId.Node.Storage;
 
@@ -31,5 +33,12 @@ internal static partial class SeedCorpus
         yield return new Seed("node-handshake-message", "confirm", HandshakeMessageCodec.Encode(HandshakeMessage.Confirm(), tsp, signer.Did, null, TimeProvider.System));
         yield return new Seed("node-handshake-message", "error",
             HandshakeMessageCodec.Encode(HandshakeMessage.Error(HandshakeFailureReason.Revoked), tsp, signer.Did, null, TimeProvider.System));
+
+        // Event streams as ServerSentEventWriter writes them, with a heartbeat comment between the events.
+        DateTimeOffset at = new(2026, 12, 6, 8, 0, 0, TimeSpan.Zero);
+        byte[] received = ServerSentEventWriter.Format(new NodeEvent(NodeEventKinds.MessageReceived, at, "bob", MessageId: "m-1", Text: "hi\n🙂", Via: DeliveryRoutes.Direct));
+        byte[] failed = ServerSentEventWriter.Format(new NodeEvent(NodeEventKinds.HandshakeFailed, at, PeerId: "12D3KooWX", Reason: "revoked"));
+        yield return new Seed("node-control-events", "two-events", [.. received, .. ": heartbeat\n\n"u8, .. failed]);
+        yield return Text("node-control-events", "crlf-multiline", "event: x\r\ndata: {\"kind\":\r\ndata: \"x\",\"at\":\"2026-12-06T08:00:00Z\"}\r\n\r\n");
     }
 }
