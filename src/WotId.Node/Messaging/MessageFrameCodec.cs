@@ -3,7 +3,7 @@
 //
 // | kind          | body                                   | length              |
 // |---------------|----------------------------------------|---------------------|
-// | 0x01 MESSAGE  | kind ‖ u64be seq ‖ sealed envelope     | 9 + 35 .. 1 MiB + 64 |
+// | 0x01 MESSAGE  | kind ‖ u64be seq ‖ sealed envelope     | 10 .. 1 MiB + 64    |
 // | 0x02 ACK      | kind ‖ u64be seq ‖ u8 status (0, 1, 2) | exactly 10          |
 //
 // seq is 1 or more; the envelope is checked by SealedEnvelopeCodec only when it is opened.
