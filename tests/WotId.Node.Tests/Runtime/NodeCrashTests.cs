@@ -95,6 +95,7 @@ public sealed class NodeCrashTests
             ConversationEntry outgoing = Assert.Single(await alice.GetConversationAsync("bob", cancellationToken: TestProfiles.Ct), e => e.Outgoing);
             Assert.Equal(received.Id, outgoing.Id);
             Assert.Contains(outgoing.State, Settled);
+            TestContext.Current.TestOutputHelper?.WriteLine($"{step}: received via {received.Via}, Alice's copy {outgoing.State} via {outgoing.Via}");
             Assert.Empty((await bobMailbox.ListAsync(bobBox.Handle.MailboxId, null, MailboxLimits.MaxListPageSize, TestProfiles.Ct)).Messages);
         }
         finally
