@@ -35,6 +35,13 @@ public sealed class YamuxOptions
     public int AckBacklog { get; init; } = 256;
 
     /// <summary>
+    /// How long an outbound open may wait for a slot in the ACK backlog, and how long the peer has to acknowledge (or
+    /// reset) a new stream before we reset it (default 75 s, go-yamux's StreamOpenTimeout). Either way the open fails
+    /// with <see cref="YamuxError.OpenTimeout"/>. Must be positive.
+    /// </summary>
+    public TimeSpan OpenTimeout { get; init; } = TimeSpan.FromSeconds(75);
+
+    /// <summary>
     /// Refused inbound streams (over a limit) tolerated per session before the peer is treated as hostile and the
     /// session fails with <see cref="YamuxError.StreamLimitExceeded"/> (default 1024).
     /// </summary>
@@ -67,6 +74,11 @@ public sealed class YamuxOptions
         if (MaxInboundStreams < 1 || MaxOutboundStreams < 1 || AcceptBacklog < 1 || AckBacklog < 1 || MaxRefusedStreams < 0)
         {
             throw new ArgumentOutOfRangeException(nameof(MaxInboundStreams), "stream limits must be positive");
+        }
+
+        if (OpenTimeout <= TimeSpan.Zero)
+        {
+            throw new ArgumentOutOfRangeException(nameof(OpenTimeout), "OpenTimeout must be positive");
         }
     }
 }
