@@ -49,7 +49,7 @@ public sealed partial class Libp2pHost : IAsyncDisposable
         _transports = options.Transports ?? [new WebSocketTransport(options.LoggerFactory), new TcpTransport()];
         _handlers[IdentifyProtocol.ProtocolId] = HandleIdentifyAsync;
         _handlers[IdentifyProtocol.PushProtocolId] = HandleIdentifyPushAsync;
-        _handlers[PingProtocol.ProtocolId] = static (s, ct) => PingProtocol.HandleAsync(s, ct);
+        _handlers[PingProtocol.ProtocolId] = (s, ct) => PingProtocol.HandleAsync(s, _time, options.PingTimeout, ct);
         if (options.ServePerf)
         {
             _handlers[PerfProtocol.ProtocolId] = static (s, ct) => PerfProtocol.HandleAsync(s, ct);

@@ -6,6 +6,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using WotId.Libp2p.Multiaddr;
 using WotId.Libp2p.Peer;
+using WotId.Libp2p.Protocols.Ping;
 using WotId.Libp2p.Transports;
 using WotId.Libp2p.Yamux;
 
@@ -50,7 +51,16 @@ public sealed class Libp2pHostOptions
     /// <summary>Limit for multistream-select on a new stream.</summary>
     public TimeSpan NegotiationTimeout { get; init; } = TimeSpan.FromSeconds(10);
 
-    /// <summary>Limit for the identify exchange on a new connection.</summary>
+    /// <summary>
+    /// Limit for served ping streams: each 32-byte payload must arrive, and its echo be written, within this time, or the
+    /// stream is reset (default 10 s, go-libp2p's ping timeout). A peer cannot keep a connection busy with an idle ping stream.
+    /// </summary>
+    public TimeSpan PingTimeout { get; init; } = PingProtocol.DefaultTimeout;
+
+    /// <summary>
+    /// Limit for the identify exchange on a new connection, and for every served identify and identify/push stream
+    /// (writing our message and seeing the requester close; reading a push to its end); a stream over it is reset.
+    /// </summary>
     public TimeSpan IdentifyTimeout { get; init; } = TimeSpan.FromSeconds(5);
 
     /// <summary>Offer <c>/yamux/1.0.0</c> inside the Noise handshake (early muxer negotiation, as js and go do).</summary>
