@@ -36,8 +36,26 @@ public sealed class Libp2pHostOptions
     /// <summary>Identify's protocolVersion (js sends "ipfs/0.1.0").</summary>
     public string ProtocolVersion { get; init; } = "ipfs/0.1.0";
 
-    /// <summary>Most connections at once (inbound beyond it are dropped before the handshake).</summary>
-    public int MaxConnections { get; init; } = 1024;
+    /// <summary>
+    /// Most established inbound connections (default 1024). Further inbound connections are dropped before their
+    /// handshake. Outbound connections have their own limit, so inbound pressure never fails our own dials.
+    /// </summary>
+    public int MaxInboundConnections { get; init; } = 1024;
+
+    /// <summary>Most outbound connections, established or being dialled (default 256).</summary>
+    public int MaxOutboundConnections { get; init; } = 256;
+
+    /// <summary>
+    /// Most inbound connections still in their upgrade (TCP or WebSocket accepted, Noise and muxer not done; default 64).
+    /// They do not count against <see cref="MaxInboundConnections"/> until the upgrade succeeds.
+    /// </summary>
+    public int MaxPendingInbound { get; init; } = 64;
+
+    /// <summary>
+    /// Most inbound connections in their upgrade from one IP address (default 8). Loopback is not exempt; tests that
+    /// open many local connections at once raise it.
+    /// </summary>
+    public int MaxInboundPerIp { get; init; } = 8;
 
     /// <summary>Most connections to one peer.</summary>
     public int MaxConnectionsPerPeer { get; init; } = 8;
