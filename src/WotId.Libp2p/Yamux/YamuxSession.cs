@@ -35,6 +35,7 @@ internal sealed partial class YamuxSession : IAsyncDisposable
     private int _outboundCount;
     private int _unackedOutbound;
     private int _refused;
+    private long _committedWindow;
     private bool _started;
     private bool _localGoAway;
     private bool _remoteGoAway;
@@ -185,6 +186,7 @@ internal sealed partial class YamuxSession : IAsyncDisposable
             _streams.Add(id, stream);
             _outboundCount++;
             _unackedOutbound++;
+            Interlocked.Add(ref _committedWindow, YamuxOptions.InitialWindow);
             stream.HoldsAckSlot = true;
             stream.OpenTimer = _time.CreateTimer(s_openExpired, stream, _options.OpenTimeout, Timeout.InfiniteTimeSpan);
             return null;
@@ -284,6 +286,8 @@ internal sealed partial class YamuxSession : IAsyncDisposable
                 return;
             }
 
+            Interlocked.Add(ref _committedWindow, -stream.ReceiveWindow);
+
             if (stream.IsOutbound)
             {
                 _outboundCount--;
@@ -296,6 +300,31 @@ internal sealed partial class YamuxSession : IAsyncDisposable
         }
 
         signal?.TrySetResult();
+    }
+
+    /// <summary>Sum of the receive windows of the open streams (what the peer may have in flight to us at most).</summary>
+    internal long CommittedReceiveWindow => Interlocked.Read(ref _committedWindow);
+
+    /// <summary>
+    /// Reserves up to <paramref name="wanted"/> bytes of window growth within <see cref="YamuxOptions.MaxReceiveBuffer"/>
+    /// and returns how much was granted (possibly 0). Lock-free: called under a stream's lock.
+    /// </summary>
+    internal long ReserveWindowGrowth(long wanted)
+    {
+        while (true)
+        {
+            long committed = Interlocked.Read(ref _committedWindow);
+            long granted = Math.Min(wanted, _options.MaxReceiveBuffer - committed);
+            if (granted <= 0)
+            {
+                return 0;
+            }
+
+            if (Interlocked.CompareExchange(ref _committedWindow, committed + granted, committed) == committed)
+            {
+                return granted;
+            }
+        }
     }
 
     /// <summary>Gives back the stream's ACK-backlog slot (once) and returns the signal to wake a waiting open.</summary>
