@@ -216,6 +216,12 @@ public sealed partial class Libp2pHost
         }
 
         session.Start();
+        PeerStore.MarkConnected(connection.RemotePeer);
+        if (initiator)
+        {
+            PeerStore.MarkDialled(connection.RemotePeer);
+        }
+
         PeerStore.SetPublicKey(connection.RemotePeer, connection.RemotePublicKey);
         Log.ConnectionOpened(Logger, connection.RemotePeer, connection.RemoteAddress, initiator);
         Emit(HostEventKind.ConnectionOpened, connection);
@@ -234,6 +240,7 @@ public sealed partial class Libp2pHost
         }
 
         connection.MarkClosed();
+        PeerStore.MarkDisconnected(connection.RemotePeer);
         await connection.Tasks.WhenAllAsync().ConfigureAwait(false);
         connection.ReleaseResources();
         YamuxException? failure = connection.Session.TerminationError;
