@@ -130,6 +130,7 @@ public sealed partial class WotIdNode
             if (info.State == MessageState.Pending)
             {
                 await mailbox.ClaimAsync(own.Handle, info.Id, cancellationToken).ConfigureAwait(false);
+                _options.FaultPoint?.Invoke(FaultPoints.AfterClaim); // crash tests only
             }
 
             MailboxMessage message = await mailbox.ReadAsync(own.Handle, info.Id, cancellationToken).ConfigureAwait(false);
@@ -139,6 +140,7 @@ public sealed partial class WotIdNode
                 continue;
             }
 
+            _options.FaultPoint?.Invoke(FaultPoints.BeforeDelete); // crash tests only
             await mailbox.DeleteAsync(own.Handle, info.Id, cancellationToken).ConfigureAwait(false);
             taken++;
             if (opened is not null)

@@ -46,6 +46,7 @@ public sealed partial class WotIdNode
                 }
 
                 (AckStatus status, OpenedMessage? opened, _) = await OpenAsync(frame.Envelope, DeliveryRoutes.Direct, ct).ConfigureAwait(false);
+                _options.FaultPoint?.Invoke(FaultPoints.AfterStoreBeforeAck); // crash tests only
                 await LengthPrefixed.WriteAsync(stream, MessageFrameCodec.Encode(MessageFrame.Ack(frame.Seq, status)), ct).ConfigureAwait(false);
                 if (opened is not null)
                 {
