@@ -14,7 +14,10 @@ internal static class WotidProcess
     public sealed record Result(int ExitCode, string Output, string Error);
 
     /// <summary>Runs wotid with <paramref name="args"/>; <paramref name="passphrase"/> becomes WOTID_PASSPHRASE (null: unset).</summary>
-    public static async Task<Result> RunAsync(string? passphrase, params string[] args)
+    public static Task<Result> RunAsync(string? passphrase, params string[] args) => RunAsync(passphrase, TimeSpan.FromMinutes(2), args);
+
+    /// <summary>Runs wotid with <paramref name="args"/>, killing it after <paramref name="timeout"/>.</summary>
+    public static async Task<Result> RunAsync(string? passphrase, TimeSpan timeout, params string[] args)
     {
         string dll = Path.Combine(AppContext.BaseDirectory, "wotid.dll");
         var psi = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
@@ -43,7 +46,7 @@ internal static class WotidProcess
         process.StandardInput.Close();
         Task<string> stdout = process.StandardOutput.ReadToEndAsync();
         Task<string> stderr = process.StandardError.ReadToEndAsync();
-        using var cts = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        using var cts = new CancellationTokenSource(timeout);
         try
         {
             await process.WaitForExitAsync(cts.Token);
@@ -51,7 +54,7 @@ internal static class WotidProcess
         catch (OperationCanceledException)
         {
             process.Kill(entireProcessTree: true);
-            throw new TimeoutException("wotid " + string.Join(' ', args) + " did not exit within 2 minutes");
+            throw new TimeoutException("wotid " + string.Join(' ', args) + $" did not exit within {timeout.TotalSeconds:0} s");
         }
 
         return new Result(process.ExitCode, await stdout, await stderr);
