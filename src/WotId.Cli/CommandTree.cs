@@ -21,6 +21,9 @@ internal static class CommandTree
         ["issuer"] = "issue and revoke VerifiedHuman credentials",
         ["vc"] = "verify credentials",
         ["mailbox"] = "offline delivery: embedded mailbox, or IOTA with --iota-rpc (key: --iota-key)",
+        ["credential"] = "your VerifiedHuman credential",
+        ["trust"] = "the credential issuers you accept contacts from",
+        ["contact"] = "add, show and accept contacts",
     };
 
     /// <summary>Builds the root command; actions write to <paramref name="output"/> and <paramref name="error"/>.</summary>
