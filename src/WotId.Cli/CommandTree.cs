@@ -30,7 +30,7 @@ internal static class CommandTree
     public static RootCommand Build(IEnumerable<ICliCommand> commands, GlobalOptions globals, TextWriter output, TextWriter error)
     {
         var root = new RootCommand("wotid - wot.id P2P: secure peer-to-peer communication between verified humans. Exit codes: "
-            + $"{ExitCodes.Ok} ok, {ExitCodes.Failed} failed, {ExitCodes.InvalidInput} invalid input, {ExitCodes.Queued} queued (mailbox send), "
+            + $"{ExitCodes.Ok} ok, {ExitCodes.Failed} failed, {ExitCodes.InvalidInput} invalid input, {ExitCodes.Queued} queued (send), "
             + $"{ExitCodes.VerificationFailed} verification failed, {ExitCodes.WrongPassphrase} wrong passphrase, {ExitCodes.Interrupted} interrupted.")
         {
             globals.Json,
