@@ -36,7 +36,7 @@ public sealed class ChatTmuxTests : IDisposable
     public async Task ChatSendsLinesAndShowsRepliesAndReceipts()
     {
         Assert.SkipUnless(File.Exists("/usr/bin/tmux") || File.Exists("/usr/local/bin/tmux"), "tmux is not installed (apt-get install tmux)");
-        TwoPeople p = await TwoPeople.CreateAsync(_dir);
+        await using TwoPeople p = await TwoPeople.CreateAsync(_dir);
         await NetworkedVerbTests.ConnectAsync(p);
         string exitFile = Path.Combine(_dir, "chat.exit");
         string dotnet = Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet";

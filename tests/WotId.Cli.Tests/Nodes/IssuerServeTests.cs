@@ -65,7 +65,7 @@ public sealed class IssuerServeTests : IDisposable
         Assert.Equal(0, await serve.TerminateAsync(s_wait));
     }
 
-    private static int FreePort()
+    internal static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();

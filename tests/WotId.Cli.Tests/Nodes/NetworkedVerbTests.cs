@@ -24,7 +24,7 @@ public sealed class NetworkedVerbTests : IDisposable
     [Fact]
     public async Task StatusInviteAndContactAddBetweenTwoProfiles()
     {
-        TwoPeople p = await TwoPeople.CreateAsync(_dir);
+        await using TwoPeople p = await TwoPeople.CreateAsync(_dir);
         JsonElement status = await TwoPeople.JsonAsync("status", "--home", p.Alice);
         string did = status.GetProperty("did").GetString()!;
         string fingerprint = status.GetProperty("fingerprint").GetString()!;
@@ -75,7 +75,7 @@ public sealed class NetworkedVerbTests : IDisposable
     [Fact]
     public async Task SendDirectThenThroughTheMailboxAndEachMessageArrivesOnce()
     {
-        TwoPeople p = await TwoPeople.CreateAsync(_dir);
+        await using TwoPeople p = await TwoPeople.CreateAsync(_dir);
         await ConnectAsync(p);
 
         string direct;
@@ -90,6 +90,8 @@ public sealed class NetworkedVerbTests : IDisposable
             Assert.Equal("direct", sent.GetProperty("delivered").GetString());
             direct = sent.GetProperty("id").GetString()!;
             await bob.WaitForLineAsync(l => l.Contains("\"kind\":\"message.received\"", StringComparison.Ordinal) && l.Contains(direct, StringComparison.Ordinal), s_wait);
+            JsonElement running = await TwoPeople.JsonAsync("inbox", "--home", p.Bob);
+            Assert.Contains(running.EnumerateArray(), m => m.GetProperty("id").GetString() == direct);
             Assert.Equal(0, await bob.TerminateAsync(s_wait));
         }
 
@@ -99,7 +101,16 @@ public sealed class NetworkedVerbTests : IDisposable
 
         await using (WotidBackground bob = WotidBackground.Start(ProfileVerbTests.Passphrase, "run", "--json", "--home", p.Bob))
         {
-            await bob.WaitForLineAsync(l => l.Contains("\"kind\":\"message.received\"", StringComparison.Ordinal) && l.Contains(offline, StringComparison.Ordinal), s_wait);
+            await bob.WaitForLineAsync(l => l.Contains("\"kind\":\"node.started\"", StringComparison.Ordinal), s_wait);
+
+            // Through the control API of Bob's running node: the claimed message appears in his inbox.
+            DateTime deadline = DateTime.UtcNow + s_wait;
+            while (!(await TwoPeople.JsonAsync("inbox", "--home", p.Bob)).EnumerateArray().Any(m => m.GetProperty("id").GetString() == offline))
+            {
+                Assert.True(DateTime.UtcNow < deadline, "Bob's running node did not claim the message from his mailbox");
+                await Task.Delay(500);
+            }
+
             Assert.Equal(0, await bob.TerminateAsync(s_wait));
         }
 

@@ -5,9 +5,14 @@ using System.Threading.Tasks;
 
 namespace WotId.Cli.Tests.Nodes;
 
-/// <summary>Alice and Bob as `wotid` sets them up: profiles sharing one mailbox file, credentials from one trusted issuer.</summary>
-internal sealed class TwoPeople
+/// <summary>
+/// Alice and Bob as `wotid` sets them up: profiles sharing one mailbox file, credentials from one trusted issuer whose
+/// status list `wotid issuer serve` publishes on 127.0.0.1 (the handshake fetches it; without it, it fails closed).
+/// </summary>
+internal sealed class TwoPeople : IAsyncDisposable
 {
+    private WotidBackground? _statusServer;
+
     private TwoPeople(string dir)
     {
         Alice = Path.Combine(dir, "alice");
@@ -23,16 +28,34 @@ internal sealed class TwoPeople
         var people = new TwoPeople(dir);
         string issuerHome = Path.Combine(dir, "issuer");
         string mailbox = Path.Combine(dir, "shared-mailbox.db");
-        string issuer = await ProfileVerbTests.IssuerAsync(issuerHome);
-        foreach ((string home, string name) in new[] { (people.Alice, "Alice"), (people.Bob, "Bob") })
+        try
         {
-            string did = await ProfileVerbTests.InitAsync(home, name, "--mailbox-db", mailbox);
-            string credential = await ProfileVerbTests.IssueAsync(issuerHome, did, name + ".jws");
-            await OkAsync("credential", "import", credential, "--home", home);
-            await OkAsync("trust", "add", issuer, "--home", home);
+            string issuer = await ProfileVerbTests.IssuerAsync(issuerHome, "--status-url", $"http://127.0.0.1:{IssuerServeTests.FreePort()}/lists/1");
+            people._statusServer = WotidBackground.Start(ProfileVerbTests.Passphrase, "issuer", "serve", "--home", issuerHome);
+            await people._statusServer.WaitForLineAsync(l => l.StartsWith("serving the status list at ", StringComparison.Ordinal), TimeSpan.FromSeconds(60));
+            foreach ((string home, string name) in new[] { (people.Alice, "Alice"), (people.Bob, "Bob") })
+            {
+                string did = await ProfileVerbTests.InitAsync(home, name, "--mailbox-db", mailbox);
+                string credential = await ProfileVerbTests.IssueAsync(issuerHome, did, name + ".jws");
+                await OkAsync("credential", "import", credential, "--home", home);
+                await OkAsync("trust", "add", issuer, "--home", home);
+            }
+        }
+        catch
+        {
+            await people.DisposeAsync();
+            throw;
         }
 
         return people;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_statusServer is not null)
+        {
+            await _statusServer.DisposeAsync();
+        }
     }
 
     /// <summary>Runs a verb that must succeed; returns its standard output. Skips the test when this build has no node runtime.</summary>

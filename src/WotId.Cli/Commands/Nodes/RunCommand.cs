@@ -36,12 +36,14 @@ internal sealed class RunCommand : ICliCommand
         WotIdNode node = await NodeSession.StartAsync(context, cancellationToken).ConfigureAwait(false);
         await using (node.ConfigureAwait(false))
         {
+            // Subscribe first: the node claims its mailbox as soon as it starts, and events are "from now on".
+            IAsyncEnumerable<NodeEvent> events = node.ReadEventsAsync(cancellationToken);
             await using IAsyncDisposable? control = await ControlServerHost.StartAsync(node, context.Home, arguments.Has("tcp-control"), cancellationToken).ConfigureAwait(false);
             try
             {
                 NodeStatus status = await node.GetStatusAsync(cancellationToken).ConfigureAwait(false);
                 await PrintStartAsync(context, status).ConfigureAwait(false);
-                await foreach (NodeEvent e in node.ReadEventsAsync(cancellationToken).ConfigureAwait(false))
+                await foreach (NodeEvent e in events.ConfigureAwait(false))
                 {
                     await context.Output.WriteLineAsync(context.Json ? NodeJson.Line(e) : EventText.Format(e)).ConfigureAwait(false);
                     await context.Output.FlushAsync(CancellationToken.None).ConfigureAwait(false);
