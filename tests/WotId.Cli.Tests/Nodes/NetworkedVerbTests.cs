@@ -111,6 +111,8 @@ public sealed class NetworkedVerbTests : IDisposable
                 await Task.Delay(500);
             }
 
+            // `run` prints it too, although the node claimed it while starting.
+            await bob.WaitForLineAsync(l => l.Contains("\"kind\":\"message.received\"", StringComparison.Ordinal) && l.Contains(offline, StringComparison.Ordinal), s_wait);
             Assert.Equal(0, await bob.TerminateAsync(s_wait));
         }
 

@@ -33,6 +33,7 @@ internal sealed class RunCommand : ICliCommand
             throw new NodeException(NodeError.AlreadyRunning, $"a node runs for the profile in {context.Home} already");
         }
 
+        DateTimeOffset startedAt = DateTimeOffset.UtcNow;
         WotIdNode node = await NodeSession.StartAsync(context, cancellationToken).ConfigureAwait(false);
         await using (node.ConfigureAwait(false))
         {
@@ -43,10 +44,15 @@ internal sealed class RunCommand : ICliCommand
             {
                 NodeStatus status = await node.GetStatusAsync(cancellationToken).ConfigureAwait(false);
                 await PrintStartAsync(context, status).ConfigureAwait(false);
+                HashSet<string> shown = await PrintReceivedDuringStartAsync(context, node, startedAt, cancellationToken).ConfigureAwait(false);
                 await foreach (NodeEvent e in events.ConfigureAwait(false))
                 {
-                    await context.Output.WriteLineAsync(context.Json ? NodeJson.Line(e) : EventText.Format(e)).ConfigureAwait(false);
-                    await context.Output.FlushAsync(CancellationToken.None).ConfigureAwait(false);
+                    if (e.Kind == NodeEventKinds.MessageReceived && e.MessageId is not null && shown.Contains(e.MessageId))
+                    {
+                        continue;
+                    }
+
+                    await PrintAsync(context, e).ConfigureAwait(false);
                 }
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
@@ -56,6 +62,31 @@ internal sealed class RunCommand : ICliCommand
         }
 
         return ShutdownSignals.StoppedExitCode;
+    }
+
+    /// <summary>
+    /// The node claims its mailbox while it starts, before anyone can subscribe to its events; the messages it
+    /// stored since <paramref name="startedAt"/> are printed as <c>message.received</c> events here (and skipped if
+    /// they also arrive as live events).
+    /// </summary>
+    private static async Task<HashSet<string>> PrintReceivedDuringStartAsync(CliContext context, WotIdNode node, DateTimeOffset startedAt, CancellationToken cancellationToken)
+    {
+        var shown = new HashSet<string>(StringComparer.Ordinal);
+        foreach (InboxMessage m in await node.GetInboxAsync(null, cancellationToken).ConfigureAwait(false))
+        {
+            if (m.ReceivedAt >= startedAt && shown.Add(m.Id))
+            {
+                await PrintAsync(context, new NodeEvent(NodeEventKinds.MessageReceived, m.ReceivedAt, Contact: m.From, MessageId: m.Id, Text: m.Text, Via: m.Via)).ConfigureAwait(false);
+            }
+        }
+
+        return shown;
+    }
+
+    private static async Task PrintAsync(CliContext context, NodeEvent e)
+    {
+        await context.Output.WriteLineAsync(context.Json ? NodeJson.Line(e) : EventText.Format(e)).ConfigureAwait(false);
+        await context.Output.FlushAsync(CancellationToken.None).ConfigureAwait(false);
     }
 
     private static async Task PrintStartAsync(CliContext context, NodeStatus status)
