@@ -1,6 +1,7 @@
-// Layering rules of issue 2 ("An architecture test fails when a lower layer references a higher one") and the
-// house rule that only WotId.Crypto may reference crypto packages. The rules are read from every src/*.csproj
-// (ProjectReference and PackageReference items), so they hold before anything is built.
+// Layering rules of issue 2 ("An architecture test fails when a lower layer references a higher one"), the
+// house rule that only WotId.Crypto may reference crypto packages, and that only WotId.Node and above use ASP.NET
+// Core. The rules are read from every src/*.csproj (ProjectReference, PackageReference and FrameworkReference
+// items), so they hold before anything is built.
 using System;
 using System.Collections.Generic;
 using System.IO;
@@ -92,6 +93,23 @@ public sealed class LayeringTests
             .Where(p => s_cryptoPackagePrefixes.Any(prefix => p.StartsWith(prefix, StringComparison.OrdinalIgnoreCase)))
             .ToArray();
         Assert.True(offending.Length == 0, $"{project} references crypto package(s) {string.Join(", ", offending)}; only WotId.Crypto may");
+    }
+
+    [Theory]
+    [MemberData(nameof(SourceProjects))]
+    public void OnlyNodeAndAboveUseAspNetCore(string project)
+    {
+        // The control API (WotId.Node Control/) is the first web server; the protocol layers stay free of ASP.NET Core.
+        if (s_ranks[project] >= s_ranks["WotId.Node"])
+        {
+            return;
+        }
+
+        string[] offending = ReadItems(ProjectPath(project), "FrameworkReference")
+            .Concat(PackageReferences(project))
+            .Where(p => p.StartsWith("Microsoft.AspNetCore", StringComparison.OrdinalIgnoreCase))
+            .ToArray();
+        Assert.True(offending.Length == 0, $"{project} references {string.Join(", ", offending)}; only WotId.Node and above may use ASP.NET Core");
     }
 
     [Fact]

@@ -1,0 +1,29 @@
+// Request and response bodies of the control API that are not node records (docs/node.md "Control API").
+namespace WotId.Node.Control;
+
+/// <summary>POST /v1/contacts.</summary>
+/// <param name="Invitation">The <c>wotid:</c> invitation URI.</param>
+/// <param name="Name">The name to give the contact; the invitation's suggested name when null.</param>
+internal sealed record AddContactRequest(string Invitation, string? Name = null);
+
+/// <summary>POST /v1/messages.</summary>
+/// <param name="To">The contact's name or DID fingerprint.</param>
+/// <param name="Text">The chat text.</param>
+internal sealed record SendTextRequest(string To, string Text);
+
+/// <summary>POST /v1/messages/{id}/read.</summary>
+/// <param name="Contact">The contact the message came from.</param>
+internal sealed record MarkReadRequest(string Contact);
+
+/// <summary>GET /v1/invitation.</summary>
+/// <param name="Uri">A fresh signed <c>wotid:</c> invitation of this node.</param>
+internal sealed record InvitationResponse(string Uri);
+
+/// <summary>Every error response.</summary>
+/// <param name="Error">The snake_case error code (a <c>NodeError</c> name or a protocol error such as <c>payload_too_large</c>).</param>
+/// <param name="Message">A short human-readable message; never a secret or a stack trace.</param>
+internal sealed record ControlApiErrorBody(string Error, string Message);
+
+/// <summary>The content of <c>control.json</c> (TCP only).</summary>
+/// <param name="Url">The base URL, <c>http://127.0.0.1:PORT</c>.</param>
+internal sealed record ControlEndpointFile(string Url);
