@@ -8,6 +8,7 @@ using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using WotId.Node.Api;
+using WotId.Node.Control;
 using WotId.Node.Runtime;
 
 namespace WotId.Cli.Commands.Nodes;
@@ -21,7 +22,7 @@ internal sealed class RunCommand : ICliCommand
 
     public IReadOnlyList<Symbol> Symbols { get; } =
     [
-        CliSymbols.Flag("--tcp-control", "also serve the control API on 127.0.0.1 TCP (for the web page); the Unix socket is always served"),
+        CliSymbols.Flag("--tcp-control", "serve the control API on 127.0.0.1 TCP with a random port (written to control.json) instead of the Unix socket control.sock"),
     ];
 
     public async Task<int> RunAsync(CliContext context, CliArguments arguments, CancellationToken cancellationToken)
@@ -33,54 +34,32 @@ internal sealed class RunCommand : ICliCommand
             throw new NodeException(NodeError.AlreadyRunning, $"a node runs for the profile in {context.Home} already");
         }
 
-        DateTimeOffset startedAt = DateTimeOffset.UtcNow;
         WotIdNode node = await NodeSession.StartAsync(context, cancellationToken).ConfigureAwait(false);
         await using (node.ConfigureAwait(false))
         {
-            // Subscribe first: the node claims its mailbox as soon as it starts, and events are "from now on".
+            // The first reader also gets the events of the start-up mailbox claim (NodeEventHub).
             IAsyncEnumerable<NodeEvent> events = node.ReadEventsAsync(cancellationToken);
-            await using IAsyncDisposable? control = await ControlServerHost.StartAsync(node, context.Home, arguments.Has("tcp-control"), cancellationToken).ConfigureAwait(false);
-            try
+            var controlOptions = new ControlApiOptions { UseTcp = arguments.Has("tcp-control"), LoggerFactory = context.Loggers };
+            ControlApiServer control = await ControlApiServer.StartAsync(node, context.Home, controlOptions, cancellationToken).ConfigureAwait(false);
+            await using (control.ConfigureAwait(false))
             {
-                NodeStatus status = await node.GetStatusAsync(cancellationToken).ConfigureAwait(false);
-                await PrintStartAsync(context, status).ConfigureAwait(false);
-                HashSet<string> shown = await PrintReceivedDuringStartAsync(context, node, startedAt, cancellationToken).ConfigureAwait(false);
-                await foreach (NodeEvent e in events.ConfigureAwait(false))
+                try
                 {
-                    if (e.Kind == NodeEventKinds.MessageReceived && e.MessageId is not null && shown.Contains(e.MessageId))
+                    NodeStatus status = await node.GetStatusAsync(cancellationToken).ConfigureAwait(false);
+                    await PrintStartAsync(context, status, control).ConfigureAwait(false);
+                    await foreach (NodeEvent e in events.ConfigureAwait(false))
                     {
-                        continue;
+                        await PrintAsync(context, e).ConfigureAwait(false);
                     }
-
-                    await PrintAsync(context, e).ConfigureAwait(false);
                 }
-            }
-            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-            {
-                // Asked to stop: the node and the control API are disposed below.
+                catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+                {
+                    // Asked to stop: the control API and the node are disposed below.
+                }
             }
         }
 
         return ShutdownSignals.StoppedExitCode;
-    }
-
-    /// <summary>
-    /// The node claims its mailbox while it starts, before anyone can subscribe to its events; the messages it
-    /// stored since <paramref name="startedAt"/> are printed as <c>message.received</c> events here (and skipped if
-    /// they also arrive as live events).
-    /// </summary>
-    private static async Task<HashSet<string>> PrintReceivedDuringStartAsync(CliContext context, WotIdNode node, DateTimeOffset startedAt, CancellationToken cancellationToken)
-    {
-        var shown = new HashSet<string>(StringComparer.Ordinal);
-        foreach (InboxMessage m in await node.GetInboxAsync(null, cancellationToken).ConfigureAwait(false))
-        {
-            if (m.ReceivedAt >= startedAt && shown.Add(m.Id))
-            {
-                await PrintAsync(context, new NodeEvent(NodeEventKinds.MessageReceived, m.ReceivedAt, Contact: m.From, MessageId: m.Id, Text: m.Text, Via: m.Via)).ConfigureAwait(false);
-            }
-        }
-
-        return shown;
     }
 
     private static async Task PrintAsync(CliContext context, NodeEvent e)
@@ -89,7 +68,7 @@ internal sealed class RunCommand : ICliCommand
         await context.Output.FlushAsync(CancellationToken.None).ConfigureAwait(false);
     }
 
-    private static async Task PrintStartAsync(CliContext context, NodeStatus status)
+    private static async Task PrintStartAsync(CliContext context, NodeStatus status, ControlApiServer control)
     {
         if (context.Json)
         {
@@ -109,6 +88,7 @@ internal sealed class RunCommand : ICliCommand
                 await context.Output.WriteLineAsync("warning: no credential imported; contacts will refuse the handshake (`wotid credential import FILE`)").ConfigureAwait(false);
             }
 
+            await context.Output.WriteLineAsync("control API on " + (control.UsesTcp ? control.BaseAddress.ToString() : control.SocketPath)).ConfigureAwait(false);
             await context.Output.WriteLineAsync("Ctrl+C to stop").ConfigureAwait(false);
         }
 
