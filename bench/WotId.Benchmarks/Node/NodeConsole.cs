@@ -2,6 +2,8 @@
 //   node-chat-latency [n]          n chat messages one at a time on one verified connection: SendTextAsync called →
 //                                  message.received read from the receiver's event stream, p50/p99 (and the ACK);
 //   node-mailbox-fallback [n]      n messages to a stopped contact: failed dial → deposited, from the node's log events;
+//   node-session-timeline [n]      n session setups as in NodeSessionSetupBenchmarks, each printed as the timeline of
+//                                  both nodes' log events (ms since SendTextAsync was called) and the total;
 //   node-connections [n]           one node holding n verified connections dialled by a child process
 //                                  (node-connections-peers), memory per connection at the holding node.
 using System;
@@ -26,6 +28,7 @@ public static class NodeConsole
         {
             case "node-chat-latency": ChatLatencyAsync(n(1, 1000)).GetAwaiter().GetResult(); return true;
             case "node-mailbox-fallback": MailboxFallbackAsync(n(1, 200)).GetAwaiter().GetResult(); return true;
+            case "node-session-timeline": SessionTimelineAsync(n(1, 5)).GetAwaiter().GetResult(); return true;
             case "node-connections": NodeConnections.HubAsync(n(1, 1000)).GetAwaiter().GetResult(); return true;
             case "node-connections-peers": NodeConnections.PeersAsync(n(1, 1000), args[2], Convert.FromHexString(args[3])).GetAwaiter().GetResult(); return true;
             default: return false;
@@ -65,6 +68,34 @@ public static class NodeConsole
         await alice.DisposeAsync();
         await bob.DisposeAsync();
         world.Dispose();
+    }
+
+    private static async Task SessionTimelineAsync(int count)
+    {
+        var aliceLogs = new StampingLoggerFactory("alice: ", []);
+        var bobLogs = new StampingLoggerFactory("bob:   ", []);
+        var bench = new NodeSessionSetupBenchmarks { AliceLogs = aliceLogs, BobLogs = bobLogs };
+        await bench.SetupAsync();
+        var totals = new List<double>(count);
+        for (int i = 0; i < count; i++)
+        {
+            bench.FreshConnectionAndSession();
+            aliceLogs.Stamps.Clear();
+            bobLogs.Stamps.Clear();
+            long t0 = Stopwatch.GetTimestamp();
+            await bench.VerifiedSessionSetup();
+            double total = Stopwatch.GetElapsedTime(t0).TotalMilliseconds;
+            totals.Add(total);
+            Console.WriteLine($"--- setup {i + 1}: {total:F1} ms");
+            foreach (var s in aliceLogs.Stamps.Concat(bobLogs.Stamps).OrderBy(s => s.Timestamp))
+            {
+                Console.WriteLine($"{Stopwatch.GetElapsedTime(t0, s.Timestamp).TotalMilliseconds,8:F1} ms  {s.Text}");
+            }
+        }
+
+        Console.WriteLine($"load average: {LoadAverage()}");
+        Print("verified session setup (ms)", totals);
+        await bench.CleanupAsync();
     }
 
     private static async Task MailboxFallbackAsync(int count)

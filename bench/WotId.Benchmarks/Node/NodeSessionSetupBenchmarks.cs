@@ -28,14 +28,19 @@ public class NodeSessionSetupBenchmarks
     private NodeEventWatcher _aliceEvents = null!;
     private string? _previous;
 
+    /// <summary>Log stamps of both nodes when set before <see cref="SetupAsync"/> (the node-session-timeline console mode).</summary>
+    internal StampingLoggerFactory? AliceLogs { get; init; }
+
+    internal StampingLoggerFactory? BobLogs { get; init; }
+
     [GlobalSetup]
     public async Task SetupAsync()
     {
         _world = new NodeBenchWorld();
         NodeProfile alice = await _world.CreateProfileAsync("alice");
         _bobProfile = await _world.CreateProfileAsync("bob", pool: 40);
-        _alice = await WotIdNode.StartAsync(alice, _world.Options());
-        _bob = await WotIdNode.StartAsync(_bobProfile, _world.Options());
+        _alice = await WotIdNode.StartAsync(alice, _world.Options(loggers: AliceLogs));
+        _bob = await WotIdNode.StartAsync(_bobProfile, _world.Options(loggers: BobLogs));
         _aliceEvents = new NodeEventWatcher(_alice, NodeEventKinds.ReceiptDelivered);
         await NodeBenchWorld.IntroduceAsync(_alice, "bob", _bob, "alice");
         await SendDirectAsync();

@@ -7,13 +7,22 @@ using Microsoft.Extensions.Logging;
 
 namespace WotId.Benchmarks.Node;
 
-/// <summary>Records (event id, timestamp, text) of the log events whose ids it was given.</summary>
+/// <summary>Records (event id, timestamp, text) of the log events whose ids it was given (every event when given none).</summary>
 public sealed class StampingLoggerFactory : ILoggerFactory
 {
     private readonly int[] _eventIds;
 
+    private readonly string _prefix;
+
     public StampingLoggerFactory(params int[] eventIds)
+        : this("", eventIds)
     {
+    }
+
+    /// <summary>Stamps whose text starts with <paramref name="prefix"/> (to tell two nodes apart in one list).</summary>
+    public StampingLoggerFactory(string prefix, int[] eventIds)
+    {
+        _prefix = prefix;
         _eventIds = eventIds;
     }
 
@@ -36,9 +45,9 @@ public sealed class StampingLoggerFactory : ILoggerFactory
 
         public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
         {
-            if (Array.IndexOf(owner._eventIds, eventId.Id) >= 0)
+            if (owner._eventIds.Length == 0 || Array.IndexOf(owner._eventIds, eventId.Id) >= 0)
             {
-                owner.Stamps.Enqueue((eventId.Id, Stopwatch.GetTimestamp(), formatter(state, exception)));
+                owner.Stamps.Enqueue((eventId.Id, Stopwatch.GetTimestamp(), owner._prefix + formatter(state, exception)));
             }
         }
     }
