@@ -35,7 +35,7 @@ internal static class NodeConnections
 
         psi.ArgumentList.Add("node-connections-peers");
         psi.ArgumentList.Add(count.ToString(CultureInfo.InvariantCulture));
-        psi.ArgumentList.Add(hub.Host.AdvertisedAddresses[0] + "/p2p/" + hub.Host.PeerId);
+        psi.ArgumentList.Add(hub.Host.AdvertisedAddresses[0].ToString()); // ends with /p2p/<hub peer id>
         psi.ArgumentList.Add(Convert.ToHexString(world.IssuerSeed()));
         using Process child = Process.Start(psi)!;
         string? line;
