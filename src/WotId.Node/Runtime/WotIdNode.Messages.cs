@@ -59,6 +59,7 @@ public sealed partial class WotIdNode
             throw new NodeException(NodeError.KeyChangeHeld, $"the identity key of {c.Name} changed; accept it first (wotid contact accept)");
         }
 
+        _options.FaultPoint?.Invoke(FaultPoints.BeforeSend); // crash tests only
         Dictionary<string, string> routes = await DeliverAsync(c, [entry], dial: true, depositNow: true, cancellationToken).ConfigureAwait(false);
         if (routes.TryGetValue(id, out string? via) && via == RejectedRoute)
         {

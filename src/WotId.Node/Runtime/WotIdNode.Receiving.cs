@@ -46,6 +46,7 @@ public sealed partial class WotIdNode
                 }
 
                 (AckStatus status, OpenedMessage? opened, _) = await OpenAsync(frame.Envelope, DeliveryRoutes.Direct, ct).ConfigureAwait(false);
+                _options.FaultPoint?.Invoke(FaultPoints.AfterStoreBeforeAck); // crash tests only
                 await LengthPrefixed.WriteAsync(stream, MessageFrameCodec.Encode(MessageFrame.Ack(frame.Seq, status)), ct).ConfigureAwait(false);
                 if (opened is not null)
                 {
@@ -129,6 +130,10 @@ public sealed partial class WotIdNode
         {
             await EnsureSessionLockedAsync(contact, cancellationToken).ConfigureAwait(false);
             await _sealer.SealAndQueueAsync(contact, receipt, cancellationToken).ConfigureAwait(false);
+            if (type == WotMessageTypes.ReceiptDelivered)
+            {
+                _profile.Messages.ReceiptQueued(contact.Id, messageId);
+            }
         }
         catch (MessagingException e)
         {

@@ -49,6 +49,7 @@ public sealed partial class WotIdNode
             foreach (OutboxEntry entry in entries)
             {
                 acks.Add((entry, await link.SendAsync(entry.Envelope, linked.Token).ConfigureAwait(false)));
+                _options.FaultPoint?.Invoke(FaultPoints.AfterFrameSentBeforeAck); // crash tests only
             }
         }
         catch (Exception e) when (e is IOException or OperationCanceledException or HostException or ObjectDisposedException)
@@ -79,7 +80,7 @@ public sealed partial class WotIdNode
                 continue;
             }
 
-            _profile.Messages.SetOutboxState(entry.MessageId, OutboxState.Sent, countAttempt: true);
+            _profile.Messages.AdvanceOutboxState(entry.MessageId, OutboxState.Sent, countAttempt: true);
             acknowledged.Add(entry.MessageId, status);
             Log.Delivery(_logger, entry.MessageId, contact.Name, DeliveryRoutes.Direct);
         }
@@ -107,6 +108,7 @@ public sealed partial class WotIdNode
         {
             IMailbox mailbox = _mailboxes.Open(path, _mailboxes.Sender);
             await mailbox.SendAsync(mailboxId, entry.Envelope, cancellationToken).ConfigureAwait(false);
+            _options.FaultPoint?.Invoke(FaultPoints.AfterDeposit); // crash tests only
         }
         catch (Exception e) when (e is MailboxException or IOException or Microsoft.Data.Sqlite.SqliteException)
         {
@@ -114,7 +116,7 @@ public sealed partial class WotIdNode
             return false;
         }
 
-        _profile.Messages.SetOutboxState(entry.MessageId, OutboxState.Deposited, countAttempt: true);
+        _profile.Messages.AdvanceOutboxState(entry.MessageId, OutboxState.Deposited, countAttempt: true);
         Log.Delivery(_logger, entry.MessageId, contact.Name, DeliveryRoutes.Mailbox);
         return true;
     }
