@@ -1,0 +1,42 @@
+// Internal hooks for the benchmarks (bench/WotId.Benchmarks/Node, reached through InternalsVisibleTo; never part of
+// the facade): the node's libp2p host, so a measurement can hold verified connections without a message, and a reset
+// of one contact (its connections closed, its Signal session forgotten), so that the next message to it repeats the
+// whole session setup: dial, handshake with both presentations verified, PQXDH from the stored bundle, first ACK.
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using WotId.Libp2p.Host;
+using WotId.Node.Messaging;
+using WotId.Node.Storage;
+
+namespace WotId.Node.Runtime;
+
+public sealed partial class WotIdNode
+{
+    /// <summary>The node's libp2p host.</summary>
+    internal Libp2pHost Host => _host;
+
+    /// <summary>
+    /// Closes every connection to <paramref name="contact"/>'s peer and deletes the Signal session with it. The
+    /// contact's stored bundle (the one from the last handshake this node initiated) starts the next session.
+    /// </summary>
+    internal async Task ResetContactAsync(string contact, CancellationToken cancellationToken)
+    {
+        Contact c = Resolve(contact);
+        foreach (Libp2pConnection connection in _host.Connections.Where(x => x.RemotePeer.ToString() == c.PeerId).ToList())
+        {
+            await connection.CloseAsync("reset").ConfigureAwait(false);
+        }
+
+        await _crypto.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            string row = MessageSealer.Address(c).ToString();
+            _profile.Database.Write((db, t) => ProfileDatabase.Execute(db, t, "DELETE FROM signal_sessions WHERE address = $1", row));
+        }
+        finally
+        {
+            _crypto.Release();
+        }
+    }
+}
