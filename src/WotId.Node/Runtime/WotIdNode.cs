@@ -128,6 +128,7 @@ public sealed partial class WotIdNode : IWotIdNode
     {
         if (Interlocked.Exchange(ref _disposed, 1) == 0)
         {
+            await FlushOnStopAsync().ConfigureAwait(false);
             await StopCoreAsync(disposeProfile: true).ConfigureAwait(false);
         }
     }
