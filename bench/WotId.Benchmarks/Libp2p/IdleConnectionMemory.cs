@@ -25,7 +25,7 @@ public class IdleConnectionMemory
     public async Task<(long ManagedPerConnection, long WorkingSetPerConnection)> HoldIdleConnections()
     {
         using PeerIdentity serverId = PeerIdentity.Generate();
-        await using var server = new Libp2pHost(new Libp2pHostOptions(serverId) { ListenAddresses = [Multiaddress.Parse("/ip4/127.0.0.1/tcp/0")], MaxConnections = 20_000 });
+        await using var server = new Libp2pHost(new Libp2pHostOptions(serverId) { ListenAddresses = [Multiaddress.Parse("/ip4/127.0.0.1/tcp/0")], MaxInboundConnections = 20_000, MaxPendingInbound = 1024, MaxInboundPerIp = 1024 });
         await server.StartAsync();
         Multiaddress address = server.AdvertisedAddresses[0];
         long managed0 = GC.GetTotalMemory(forceFullCollection: true);

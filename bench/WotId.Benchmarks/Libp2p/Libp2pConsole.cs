@@ -60,7 +60,7 @@ public static class Libp2pConsole
     private static async Task IdleServerAsync(int connections)
     {
         using PeerIdentity serverId = PeerIdentity.Generate();
-        await using var server = new Libp2pHost(new Libp2pHostOptions(serverId) { ListenAddresses = [Multiaddress.Parse("/ip4/127.0.0.1/tcp/0")], MaxConnections = connections + 100 });
+        await using var server = new Libp2pHost(new Libp2pHostOptions(serverId) { ListenAddresses = [Multiaddress.Parse("/ip4/127.0.0.1/tcp/0")], MaxInboundConnections = connections + 100, MaxPendingInbound = 1024, MaxInboundPerIp = 1024 });
         await server.StartAsync();
         (long managed0, long ws0) = Measure();
         var psi = new ProcessStartInfo(Environment.ProcessPath!) { RedirectStandardInput = true, RedirectStandardOutput = true };

@@ -1,6 +1,6 @@
 // Seeds for the node targets: sealed profile values in their stored layout, sealed for another row than the one the
 // target opens (so they reach the authentication check and fail there, as a value moved between rows must), and
-// invitation texts, handshake frames, and control API event streams.
+// invitation texts, handshake frames, control API event streams, sealed envelopes and /wotid/msg/1.0.0 frames.
 using System;
 using System.Collections.Generic;
 using WotId.Identity;
@@ -8,6 +8,7 @@ using WotId.Identity.Keys;
 using WotId.Node.Api;
 using WotId.Node.Control;
 using WotId.Node.Handshake;
+using WotId.Node.Messaging;
 using WotId.Node.Storage;
 
 namespace WotId.Fuzz.Seeds;
@@ -40,5 +41,15 @@ internal static partial class SeedCorpus
         byte[] failed = ServerSentEventWriter.Format(new NodeEvent(NodeEventKinds.HandshakeFailed, at, PeerId: "12D3KooWX", Reason: "revoked"));
         yield return new Seed("node-control-events", "two-events", [.. received, .. ": heartbeat\n\n"u8, .. failed]);
         yield return Text("node-control-events", "crlf-multiline", "event: x\r\ndata: {\"kind\":\r\ndata: \"x\",\"at\":\"2026-12-06T08:00:00Z\"}\r\n\r\n");
+
+        // Sealed envelopes in the documented layout (the ciphertexts are placeholders: they reach the Signal parsers),
+        // and frame bodies of each kind.
+        byte[] didHash = SealedEnvelopeCodec.HashDid(signer.Did);
+        byte[] envelope = SealedEnvelopeCodec.Encode(didHash, 0x02, [0x44, 0x0a, 0x21, 0x05, 0x01, 0x02, 0x03]);
+        yield return new Seed("node-sealed-envelope", "signal-message", envelope);
+        yield return new Seed("node-sealed-envelope", "prekey-message", SealedEnvelopeCodec.Encode(didHash, 0x03, [0x44, 0x08, 0x01, 0x10, 0x02]));
+        yield return new Seed("node-message-frame", "message", MessageFrameCodec.Encode(MessageFrame.Message(1, envelope)));
+        yield return new Seed("node-message-frame", "ack-stored", MessageFrameCodec.Encode(MessageFrame.Ack(1, AckStatus.Stored)));
+        yield return new Seed("node-message-frame", "ack-rejected", MessageFrameCodec.Encode(MessageFrame.Ack(ulong.MaxValue, AckStatus.Rejected)));
     }
 }

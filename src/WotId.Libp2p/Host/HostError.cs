@@ -30,4 +30,7 @@ public enum HostError
 
     /// <summary>The remote reset the stream while its protocol was being negotiated.</summary>
     StreamReset,
+
+    /// <summary>The peer did not acknowledge a new stream, or no stream slot freed up, within the Yamux open timeout.</summary>
+    StreamOpenTimeout,
 }

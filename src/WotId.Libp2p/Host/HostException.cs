@@ -37,4 +37,7 @@ public sealed class HostException : IOException
 
     /// <summary>What went wrong.</summary>
     public HostError Error { get; }
+
+    /// <summary>For <see cref="HostError.ConnectionLimit"/>: which limit refused the connection.</summary>
+    public ConnectionLimitKind? Limit { get; init; }
 }

@@ -48,12 +48,17 @@ public sealed partial class Libp2pHost
             ?? throw new HostException(HostError.NoTransport, "no transport can dial " + address);
         lock (_lock)
         {
-            if (_connections.Count + _pending >= _options.MaxConnections)
+            // Only our own dials count here: inbound connections, established or pending, never fail a dial.
+            if (_connections.Count(c => c.IsInitiator) + _pendingOutbound >= _options.MaxOutboundConnections)
             {
-                throw new HostException(HostError.ConnectionLimit, "connection limit reached");
+                Log.OutboundRefused(Logger, address, _options.MaxOutboundConnections);
+                throw new HostException(HostError.ConnectionLimit, "outbound connection limit reached")
+                {
+                    Limit = ConnectionLimitKind.OutboundConnections,
+                };
             }
 
-            _pending++;
+            _pendingOutbound++;
         }
 
         try
@@ -79,7 +84,7 @@ public sealed partial class Libp2pHost
         {
             lock (_lock)
             {
-                _pending--;
+                _pendingOutbound--;
             }
         }
     }
@@ -173,25 +178,50 @@ public sealed partial class Libp2pHost
         var session = new YamuxSession(secured, initiator, _options.Yamux, _time);
         var connection = new Libp2pConnection(
             this, secured, session, raw.LocalAddress, raw.RemoteAddress, initiator, gateOpen: _options.ConnectionGate is null);
-        bool accepted;
+        ConnectionLimitKind? refused = null;
+        bool running;
         lock (_lock)
         {
-            int perPeer = _connections.Count(c => c.RemotePeer == connection.RemotePeer);
-            accepted = _state == 1 && perPeer < _options.MaxConnectionsPerPeer;
-            if (accepted)
+            running = _state == 1;
+            if (_connections.Count(c => c.RemotePeer == connection.RemotePeer) >= _options.MaxConnectionsPerPeer)
+            {
+                refused = ConnectionLimitKind.ConnectionsPerPeer;
+            }
+            else if (!initiator && _connections.Count(c => !c.IsInitiator) >= _options.MaxInboundConnections)
+            {
+                refused = ConnectionLimitKind.InboundConnections;
+            }
+            else if (running)
             {
                 _connections.Add(connection);
             }
         }
 
-        if (!accepted)
+        if (refused is not null || !running)
         {
-            Log.PeerOverLimit(Logger, connection.RemotePeer, _options.MaxConnectionsPerPeer);
             await session.CloseAsync().ConfigureAwait(false);
-            throw new HostException(HostError.ConnectionLimit, "too many connections to " + connection.RemotePeer);
+            if (!running)
+            {
+                throw new HostException(HostError.NotRunning, "the host stopped during the upgrade");
+            }
+
+            if (refused == ConnectionLimitKind.ConnectionsPerPeer)
+            {
+                Log.PeerOverLimit(Logger, connection.RemotePeer, _options.MaxConnectionsPerPeer);
+                throw new HostException(HostError.ConnectionLimit, "too many connections to " + connection.RemotePeer) { Limit = refused };
+            }
+
+            Log.InboundRefused(Logger, connection.RemoteAddress, refused!.Value, _options.MaxInboundConnections);
+            throw new HostException(HostError.ConnectionLimit, "inbound connection limit reached") { Limit = refused };
         }
 
         session.Start();
+        PeerStore.MarkConnected(connection.RemotePeer);
+        if (initiator)
+        {
+            PeerStore.MarkDialled(connection.RemotePeer);
+        }
+
         PeerStore.SetPublicKey(connection.RemotePeer, connection.RemotePublicKey);
         Log.ConnectionOpened(Logger, connection.RemotePeer, connection.RemoteAddress, initiator);
         Emit(HostEventKind.ConnectionOpened, connection);
@@ -210,6 +240,7 @@ public sealed partial class Libp2pHost
         }
 
         connection.MarkClosed();
+        PeerStore.MarkDisconnected(connection.RemotePeer);
         await connection.Tasks.WhenAllAsync().ConfigureAwait(false);
         connection.ReleaseResources();
         YamuxException? failure = connection.Session.TerminationError;

@@ -136,12 +136,26 @@ public sealed partial class Libp2pHost
         }
     }
 
-    private async Task HandleIdentifyAsync(Libp2pStream stream, CancellationToken cancellationToken) =>
-        await IdentifyProtocol.WriteAsync(stream, BuildIdentify(stream.Connection), cancellationToken).ConfigureAwait(false);
+    /// <summary>
+    /// Serves identify: writes our message, half-closes, and waits for the requester to close its side, all within
+    /// <see cref="Libp2pHostOptions.IdentifyTimeout"/>, so a requester cannot leave the stream (and the connection) open.
+    /// </summary>
+    private async Task HandleIdentifyAsync(Libp2pStream stream, CancellationToken cancellationToken)
+    {
+        using var timeout = new TimeoutScope(_time, _options.IdentifyTimeout, cancellationToken);
+        await IdentifyProtocol.WriteAsync(stream, BuildIdentify(stream.Connection), timeout.Token).ConfigureAwait(false);
+        stream.CompleteWrites();
+        var rest = new byte[64];
+        while (await stream.ReadAsync(rest, timeout.Token).ConfigureAwait(false) > 0)
+        {
+            // The requester has nothing to say on this protocol; anything it sends is read and dropped until it closes.
+        }
+    }
 
     private async Task HandleIdentifyPushAsync(Libp2pStream stream, CancellationToken cancellationToken)
     {
-        IdentifyMessage message = await IdentifyProtocol.ReadAsync(stream, cancellationToken).ConfigureAwait(false);
+        using var timeout = new TimeoutScope(_time, _options.IdentifyTimeout, cancellationToken);
+        IdentifyMessage message = await IdentifyProtocol.ReadAsync(stream, timeout.Token).ConfigureAwait(false);
         Apply(stream.RemotePeer, message, isPush: true);
     }
 

@@ -31,7 +31,8 @@ public sealed partial class Libp2pHost
         }
         catch (YamuxException ex)
         {
-            throw new HostException(HostError.ConnectionClosed, "cannot open a stream: " + ex.Message, ex);
+            HostError error = ex.Error == YamuxError.OpenTimeout ? HostError.StreamOpenTimeout : HostError.ConnectionClosed;
+            throw new HostException(error, "cannot open a stream: " + ex.Message, ex);
         }
 
         connection.Touch();
@@ -49,7 +50,12 @@ public sealed partial class Libp2pHost
         {
             stream.Abort();
             cancellationToken.ThrowIfCancellationRequested();
-            HostError error = ex is YamuxException { Error: YamuxError.StreamReset } ? HostError.StreamReset : HostError.ConnectionClosed;
+            HostError error = ex switch
+            {
+                YamuxException { Error: YamuxError.StreamReset } => HostError.StreamReset,
+                YamuxException { Error: YamuxError.OpenTimeout } => HostError.StreamOpenTimeout,
+                _ => HostError.ConnectionClosed,
+            };
             throw ex as HostException ?? new HostException(error, "negotiating " + protocolId + " failed: " + ex.Message, ex);
         }
 

@@ -32,7 +32,8 @@ public sealed partial class Libp2pHost : IAsyncDisposable
     private readonly TimeProvider _time;
     private readonly Channel<HostEvent> _events;
     private int _state;
-    private int _pending;
+    private readonly InboundLimiter _inbound;
+    private int _pendingOutbound;
     private byte[]? _signedRecord;
 
     /// <summary>Creates a host (not yet listening).</summary>
@@ -42,14 +43,18 @@ public sealed partial class Libp2pHost : IAsyncDisposable
         ArgumentNullException.ThrowIfNull(options.TimeProvider);
         ArgumentNullException.ThrowIfNull(options.LoggerFactory);
         ArgumentOutOfRangeException.ThrowIfLessThan(options.EventCapacity, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThan(options.MaxInboundConnections, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThan(options.MaxOutboundConnections, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThan(options.MaxConnectionsPerPeer, 1);
         _time = options.TimeProvider;
+        _inbound = new InboundLimiter(options.MaxPendingInbound, options.MaxInboundPerIp, _time);
         Logger = options.LoggerFactory.CreateLogger("WotId.Libp2p.Host");
         _tasks = new TaskSet(Logger);
         _events = CreateEventChannel(this, options.EventCapacity);
         _transports = options.Transports ?? [new WebSocketTransport(options.LoggerFactory), new TcpTransport()];
         _handlers[IdentifyProtocol.ProtocolId] = HandleIdentifyAsync;
         _handlers[IdentifyProtocol.PushProtocolId] = HandleIdentifyPushAsync;
-        _handlers[PingProtocol.ProtocolId] = static (s, ct) => PingProtocol.HandleAsync(s, ct);
+        _handlers[PingProtocol.ProtocolId] = (s, ct) => PingProtocol.HandleAsync(s, _time, options.PingTimeout, ct);
         if (options.ServePerf)
         {
             _handlers[PerfProtocol.ProtocolId] = static (s, ct) => PerfProtocol.HandleAsync(s, ct);
@@ -83,6 +88,9 @@ public sealed partial class Libp2pHost : IAsyncDisposable
 
     internal TimeProvider Time => _time;
 
+    /// <summary>Inbound connections in their upgrade now (TCP and WebSocket), for tests and diagnostics.</summary>
+    internal int PendingInboundCount => _inbound.Pending;
+
     internal ILogger Logger { get; }
 
     /// <summary>Protocols served inbound.</summary>
@@ -100,7 +108,10 @@ public sealed partial class Libp2pHost : IAsyncDisposable
         {
             ITransport transport = _transports.FirstOrDefault(t => t.CanListen(address))
                 ?? throw new HostException(HostError.NoTransport, "no transport can listen on " + address);
-            ITransportListener listener = await transport.ListenAsync(address, cancellationToken).ConfigureAwait(false);
+            // A transport that upgrades before handing connections over (WebSocket) admits them through our limiter.
+            ITransportListener listener = transport is IAdmittingTransport admitting
+                ? await admitting.ListenAsync(address, _inbound, cancellationToken).ConfigureAwait(false)
+                : await transport.ListenAsync(address, cancellationToken).ConfigureAwait(false);
             lock (_lock)
             {
                 _listeners.Add(listener);
@@ -190,29 +201,65 @@ public sealed partial class Libp2pHost : IAsyncDisposable
                 continue;
             }
 
-            int load;
-            lock (_lock)
+            InboundLease? lease = Admit(raw);
+            if (lease is null)
             {
-                load = _connections.Count + _pending;
-                if (load < _options.MaxConnections)
-                {
-                    _pending++;
-                }
-            }
-
-            if (load >= _options.MaxConnections)
-            {
-                Log.InboundOverLimit(Logger, raw.RemoteAddress, _options.MaxConnections);
                 raw.Abort();
                 await raw.DisposeAsync().ConfigureAwait(false);
                 continue;
             }
 
-            _tasks.Add(UpgradeInboundAsync(raw));
+            _tasks.Add(UpgradeInboundAsync(raw, lease));
         }
     }
 
-    private async Task UpgradeInboundAsync(TransportConnection raw)
+    /// <summary>
+    /// The pending-inbound slot of a new connection (taken over from its listener, or taken here), or null when a
+    /// limit refuses it (logged as a Warning with the limit).
+    /// </summary>
+    private InboundLease? Admit(TransportConnection raw)
+    {
+        InboundLease? lease = raw.AdmissionLease;
+        raw.AdmissionLease = null;
+        if (lease is null)
+        {
+            lease = _inbound.TryAdmit(IpOf(raw.RemoteAddress), out InboundRefusal refusal);
+            if (lease is null)
+            {
+                ConnectionLimitKind kind = refusal == InboundRefusal.PendingInboundPerIp
+                    ? ConnectionLimitKind.PendingInboundPerIp
+                    : ConnectionLimitKind.PendingInbound;
+                int limit = kind == ConnectionLimitKind.PendingInbound ? _options.MaxPendingInbound : _options.MaxInboundPerIp;
+                Log.InboundRefused(Logger, raw.RemoteAddress, kind, limit);
+                return null;
+            }
+        }
+
+        if (InboundCount() >= _options.MaxInboundConnections)
+        {
+            lease.Dispose();
+            Log.InboundRefused(Logger, raw.RemoteAddress, ConnectionLimitKind.InboundConnections, _options.MaxInboundConnections);
+            return null;
+        }
+
+        return lease;
+    }
+
+    private int InboundCount()
+    {
+        lock (_lock)
+        {
+            return _connections.Count(c => !c.IsInitiator);
+        }
+    }
+
+    private static System.Net.IPAddress? IpOf(Multiaddress address)
+    {
+        MultiaddrComponent first = address.Components[0];
+        return first.Code is MultiaddrCodes.Ip4 or MultiaddrCodes.Ip6 ? new System.Net.IPAddress(first.RawValue.Span) : null;
+    }
+
+    private async Task UpgradeInboundAsync(TransportConnection raw, InboundLease lease)
     {
         try
         {
@@ -225,10 +272,7 @@ public sealed partial class Libp2pHost : IAsyncDisposable
         }
         finally
         {
-            lock (_lock)
-            {
-                _pending--;
-            }
+            lease.Dispose();
         }
     }
 

@@ -6,6 +6,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using WotId.Libp2p.Multiaddr;
 using WotId.Libp2p.Peer;
+using WotId.Libp2p.Protocols.Ping;
 using WotId.Libp2p.Transports;
 using WotId.Libp2p.Yamux;
 
@@ -35,8 +36,26 @@ public sealed class Libp2pHostOptions
     /// <summary>Identify's protocolVersion (js sends "ipfs/0.1.0").</summary>
     public string ProtocolVersion { get; init; } = "ipfs/0.1.0";
 
-    /// <summary>Most connections at once (inbound beyond it are dropped before the handshake).</summary>
-    public int MaxConnections { get; init; } = 1024;
+    /// <summary>
+    /// Most established inbound connections (default 1024). Further inbound connections are dropped before their
+    /// handshake. Outbound connections have their own limit, so inbound pressure never fails our own dials.
+    /// </summary>
+    public int MaxInboundConnections { get; init; } = 1024;
+
+    /// <summary>Most outbound connections, established or being dialled (default 256).</summary>
+    public int MaxOutboundConnections { get; init; } = 256;
+
+    /// <summary>
+    /// Most inbound connections still in their upgrade (TCP or WebSocket accepted, Noise and muxer not done; default 64).
+    /// They do not count against <see cref="MaxInboundConnections"/> until the upgrade succeeds.
+    /// </summary>
+    public int MaxPendingInbound { get; init; } = 64;
+
+    /// <summary>
+    /// Most inbound connections in their upgrade from one IP address (default 8). Loopback is not exempt; tests that
+    /// open many local connections at once raise it.
+    /// </summary>
+    public int MaxInboundPerIp { get; init; } = 8;
 
     /// <summary>Most connections to one peer.</summary>
     public int MaxConnectionsPerPeer { get; init; } = 8;
@@ -50,7 +69,16 @@ public sealed class Libp2pHostOptions
     /// <summary>Limit for multistream-select on a new stream.</summary>
     public TimeSpan NegotiationTimeout { get; init; } = TimeSpan.FromSeconds(10);
 
-    /// <summary>Limit for the identify exchange on a new connection.</summary>
+    /// <summary>
+    /// Limit for served ping streams: each 32-byte payload must arrive, and its echo be written, within this time, or the
+    /// stream is reset (default 10 s, go-libp2p's ping timeout). A peer cannot keep a connection busy with an idle ping stream.
+    /// </summary>
+    public TimeSpan PingTimeout { get; init; } = PingProtocol.DefaultTimeout;
+
+    /// <summary>
+    /// Limit for the identify exchange on a new connection, and for every served identify and identify/push stream
+    /// (writing our message and seeing the requester close; reading a push to its end); a stream over it is reset.
+    /// </summary>
     public TimeSpan IdentifyTimeout { get; init; } = TimeSpan.FromSeconds(5);
 
     /// <summary>Offer <c>/yamux/1.0.0</c> inside the Noise handshake (early muxer negotiation, as js and go do).</summary>

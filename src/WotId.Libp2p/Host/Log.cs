@@ -22,8 +22,8 @@ internal static partial class Log
     [LoggerMessage(EventId = 4, Level = LogLevel.Debug, Message = "Accepting a connection on {ListenAddress} failed")]
     public static partial void AcceptFailed(ILogger logger, Multiaddress listenAddress, Exception error);
 
-    [LoggerMessage(EventId = 5, Level = LogLevel.Warning, Message = "Dropped inbound connection from {RemoteAddress}: connection limit {Limit} reached")]
-    public static partial void InboundOverLimit(ILogger logger, Multiaddress remoteAddress, int limit);
+    [LoggerMessage(EventId = 5, Level = LogLevel.Warning, Message = "Refused inbound connection from {RemoteAddress}: {LimitKind} limit of {Limit} reached")]
+    public static partial void InboundRefused(ILogger logger, Multiaddress remoteAddress, ConnectionLimitKind limitKind, int limit);
 
     [LoggerMessage(EventId = 6, Level = LogLevel.Warning, Message = "Closed a new connection to {RemotePeer}: limit of {Limit} connections per peer reached")]
     public static partial void PeerOverLimit(ILogger logger, PeerId remotePeer, int limit);
@@ -66,6 +66,9 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 19, Level = LogLevel.Trace, Message = "Host event {Kind} for {RemotePeer} pushed out an older one ({Dropped} dropped so far)")]
     public static partial void EventDropped(ILogger logger, HostEventKind kind, PeerId remotePeer, long dropped);
+
+    [LoggerMessage(EventId = 21, Level = LogLevel.Warning, Message = "Refused to dial {Address}: outbound connection limit of {Limit} reached")]
+    public static partial void OutboundRefused(ILogger logger, Multiaddress address, int limit);
 
     [LoggerMessage(EventId = 20, Level = LogLevel.Information, Message = "Host {LocalPeer} listening on {ListenAddress}")]
     public static partial void Listening(ILogger logger, PeerId localPeer, Multiaddress listenAddress);

@@ -1,5 +1,8 @@
 // The host's peer store: addresses, protocols and public keys per peer, fed by dials and identify (libp2p/specs
 // RFC/0003-routing-records.md: a record whose seq is not newer is ignored). Bounded in peers, addresses and protocols.
+// When full, the least recently seen peer is evicted (LRU, like go-libp2p's peerstore garbage collection of peers
+// without connections): inbound-only peers first, peers we dialled only when no inbound-only peer is left, and never a
+// peer with an open connection. So throwaway identities that connect to us cannot fill the store for good.
 using System;
 using System.Collections.Generic;
 using System.Linq;
@@ -8,10 +11,13 @@ using WotId.Libp2p.Peer;
 
 namespace WotId.Libp2p.Host;
 
-/// <summary>Thread-safe, bounded store of what is known about peers.</summary>
+/// <summary>
+/// Thread-safe, bounded store of what is known about peers. When full, the least recently seen peer that has no open
+/// connection is forgotten, inbound-only peers before peers we dialled.
+/// </summary>
 public sealed class PeerStore
 {
-    /// <summary>Most peers kept.</summary>
+    /// <summary>Most peers kept (least recently seen ones are evicted beyond it).</summary>
     public const int MaxPeers = 10_000;
 
     /// <summary>Most addresses kept per peer.</summary>
@@ -22,6 +28,8 @@ public sealed class PeerStore
 
     private readonly object _lock = new();
     private readonly Dictionary<PeerId, Entry> _peers = new();
+    private readonly LinkedList<PeerId> _inboundOnly = new();
+    private readonly LinkedList<PeerId> _dialled = new();
 
     /// <summary>Number of peers known.</summary>
     public int Count
@@ -161,25 +169,102 @@ public sealed class PeerStore
         }
     }
 
+    /// <summary>We dialled the peer: it is evicted only after every inbound-only peer.</summary>
+    internal void MarkDialled(PeerId peer)
+    {
+        lock (_lock)
+        {
+            Entry? e = GetOrAdd(peer);
+            if (e is not null && !e.Dialled)
+            {
+                _inboundOnly.Remove(e.Node);
+                e.Dialled = true;
+                _dialled.AddLast(e.Node);
+            }
+        }
+    }
+
+    /// <summary>A connection to the peer opened: it is not evicted while connected.</summary>
+    internal void MarkConnected(PeerId peer)
+    {
+        lock (_lock)
+        {
+            Entry? e = GetOrAdd(peer);
+            if (e is not null)
+            {
+                e.Connections++;
+            }
+        }
+    }
+
+    /// <summary>A connection to the peer closed.</summary>
+    internal void MarkDisconnected(PeerId peer)
+    {
+        lock (_lock)
+        {
+            if (_peers.TryGetValue(peer, out Entry? e))
+            {
+                e.Connections = Math.Max(0, e.Connections - 1);
+                Touch(e);
+            }
+        }
+    }
+
+    /// <summary>The entry of <paramref name="peer"/> (now the most recently seen), or null when the store is full of connected peers.</summary>
     private Entry? GetOrAdd(PeerId peer)
     {
         if (_peers.TryGetValue(peer, out Entry? e))
         {
+            Touch(e);
             return e;
         }
 
-        if (_peers.Count >= MaxPeers)
+        if (_peers.Count >= MaxPeers && !TryEvict(_inboundOnly) && !TryEvict(_dialled))
         {
             return null;
         }
 
-        e = new Entry();
+        e = new Entry(new LinkedListNode<PeerId>(peer));
+        _inboundOnly.AddLast(e.Node);
         _peers.Add(peer, e);
         return e;
     }
 
-    private sealed class Entry
+    private void Touch(Entry e)
     {
+        LinkedList<PeerId> list = e.Dialled ? _dialled : _inboundOnly;
+        if (list.Last != e.Node)
+        {
+            list.Remove(e.Node);
+            list.AddLast(e.Node);
+        }
+    }
+
+    /// <summary>Forgets the least recently seen peer of <paramref name="list"/> that has no open connection.</summary>
+    private bool TryEvict(LinkedList<PeerId> list)
+    {
+        // Connected peers are skipped; there are at most as many as the host's connection limits allow.
+        for (LinkedListNode<PeerId>? n = list.First; n is not null; n = n.Next)
+        {
+            if (_peers[n.Value].Connections == 0)
+            {
+                list.Remove(n);
+                _peers.Remove(n.Value);
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private sealed class Entry(LinkedListNode<PeerId> node)
+    {
+        public LinkedListNode<PeerId> Node { get; } = node;
+
+        public bool Dialled { get; set; }
+
+        public int Connections { get; set; }
+
         public List<Multiaddress> Addresses { get; } = new();
 
         public List<string> Protocols { get; set; } = new();

@@ -13,4 +13,7 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 102, Level = LogLevel.Debug, Message = "WebSocket upgrade of a client of {ListenAddress} failed")]
     public static partial void UpgradeFailed(ILogger logger, Multiaddress listenAddress, Exception error);
+
+    [LoggerMessage(EventId = 103, Level = LogLevel.Warning, Message = "Refused a WebSocket client of {ListenAddress} before its upgrade: {Refusal} limit of {Limit} reached")]
+    public static partial void UpgradeRefused(ILogger logger, Multiaddress listenAddress, InboundRefusal refusal, int limit);
 }

@@ -26,6 +26,12 @@ public abstract class TransportConnection : Stream
     /// <summary>True when this side dialed the connection.</summary>
     public abstract bool IsInitiator { get; }
 
+    /// <summary>
+    /// The pending-inbound slot a listener took for this connection before handing it over (WebSocket listeners admit
+    /// a connection before its HTTP upgrade); the host takes it over and releases it when its own upgrade ends.
+    /// </summary>
+    internal InboundLease? AdmissionLease { get; set; }
+
     /// <inheritdoc />
     public override bool CanRead => true;
 

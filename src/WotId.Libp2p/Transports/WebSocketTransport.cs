@@ -16,10 +16,16 @@ using WotId.Libp2p.Multiaddr;
 namespace WotId.Libp2p.Transports;
 
 /// <summary>The plain WebSocket transport (<c>/ws</c>).</summary>
-public sealed class WebSocketTransport : ITransport
+public sealed class WebSocketTransport : ITransport, IAdmittingTransport
 {
-    /// <summary>How long an inbound connection may take to send its upgrade request.</summary>
+    /// <summary>How long an inbound connection may take to send its upgrade request (on the host's clock in a host).</summary>
     public static readonly TimeSpan UpgradeTimeout = TimeSpan.FromSeconds(10);
+
+    /// <summary>Most HTTP upgrades in progress at once on a listener outside a host (a host applies its own limits).</summary>
+    public const int DefaultMaxPendingUpgrades = 64;
+
+    /// <summary>Most HTTP upgrades in progress at once from one IP address on a listener outside a host.</summary>
+    public const int DefaultMaxPendingUpgradesPerIp = 8;
 
     private readonly ILogger _logger;
 
@@ -95,7 +101,12 @@ public sealed class WebSocketTransport : ITransport
     }
 
     /// <inheritdoc />
-    public Task<ITransportListener> ListenAsync(Multiaddress address, CancellationToken cancellationToken)
+    public Task<ITransportListener> ListenAsync(Multiaddress address, CancellationToken cancellationToken) =>
+        ((IAdmittingTransport)this).ListenAsync(
+            address, new InboundLimiter(DefaultMaxPendingUpgrades, DefaultMaxPendingUpgradesPerIp, TimeProvider.System), cancellationToken);
+
+    /// <inheritdoc />
+    Task<ITransportListener> IAdmittingTransport.ListenAsync(Multiaddress address, InboundLimiter limiter, CancellationToken cancellationToken)
     {
         if (!CanListen(address))
         {
@@ -103,7 +114,7 @@ public sealed class WebSocketTransport : ITransport
         }
 
         Socket socket = TcpTransport.Bind(address);
-        return Task.FromResult<ITransportListener>(new WebSocketTransportListener(socket, TcpAddressing.ToMultiaddress(socket.LocalEndPoint, "/ws"), _logger));
+        return Task.FromResult<ITransportListener>(new WebSocketTransportListener(socket, TcpAddressing.ToMultiaddress(socket.LocalEndPoint, "/ws"), _logger, limiter));
     }
 
     private static TransportException? FindTransportException(Exception? e)

@@ -1,8 +1,11 @@
 // libp2p/specs websockets/README.md: the listening side of WebSocketTransport. One accept loop owns every pending
-// upgrade; finished connections wait in a bounded queue for AcceptAsync.
+// upgrade; finished connections wait in a bounded queue for AcceptAsync. Every accepted socket first takes a
+// pending-inbound slot from the limiter (the host's, inside a host), so HTTP upgrades are bounded in total and per IP
+// and time out on the limiter's clock.
 using System;
 using System.Collections.Concurrent;
 using System.IO;
+using System.Net;
 using System.Net.Sockets;
 using System.Net.WebSockets;
 using System.Threading;
@@ -24,12 +27,14 @@ internal sealed class WebSocketTransportListener : ITransportListener
     private readonly ConcurrentDictionary<Task, bool> _upgrades = new();
     private readonly Task _acceptLoop;
     private readonly ILogger _logger;
+    private readonly InboundLimiter _limiter;
     private int _disposed;
 
-    public WebSocketTransportListener(Socket socket, Multiaddress localAddress, ILogger logger)
+    public WebSocketTransportListener(Socket socket, Multiaddress localAddress, ILogger logger, InboundLimiter limiter)
     {
         _socket = socket;
         _logger = logger;
+        _limiter = limiter;
         LocalAddress = localAddress;
         _acceptLoop = AcceptLoopAsync();
     }
@@ -63,6 +68,7 @@ internal sealed class WebSocketTransportListener : ITransportListener
         _ready.Writer.TryComplete();
         while (_ready.Reader.TryRead(out TransportConnection? leftover))
         {
+            leftover.AdmissionLease?.Dispose();
             await leftover.DisposeAsync().ConfigureAwait(false);
         }
 
@@ -93,27 +99,37 @@ internal sealed class WebSocketTransportListener : ITransportListener
                 continue;
             }
 
+            InboundLease? lease = _limiter.TryAdmit((accepted.RemoteEndPoint as IPEndPoint)?.Address, out InboundRefusal refusal);
+            if (lease is null)
+            {
+                Log.UpgradeRefused(_logger, LocalAddress, refusal, refusal == InboundRefusal.PendingInboundPerIp ? _limiter.MaxPerIp : _limiter.MaxPending);
+                accepted.Dispose();
+                continue;
+            }
+
             accepted.NoDelay = true;
-            Task upgrade = UpgradeAsync(accepted);
+            Task upgrade = UpgradeAsync(accepted, lease);
             _upgrades.TryAdd(upgrade, true);
             // Owner: _upgrades, awaited by DisposeAsync; the continuation only removes the finished task.
             _ = upgrade.ContinueWith(t => _upgrades.TryRemove(t, out _), CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
         }
     }
 
-    private async Task UpgradeAsync(Socket socket)
+    private async Task UpgradeAsync(Socket socket, InboundLease lease)
     {
         var stream = new NetworkStream(socket, ownsSocket: true);
         try
         {
-            using (var timeout = CancellationTokenSource.CreateLinkedTokenSource(_stop.Token))
+            using (var timeout = new TimeoutScope(_limiter.Time, WebSocketTransport.UpgradeTimeout, _stop.Token))
             {
-                timeout.CancelAfter(WebSocketTransport.UpgradeTimeout);
                 await WebSocketUpgrade.ServerHandshakeAsync(stream, timeout.Token).ConfigureAwait(false);
             }
 
             WebSocket ws = WebSocket.CreateFromStream(stream, new WebSocketCreationOptions { IsServer = true, KeepAliveInterval = TimeSpan.Zero });
-            var connection = new WebSocketConnection(ws, stream, false, TcpAddressing.ToMultiaddress(socket.LocalEndPoint, "/ws"), TcpAddressing.ToMultiaddress(socket.RemoteEndPoint, "/ws"));
+            var connection = new WebSocketConnection(ws, stream, false, TcpAddressing.ToMultiaddress(socket.LocalEndPoint, "/ws"), TcpAddressing.ToMultiaddress(socket.RemoteEndPoint, "/ws"))
+            {
+                AdmissionLease = lease,
+            };
             await _ready.Writer.WriteAsync(connection, _stop.Token).ConfigureAwait(false);
         }
         catch (Exception e) when (e is IOException or OperationCanceledException or SocketException or ObjectDisposedException or ChannelClosedException)
@@ -124,6 +140,7 @@ internal sealed class WebSocketTransportListener : ITransportListener
                 Log.UpgradeFailed(_logger, LocalAddress, e);
             }
 
+            lease.Dispose();
             await stream.DisposeAsync().ConfigureAwait(false);
         }
     }

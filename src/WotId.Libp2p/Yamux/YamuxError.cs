@@ -54,4 +54,10 @@ public enum YamuxError
 
     /// <summary>The peer made us queue too many control frames (ping floods while not reading).</summary>
     ControlQueueOverflow,
+
+    /// <summary>
+    /// An outbound open took longer than <see cref="YamuxOptions.OpenTimeout"/>: no ACK-backlog slot became free, or the
+    /// peer neither acknowledged nor reset the stream (which is then reset).
+    /// </summary>
+    OpenTimeout,
 }

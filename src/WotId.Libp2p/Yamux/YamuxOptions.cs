@@ -17,6 +17,22 @@ public sealed class YamuxOptions
     public int MaxWindow { get; init; } = 16 * 1024 * 1024;
 
     /// <summary>
+    /// Most bytes of receive window all streams of one session may hold together before auto-tuning stops growing any
+    /// of them (default 32 MiB). Every stream keeps its fixed 256 KiB initial window regardless; this caps growth, so
+    /// a peer that inflates the RTT (by answering pings late) cannot make every stream grow to <see cref="MaxWindow"/>.
+    /// </summary>
+    public long MaxReceiveBuffer { get; init; } = 32L * 1024 * 1024;
+
+    /// <summary>
+    /// The smallest RTT auto-tuning assumes (default 10 ms). On loopback and LANs the measured RTT is well below a
+    /// millisecond, shorter than one scheduling quantum of a loaded machine, so "updates within 4 × RTT" would never
+    /// hold and windows would never grow; with the floor a stream grows once its reader drains half a window within
+    /// 40 ms, i.e. reads at 3 MiB/s or more, which is when a larger window pays off. It is no defence against a peer
+    /// that inflates the RTT: <see cref="MaxReceiveBuffer"/> is.
+    /// </summary>
+    public TimeSpan MinAutoTuneRtt { get; init; } = TimeSpan.FromMilliseconds(10);
+
+    /// <summary>
     /// Largest Data payload this side sends in one frame (default 65,507 bytes, so a header plus payload fills
     /// exactly one Noise transport message of 65,519 plaintext bytes).
     /// </summary>
@@ -33,6 +49,13 @@ public sealed class YamuxOptions
 
     /// <summary>Most outbound streams not yet acknowledged by the peer (default 256, the spec's guidance).</summary>
     public int AckBacklog { get; init; } = 256;
+
+    /// <summary>
+    /// How long an outbound open may wait for a slot in the ACK backlog, and how long the peer has to acknowledge (or
+    /// reset) a new stream before we reset it (default 75 s, go-yamux's StreamOpenTimeout). Either way the open fails
+    /// with <see cref="YamuxError.OpenTimeout"/>. Must be positive.
+    /// </summary>
+    public TimeSpan OpenTimeout { get; init; } = TimeSpan.FromSeconds(75);
 
     /// <summary>
     /// Refused inbound streams (over a limit) tolerated per session before the peer is treated as hostile and the
@@ -67,6 +90,16 @@ public sealed class YamuxOptions
         if (MaxInboundStreams < 1 || MaxOutboundStreams < 1 || AcceptBacklog < 1 || AckBacklog < 1 || MaxRefusedStreams < 0)
         {
             throw new ArgumentOutOfRangeException(nameof(MaxInboundStreams), "stream limits must be positive");
+        }
+
+        if (MaxReceiveBuffer < InitialWindow || MinAutoTuneRtt < TimeSpan.Zero)
+        {
+            throw new ArgumentOutOfRangeException(nameof(MaxReceiveBuffer), "MaxReceiveBuffer must be at least 256 KiB and MinAutoTuneRtt not negative");
+        }
+
+        if (OpenTimeout <= TimeSpan.Zero)
+        {
+            throw new ArgumentOutOfRangeException(nameof(OpenTimeout), "OpenTimeout must be positive");
         }
     }
 }

@@ -220,6 +220,7 @@ internal sealed partial class YamuxSession
                     {
                         _streams.Add(id, created);
                         _inboundCount++;
+                        System.Threading.Interlocked.Add(ref _committedWindow, YamuxOptions.InitialWindow);
                         _highestRemoteId = Math.Max(_highestRemoteId, id);
                     }
                     else

@@ -16,6 +16,7 @@ namespace WotId.Libp2p.Yamux;
 /// </summary>
 internal sealed partial class YamuxSession : IAsyncDisposable
 {
+    private static readonly TimerCallback s_openExpired = OnOpenExpired;
     private readonly Stream _transport;
     private readonly YamuxOptions _options;
     private readonly TimeProvider _time;
@@ -34,6 +35,7 @@ internal sealed partial class YamuxSession : IAsyncDisposable
     private int _outboundCount;
     private int _unackedOutbound;
     private int _refused;
+    private long _committedWindow;
     private bool _started;
     private bool _localGoAway;
     private bool _remoteGoAway;
@@ -110,55 +112,84 @@ internal sealed partial class YamuxSession : IAsyncDisposable
         }
     }
 
-    /// <summary>Opens a new outbound stream. Data may be written at once; the peer acknowledges it later.</summary>
+    /// <summary>
+    /// Opens a new outbound stream. Data may be written at once; the peer acknowledges it later. Waiting for a slot in
+    /// the ACK backlog is bounded by <see cref="YamuxOptions.OpenTimeout"/>, and so is the wait for the ACK: a stream
+    /// the peer neither acknowledges nor resets in time is reset and fails with <see cref="YamuxError.OpenTimeout"/>.
+    /// </summary>
     public async ValueTask<YamuxStream> OpenStreamAsync(CancellationToken cancellationToken = default)
     {
-        while (true)
+        TimeoutScope? timeout = null;
+        try
         {
-            Task? wait = null;
-            YamuxStream? stream = null;
-            lock (_sync)
+            while (true)
             {
-                ThrowIfUnusable();
-                if (_remoteGoAway)
+                Task? wait = TryOpen(out YamuxStream? stream);
+                if (stream is not null)
                 {
-                    throw new YamuxException(YamuxError.RemoteGoAway, "the peer sent GoAway; no new streams");
+                    // js-yamux opens with WindowUpdate|SYN, delta 0 (js-yamux src/stream.ts).
+                    EnqueueControl(new YamuxFrameHeader(YamuxFrameType.WindowUpdate, YamuxFlags.Syn, stream.Id, 0));
+                    return stream;
                 }
 
-                if (_outboundCount >= _options.MaxOutboundStreams)
+                // Only an open that has to wait pays for a timer.
+                timeout ??= new TimeoutScope(_time, _options.OpenTimeout, cancellationToken);
+                try
                 {
-                    throw new YamuxException(YamuxError.TooManyStreams, "too many outbound yamux streams");
+                    await wait!.WaitAsync(timeout.Token).ConfigureAwait(false);
                 }
-
-                if (_unackedOutbound >= _options.AckBacklog)
+                catch (OperationCanceledException) when (timeout.TimedOut && !cancellationToken.IsCancellationRequested)
                 {
-                    _ackBacklogSignal ??= new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-                    wait = _ackBacklogSignal.Task;
-                }
-                else
-                {
-                    if (_nextStreamId > uint.MaxValue - 2)
-                    {
-                        throw new YamuxException(YamuxError.TooManyStreams, "yamux stream ids exhausted");
-                    }
-
-                    uint id = _nextStreamId;
-                    _nextStreamId += 2;
-                    stream = new YamuxStream(this, id, outbound: true);
-                    _streams.Add(id, stream);
-                    _outboundCount++;
-                    _unackedOutbound++;
+                    throw new YamuxException(
+                        YamuxError.OpenTimeout,
+                        $"no slot in the yamux ACK backlog ({_options.AckBacklog} unacknowledged streams) within {_options.OpenTimeout}");
                 }
             }
+        }
+        finally
+        {
+            timeout?.Dispose();
+        }
+    }
 
-            if (stream is not null)
+    /// <summary>Creates an outbound stream, or returns what to wait for when the ACK backlog is full.</summary>
+    private Task? TryOpen(out YamuxStream? stream)
+    {
+        stream = null;
+        lock (_sync)
+        {
+            ThrowIfUnusable();
+            if (_remoteGoAway)
             {
-                // js-yamux opens with WindowUpdate|SYN, delta 0 (js-yamux src/stream.ts).
-                EnqueueControl(new YamuxFrameHeader(YamuxFrameType.WindowUpdate, YamuxFlags.Syn, stream.Id, 0));
-                return stream;
+                throw new YamuxException(YamuxError.RemoteGoAway, "the peer sent GoAway; no new streams");
             }
 
-            await wait!.WaitAsync(cancellationToken).ConfigureAwait(false);
+            if (_outboundCount >= _options.MaxOutboundStreams)
+            {
+                throw new YamuxException(YamuxError.TooManyStreams, "too many outbound yamux streams");
+            }
+
+            if (_unackedOutbound >= _options.AckBacklog)
+            {
+                _ackBacklogSignal ??= new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+                return _ackBacklogSignal.Task;
+            }
+
+            if (_nextStreamId > uint.MaxValue - 2)
+            {
+                throw new YamuxException(YamuxError.TooManyStreams, "yamux stream ids exhausted");
+            }
+
+            uint id = _nextStreamId;
+            _nextStreamId += 2;
+            stream = new YamuxStream(this, id, outbound: true);
+            _streams.Add(id, stream);
+            _outboundCount++;
+            _unackedOutbound++;
+            Interlocked.Add(ref _committedWindow, YamuxOptions.InitialWindow);
+            stream.HoldsAckSlot = true;
+            stream.OpenTimer = _time.CreateTimer(s_openExpired, stream, _options.OpenTimeout, Timeout.InfiniteTimeSpan);
+            return null;
         }
     }
 
@@ -232,21 +263,20 @@ internal sealed partial class YamuxSession : IAsyncDisposable
 
     internal void OnStreamAcknowledged(YamuxStream stream)
     {
-        TaskCompletionSource? signal = null;
+        TaskCompletionSource? signal;
         lock (_sync)
         {
-            if (stream.IsOutbound && _unackedOutbound > 0)
-            {
-                _unackedOutbound--;
-                signal = _ackBacklogSignal;
-                _ackBacklogSignal = null;
-            }
+            signal = ReleaseAckSlotLocked(stream);
         }
 
         signal?.TrySetResult();
     }
 
-    internal void RemoveStream(YamuxStream stream, bool wasAcknowledged)
+    /// <summary>
+    /// Forgets a finished stream. An outbound stream the peer never acknowledged (reset, or closed, before any ACK)
+    /// gives its ACK-backlog slot back here; the stream itself tracks nothing about it, so no path can leak the slot.
+    /// </summary>
+    internal void RemoveStream(YamuxStream stream)
     {
         TaskCompletionSource? signal = null;
         lock (_sync)
@@ -256,15 +286,12 @@ internal sealed partial class YamuxSession : IAsyncDisposable
                 return;
             }
 
+            Interlocked.Add(ref _committedWindow, -stream.ReceiveWindow);
+
             if (stream.IsOutbound)
             {
                 _outboundCount--;
-                if (!wasAcknowledged && _unackedOutbound > 0)
-                {
-                    _unackedOutbound--;
-                    signal = _ackBacklogSignal;
-                    _ackBacklogSignal = null;
-                }
+                signal = ReleaseAckSlotLocked(stream);
             }
             else
             {
@@ -273,6 +300,63 @@ internal sealed partial class YamuxSession : IAsyncDisposable
         }
 
         signal?.TrySetResult();
+    }
+
+    /// <summary>Sum of the receive windows of the open streams (what the peer may have in flight to us at most).</summary>
+    internal long CommittedReceiveWindow => Interlocked.Read(ref _committedWindow);
+
+    /// <summary>
+    /// Reserves up to <paramref name="wanted"/> bytes of window growth within <see cref="YamuxOptions.MaxReceiveBuffer"/>
+    /// and returns how much was granted (possibly 0). Lock-free: called under a stream's lock.
+    /// </summary>
+    internal long ReserveWindowGrowth(long wanted)
+    {
+        while (true)
+        {
+            long committed = Interlocked.Read(ref _committedWindow);
+            long granted = Math.Min(wanted, _options.MaxReceiveBuffer - committed);
+            if (granted <= 0)
+            {
+                return 0;
+            }
+
+            if (Interlocked.CompareExchange(ref _committedWindow, committed + granted, committed) == committed)
+            {
+                return granted;
+            }
+        }
+    }
+
+    /// <summary>Gives back the stream's ACK-backlog slot (once) and returns the signal to wake a waiting open.</summary>
+    private TaskCompletionSource? ReleaseAckSlotLocked(YamuxStream stream)
+    {
+        if (!stream.HoldsAckSlot)
+        {
+            return null;
+        }
+
+        stream.HoldsAckSlot = false;
+        stream.OpenTimer?.Dispose();
+        stream.OpenTimer = null;
+        _unackedOutbound--;
+        TaskCompletionSource? signal = _ackBacklogSignal;
+        _ackBacklogSignal = null;
+        return signal;
+    }
+
+    private static void OnOpenExpired(object? state)
+    {
+        var stream = (YamuxStream)state!;
+        bool expired;
+        lock (stream.Session._sync)
+        {
+            expired = stream.HoldsAckSlot && stream.Session._termination is null;
+        }
+
+        if (expired)
+        {
+            stream.FailOpen();
+        }
     }
 
     internal YamuxException NewClosedException()
@@ -314,6 +398,11 @@ internal sealed partial class YamuxSession : IAsyncDisposable
             _termination = reason;
             streams = new List<YamuxStream>(_streams.Values);
             _streams.Clear();
+            foreach (YamuxStream s in streams)
+            {
+                ReleaseAckSlotLocked(s);
+            }
+
             backlog = _ackBacklogSignal;
             _ackBacklogSignal = null;
         }

@@ -1,6 +1,7 @@
 // Yamux stream, receive side: per-stream flow control (hashicorp/yamux spec.md "Flow Control"). The window is
 // credited back as the application consumes data (not on arrival), once half the window is free, and doubles up to
-// MaxWindow when updates come faster than 4 RTTs (auto-tuning as in go-yamux stream.go and js-yamux src/stream.ts).
+// MaxWindow when updates come faster than 4 RTTs (auto-tuning as in go-yamux stream.go and js-yamux src/stream.ts),
+// with an RTT floor (MinAutoTuneRtt) and within the session's receive budget (MaxReceiveBuffer).
 using System;
 using System.Buffers;
 using System.Collections.Generic;
@@ -205,10 +206,17 @@ internal sealed partial class YamuxStream
         long now = _session.Time.GetTimestamp();
         long rtt = _session.RttTicks;
         long grow = 0;
-        long max = _session.Options.MaxWindow;
-        if (rtt > 0 && now - _epochStart < 4 * rtt && _recvWindow < max)
+        YamuxOptions options = _session.Options;
+        if (rtt > 0)
         {
-            grow = Math.Min(_recvWindow * 2, max) - _recvWindow;
+            // The peer controls the measured RTT (it can answer pings late), so growth is also capped by the session's
+            // receive budget; the floor only keeps tiny loopback RTTs from disabling growth altogether.
+            rtt = Math.Max(rtt, (long)(options.MinAutoTuneRtt.TotalSeconds * _session.Time.TimestampFrequency));
+        }
+
+        if (rtt > 0 && now - _epochStart < 4 * rtt && _recvWindow < options.MaxWindow)
+        {
+            grow = _session.ReserveWindowGrowth(Math.Min(_recvWindow * 2, options.MaxWindow) - _recvWindow);
             _recvWindow += grow;
         }
 

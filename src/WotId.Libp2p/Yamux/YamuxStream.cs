@@ -37,6 +37,12 @@ internal sealed partial class YamuxStream : Stream
     /// <summary>True when this side opened the stream.</summary>
     public bool IsOutbound { get; }
 
+    /// <summary>True while this outbound stream occupies a slot of the ACK backlog (guarded by the session's lock).</summary>
+    internal bool HoldsAckSlot { get; set; }
+
+    /// <summary>Fires when the peer took too long to acknowledge this outbound stream (guarded by the session's lock).</summary>
+    internal ITimer? OpenTimer { get; set; }
+
     /// <summary>The session this stream belongs to.</summary>
     public YamuxSession Session => _session;
 
@@ -80,7 +86,7 @@ internal sealed partial class YamuxStream : Stream
         WakeWriter();
         if (remove)
         {
-            _session.RemoveStream(this, _acknowledged);
+            _session.RemoveStream(this);
         }
     }
 
@@ -101,7 +107,7 @@ internal sealed partial class YamuxStream : Stream
         _session.EnqueueControl(new YamuxFrameHeader(YamuxFrameType.WindowUpdate, YamuxFlags.Rst, Id, errorCode));
         WakeReader();
         WakeWriter();
-        _session.RemoveStream(this, _acknowledged);
+        _session.RemoveStream(this);
     }
 
     /// <inheritdoc />
@@ -197,6 +203,24 @@ internal sealed partial class YamuxStream : Stream
         base.Dispose(disposing);
     }
 
+    /// <summary>The peer neither acknowledged nor reset this outbound stream within the open timeout: reset it.</summary>
+    internal void FailOpen()
+    {
+        lock (_lock)
+        {
+            if (_failure is null)
+            {
+                _failure = new YamuxException(YamuxError.OpenTimeout, $"the peer did not acknowledge yamux stream {Id} in time");
+                DropBufferedLocked();
+            }
+        }
+
+        _session.EnqueueControl(new YamuxFrameHeader(YamuxFrameType.WindowUpdate, YamuxFlags.Rst, Id, 0));
+        WakeReader();
+        WakeWriter();
+        _session.RemoveStream(this);
+    }
+
     /// <summary>Called when the application accepted an inbound stream: acknowledge it.</summary>
     internal void Accepted()
     {
@@ -239,17 +263,7 @@ internal sealed partial class YamuxStream : Stream
     {
         if ((flags & YamuxFlags.Ack) != 0 && IsOutbound)
         {
-            bool first;
-            lock (_lock)
-            {
-                first = !_acknowledged;
-                _acknowledged = true;
-            }
-
-            if (first)
-            {
-                _session.OnStreamAcknowledged(this);
-            }
+            _session.OnStreamAcknowledged(this);
         }
 
         if ((flags & YamuxFlags.Rst) != 0)
@@ -265,7 +279,7 @@ internal sealed partial class YamuxStream : Stream
 
             WakeReader();
             WakeWriter();
-            _session.RemoveStream(this, wasAcknowledged: true);
+            _session.RemoveStream(this);
             return;
         }
 
@@ -281,7 +295,7 @@ internal sealed partial class YamuxStream : Stream
             WakeReader();
             if (remove)
             {
-                _session.RemoveStream(this, wasAcknowledged: true);
+                _session.RemoveStream(this);
             }
         }
     }

@@ -12,6 +12,7 @@ using System.Threading.Tasks;
 using WotId.Identity.Binding;
 using WotId.Identity.Credentials;
 using WotId.Identity.Verification;
+using WotId.Node.Messaging;
 using WotId.Tsp.Messages;
 using WotId.Tsp.Replay;
 using WotId.Tsp.Wire;
@@ -29,18 +30,13 @@ internal static class HandshakeChecks
         WotMessage wot;
         try
         {
-            opened = await s.Tsp.OpenAsync(frame, expectedReceiver, cancellationToken).ConfigureAwait(false);
+            (opened, WotMessage? message, _) = await SignedWotMessage.OpenAsync(s.Tsp, frame, expectedReceiver, cancellationToken).ConfigureAwait(false);
             if (expectedReceiver is null && opened.Receiver is not null)
             {
                 throw Malformed("the handshake request names a receiver");
             }
 
-            if (opened.Payload is not TspGenericPayload generic)
-            {
-                throw Malformed("not a wot.id message");
-            }
-
-            wot = WotMessageCodec.Parse(generic.Data);
+            wot = message ?? throw Malformed("not a wot.id message");
         }
         catch (TspException ex) when (ex.Error is TspError.SignatureInvalid or TspError.SignatureAlgorithmMismatch or TspError.UnknownSender)
         {

@@ -8,6 +8,7 @@ using System.IO;
 using System.Text.Json;
 using WotId.Core.Encoding;
 using WotId.Identity.Credentials;
+using WotId.Node.Messaging;
 using WotId.Signal;
 using WotId.Signal.Keys;
 using WotId.Tsp.Messages;
@@ -33,7 +34,7 @@ internal static class HandshakeMessageCodec
         WotMessage wot = message.Kind == HandshakeMessageKind.Request
             ? WotMessage.Create(WotMessageTypes.VcRequest, RequestPayload(message.Audience!), time)
             : WotMessage.Create(WotMessageTypes.VcShare, SharePayload(message), time);
-        return TspSignedMessage.Create(signer, sender, receiver, new TspGenericPayload(WotMessageCodec.Serialize(wot)));
+        return SignedWotMessage.Sign(signer, sender, receiver, wot);
     }
 
     /// <summary>Reads the handshake payload of a schema-checked wot.id message.</summary>

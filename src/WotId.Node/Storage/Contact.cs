@@ -16,6 +16,9 @@ namespace WotId.Node.Storage;
 /// <param name="Verification">Verification state.</param>
 /// <param name="AddedAt">When the contact was added.</param>
 /// <param name="UpdatedAt">Last change.</param>
+/// <param name="MailboxKind">The kind of the contact's mailbox (from its invitation), if known.</param>
+/// <param name="MailboxHint">Where to reach that mailbox (for the embedded mailbox: its database path), if known.</param>
+/// <param name="LastVerifiedAt">When a handshake last verified the contact's credential, if ever.</param>
 internal sealed record Contact(
     long Id,
     string Name,
@@ -27,4 +30,7 @@ internal sealed record Contact(
     byte[]? PendingIdentityKey,
     ContactVerification Verification,
     DateTimeOffset AddedAt,
-    DateTimeOffset UpdatedAt);
+    DateTimeOffset UpdatedAt,
+    string? MailboxKind = null,
+    string? MailboxHint = null,
+    DateTimeOffset? LastVerifiedAt = null);

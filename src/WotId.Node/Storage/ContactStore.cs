@@ -6,6 +6,9 @@
 // | DID, peer id | 1..4096 characters                      |
 // | addresses    | at most 32, each 1..1024 characters     |
 // | identity key | 33 bytes (libsignal's serialized form)  |
+// | prekey bundle| 1..4096 bytes (PreKeyBundle.Serialize)   |
+// | mailbox kind | 1..32 characters                        |
+// | mailbox hint | 1..4096 characters                      |
 using System;
 using System.Collections.Generic;
 using System.Linq;
@@ -15,14 +18,16 @@ using WotId.Node.Profile;
 namespace WotId.Node.Storage;
 
 /// <summary>Adds, finds and updates contacts; each change is one transaction.</summary>
-internal sealed class ContactStore
+internal sealed partial class ContactStore
 {
     internal const int MaxNameLength = 64;
     internal const int MaxIdLength = 4096;
     internal const int MaxAddresses = 32;
     internal const int MaxAddressLength = 1024;
     internal const int IdentityKeyLength = 33;
-    private const string Columns = "id, name, did, peer_id, addresses, mailbox_id, identity_key, pending_identity_key, verification, added_at, updated_at";
+    internal const int MaxPreKeyBundleLength = 4096;
+    internal const int MaxMailboxKindLength = 32;
+    private const string Columns = "id, name, did, peer_id, addresses, mailbox_id, identity_key, pending_identity_key, verification, added_at, updated_at, mailbox_kind, mailbox_hint, last_verified_at";
 
     private readonly ProfileDatabase _db;
     private readonly TimeProvider _time;
@@ -105,25 +110,34 @@ internal sealed class ContactStore
         }
 
         byte[] key = identityKey.ToArray();
-        long now = _time.GetUtcNow().ToUnixTimeMilliseconds();
-        return _db.Write((c, t) =>
+        return _db.Write((c, t) => ObserveIdentityKey(c, t, id, key));
+    }
+
+    /// <summary>As <see cref="ObserveIdentityKey(long, ReadOnlySpan{byte})"/>, in the caller's transaction.</summary>
+    internal ContactVerification ObserveIdentityKey(SqliteConnection c, SqliteTransaction t, long id, byte[] key)
+    {
+        if (key.Length != IdentityKeyLength)
         {
-            Contact contact = Find(c, t, "id", id) ?? throw new ProfileException(ProfileError.InvalidInput, "no such contact");
-            if (contact.IdentityKey is null)
-            {
-                ProfileDatabase.Execute(c, t, "UPDATE contacts SET identity_key = $2, updated_at = $3 WHERE id = $1", id, key, now);
-                return contact.Verification;
-            }
+            throw new ProfileException(ProfileError.InvalidInput, "identity key must be 33 bytes");
+        }
 
-            if (contact.IdentityKey.AsSpan().SequenceEqual(key))
-            {
-                return contact.Verification;
-            }
+        long now = _time.GetUtcNow().ToUnixTimeMilliseconds();
+        Contact contact = Find(c, t, "id", id) ?? throw new ProfileException(ProfileError.InvalidInput, "no such contact");
+        if (contact.IdentityKey is null)
+        {
+            ProfileDatabase.Execute(c, t, "UPDATE contacts SET identity_key = $2, updated_at = $3 WHERE id = $1", id, key, now);
+            return contact.Verification;
+        }
 
-            ProfileDatabase.Execute(c, t, "UPDATE contacts SET pending_identity_key = $2, verification = $3, updated_at = $4 WHERE id = $1",
-                id, key, (long)ContactVerification.KeyChangedHeld, now);
-            return ContactVerification.KeyChangedHeld;
-        });
+        if (contact.IdentityKey.AsSpan().SequenceEqual(key) ||
+            (contact.Verification == ContactVerification.KeyChangedHeld && contact.PendingIdentityKey is not null && contact.PendingIdentityKey.AsSpan().SequenceEqual(key)))
+        {
+            return contact.Verification;
+        }
+
+        ProfileDatabase.Execute(c, t, "UPDATE contacts SET pending_identity_key = $2, verification = $3, updated_at = $4 WHERE id = $1",
+            id, key, (long)ContactVerification.KeyChangedHeld, now);
+        return ContactVerification.KeyChangedHeld;
     }
 
     /// <summary>Accepts a held identity key change: the new key becomes the contact's key and the contact is verified.</summary>
@@ -143,7 +157,7 @@ internal sealed class ContactStore
         }
     }
 
-    private static Contact? Find(SqliteConnection c, SqliteTransaction? t, string column, object value)
+    internal static Contact? Find(SqliteConnection c, SqliteTransaction? t, string column, object value)
     {
         using SqliteCommand cmd = ProfileDatabase.Command(c, t, $"SELECT {Columns} FROM contacts WHERE {column} = $1", value);
         using SqliteDataReader r = cmd.ExecuteReader();
@@ -170,8 +184,17 @@ internal sealed class ContactStore
                 throw new ProfileException(ProfileError.Corrupt, "stored contact is malformed");
             }
 
+            string? mailboxKind = r.IsDBNull(11) ? null : r.GetString(11);
+            string? mailboxHint = r.IsDBNull(12) ? null : r.GetString(12);
+            DateTimeOffset? verifiedAt = r.IsDBNull(13) ? null : DateTimeOffset.FromUnixTimeMilliseconds(r.GetInt64(13));
+            if (mailboxKind is { Length: 0 or > MaxMailboxKindLength } || mailboxHint is { Length: 0 or > MaxIdLength })
+            {
+                throw new ProfileException(ProfileError.Corrupt, "stored contact is malformed");
+            }
+
             return new Contact(r.GetInt64(0), name, did, peerId, addresses, mailbox, key, pending, verification,
-                DateTimeOffset.FromUnixTimeMilliseconds(r.GetInt64(9)), DateTimeOffset.FromUnixTimeMilliseconds(r.GetInt64(10)));
+                DateTimeOffset.FromUnixTimeMilliseconds(r.GetInt64(9)), DateTimeOffset.FromUnixTimeMilliseconds(r.GetInt64(10)),
+                mailboxKind, mailboxHint, verifiedAt);
         }
         catch (ProfileException e) when (e.Error == ProfileError.InvalidInput)
         {

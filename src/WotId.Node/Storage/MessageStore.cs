@@ -16,7 +16,7 @@ using WotId.Node.Profile;
 namespace WotId.Node.Storage;
 
 /// <summary>Outbox and inbox repository.</summary>
-internal sealed class MessageStore
+internal sealed partial class MessageStore
 {
     internal const int MaxMessageIdLength = 128;
     internal const int MaxViaLength = 32;
@@ -78,20 +78,7 @@ internal sealed class MessageStore
         var list = new List<OutboxEntry>();
         while (r.Read())
         {
-            list.Add(Row(() =>
-            {
-                string id = r.GetString(0);
-                CheckStored(id, MaxMessageIdLength);
-                var s = (OutboxState)r.GetInt64(3);
-                long attempts = r.GetInt64(4);
-                if (!Enum.IsDefined(s) || attempts is < 0 or > int.MaxValue)
-                {
-                    throw new ProfileException(ProfileError.Corrupt, "stored outbox row is malformed");
-                }
-
-                return new OutboxEntry(id, r.GetInt64(1), _db.Key.Open("outbox", "envelope", id, (byte[])r.GetValue(2)), s, (int)attempts,
-                    DateTimeOffset.FromUnixTimeMilliseconds(r.GetInt64(5)), DateTimeOffset.FromUnixTimeMilliseconds(r.GetInt64(6)));
-            }));
+            list.Add(ReadOutboxRow(r));
         }
 
         return list;
@@ -193,12 +180,12 @@ internal sealed class MessageStore
     internal int PruneDedup(DateTimeOffset cutoff) =>
         _db.Write((c, t) => ProfileDatabase.Execute(c, t, "DELETE FROM dedup WHERE seen_at < $1", cutoff.ToUnixTimeMilliseconds()));
 
-    private static string InboxRow(long contactId, string messageId) => contactId.ToString(CultureInfo.InvariantCulture) + "/" + messageId;
+    internal static string InboxRow(long contactId, string messageId) => contactId.ToString(CultureInfo.InvariantCulture) + "/" + messageId;
 
-    private static void History(SqliteConnection c, SqliteTransaction t, string box, long contactId, string messageId, int state, long at) =>
+    internal static void History(SqliteConnection c, SqliteTransaction t, string box, long contactId, string messageId, int state, long at) =>
         ProfileDatabase.Execute(c, t, "INSERT INTO message_states(box, contact_id, message_id, state, at) VALUES($1, $2, $3, $4, $5)", box, contactId, messageId, (long)state, at);
 
-    private static void RequireContact(SqliteConnection c, SqliteTransaction t, long contactId)
+    internal static void RequireContact(SqliteConnection c, SqliteTransaction t, long contactId)
     {
         if (ProfileDatabase.Scalar(c, t, "SELECT 1 FROM contacts WHERE id = $1", contactId) is null)
         {
@@ -206,7 +193,7 @@ internal sealed class MessageStore
         }
     }
 
-    private static void CheckText(string value, int max, string what)
+    internal static void CheckText(string value, int max, string what)
     {
         if (string.IsNullOrEmpty(value) || value.Length > max)
         {
@@ -214,7 +201,7 @@ internal sealed class MessageStore
         }
     }
 
-    private static void CheckStored(string value, int max)
+    internal static void CheckStored(string value, int max)
     {
         if (string.IsNullOrEmpty(value) || value.Length > max)
         {
@@ -222,7 +209,7 @@ internal sealed class MessageStore
         }
     }
 
-    private static T Row<T>(Func<T> read)
+    internal static T Row<T>(Func<T> read)
     {
         try
         {
@@ -234,5 +221,5 @@ internal sealed class MessageStore
         }
     }
 
-    private long Now() => _time.GetUtcNow().ToUnixTimeMilliseconds();
+    internal long Now() => _time.GetUtcNow().ToUnixTimeMilliseconds();
 }

@@ -4,10 +4,10 @@ namespace WotId.Node.Storage;
 /// <summary>Where an outgoing message stands.</summary>
 internal enum OutboxState
 {
-    /// <summary>Waiting to be sent (contact offline, or held after an identity key change).</summary>
+    /// <summary>Sealed and waiting to be sent.</summary>
     Queued = 0,
 
-    /// <summary>Handed to the peer or to its mailbox; no receipt yet.</summary>
+    /// <summary>Acknowledged by the peer on the direct path; no receipt yet.</summary>
     Sent = 1,
 
     /// <summary>The peer confirmed receipt.</summary>
@@ -15,4 +15,13 @@ internal enum OutboxState
 
     /// <summary>Given up.</summary>
     Failed = 3,
+
+    /// <summary>Not sealed: the contact's identity key changed and the change was not accepted yet.</summary>
+    Held = 4,
+
+    /// <summary>Deposited in the contact's mailbox; no receipt yet.</summary>
+    Deposited = 5,
+
+    /// <summary>The peer reported the message read.</summary>
+    Read = 6,
 }

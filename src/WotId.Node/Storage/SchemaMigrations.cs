@@ -6,6 +6,8 @@
 // |---------|------------------------------------------------------------------------------------------------|
 // | 1       | profile (key/value), trusted_issuers, contacts, Signal identities/sessions/prekeys/signed/kyber |
 // | 2       | outbox, inbox, dedup, message_states                                                           |
+// | 3       | contacts: prekey_bundle, mailbox_kind, mailbox_hint, last_verified_at; outbox: type, body,       |
+// |         | sent_at; inbox: type, sent_at (conversation order: docs/node.md "Messaging", "Order")           |
 //
 // handed_out is 0 for a prekey not yet in a bundle, else the Unix time in milliseconds when a bundle named it.
 using System.Collections.Generic;
@@ -56,8 +58,22 @@ internal static class SchemaMigrations
             state INTEGER NOT NULL, at INTEGER NOT NULL) STRICT;
         """;
 
+    private const string V3 = """
+        ALTER TABLE contacts ADD COLUMN prekey_bundle BLOB;
+        ALTER TABLE contacts ADD COLUMN mailbox_kind TEXT;
+        ALTER TABLE contacts ADD COLUMN mailbox_hint TEXT;
+        ALTER TABLE contacts ADD COLUMN last_verified_at INTEGER;
+        ALTER TABLE outbox ADD COLUMN type TEXT NOT NULL DEFAULT '';
+        ALTER TABLE outbox ADD COLUMN body BLOB;
+        ALTER TABLE outbox ADD COLUMN sent_at INTEGER NOT NULL DEFAULT 0;
+        ALTER TABLE inbox ADD COLUMN type TEXT NOT NULL DEFAULT '';
+        ALTER TABLE inbox ADD COLUMN sent_at INTEGER NOT NULL DEFAULT 0;
+        CREATE INDEX outbox_conversation ON outbox(contact_id, sent_at);
+        CREATE INDEX inbox_conversation ON inbox(contact_id, sent_at);
+        """;
+
     /// <summary>The steps; step i (0-based) takes the schema from version i to i + 1.</summary>
-    internal static IReadOnlyList<string> Steps { get; } = [V1, V2];
+    internal static IReadOnlyList<string> Steps { get; } = [V1, V2, V3];
 
     /// <summary>The version this code writes.</summary>
     internal static int Latest => Steps.Count;

@@ -43,7 +43,7 @@ internal sealed partial class SqliteSignalProtocolStore
     public ValueTask RemovePreKeyAsync(uint id, CancellationToken cancellationToken = default)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        _db.Write((c, t) => ProfileDatabase.Execute(c, t, "DELETE FROM signal_prekeys WHERE id = $1", (long)id));
+        _db.Write((c, t) => DeletePreKey(c, t, id));
         return ValueTask.CompletedTask;
     }
 
@@ -97,28 +97,7 @@ internal sealed partial class SqliteSignalProtocolStore
     {
         ArgumentNullException.ThrowIfNull(baseKey);
         cancellationToken.ThrowIfCancellationRequested();
-        _db.Write((c, t) =>
-        {
-            object? lastResort = ProfileDatabase.Scalar(c, t, "SELECT last_resort FROM signal_kyber_prekeys WHERE id = $1", (long)id);
-            if (lastResort is null)
-            {
-                return;
-            }
-
-            if ((long)lastResort == 0)
-            {
-                ProfileDatabase.Execute(c, t, "DELETE FROM signal_kyber_prekeys WHERE id = $1", (long)id);
-                return;
-            }
-
-            int added = ProfileDatabase.Execute(c, t,
-                "INSERT OR IGNORE INTO signal_kyber_used(kyber_id, signed_prekey_id, base_key) VALUES($1, $2, $3)",
-                (long)id, (long)signedPreKeyId, baseKey.Serialize());
-            if (added == 0)
-            {
-                throw new SignalProtocolException(SignalError.ReusedBaseKey, "reused base key");
-            }
-        });
+        _db.Write((c, t) => MarkKyberUsed(c, t, id, signedPreKeyId, baseKey));
         return ValueTask.CompletedTask;
     }
 

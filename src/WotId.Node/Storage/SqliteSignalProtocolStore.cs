@@ -50,14 +50,7 @@ internal sealed partial class SqliteSignalProtocolStore : ISignalProtocolStore, 
         ArgumentNullException.ThrowIfNull(address);
         ArgumentNullException.ThrowIfNull(identityKey);
         cancellationToken.ThrowIfCancellationRequested();
-        string row = address.ToString();
-        IdentityChange change = _db.Write((c, t) =>
-        {
-            EcPublicKey? old = LoadIdentity(c, t, row);
-            byte[] sealedKey = _db.Key.Seal(Identities, "identity_key", row, identityKey.Serialize());
-            ProfileDatabase.Execute(c, t, "INSERT INTO signal_identities(address, identity_key) VALUES($1, $2) ON CONFLICT(address) DO UPDATE SET identity_key = $2", row, sealedKey);
-            return old is not null && !old.Equals(identityKey) ? IdentityChange.ReplacedExisting : IdentityChange.NewOrUnchanged;
-        });
+        IdentityChange change = _db.Write((c, t) => WriteIdentity(c, t, address, identityKey));
         return ValueTask.FromResult(change);
     }
 
@@ -84,9 +77,15 @@ internal sealed partial class SqliteSignalProtocolStore : ISignalProtocolStore, 
     {
         ArgumentNullException.ThrowIfNull(address);
         cancellationToken.ThrowIfCancellationRequested();
+        return ValueTask.FromResult(LoadSession(address));
+    }
+
+    /// <summary>A new copy of the session record for <paramref name="address"/> (the caller disposes it), or null.</summary>
+    internal SessionRecord? LoadSession(ProtocolAddress address)
+    {
         string row = address.ToString();
         byte[]? sealedRecord = _db.Read(c => ProfileDatabase.Scalar(c, null, "SELECT record FROM signal_sessions WHERE address = $1", row) as byte[]);
-        return ValueTask.FromResult(sealedRecord is null ? null : Decode(Sessions, row, sealedRecord, b => SessionRecord.Deserialize(b)));
+        return sealedRecord is null ? null : Decode(Sessions, row, sealedRecord, b => SessionRecord.Deserialize(b));
     }
 
     /// <inheritdoc />
@@ -95,9 +94,8 @@ internal sealed partial class SqliteSignalProtocolStore : ISignalProtocolStore, 
         ArgumentNullException.ThrowIfNull(address);
         ArgumentNullException.ThrowIfNull(record);
         cancellationToken.ThrowIfCancellationRequested();
-        string row = address.ToString();
-        byte[] sealedRecord = SealRecord(Sessions, row, record.Serialize());
-        _db.Write((c, t) => ProfileDatabase.Execute(c, t, "INSERT INTO signal_sessions(address, record) VALUES($1, $2) ON CONFLICT(address) DO UPDATE SET record = $2", row, sealedRecord));
+        byte[] serialized = record.Serialize();
+        _db.Write((c, t) => WriteSession(c, t, address, serialized));
         return ValueTask.CompletedTask;
     }
 
@@ -107,7 +105,7 @@ internal sealed partial class SqliteSignalProtocolStore : ISignalProtocolStore, 
     /// <inheritdoc />
     public override string ToString() => "SqliteSignalProtocolStore";
 
-    private EcPublicKey? LoadIdentity(Microsoft.Data.Sqlite.SqliteConnection c, Microsoft.Data.Sqlite.SqliteTransaction? t, string row) =>
+    internal EcPublicKey? LoadIdentity(Microsoft.Data.Sqlite.SqliteConnection c, Microsoft.Data.Sqlite.SqliteTransaction? t, string row) =>
         ProfileDatabase.Scalar(c, t, "SELECT identity_key FROM signal_identities WHERE address = $1", row) is byte[] sealedKey
             ? Decode(Identities, row, sealedKey, b => EcPublicKey.Deserialize(b), "identity_key")
             : null;

@@ -49,6 +49,7 @@ public sealed class SpqrSession
     /// <param name="direction">A2B for the PQXDH initiator, B2A for the responder.</param>
     /// <param name="authKey">The SPQR auth key: PQXDH output bytes 64..96.</param>
     /// <param name="parameters">Receive-side chain limits.</param>
+    /// <exception cref="ArgumentOutOfRangeException">A limit of <paramref name="parameters"/> is above 2^20.</exception>
     public static SpqrSession Create(SpqrDirection direction, ReadOnlySpan<byte> authKey, SpqrParameters parameters)
     {
         ArgumentNullException.ThrowIfNull(parameters);
@@ -60,6 +61,11 @@ public sealed class SpqrSession
         if (authKey.IsEmpty)
         {
             throw new ArgumentException("the SPQR auth key must not be empty", nameof(authKey));
+        }
+
+        if (parameters.EffectiveMaxJump > SpqrParameters.LargestLimit || parameters.EffectiveMaxOooKeys > SpqrParameters.LargestLimit)
+        {
+            throw new ArgumentOutOfRangeException(nameof(parameters), "SPQR chain limits above 2^20 are not supported");
         }
 
         var chain = new SpqrChain(authKey, direction, parameters.EffectiveMaxJump, parameters.EffectiveMaxOooKeys);

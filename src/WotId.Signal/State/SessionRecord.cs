@@ -43,6 +43,9 @@ public sealed class SessionRecord : IDisposable
     /// <summary>The remote registration id of the current session, if any.</summary>
     public uint? RemoteRegistrationId => Current?.RemoteRegistrationId;
 
+    /// <summary>The remote identity key of the current session, if any (libsignal SessionRecord::remote_identity_key).</summary>
+    public Keys.EcPublicKey? RemoteIdentityKey => Current?.RemoteIdentity;
+
     /// <summary>True while the current session is unacknowledged (its messages go out as PreKeySignalMessages).</summary>
     public bool IsUnacknowledged => Current?.Pending is not null;
 

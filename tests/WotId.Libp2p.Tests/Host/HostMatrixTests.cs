@@ -181,7 +181,7 @@ public sealed class HostMatrixTests
     {
         var ids = new List<PeerIdentity>();
         await using Libp2pHost server = await HostFixture.StartAsync(
-            id => new Libp2pHostOptions(id) { ListenAddresses = [HostFixture.Tcp], MaxConnections = 2, IdleTimeout = TimeSpan.FromMilliseconds(300) }, ids);
+            id => new Libp2pHostOptions(id) { ListenAddresses = [HostFixture.Tcp], MaxInboundConnections = 2, IdleTimeout = TimeSpan.FromMilliseconds(300) }, ids);
         using var cts = new CancellationTokenSource(s_timeout);
         await using Libp2pHost c1 = await HostFixture.StartAsync(keep: ids);
         await using Libp2pHost c2 = await HostFixture.StartAsync(keep: ids);

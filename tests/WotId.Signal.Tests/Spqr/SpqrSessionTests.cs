@@ -1,4 +1,5 @@
 using System;
+using System.Buffers.Binary;
 using System.Security.Cryptography;
 using WotId.Signal.Spqr;
 using Xunit;
@@ -123,6 +124,34 @@ public sealed class SpqrSessionTests
 
         byte[] longer = [.. state, 0x00];
         Assert.Equal(SpqrError.Malformed, Assert.Throws<SpqrException>(() => SpqrSession.Deserialize(longer)).Error);
+    }
+
+    // Found by AFL++ (spqr-state): a stored state with its jump limit raised to 15,557,032 and a far-ahead send
+    // counter made one receive derive millions of chain keys (a minute of work).
+    [Fact]
+    public void StoredChainLimitsAbove2To20AreMalformed()
+    {
+        byte[] state = SpqrSession.Create(SpqrDirection.A2B, s_authKey, SpqrParameters.Default).Serialize();
+
+        // Layout: format, negotiating, direction, then the jump and out-of-order limits (u32 big-endian each).
+        foreach (int offset in new[] { 3, 7 })
+        {
+            byte[] atLimit = (byte[])state.Clone();
+            BinaryPrimitives.WriteUInt32BigEndian(atLimit.AsSpan(offset), 1u << 20);
+            Assert.Equal(atLimit, SpqrSession.Deserialize(atLimit).Serialize());
+
+            byte[] above = (byte[])state.Clone();
+            BinaryPrimitives.WriteUInt32BigEndian(above.AsSpan(offset), (1u << 20) + 1);
+            Assert.Equal(SpqrError.Malformed, Assert.Throws<SpqrException>(() => SpqrSession.Deserialize(above)).Error);
+        }
+    }
+
+    [Fact]
+    public void ChainLimitsAbove2To20AreRefusedAtCreation()
+    {
+        Assert.Throws<ArgumentOutOfRangeException>(() => SpqrSession.Create(SpqrDirection.A2B, s_authKey, new SpqrParameters((1u << 20) + 1, 10)));
+        Assert.Throws<ArgumentOutOfRangeException>(() => SpqrSession.Create(SpqrDirection.B2A, s_authKey, new SpqrParameters(100, (1u << 20) + 1)));
+        Assert.Equal(1 << 20, (int)SpqrSession.Create(SpqrDirection.A2B, s_authKey, new SpqrParameters(1u << 20, 1u << 20)).MaxJump);
     }
 
     [Fact]

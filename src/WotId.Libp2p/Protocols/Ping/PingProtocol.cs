@@ -37,20 +37,45 @@ public static class PingProtocol
         return rtt;
     }
 
-    /// <summary>Listener: echoes 32-byte payloads until the dialer closes, then closes the write side.</summary>
-    public static async Task HandleAsync(Stream stream, CancellationToken cancellationToken)
+    /// <summary>
+    /// How long the listener waits for the next payload and for its echo to be written (10 s, go-libp2p's
+    /// pingTimeout), when no other value is given.
+    /// </summary>
+    public static readonly TimeSpan DefaultTimeout = TimeSpan.FromSeconds(10);
+
+    /// <summary>Listener: echoes 32-byte payloads until the dialer closes, with <see cref="DefaultTimeout"/> on the system clock.</summary>
+    public static Task HandleAsync(Stream stream, CancellationToken cancellationToken) =>
+        HandleAsync(stream, TimeProvider.System, DefaultTimeout, cancellationToken);
+
+    /// <summary>
+    /// Listener: echoes 32-byte payloads until the dialer closes. Each payload must arrive, and each echo be written,
+    /// within <paramref name="timeout"/> on <paramref name="timeProvider"/>; otherwise a <see cref="PingException"/> ends
+    /// the exchange (the host then resets the stream), so a peer cannot hold a ping stream, and with it the connection,
+    /// open forever.
+    /// </summary>
+    public static async Task HandleAsync(Stream stream, TimeProvider timeProvider, TimeSpan timeout, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(stream);
+        ArgumentNullException.ThrowIfNull(timeProvider);
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(timeout, TimeSpan.Zero);
         var buffer = new byte[PayloadSize];
         while (true)
         {
-            int read = await stream.ReadAtLeastAsync(buffer, PayloadSize, throwOnEndOfStream: false, cancellationToken).ConfigureAwait(false);
-            if (read < PayloadSize)
+            using var scope = new TimeoutScope(timeProvider, timeout, cancellationToken);
+            try
             {
-                break;
-            }
+                int read = await stream.ReadAtLeastAsync(buffer, PayloadSize, throwOnEndOfStream: false, scope.Token).ConfigureAwait(false);
+                if (read < PayloadSize)
+                {
+                    break;
+                }
 
-            await stream.WriteAsync(buffer, cancellationToken).ConfigureAwait(false);
+                await stream.WriteAsync(buffer, scope.Token).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException ex) when (scope.TimedOut && !cancellationToken.IsCancellationRequested)
+            {
+                throw new PingException($"no ping payload (or echo written) within {timeout}", ex);
+            }
         }
     }
 }

@@ -39,7 +39,9 @@ internal static class SpqrChainSerializer
 
         uint maxJump = reader.ReadUInt32();
         uint maxOoo = reader.ReadUInt32();
-        if (maxJump == 0 || maxOoo == 0)
+        // A stored limit is bounded like a new session's: an unbounded jump limit would let one receive derive up to
+        // 2^32 chain keys (minutes of work).
+        if (maxJump == 0 || maxOoo == 0 || maxJump > SpqrParameters.LargestLimit || maxOoo > SpqrParameters.LargestLimit)
         {
             throw SpqrStateReader.Malformed("bad chain parameters");
         }

@@ -1,0 +1,86 @@
+// Contact fields the messaging layer needs (schema v3): the prekey bundle from the invitation (to start a session
+// while the contact is offline), the contact's mailbox (kind, id, hint), the time of the last verification, and the
+// lookup by DID hash that opening a sealed envelope starts with.
+using System;
+using System.Security.Cryptography;
+using Microsoft.Data.Sqlite;
+using WotId.Node.Messaging;
+using WotId.Node.Profile;
+
+namespace WotId.Node.Storage;
+
+internal sealed partial class ContactStore
+{
+    /// <summary>The prekey bundle stored for the contact (public data), or null.</summary>
+    internal byte[]? GetPreKeyBundle(long id) => _db.Read(c =>
+    {
+        object? value = ProfileDatabase.Scalar(c, null, "SELECT prekey_bundle FROM contacts WHERE id = $1", id);
+        return value switch
+        {
+            null => null,
+            byte[] { Length: > 0 and <= MaxPreKeyBundleLength } b => b,
+            _ => throw new ProfileException(ProfileError.Corrupt, "stored prekey bundle is malformed"),
+        };
+    });
+
+    /// <summary>Stores (or with null clears) the contact's prekey bundle, the serialized <c>PreKeyBundle</c> (1..4096 bytes).</summary>
+    internal void SetPreKeyBundle(long id, ReadOnlySpan<byte> bundle)
+    {
+        if (bundle.Length > MaxPreKeyBundleLength)
+        {
+            throw new ProfileException(ProfileError.InvalidInput, $"a prekey bundle has at most {MaxPreKeyBundleLength} bytes");
+        }
+
+        byte[]? value = bundle.IsEmpty ? null : bundle.ToArray();
+        long now = _time.GetUtcNow().ToUnixTimeMilliseconds();
+        _db.Write((c, t) => Require(ProfileDatabase.Execute(c, t, "UPDATE contacts SET prekey_bundle = $2, updated_at = $3 WHERE id = $1", id, value, now)));
+    }
+
+    /// <summary>Sets the contact's mailbox: its kind (e.g. <c>embedded</c>), object id and hint (null clears each).</summary>
+    internal void SetMailbox(long id, string? kind, string? mailboxId, string? hint)
+    {
+        if (kind is { Length: 0 or > MaxMailboxKindLength } || hint is { Length: 0 or > MaxIdLength })
+        {
+            throw new ProfileException(ProfileError.InvalidInput, $"mailbox kind must be 1..{MaxMailboxKindLength} characters and hint 1..{MaxIdLength}");
+        }
+
+        if (mailboxId is not null)
+        {
+            CheckId(mailboxId, "mailbox id");
+        }
+
+        long now = _time.GetUtcNow().ToUnixTimeMilliseconds();
+        _db.Write((c, t) => Require(ProfileDatabase.Execute(c, t,
+            "UPDATE contacts SET mailbox_kind = $2, mailbox_id = $3, mailbox_hint = $4, updated_at = $5 WHERE id = $1", id, kind, mailboxId, hint, now)));
+    }
+
+    /// <summary>Records that a handshake verified the contact at <paramref name="at"/>.</summary>
+    internal void MarkVerified(long id, DateTimeOffset at)
+    {
+        long now = _time.GetUtcNow().ToUnixTimeMilliseconds();
+        _db.Write((c, t) => Require(ProfileDatabase.Execute(c, t,
+            "UPDATE contacts SET last_verified_at = $2, updated_at = $3 WHERE id = $1", id, at.ToUnixTimeMilliseconds(), now)));
+    }
+
+    /// <summary>The contact whose DID hashes (SHA-256, UTF-8) to <paramref name="didHash"/>, or null.</summary>
+    internal Contact? GetByDidHash(ReadOnlySpan<byte> didHash)
+    {
+        if (didHash.Length != SealedEnvelopeCodec.DidHashLength)
+        {
+            return null;
+        }
+
+        foreach (Contact contact in List())
+        {
+            if (CryptographicOperations.FixedTimeEquals(SealedEnvelopeCodec.HashDid(contact.Did), didHash))
+            {
+                return contact;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>Reads a contact in the caller's transaction.</summary>
+    internal static Contact? Get(SqliteConnection c, SqliteTransaction t, long id) => Find(c, t, "id", id);
+}
