@@ -5,22 +5,25 @@ using System.Net.Http;
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Threading.Tasks;
+using WotId.Node.Api;
 using WotId.Node.Control;
 
 namespace WotId.Node.Tests.Control.Web;
 
 internal sealed class WebHarness : IAsyncDisposable
 {
-    private WebHarness(string home, RecordingNode node, ControlApiServer server)
+    private WebHarness(string home, IWotIdNode node, ControlApiServer server)
     {
         Home = home;
-        Node = node;
+        AnyNode = node;
         Server = server;
     }
 
     internal string Home { get; }
 
-    internal RecordingNode Node { get; }
+    internal IWotIdNode AnyNode { get; }
+
+    internal RecordingNode Node => (RecordingNode)AnyNode;
 
     internal ControlApiServer Server { get; }
 
@@ -34,7 +37,7 @@ internal sealed class WebHarness : IAsyncDisposable
 
     internal string CookieName => "wotid_session_" + Server.BaseAddress.Port.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
-    internal static async Task<WebHarness> StartAsync(RecordingNode? node = null)
+    internal static async Task<WebHarness> StartAsync(IWotIdNode? node = null)
     {
         string home = ControlApiHarness.NewHome();
         node ??= new RecordingNode();
