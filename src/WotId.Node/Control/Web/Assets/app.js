@@ -386,7 +386,16 @@ async function showInvitation() {
     /** @type {HTMLTextAreaElement} */ ($('invite-uri')).value = q.uri;
     $('invite-result').textContent = q.svgs.length > 1 ? 'Scan all ' + q.svgs.length + ' codes, in any order, or copy the text.' : 'Scan the code or copy the text.';
   } catch (e) {
-    $('invite-result').textContent = 'No invitation: ' + (e instanceof Error ? e.message : String(e));
+    // Without the codes the text still works: ask for the invitation alone.
+    const why = e instanceof Error ? e.message : String(e);
+    $('invite-codes').replaceChildren();
+    try {
+      const plain = await call('GET', '/v1/invitation');
+      /** @type {HTMLTextAreaElement} */ ($('invite-uri')).value = plain.uri;
+      $('invite-result').textContent = 'No QR codes (' + why + '); copy the text.';
+    } catch (e2) {
+      $('invite-result').textContent = 'No invitation: ' + (e2 instanceof Error ? e2.message : String(e2));
+    }
   }
 }
 
