@@ -32,4 +32,7 @@ public sealed class NodeOptions
 
     /// <summary>Logging; none when null.</summary>
     public ILoggerFactory? LoggerFactory { get; init; }
+
+    /// <summary>Crash tests only: called with a <see cref="FaultPoints"/> name when that step is reached; null does nothing.</summary>
+    internal Action<string>? FaultPoint { get; init; }
 }

@@ -1,59 +1,175 @@
 // The in-process node (docs/node.md "Node facade"): owns the profile's network identity, the libp2p host with the
-// handshake gate, /wotid/msg/1.0.0, the outbox and the mailbox loops.
+// handshake gate, /wotid/msg/1.0.0, the outbox and the mailbox loops. This file: start, the owned background tasks
+// and shutdown. The other parts: WotIdNode.Handshakes.cs (verified and failed peers), WotIdNode.Contacts.cs,
+// WotIdNode.Messages.cs (the facade's message calls), WotIdNode.Status.cs, and the helper types of this folder.
 using System;
 using System.Collections.Generic;
+using System.Linq;
+using System.Net.Http;
 using System.Threading;
 using System.Threading.Tasks;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using WotId.Identity.Status;
+using WotId.Libp2p.Host;
+using WotId.Libp2p.Multiaddr;
+using WotId.Libp2p.Transports;
 using WotId.Node.Api;
+using WotId.Node.Handshake;
+using WotId.Node.Handshake.Status;
+using WotId.Node.Messaging;
+using WotId.Node.Profile;
 
 namespace WotId.Node.Runtime;
 
-/// <summary>A running node for one profile. NOT BUILT YET: every member throws <see cref="NotSupportedException"/>.</summary>
-public sealed class WotIdNode : IWotIdNode
+/// <summary>A running node for one profile (in-process implementation of <see cref="IWotIdNode"/>).</summary>
+public sealed partial class WotIdNode : IWotIdNode
 {
-    private WotIdNode()
+    private readonly Profile.Profile _profile;
+    private readonly NodeOptions _options;
+    private readonly TimeProvider _time;
+    private readonly ILogger _logger;
+    private readonly NodeLock _nodeLock;
+    private readonly HttpClient? _http;
+    private readonly HandshakeGate _gate;
+    private readonly Libp2pHost _host;
+    private readonly NodeEventHub _events;
+    private readonly MessageSealer _sealer;
+    private readonly SemaphoreSlim _crypto = new(1, 1);
+    private readonly PeerLinks _links;
+    private readonly MailboxPool _mailboxes;
+    private readonly WakeSignal _outboxWake = new();
+    private readonly CancellationTokenSource _stop = new();
+    private readonly List<Task> _loops = [];
+    private int _disposed;
+
+    private WotIdNode(Profile.Profile profile, NodeOptions options, NodeLock nodeLock, HttpClient? http, IStatusListProvider statusLists)
     {
+        _profile = profile;
+        _options = options;
+        _time = options.Time ?? TimeProvider.System;
+        ILoggerFactory loggers = options.LoggerFactory ?? NullLoggerFactory.Instance;
+        _logger = loggers.CreateLogger("WotId.Node.Runtime");
+        _nodeLock = nodeLock;
+        _http = http;
+        _events = new NodeEventHub(_time);
+        string credential = profile.Credential ?? throw new NodeException(NodeError.NoCredential, "the profile has no VerifiedHuman credential (wotid credential import)");
+        var identity = new HandshakeIdentity(profile.SigningKey, credential, profile.SignalIdentityKey, ResponderBundle);
+        var policy = new HandshakePolicy(new LiveTrustList(profile.GetTrustedIssuers), statusLists)
+        {
+            TimeProvider = _time,
+            Timeout = options.HandshakeTimeout,
+        };
+        _gate = new HandshakeGate(identity, policy, loggers);
+        IReadOnlyList<string> listen = options.ListenAddresses ?? profile.ListenAddresses;
+        _host = new Libp2pHost(new Libp2pHostOptions(profile.PeerIdentity)
+        {
+            ListenAddresses = listen.Select(Multiaddress.Parse).ToList(),
+            Transports = [new TcpTransport()],
+            ConnectionGate = _gate,
+            TimeProvider = _time,
+            LoggerFactory = loggers,
+        });
+        _gate.Attach(_host);
+        _host.SetHandler(MessageProtocol.ProtocolId, HandleMessageStreamAsync);
+        _sealer = new MessageSealer(profile, _time);
+        _links = new PeerLinks(_host, _time, _logger);
+        _mailboxes = new MailboxPool(profile, _time);
     }
 
-    /// <summary>Takes the profile's node lock, listens, and starts the outbox and mailbox loops. The node owns <paramref name="profile"/>.</summary>
-    public static Task<WotIdNode> StartAsync(Profile.Profile profile, NodeOptions? options = null, CancellationToken cancellationToken = default) =>
-        throw new NotSupportedException("the node runtime is not built yet");
+    /// <summary>
+    /// Takes the profile's node lock, listens, and starts the outbox and mailbox loops. On success the node owns
+    /// <paramref name="profile"/> (disposing the node disposes it); on failure the caller still does.
+    /// </summary>
+    /// <exception cref="NodeException"><see cref="NodeError.AlreadyRunning"/> or <see cref="NodeError.NoCredential"/>.</exception>
+    public static async Task<WotIdNode> StartAsync(Profile.Profile profile, NodeOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(profile);
+        options ??= new NodeOptions();
+        NodeLock nodeLock;
+        try
+        {
+            nodeLock = NodeLock.Acquire(profile.Home);
+        }
+        catch (ProfileException e) when (e.Error == ProfileError.Locked)
+        {
+            throw new NodeException(NodeError.AlreadyRunning, "another node is running on this profile", e);
+        }
+
+        HttpClient? http = null;
+        WotIdNode? node = null;
+        try
+        {
+            IStatusListProvider statusLists = options.StatusLists ?? new HttpStatusListProvider(
+                http = new HttpClient { Timeout = TimeSpan.FromSeconds(10) },
+                new HttpStatusListProviderOptions { TimeProvider = options.Time ?? TimeProvider.System });
+            node = new WotIdNode(profile, options, nodeLock, http, statusLists);
+            await node.StartCoreAsync(cancellationToken).ConfigureAwait(false);
+            return node;
+        }
+        catch
+        {
+            if (node is not null)
+            {
+                await node.StopCoreAsync(disposeProfile: false).ConfigureAwait(false);
+            }
+            else
+            {
+                http?.Dispose();
+                nodeLock.Dispose();
+            }
+
+            throw;
+        }
+    }
+
+    /// <summary>Stops the loops and the host, closes the mailboxes, releases the lock and disposes the profile.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        if (Interlocked.Exchange(ref _disposed, 1) == 0)
+        {
+            await StopCoreAsync(disposeProfile: true).ConfigureAwait(false);
+        }
+    }
 
     /// <inheritdoc />
-    public Task<NodeStatus> GetStatusAsync(CancellationToken cancellationToken = default) => throw NotBuilt();
+    public IAsyncEnumerable<NodeEvent> ReadEventsAsync(CancellationToken cancellationToken = default) => _events.Subscribe(cancellationToken);
 
     /// <inheritdoc />
-    public Task<IReadOnlyList<ContactSummary>> GetContactsAsync(CancellationToken cancellationToken = default) => throw NotBuilt();
+    public override string ToString() => $"WotIdNode({_profile.Name}, {_host.PeerId})";
 
-    /// <inheritdoc />
-    public Task<ContactSummary> GetContactAsync(string contact, CancellationToken cancellationToken = default) => throw NotBuilt();
+    private async Task StartCoreAsync(CancellationToken cancellationToken)
+    {
+        await _profile.PreKeys.ReplenishAsync(cancellationToken).ConfigureAwait(false);
+        _loops.Add(PumpHandshakeEventsAsync(_stop.Token));
+        _loops.Add(PumpHostEventsAsync(_stop.Token));
+        await _host.StartAsync(cancellationToken).ConfigureAwait(false);
+        string addresses = string.Join(' ', _host.AdvertisedAddresses);
+        Log.Started(_logger, _host.PeerId, addresses);
+        _events.Publish(NodeEventKinds.Started, peerId: _host.PeerId.ToString(), reason: addresses);
+        _loops.Add(RunOutboxLoopAsync(_stop.Token));
+        _loops.Add(RunMailboxLoopAsync(_stop.Token));
+    }
 
-    /// <inheritdoc />
-    public Task<ContactSummary> AddContactAsync(string invitationUri, string? name, CancellationToken cancellationToken = default) => throw NotBuilt();
+    private async Task StopCoreAsync(bool disposeProfile)
+    {
+        await _stop.CancelAsync().ConfigureAwait(false);
+        await _links.DisposeAsync().ConfigureAwait(false);
+        await _host.DisposeAsync().ConfigureAwait(false);
+        _gate.Dispose();
+        await Task.WhenAll(_loops).ConfigureAwait(false);
+        _events.Complete();
+        _mailboxes.Dispose();
+        _http?.Dispose();
+        _nodeLock.Dispose();
+        Log.Stopped(_logger, _host.PeerId);
+        if (disposeProfile)
+        {
+            _profile.Dispose();
+        }
+    }
 
-    /// <inheritdoc />
-    public Task<ContactSummary> AcceptKeyChangeAsync(string contact, CancellationToken cancellationToken = default) => throw NotBuilt();
-
-    /// <inheritdoc />
-    public Task<string> CreateInvitationAsync(CancellationToken cancellationToken = default) => throw NotBuilt();
-
-    /// <inheritdoc />
-    public Task<SentMessage> SendTextAsync(string contact, string text, CancellationToken cancellationToken = default) => throw NotBuilt();
-
-    /// <inheritdoc />
-    public Task<IReadOnlyList<InboxMessage>> GetInboxAsync(string? contact = null, CancellationToken cancellationToken = default) => throw NotBuilt();
-
-    /// <inheritdoc />
-    public Task<IReadOnlyList<ConversationEntry>> GetConversationAsync(string contact, int limit = 100, CancellationToken cancellationToken = default) => throw NotBuilt();
-
-    /// <inheritdoc />
-    public Task MarkReadAsync(string contact, string messageId, CancellationToken cancellationToken = default) => throw NotBuilt();
-
-    /// <inheritdoc />
-    public IAsyncEnumerable<NodeEvent> ReadEventsAsync(CancellationToken cancellationToken = default) => throw NotBuilt();
-
-    /// <inheritdoc />
-    public ValueTask DisposeAsync() => ValueTask.CompletedTask;
-
-    private static NotSupportedException NotBuilt() => new("the node runtime is not built yet");
+    /// <summary>The bundle sent as handshake responder (HandshakeIdentity asks synchronously; the store is SQLite).</summary>
+    private WotId.Signal.Keys.PreKeyBundle ResponderBundle() =>
+        _profile.PreKeys.CreateBundleAsync(CancellationToken.None).GetAwaiter().GetResult();
 }

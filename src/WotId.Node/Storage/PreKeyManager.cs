@@ -16,7 +16,7 @@ using WotId.Signal.Stores;
 namespace WotId.Node.Storage;
 
 /// <summary>Keeps the profile's prekeys topped up and rotated, and builds bundles.</summary>
-internal sealed class PreKeyManager : IDisposable
+internal sealed partial class PreKeyManager : IDisposable
 {
     /// <summary>Largest prekey id (24 bits).</summary>
     internal const uint MaxId = 0xFFFFFF;

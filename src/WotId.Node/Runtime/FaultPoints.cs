@@ -1,0 +1,30 @@
+// Crash-test fault points (docs/node.md "Exactly once", table "Kill at step"): the steps of sending, depositing,
+// claiming and receiving where a killed process must lose and duplicate nothing. NodeOptions.FaultPoint is called
+// with one of these names when the step is reached; tests/WotId.Node.CrashHelper kills its own process there. When
+// the hook is null (always, outside tests) nothing happens.
+namespace WotId.Node.Runtime;
+
+/// <summary>The stable names passed to <see cref="NodeOptions.FaultPoint"/>.</summary>
+internal static class FaultPoints
+{
+    /// <summary>The sender sealed the message into its outbox (queued); nothing was sent yet.</summary>
+    internal const string BeforeSend = "before-send";
+
+    /// <summary>The sender wrote the MESSAGE frame to the contact; its ACK has not been read.</summary>
+    internal const string AfterFrameSentBeforeAck = "after-frame-sent-before-ack";
+
+    /// <summary>The sender deposited the envelope in the contact's mailbox; the outbox still says queued.</summary>
+    internal const string AfterDeposit = "after-deposit";
+
+    /// <summary>The receiver claimed (archived) a mailbox message; it has not read or opened it.</summary>
+    internal const string AfterClaim = "after-claim";
+
+    /// <summary>The receiver committed a directly received message to its inbox; the ACK was not written.</summary>
+    internal const string AfterStoreBeforeAck = "after-store-before-ack";
+
+    /// <summary>The receiver stored a claimed mailbox message; it has not deleted it from the mailbox.</summary>
+    internal const string BeforeDelete = "before-delete";
+
+    /// <summary>Every step, in the order a message passes them.</summary>
+    internal static readonly string[] All = [BeforeSend, AfterFrameSentBeforeAck, AfterDeposit, AfterClaim, AfterStoreBeforeAck, BeforeDelete];
+}

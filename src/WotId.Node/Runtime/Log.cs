@@ -1,0 +1,51 @@
+// Source-generated log messages of the running node. Peer ids, contact names, message ids, counts and reason tokens
+// only: never message text, envelopes, keys or credentials. Levels: Information for start/stop, Debug for the life of
+// connections and messages, Warning for what a person should look at (messages from unknown senders, failures of a
+// loop that keeps running).
+using System;
+using Microsoft.Extensions.Logging;
+using WotId.Libp2p.Peer;
+
+namespace WotId.Node.Runtime;
+
+internal static partial class Log
+{
+    [LoggerMessage(EventId = 301, Level = LogLevel.Information, Message = "Node {PeerId} listens on {Addresses}")]
+    public static partial void Started(ILogger logger, PeerId peerId, string addresses);
+
+    [LoggerMessage(EventId = 302, Level = LogLevel.Information, Message = "Node {PeerId} stopped")]
+    public static partial void Stopped(ILogger logger, PeerId peerId);
+
+    [LoggerMessage(EventId = 303, Level = LogLevel.Debug, Message = "Verified peer {PeerId} is contact {Contact}")]
+    public static partial void VerifiedContact(ILogger logger, PeerId peerId, string contact);
+
+    [LoggerMessage(EventId = 304, Level = LogLevel.Information, Message = "Verified peer {PeerId} ({Fingerprint}) is not a contact; its messages will be rejected")]
+    public static partial void VerifiedStranger(ILogger logger, PeerId peerId, string fingerprint);
+
+    [LoggerMessage(EventId = 305, Level = LogLevel.Warning, Message = "Contact {Contact} presented a changed Signal identity key; messages to it are held")]
+    public static partial void KeyChanged(ILogger logger, string contact);
+
+    [LoggerMessage(EventId = 306, Level = LogLevel.Debug, Message = "Message {MessageId} to {Contact}: {Outcome}")]
+    public static partial void Delivery(ILogger logger, string messageId, string contact, string outcome);
+
+    [LoggerMessage(EventId = 307, Level = LogLevel.Debug, Message = "Rejected a message via {Via}: {Reason}")]
+    public static partial void Rejected(ILogger logger, string via, WotId.Node.Messaging.MessageRejectReason reason);
+
+    [LoggerMessage(EventId = 308, Level = LogLevel.Debug, Message = "Message stream with {PeerId} ended: {Reason}")]
+    public static partial void StreamEnded(ILogger logger, PeerId peerId, string reason);
+
+    [LoggerMessage(EventId = 309, Level = LogLevel.Debug, Message = "Could not reach {Contact} directly: {Reason}")]
+    public static partial void Unreachable(ILogger logger, string contact, string reason);
+
+    [LoggerMessage(EventId = 310, Level = LogLevel.Debug, Message = "Claimed {Count} messages from the mailbox")]
+    public static partial void Claimed(ILogger logger, int count);
+
+    [LoggerMessage(EventId = 311, Level = LogLevel.Warning, Message = "The {Loop} loop failed and continues")]
+    public static partial void LoopFailed(ILogger logger, string loop, Exception error);
+
+    [LoggerMessage(EventId = 312, Level = LogLevel.Debug, Message = "Starting a Signal session with {Contact} failed")]
+    public static partial void SessionFailed(ILogger logger, string contact, Exception error);
+
+    [LoggerMessage(EventId = 313, Level = LogLevel.Debug, Message = "Mailbox deposit for {Contact} failed: {Reason}")]
+    public static partial void DepositFailed(ILogger logger, string contact, string reason);
+}

@@ -1,0 +1,163 @@
+// The node's two background loops (docs/node.md "Offline delivery"), each an owned task stopped and awaited by
+// DisposeAsync:
+//  - outbox: every OutboxRetryInterval, or at once when woken (a message or receipt was queued, a contact was
+//    verified), queued messages go out directly to contacts with a verified connection, or by dialling them;
+//    those older than DirectDeliveryTimeout fall back to the mailbox. Held messages wait for AcceptKeyChangeAsync.
+//    Each round also tops up the prekey pools.
+//  - mailbox: at start and every MailboxPollInterval the node claims its own mailbox: for each message, claim (archive),
+//    read, open and store (via "mailbox"), delete. A crash between steps leaves the message pending or archived,
+//    and the next round handles it again; the dedup row makes the second copy a duplicate. A message from an unknown
+//    sender stays archived (its sender may become a contact); any other rejected message is deleted.
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using WotId.Mailbox;
+using WotId.Node.Api;
+using WotId.Node.Messaging;
+using WotId.Node.Storage;
+
+namespace WotId.Node.Runtime;
+
+public sealed partial class WotIdNode
+{
+    /// <summary>Most mailbox pages read in one claim round (50 messages a page).</summary>
+    private const int MaxClaimPages = 20;
+
+    private async Task RunOutboxLoopAsync(CancellationToken cancellationToken)
+    {
+        while (!cancellationToken.IsCancellationRequested)
+        {
+            try
+            {
+                await _outboxWake.WaitAsync(_options.OutboxRetryInterval, _time, cancellationToken).ConfigureAwait(false);
+                await RetryOutboxAsync(cancellationToken).ConfigureAwait(false);
+                // Handshakes hand out one-time prekeys: top the pools up (cheap when nothing is missing).
+                await _profile.PreKeys.ReplenishAsync(cancellationToken).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception e)
+            {
+                Log.LoopFailed(_logger, "outbox", e);
+            }
+        }
+    }
+
+    /// <summary>One round of the outbox loop: all contacts with queued messages, in parallel.</summary>
+    private async Task RetryOutboxAsync(CancellationToken cancellationToken)
+    {
+        IReadOnlyList<OutboxEntry> queued = _profile.Messages.Outbox(OutboxState.Queued);
+        var rounds = new List<Task>();
+        foreach (IGrouping<long, OutboxEntry> group in queued.GroupBy(e => e.ContactId))
+        {
+            if (_profile.Contacts.Get(group.Key) is { Verification: not ContactVerification.KeyChangedHeld } contact)
+            {
+                rounds.Add(RetryContactAsync(contact, group.ToList(), cancellationToken));
+            }
+        }
+
+        await Task.WhenAll(rounds).ConfigureAwait(false);
+    }
+
+    private async Task RetryContactAsync(Contact contact, IReadOnlyList<OutboxEntry> entries, CancellationToken cancellationToken)
+    {
+        Dictionary<string, string> routes = await DeliverAsync(contact, entries, dial: true, depositNow: false, cancellationToken).ConfigureAwait(false);
+        foreach ((string id, string via) in routes)
+        {
+            if (via != RejectedRoute)
+            {
+                PublishSent(contact, id, via);
+            }
+        }
+    }
+
+    private async Task RunMailboxLoopAsync(CancellationToken cancellationToken)
+    {
+        if (_profile.Mailbox is null)
+        {
+            return;
+        }
+
+        while (!cancellationToken.IsCancellationRequested)
+        {
+            try
+            {
+                int claimed = await ClaimMailboxAsync(cancellationToken).ConfigureAwait(false);
+                if (claimed > 0)
+                {
+                    Log.Claimed(_logger, claimed);
+                    _events.Publish(NodeEventKinds.MailboxClaimed, reason: claimed.ToString(System.Globalization.CultureInfo.InvariantCulture));
+                }
+
+                await Task.Delay(_options.MailboxPollInterval, _time, cancellationToken).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception e)
+            {
+                Log.LoopFailed(_logger, "mailbox", e);
+                await Task.Delay(_options.MailboxPollInterval, _time, cancellationToken).ConfigureAwait(false);
+            }
+        }
+    }
+
+    /// <summary>One claim round over the node's own mailbox; returns the number of messages taken out of it.</summary>
+    private async Task<int> ClaimMailboxAsync(CancellationToken cancellationToken)
+    {
+        Profile.EmbeddedMailboxSettings own = _profile.Mailbox!;
+        IMailbox mailbox = _mailboxes.Open(own.DatabasePath, own.Account);
+        var found = new List<MessageInfo>();
+        string? cursor = null;
+        for (int page = 0; page < MaxClaimPages; page++)
+        {
+            MessagePage p = await mailbox.ListAsync(own.Handle.MailboxId, cursor, MailboxLimits.MaxListPageSize, cancellationToken).ConfigureAwait(false);
+            found.AddRange(p.Messages);
+            if ((cursor = p.NextCursor) is null)
+            {
+                break;
+            }
+        }
+
+        int taken = 0;
+        foreach (MessageInfo info in found)
+        {
+            if (info.State == MessageState.Pending)
+            {
+                await mailbox.ClaimAsync(own.Handle, info.Id, cancellationToken).ConfigureAwait(false);
+                _options.FaultPoint?.Invoke(FaultPoints.AfterClaim); // crash tests only
+            }
+
+            MailboxMessage message = await mailbox.ReadAsync(own.Handle, info.Id, cancellationToken).ConfigureAwait(false);
+            (_, OpenedMessage? opened, MessageRejectReason? rejected) = await OpenAsync(message.Payload, DeliveryRoutes.Mailbox, cancellationToken).ConfigureAwait(false);
+            if (rejected == MessageRejectReason.UnknownSender)
+            {
+                continue;
+            }
+
+            _options.FaultPoint?.Invoke(FaultPoints.BeforeDelete); // crash tests only
+            await mailbox.DeleteAsync(own.Handle, info.Id, cancellationToken).ConfigureAwait(false);
+            taken++;
+            if (opened is not null)
+            {
+                await OnReceivedAsync(opened, DeliveryRoutes.Mailbox, cancellationToken).ConfigureAwait(false);
+            }
+        }
+
+        return taken;
+    }
+
+    private void PublishSent(Contact contact, string messageId, string via)
+    {
+        if (_profile.Messages.OutgoingType(messageId) == WotId.Tsp.Messages.WotMessageTypes.ChatText)
+        {
+            _events.Publish(NodeEventKinds.MessageSent, contact: contact.Name, peerId: contact.PeerId, messageId: messageId, via: via,
+                fingerprint: Invitations.DidFingerprint.Short(contact.Did));
+        }
+    }
+}

@@ -1,0 +1,160 @@
+// Sending (docs/node.md "Offline delivery"): the sealed envelope stored in the outbox is sent directly on the
+// contact's message link (reusing a verified connection or dialling the contact), and marked sent on ACK stored or
+// duplicate; when that does not finish within NodeOptions.DirectDeliveryTimeout the same bytes are deposited in the
+// contact's mailbox and marked deposited. Messages being sent are tracked so that the retry loop and a caller never
+// send the same message at the same time (a second copy would only be acknowledged as a duplicate, but costs a frame).
+using System;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using WotId.Libp2p.Host;
+using WotId.Libp2p.Peer;
+using WotId.Mailbox;
+using WotId.Mailbox.Types;
+using WotId.Node.Api;
+using WotId.Node.Messaging;
+using WotId.Node.Storage;
+
+namespace WotId.Node.Runtime;
+
+public sealed partial class WotIdNode
+{
+    /// <summary>The route reported by <see cref="DeliverAsync"/> for a message the contact's node rejected.</summary>
+    private const string RejectedRoute = "rejected";
+
+    private readonly ConcurrentDictionary<string, byte> _sending = new(StringComparer.Ordinal);
+
+    /// <summary>
+    /// Sends <paramref name="entries"/> (all to <paramref name="contact"/>, oldest first) over one link, pipelined up
+    /// to the window, and returns the ACK status of each message acknowledged within the direct delivery timeout
+    /// (stored and duplicate are marked sent, rejected failed).
+    /// </summary>
+    private async Task<Dictionary<string, AckStatus>> SendDirectAsync(Contact contact, List<OutboxEntry> entries, bool dial, CancellationToken cancellationToken)
+    {
+        var acknowledged = new Dictionary<string, AckStatus>(StringComparer.Ordinal);
+        if (entries.Count == 0 || !PeerId.TryParse(contact.PeerId, out PeerId? peer) || peer is null)
+        {
+            return acknowledged;
+        }
+
+        using var timeout = new CancellationTokenSource(_options.DirectDeliveryTimeout, _time);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(timeout.Token, cancellationToken, _stop.Token);
+        var acks = new List<(OutboxEntry Entry, Task<AckStatus> Ack)>();
+        try
+        {
+            PeerLink link = await _links.GetAsync(peer, contact.Addresses, dial, linked.Token).ConfigureAwait(false);
+            foreach (OutboxEntry entry in entries)
+            {
+                acks.Add((entry, await link.SendAsync(entry.Envelope, linked.Token).ConfigureAwait(false)));
+                _options.FaultPoint?.Invoke(FaultPoints.AfterFrameSentBeforeAck); // crash tests only
+            }
+        }
+        catch (Exception e) when (e is IOException or OperationCanceledException or HostException or ObjectDisposedException)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            Log.Unreachable(_logger, contact.Name, e is OperationCanceledException ? "timeout" : e.Message);
+        }
+
+        foreach ((OutboxEntry entry, Task<AckStatus> ack) in acks)
+        {
+            AckStatus status;
+            try
+            {
+                status = await ack.WaitAsync(linked.Token).ConfigureAwait(false);
+            }
+            catch (Exception e) when (e is IOException or OperationCanceledException)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                Log.Delivery(_logger, entry.MessageId, contact.Name, "not acknowledged");
+                continue;
+            }
+
+            if (status == AckStatus.Rejected)
+            {
+                Log.Delivery(_logger, entry.MessageId, contact.Name, "rejected by the peer");
+                _profile.Messages.SetOutboxState(entry.MessageId, OutboxState.Failed, countAttempt: true);
+                acknowledged.Add(entry.MessageId, status);
+                continue;
+            }
+
+            _profile.Messages.SetOutboxState(entry.MessageId, OutboxState.Sent, countAttempt: true);
+            acknowledged.Add(entry.MessageId, status);
+            Log.Delivery(_logger, entry.MessageId, contact.Name, DeliveryRoutes.Direct);
+        }
+
+        return acknowledged;
+    }
+
+    /// <summary>Deposits one envelope in the contact's embedded mailbox; false when it has none or the deposit failed.</summary>
+    private async Task<bool> DepositAsync(Contact contact, OutboxEntry entry, CancellationToken cancellationToken)
+    {
+        if (contact.MailboxKind != MailboxKinds.Embedded || contact.MailboxId is null
+            || contact.MailboxHint is not { Length: > 0 } path || !IotaAddress.TryParse(contact.MailboxId, out IotaAddress mailboxId))
+        {
+            return false;
+        }
+
+        // The hint comes from the contact's invitation: only an existing database file is opened, never created.
+        if (!File.Exists(path))
+        {
+            Log.DepositFailed(_logger, contact.Name, "the mailbox database does not exist here");
+            return false;
+        }
+
+        try
+        {
+            IMailbox mailbox = _mailboxes.Open(path, _mailboxes.Sender);
+            await mailbox.SendAsync(mailboxId, entry.Envelope, cancellationToken).ConfigureAwait(false);
+            _options.FaultPoint?.Invoke(FaultPoints.AfterDeposit); // crash tests only
+        }
+        catch (Exception e) when (e is MailboxException or IOException or Microsoft.Data.Sqlite.SqliteException)
+        {
+            Log.DepositFailed(_logger, contact.Name, e.Message);
+            return false;
+        }
+
+        _profile.Messages.SetOutboxState(entry.MessageId, OutboxState.Deposited, countAttempt: true);
+        Log.Delivery(_logger, entry.MessageId, contact.Name, DeliveryRoutes.Mailbox);
+        return true;
+    }
+
+    /// <summary>
+    /// One delivery round for a contact: queued messages not being sent by someone else go out directly; those still
+    /// unacknowledged and older than the direct timeout (or all, when <paramref name="depositNow"/>) go to the mailbox.
+    /// Returns the route of each message handled: direct, mailbox, or <see cref="RejectedRoute"/> for a message the
+    /// contact's node refused (it will never store it, so it is not deposited either).
+    /// </summary>
+    private async Task<Dictionary<string, string>> DeliverAsync(Contact contact, IReadOnlyList<OutboxEntry> queued, bool dial, bool depositNow, CancellationToken cancellationToken)
+    {
+        var routes = new Dictionary<string, string>(StringComparer.Ordinal);
+        List<OutboxEntry> mine = queued.Where(e => _sending.TryAdd(e.MessageId, 0)).ToList();
+        try
+        {
+            Dictionary<string, AckStatus> direct = await SendDirectAsync(contact, mine, dial, cancellationToken).ConfigureAwait(false);
+            DateTimeOffset cutoff = _time.GetUtcNow() - _options.DirectDeliveryTimeout;
+            foreach (OutboxEntry entry in mine)
+            {
+                if (direct.TryGetValue(entry.MessageId, out AckStatus status))
+                {
+                    routes[entry.MessageId] = status == AckStatus.Rejected ? RejectedRoute : DeliveryRoutes.Direct;
+                }
+                else if ((depositNow || entry.CreatedAt <= cutoff) && await DepositAsync(contact, entry, cancellationToken).ConfigureAwait(false))
+                {
+                    routes[entry.MessageId] = DeliveryRoutes.Mailbox;
+                }
+            }
+        }
+        finally
+        {
+            foreach (OutboxEntry entry in mine)
+            {
+                _sending.TryRemove(entry.MessageId, out _);
+            }
+        }
+
+        return routes;
+    }
+}
