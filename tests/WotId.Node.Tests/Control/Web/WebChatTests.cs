@@ -66,7 +66,7 @@ public sealed class WebChatTests(BrowserFixture browser) : IClassFixture<Browser
     }
 
     /// <summary>Shows <paramref name="from"/>'s invitation on its page, copies the text into <paramref name="to"/>'s add form, adds.</summary>
-    private static async Task AddAsync(IPage to, IPage from, string expectedName)
+    internal static async Task AddAsync(IPage to, IPage from, string expectedName)
     {
         await from.ClickAsync("#invite summary");
         await from.ClickAsync("#invite-button");
@@ -80,7 +80,7 @@ public sealed class WebChatTests(BrowserFixture browser) : IClassFixture<Browser
     }
 
     /// <summary>Sends from the open conversation; returns the new message's id once the page shows it.</summary>
-    private static async Task<string> SendAsync(IPage page, string text)
+    internal static async Task<string> SendAsync(IPage page, string text)
     {
         int before = await page.EvaluateExpressionAsync<int>("document.querySelectorAll('#messages li.out[data-id]').length");
         await page.TypeAsync("#compose-text", text);
