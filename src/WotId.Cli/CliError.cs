@@ -17,6 +17,8 @@ internal sealed record CliError(string Code, string Message, string? Hint, int E
     {
         CliFailure f => new(f.Code, f.Message, f.Hint, f.ExitCode),
         CliUsageException u => new("usage", u.Message, u.Hint, ExitCodes.InvalidInput),
+        WotId.Node.Api.NodeException n => NodeFailures.From(n),
+        WotId.Node.Profile.ProfileException p => NodeFailures.From(p),
         FileNotFoundException or DirectoryNotFoundException =>
             new("not-found", exception.Message, "check the path", ExitCodes.InvalidInput),
         UnauthorizedAccessException =>

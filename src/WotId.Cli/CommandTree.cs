@@ -21,13 +21,16 @@ internal static class CommandTree
         ["issuer"] = "issue and revoke VerifiedHuman credentials",
         ["vc"] = "verify credentials",
         ["mailbox"] = "offline delivery: embedded mailbox, or IOTA with --iota-rpc (key: --iota-key)",
+        ["credential"] = "your VerifiedHuman credential",
+        ["trust"] = "the credential issuers you accept contacts from",
+        ["contact"] = "add, show and accept contacts",
     };
 
     /// <summary>Builds the root command; actions write to <paramref name="output"/> and <paramref name="error"/>.</summary>
     public static RootCommand Build(IEnumerable<ICliCommand> commands, GlobalOptions globals, TextWriter output, TextWriter error)
     {
         var root = new RootCommand("wotid - wot.id P2P: secure peer-to-peer communication between verified humans. Exit codes: "
-            + $"{ExitCodes.Ok} ok, {ExitCodes.Failed} failed, {ExitCodes.InvalidInput} invalid input, {ExitCodes.Queued} queued (mailbox send), "
+            + $"{ExitCodes.Ok} ok, {ExitCodes.Failed} failed, {ExitCodes.InvalidInput} invalid input, {ExitCodes.Queued} queued (send), "
             + $"{ExitCodes.VerificationFailed} verification failed, {ExitCodes.WrongPassphrase} wrong passphrase, {ExitCodes.Interrupted} interrupted.")
         {
             globals.Json,

@@ -14,7 +14,7 @@ internal static class ExitCodes
     /// <summary>Usage error or invalid input: unknown option, bad value, missing, unreadable or malformed file.</summary>
     public const int InvalidInput = 2;
 
-    /// <summary><c>mailbox send</c>: queued in the outbox, not delivered yet.</summary>
+    /// <summary><c>mailbox send</c>, <c>send</c>: queued in the outbox, not delivered or deposited yet.</summary>
     public const int Queued = 3;
 
     /// <summary><c>vc verify</c>: the credential was read and is not valid (the reason is printed).</summary>

@@ -4,6 +4,7 @@ using System.CommandLine;
 using System.CommandLine.Invocation;
 using System.IO;
 using System.Linq;
+using System.Runtime.InteropServices;
 using System.Threading;
 using System.Threading.Tasks;
 
@@ -20,6 +21,15 @@ internal static class Program
             e.Cancel = true;
             cts.Cancel();
         };
+        using PosixSignalRegistration? terminate = OperatingSystem.IsWindows()
+            ? null
+            : PosixSignalRegistration.Create(PosixSignal.SIGTERM, signal =>
+            {
+                // Handled like Ctrl+C (one cancellation), but server verbs then exit 0 (ShutdownSignals).
+                signal.Cancel = true;
+                ShutdownSignals.MarkTerminated();
+                cts.Cancel();
+            });
         return await RunAsync(args, Console.Out, Console.Error, cts.Token).ConfigureAwait(false);
     }
 

@@ -1,6 +1,8 @@
 // The node's event stream (docs/node.md "Node facade"): every reader of IWotIdNode.ReadEventsAsync gets its own
 // bounded channel (Capacity events, the oldest dropped for a slow reader), so several readers (the CLI, the control
-// API's server-sent events, tests) each see every event from the moment they subscribed.
+// API's server-sent events, tests) each see every event from the moment they subscribed. The first reader also
+// receives the events published before it (at most Capacity): the node claims its mailbox while it starts, before
+// anyone could subscribe, and those message.received events must reach `wotid run`.
 using System;
 using System.Collections.Generic;
 using System.Runtime.CompilerServices;
@@ -23,6 +25,7 @@ internal sealed class NodeEventHub
     private readonly object _lock = new();
     private readonly List<Channel<NodeEvent>> _readers = [];
     private readonly TimeProvider _time;
+    private List<NodeEvent>? _early = [];
     private bool _completed;
 
     internal NodeEventHub(TimeProvider time) => _time = time;
@@ -37,6 +40,16 @@ internal sealed class NodeEventHub
     {
         lock (_lock)
         {
+            if (_early is { } early)
+            {
+                if (early.Count == Capacity)
+                {
+                    early.RemoveAt(0);
+                }
+
+                early.Add(e);
+            }
+
             foreach (Channel<NodeEvent> c in _readers)
             {
                 c.Writer.TryWrite(e);
@@ -64,6 +77,12 @@ internal sealed class NodeEventHub
             }
             else
             {
+                foreach (NodeEvent e in _early ?? [])
+                {
+                    channel.Writer.TryWrite(e);
+                }
+
+                _early = null;
                 _readers.Add(channel);
             }
         }

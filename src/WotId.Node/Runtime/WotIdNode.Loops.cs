@@ -50,6 +50,15 @@ public sealed partial class WotIdNode
     /// <summary>One round of the outbox loop: all contacts with queued messages, in parallel.</summary>
     private async Task RetryOutboxAsync(CancellationToken cancellationToken)
     {
+        // Receipts owed by a node killed between storing a message and queueing its receipt (docs/node.md "Exactly once").
+        foreach ((long contactId, string messageId) in _profile.Messages.PendingReceipts())
+        {
+            if (_profile.Contacts.Get(contactId) is { } owed)
+            {
+                await QueueReceiptAsync(owed, WotId.Tsp.Messages.WotMessageTypes.ReceiptDelivered, messageId, cancellationToken).ConfigureAwait(false);
+            }
+        }
+
         IReadOnlyList<OutboxEntry> queued = _profile.Messages.Outbox(OutboxState.Queued);
         var rounds = new List<Task>();
         foreach (IGrouping<long, OutboxEntry> group in queued.GroupBy(e => e.ContactId))

@@ -130,6 +130,10 @@ public sealed partial class WotIdNode
         {
             await EnsureSessionLockedAsync(contact, cancellationToken).ConfigureAwait(false);
             await _sealer.SealAndQueueAsync(contact, receipt, cancellationToken).ConfigureAwait(false);
+            if (type == WotMessageTypes.ReceiptDelivered)
+            {
+                _profile.Messages.ReceiptQueued(contact.Id, messageId);
+            }
         }
         catch (MessagingException e)
         {

@@ -80,7 +80,7 @@ public sealed partial class WotIdNode
                 continue;
             }
 
-            _profile.Messages.SetOutboxState(entry.MessageId, OutboxState.Sent, countAttempt: true);
+            _profile.Messages.AdvanceOutboxState(entry.MessageId, OutboxState.Sent, countAttempt: true);
             acknowledged.Add(entry.MessageId, status);
             Log.Delivery(_logger, entry.MessageId, contact.Name, DeliveryRoutes.Direct);
         }
@@ -116,7 +116,7 @@ public sealed partial class WotIdNode
             return false;
         }
 
-        _profile.Messages.SetOutboxState(entry.MessageId, OutboxState.Deposited, countAttempt: true);
+        _profile.Messages.AdvanceOutboxState(entry.MessageId, OutboxState.Deposited, countAttempt: true);
         Log.Delivery(_logger, entry.MessageId, contact.Name, DeliveryRoutes.Mailbox);
         return true;
     }

@@ -102,8 +102,9 @@ internal sealed partial class MessageStore
         {
             byte[] sealedBody = _db.Key.Seal("inbox", "body", InboxRow(contactId, message.Id), json);
             ProfileDatabase.Execute(c, t,
-                "INSERT INTO inbox(contact_id, message_id, body, via, received_at, state, type, sent_at) VALUES($1, $2, $3, $4, $5, $6, $7, $8)",
-                contactId, message.Id, sealedBody, via, now, (long)InboxState.Received, message.Type, message.Timestamp.ToUnixTimeMilliseconds());
+                "INSERT INTO inbox(contact_id, message_id, body, via, received_at, state, type, sent_at, receipt_pending) VALUES($1, $2, $3, $4, $5, $6, $7, $8, $9)",
+                contactId, message.Id, sealedBody, via, now, (long)InboxState.Received, message.Type, message.Timestamp.ToUnixTimeMilliseconds(),
+                message.Type == WotId.Tsp.Messages.WotMessageTypes.ChatText ? 1L : 0L);
             History(c, t, "inbox", contactId, message.Id, (int)InboxState.Received, now);
         }
 

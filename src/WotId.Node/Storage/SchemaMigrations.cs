@@ -8,6 +8,7 @@
 // | 2       | outbox, inbox, dedup, message_states                                                           |
 // | 3       | contacts: prekey_bundle, mailbox_kind, mailbox_hint, last_verified_at; outbox: type, body,       |
 // |         | sent_at; inbox: type, sent_at (conversation order: docs/node.md "Messaging", "Order")           |
+// | 4       | inbox: receipt_pending (a delivery receipt owed, set in the transaction that stores the message) |
 //
 // handed_out is 0 for a prekey not yet in a bundle, else the Unix time in milliseconds when a bundle named it.
 using System.Collections.Generic;
@@ -72,8 +73,13 @@ internal static class SchemaMigrations
         CREATE INDEX inbox_conversation ON inbox(contact_id, sent_at);
         """;
 
+    private const string V4 = """
+        ALTER TABLE inbox ADD COLUMN receipt_pending INTEGER NOT NULL DEFAULT 0;
+        CREATE INDEX inbox_receipt_pending ON inbox(receipt_pending) WHERE receipt_pending = 1;
+        """;
+
     /// <summary>The steps; step i (0-based) takes the schema from version i to i + 1.</summary>
-    internal static IReadOnlyList<string> Steps { get; } = [V1, V2, V3];
+    internal static IReadOnlyList<string> Steps { get; } = [V1, V2, V3, V4];
 
     /// <summary>The version this code writes.</summary>
     internal static int Latest => Steps.Count;

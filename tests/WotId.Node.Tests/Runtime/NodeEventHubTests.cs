@@ -1,5 +1,6 @@
-// The event stream of the node: every reader sees every event published after it subscribed, and a reader that
-// falls behind loses the oldest events, never the newest, without holding up the others.
+// The event stream of the node: every reader sees every event published after it subscribed (the first reader also
+// those published before it), and a reader that falls behind loses the oldest events, never the newest, without
+// holding up the others.
 using System;
 using System.Collections.Generic;
 using System.Threading;
@@ -40,5 +41,35 @@ public sealed class NodeEventHubTests
         Assert.False(await fast.MoveNextAsync());
         await fast.DisposeAsync();
         await slow.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task TheFirstReaderAlsoGetsTheEventsPublishedBeforeItAndLaterReadersDoNot()
+    {
+        var hub = new NodeEventHub(TimeProvider.System);
+        using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        for (int i = 0; i < NodeEventHub.Capacity + 5; i++)
+        {
+            hub.Publish(NodeEventKinds.MessageReceived, messageId: "early-" + i.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        }
+
+        IAsyncEnumerator<NodeEvent> first = hub.Subscribe(cts.Token).GetAsyncEnumerator(cts.Token);
+        IAsyncEnumerator<NodeEvent> second = hub.Subscribe(cts.Token).GetAsyncEnumerator(cts.Token);
+        hub.Publish(NodeEventKinds.MessageReceived, messageId: "late");
+        hub.Complete();
+        var firstSeen = new List<string?>();
+        while (await first.MoveNextAsync())
+        {
+            firstSeen.Add(first.Current.MessageId);
+        }
+
+        Assert.Equal(NodeEventHub.Capacity + 1, firstSeen.Count);
+        Assert.Equal("early-5", firstSeen[0]);
+        Assert.Equal("late", firstSeen[^1]);
+        Assert.True(await second.MoveNextAsync());
+        Assert.Equal("late", second.Current.MessageId);
+        Assert.False(await second.MoveNextAsync());
+        await first.DisposeAsync();
+        await second.DisposeAsync();
     }
 }

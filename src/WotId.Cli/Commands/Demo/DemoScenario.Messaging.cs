@@ -33,7 +33,7 @@ internal sealed partial class DemoScenario
         foreach ((string person, string reason) in new[] { ("mallory", "revoked"), ("eve", "untrusted_issuer") })
         {
             string peer = Text(await JsonVerbAsync(person, ct, "status", "--home", _cast.Home(person)).ConfigureAwait(false), "peerId");
-            WotidChild.Result r = await WotidChild.RunAsync(Passphrase, _stepTimeout, ct, "send", "--home", _cast.Home(person), "bob", "let me in", "--json").ConfigureAwait(false);
+            JsonNode sent = await JsonVerbAsync(person, ct, "send", "--home", _cast.Home(person), "bob", "let me in").ConfigureAwait(false);
             JsonElement refused = await bob.WaitForAsync("handshake.failed", e => RunningNode.Str(e, "peerId") == peer, _stepTimeout, ct).ConfigureAwait(false);
             string? got = RunningNode.Str(refused, "reason");
             if (got != reason)
@@ -41,7 +41,10 @@ internal sealed partial class DemoScenario
                 throw new DemoStepException($"Bob refused {person} for '{got}', expected '{reason}'");
             }
 
-            await _timeline.OkAsync("bob", $"refused {person}: {reason} (her `send` exited {r.ExitCode})");
+            await _timeline.OkAsync("bob", $"refused {person}: {reason}");
+            await _timeline.OkAsync(person, Text(sent, "delivered") == "mailbox"
+                ? "her message fell back to Bob's mailbox, where his node does not open it: she is not his contact"
+                : $"her message was reported '{Text(sent, "delivered")}'");
             JsonElement theirs = await _nodes[person].WaitForAsync("handshake.failed", _ => true, _stepTimeout, ct).ConfigureAwait(false);
             await _timeline.OkAsync(person, $"was told: {RunningNode.Str(theirs, "reason")}");
         }

@@ -1,0 +1,54 @@
+// One line of text per node event, for `wotid run` (and the JSON line form with --json). Only fingerprints and
+// names are printed, never a full DID; received texts are printed as they are (control characters replaced, so a
+// message cannot move the cursor or rewrite the terminal).
+using System.Globalization;
+using System.Text;
+using WotId.Node.Api;
+
+namespace WotId.Cli.Commands.Nodes;
+
+/// <summary>Formats <see cref="NodeEvent"/> for people.</summary>
+internal static class EventText
+{
+    /// <summary>The event as one line.</summary>
+    public static string Format(NodeEvent e)
+    {
+        string time = e.At.ToLocalTime().ToString("HH:mm:ss", CultureInfo.InvariantCulture);
+        string who = e.Contact ?? e.Fingerprint ?? e.PeerId ?? "?";
+        string what = e.Kind switch
+        {
+            NodeEventKinds.Started => $"listening on {e.Reason}",
+            NodeEventKinds.HandshakeVerified => $"{who}: verified connection",
+            NodeEventKinds.HandshakeFailed => $"{who}: handshake failed ({e.Reason})",
+            NodeEventKinds.Disconnected => $"{who}: disconnected",
+            NodeEventKinds.MessageReceived => $"{who}: {Printable(e.Text)}  [{e.Via}]",
+            NodeEventKinds.MessageSent => $"to {who}: sent {Short(e.MessageId)} ({e.Via})",
+            NodeEventKinds.MessageQueued => $"to {who}: queued {Short(e.MessageId)} ({e.Reason})",
+            NodeEventKinds.ReceiptDelivered => $"to {who}: delivered {Short(e.MessageId)}",
+            NodeEventKinds.ReceiptRead => $"to {who}: read {Short(e.MessageId)}",
+            NodeEventKinds.MailboxClaimed => $"claimed {e.Reason} message(s) from the mailbox",
+            NodeEventKinds.KeyChanged => $"{who}: KEY CHANGED, messages to them are held; compare the safety number, then `wotid contact accept`",
+            _ => $"{e.Kind} {who} {e.Reason}".TrimEnd(),
+        };
+        return $"{time} {what}";
+    }
+
+    /// <summary>The text with control characters (except none) replaced by U+FFFD.</summary>
+    public static string Printable(string? text)
+    {
+        if (text is null)
+        {
+            return string.Empty;
+        }
+
+        var sb = new StringBuilder(text.Length);
+        foreach (char c in text)
+        {
+            sb.Append(char.IsControl(c) ? '\uFFFD' : c);
+        }
+
+        return sb.ToString();
+    }
+
+    private static string Short(string? id) => id is { Length: > 8 } ? id[..8] : id ?? "?";
+}

@@ -1,0 +1,82 @@
+using System.Collections.Generic;
+using System.CommandLine;
+using System.IO;
+using System.Linq;
+using System.Text;
+using System.Text.Json.Nodes;
+using System.Threading;
+using System.Threading.Tasks;
+using WotId.Cli.Commands.Identity;
+using WotId.Node.Invitations;
+using WotId.Node.Profile;
+
+namespace WotId.Cli.Commands.Nodes;
+
+/// <summary><c>wotid init</c>: creates the profile (keys, Signal identity, prekeys, embedded mailbox) in <c>--home</c>.</summary>
+internal sealed class InitCommand : ICliCommand
+{
+    public string Name => "init";
+
+    public string Summary => "create your profile: keys, Signal identity, mailbox (passphrase from WOTID_PASSPHRASE or the terminal)";
+
+    public IReadOnlyList<Symbol> Symbols { get; } =
+    [
+        CliSymbols.Value("--name", "NAME", "your display name (1..64 characters), suggested to contacts in invitations"),
+        CliSymbols.Values("--listen", "MULTIADDR", "where the node listens (repeatable; default /ip4/127.0.0.1/tcp/0, port 0 = a free port chosen now)"),
+        CliSymbols.Value("--mailbox-db", "PATH", "embedded mailbox file shared by profiles on this machine (default HOME/mailbox/mailbox.db)"),
+    ];
+
+    public async Task<int> RunAsync(CliContext context, CliArguments arguments, CancellationToken cancellationToken)
+    {
+        string name = arguments.Require("name");
+        IReadOnlyList<string> listen = arguments.GetAll("listen");
+        if (File.Exists(Path.Combine(context.Home, Profile.DatabaseFileName)))
+        {
+            throw new CliFailure($"{context.Home} has a profile already", "use another --home", "exists", ExitCodes.InvalidInput);
+        }
+
+        string passphrase = Passphrase.Read(context, confirm: true);
+        var options = new ProfileOptions
+        {
+            ListenAddresses = listen.Count > 0 ? listen : null,
+            MailboxDatabasePath = arguments.Get("mailbox-db"),
+        };
+        using Profile profile = await Profile.CreateAsync(context.Home, name, passphrase, options, cancellationToken).ConfigureAwait(false);
+        string peerId = profile.PeerIdentity.PeerId.ToString();
+        string fingerprint = DidFingerprint.Short(profile.Did);
+        string[] addresses = profile.ListenAddresses.Select(a => $"{a}/p2p/{peerId}").ToArray();
+        var json = new JsonObject
+        {
+            ["name"] = profile.Name,
+            ["did"] = profile.Did,
+            ["fingerprint"] = fingerprint,
+            ["peerId"] = peerId,
+            ["addresses"] = new JsonArray(addresses.Select(a => (JsonNode)a).ToArray()),
+            ["mailbox"] = profile.Mailbox?.DatabasePath,
+            ["home"] = Path.GetFullPath(context.Home),
+        };
+        var text = new StringBuilder()
+            .AppendLine($"created profile '{profile.Name}' in {Path.GetFullPath(context.Home)}")
+            .AppendLine($"fingerprint: {fingerprint}")
+            .AppendLine($"peer id:     {peerId}");
+        foreach (string a in addresses)
+        {
+            text.AppendLine($"listen:      {a}");
+        }
+
+        if (profile.Mailbox is { } mailbox)
+        {
+            text.AppendLine($"mailbox:     {mailbox.DatabasePath}");
+        }
+
+        text.AppendLine()
+            .AppendLine("next steps:")
+            .AppendLine("  1. get a VerifiedHuman credential: give your DID (`wotid status --json`, field did) to an issuer,")
+            .AppendLine("     then `wotid credential import FILE`")
+            .AppendLine("  2. trust the issuers of your contacts' credentials: `wotid trust add ISSUER_DID`")
+            .AppendLine("  3. `wotid invite` and send the URI (or show the QR codes); add others with `wotid contact add URI`")
+            .Append("  4. `wotid run` to stay reachable, `wotid chat NAME` to talk");
+        await context.Output.WriteLineAsync(context.Json ? json.ToJsonString(new System.Text.Json.JsonSerializerOptions { WriteIndented = true }) : text.ToString()).ConfigureAwait(false);
+        return ExitCodes.Ok;
+    }
+}

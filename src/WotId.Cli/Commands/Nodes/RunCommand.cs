@@ -1,0 +1,97 @@
+// `wotid run`: the node of the profile in this process until Ctrl+C (exit 130) or SIGTERM (exit 0), with its control
+// API so that other verbs of the same profile (send, inbox, chat…) use this node instead of starting their own.
+// Prints one line per event (NodeEvent), or one JSON object per line with --json.
+using System;
+using System.Collections.Generic;
+using System.CommandLine;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using WotId.Node.Api;
+using WotId.Node.Control;
+using WotId.Node.Runtime;
+
+namespace WotId.Cli.Commands.Nodes;
+
+/// <summary><c>wotid run</c>.</summary>
+internal sealed class RunCommand : ICliCommand
+{
+    public string Name => "run";
+
+    public string Summary => "run your node: reachable by contacts, claims the mailbox, prints events until Ctrl+C (130) or SIGTERM (0)";
+
+    public IReadOnlyList<Symbol> Symbols { get; } =
+    [
+        CliSymbols.Flag("--tcp-control", "serve the control API on 127.0.0.1 TCP with a random port (written to control.json) instead of the Unix socket control.sock"),
+    ];
+
+    public async Task<int> RunAsync(CliContext context, CliArguments arguments, CancellationToken cancellationToken)
+    {
+        ProfileAccess.RequireProfile(context);
+        if (await NodeSession.ConnectAsync(context, cancellationToken).ConfigureAwait(false) is { } other)
+        {
+            await other.DisposeAsync().ConfigureAwait(false);
+            throw new NodeException(NodeError.AlreadyRunning, $"a node runs for the profile in {context.Home} already");
+        }
+
+        WotIdNode node = await NodeSession.StartAsync(context, cancellationToken).ConfigureAwait(false);
+        await using (node.ConfigureAwait(false))
+        {
+            // The first reader also gets the events of the start-up mailbox claim (NodeEventHub).
+            IAsyncEnumerable<NodeEvent> events = node.ReadEventsAsync(cancellationToken);
+            var controlOptions = new ControlApiOptions { UseTcp = arguments.Has("tcp-control"), LoggerFactory = context.Loggers };
+            ControlApiServer control = await ControlApiServer.StartAsync(node, context.Home, controlOptions, cancellationToken).ConfigureAwait(false);
+            await using (control.ConfigureAwait(false))
+            {
+                try
+                {
+                    NodeStatus status = await node.GetStatusAsync(cancellationToken).ConfigureAwait(false);
+                    await PrintStartAsync(context, status, control).ConfigureAwait(false);
+                    await foreach (NodeEvent e in events.ConfigureAwait(false))
+                    {
+                        await PrintAsync(context, e).ConfigureAwait(false);
+                    }
+                }
+                catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+                {
+                    // Asked to stop: the control API and the node are disposed below.
+                }
+            }
+        }
+
+        return ShutdownSignals.StoppedExitCode;
+    }
+
+    private static async Task PrintAsync(CliContext context, NodeEvent e)
+    {
+        await context.Output.WriteLineAsync(context.Json ? NodeJson.Line(e) : EventText.Format(e)).ConfigureAwait(false);
+        await context.Output.FlushAsync(CancellationToken.None).ConfigureAwait(false);
+    }
+
+    private static async Task PrintStartAsync(CliContext context, NodeStatus status, ControlApiServer control)
+    {
+        if (context.Json)
+        {
+            var started = new NodeEvent(NodeEventKinds.Started, DateTimeOffset.UtcNow, Reason: string.Join(' ', status.Addresses), Fingerprint: status.Fingerprint, PeerId: status.PeerId);
+            await context.Output.WriteLineAsync(NodeJson.Line(started)).ConfigureAwait(false);
+        }
+        else
+        {
+            await context.Output.WriteLineAsync($"running {status.Name} ({status.Fingerprint}), peer id {status.PeerId}").ConfigureAwait(false);
+            foreach (string a in status.Addresses)
+            {
+                await context.Output.WriteLineAsync("listening on " + a).ConfigureAwait(false);
+            }
+
+            if (status.Credential is null)
+            {
+                await context.Output.WriteLineAsync("warning: no credential imported; contacts will refuse the handshake (`wotid credential import FILE`)").ConfigureAwait(false);
+            }
+
+            await context.Output.WriteLineAsync("control API on " + (control.UsesTcp ? control.BaseAddress.ToString() : control.SocketPath)).ConfigureAwait(false);
+            await context.Output.WriteLineAsync("Ctrl+C to stop").ConfigureAwait(false);
+        }
+
+        await context.Output.FlushAsync().ConfigureAwait(false);
+    }
+}

@@ -1,0 +1,39 @@
+using System.Collections.Generic;
+using System.CommandLine;
+using System.Text;
+using System.Threading;
+using System.Threading.Tasks;
+using WotId.Node.Api;
+
+namespace WotId.Cli.Commands.Nodes;
+
+/// <summary><c>wotid status</c>: who this node is (fingerprint, never the long DID in text; the DID is in --json).</summary>
+internal sealed class StatusCommand : NodeCommand
+{
+    public override string Name => "status";
+
+    public override string Summary => "your fingerprint, peer id, addresses, credential, mailbox and message counts (--json adds the full DID)";
+
+    public override IReadOnlyList<Symbol> Symbols { get; } = [];
+
+    protected override async Task<int> ExecuteAsync(CliContext context, IWotIdNode node, CliArguments arguments, CancellationToken cancellationToken)
+    {
+        NodeStatus status = await node.GetStatusAsync(cancellationToken).ConfigureAwait(false);
+        var text = new StringBuilder()
+            .AppendLine($"name:        {status.Name}")
+            .AppendLine($"fingerprint: {status.Fingerprint}")
+            .AppendLine($"peer id:     {status.PeerId}");
+        foreach (string a in status.Addresses)
+        {
+            text.AppendLine($"address:     {a}");
+        }
+
+        text.AppendLine(status.Credential is { } c
+            ? $"credential:  issued by {c.IssuerFingerprint}, " + (c.Valid ? "valid" : "NOT valid now") + (c.ValidUntil is { } u ? $" until {u:yyyy-MM-dd}" : string.Empty)
+            : "credential:  none (`wotid credential import FILE`)");
+        text.AppendLine(status.Mailbox is { } m ? $"mailbox:     {m.Kind} {m.Location}" : "mailbox:     none");
+        text.Append($"contacts: {status.Contacts}, inbox: {status.Inbox} ({status.Unread} unread), outbox: {status.Outbox}, connections: {status.Connections}");
+        await WriteAsync(context, status, text.ToString()).ConfigureAwait(false);
+        return ExitCodes.Ok;
+    }
+}
