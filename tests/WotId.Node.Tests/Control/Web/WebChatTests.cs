@@ -79,6 +79,17 @@ public sealed class WebChatTests(BrowserFixture browser) : IClassFixture<Browser
         await to.WaitForFunctionAsync($"() => document.getElementById('contact-name').textContent === '{expectedName}'");
     }
 
+    /// <summary>
+    /// Opens a contact's conversation. The click runs in the page in one step: the list is re-rendered whenever
+    /// contacts reload (stream reconnects, handshakes), so an element handle taken earlier may be gone.
+    /// </summary>
+    internal static async Task OpenContactAsync(IPage page, string name)
+    {
+        await page.WaitForSelectorAsync($"#contacts button[data-contact='{name}']");
+        await page.EvaluateExpressionAsync($"document.querySelector(\"#contacts button[data-contact='{name}']\").click()");
+        await page.WaitForFunctionAsync($"() => document.getElementById('contact-name').textContent === '{name}'");
+    }
+
     /// <summary>Sends from the open conversation; returns the new message's id once the page shows it.</summary>
     internal static async Task<string> SendAsync(IPage page, string text)
     {

@@ -33,7 +33,7 @@ public sealed class WebPageTests(BrowserFixture browser) : IClassFixture<Browser
     {
         await RunAsync(async (h, page) =>
         {
-            await page.ClickAsync("#contacts button[data-contact='bob']");
+            await WebChatTests.OpenContactAsync(page, "bob");
             await page.WaitForSelectorAsync("#messages li[data-id='m-1'][data-state='delivered'][data-via='mailbox']");
             Assert.Contains("claimed from their mailbox", await page.EvaluateExpressionAsync<string>("document.querySelector(\"li[data-id='m-1'] .state\").textContent"), StringComparison.Ordinal);
             Assert.Equal(string.Join(' ', Enumerable.Repeat("12345", 12)), await TextAsync(page, "contact-safety"));
@@ -48,7 +48,7 @@ public sealed class WebPageTests(BrowserFixture browser) : IClassFixture<Browser
     {
         await RunAsync(async (h, page) =>
         {
-            await page.ClickAsync("#contacts button[data-contact='bob']");
+            await WebChatTests.OpenContactAsync(page, "bob");
             await page.WaitForSelectorAsync("#messages li[data-id='m-7'][data-state='read']");
             await page.TypeAsync("#compose-text", "hello from the browser");
             await page.ClickAsync("#send");

@@ -64,7 +64,7 @@ public sealed class WebRealNodeTests(BrowserFixture browser) : IClassFixture<Bro
             await BrowserFixture.WithScreenshotsAsync(nameof(AMessageToAStoppedNodeIsDeliveredThroughTheMailboxAfterItRestarts), async () =>
             {
                 await OpenAsync(alice, a);
-                await alice.ClickAsync("#contacts button[data-contact='bob']");
+                await WebChatTests.OpenContactAsync(alice, "bob");
                 id = await WebChatTests.SendAsync(alice, "while you were away");
                 await alice.WaitForSelectorAsync($"#messages li[data-id='{id}'][data-via='mailbox']");
             }, alice);
@@ -77,7 +77,7 @@ public sealed class WebRealNodeTests(BrowserFixture browser) : IClassFixture<Bro
                 await BrowserFixture.WithScreenshotsAsync(nameof(AMessageToAStoppedNodeIsDeliveredThroughTheMailboxAfterItRestarts) + "-after", async () =>
                 {
                     await OpenAsync(bob, b);
-                    await bob.ClickAsync("#contacts button[data-contact='alice']");
+                    await WebChatTests.OpenContactAsync(bob, "alice");
                     await bob.WaitForSelectorAsync($"#messages li.in[data-id='{id}'][data-via='mailbox'][data-state='read']");
                     await alice.WaitForSelectorAsync($"#messages li.out[data-id='{id}'][data-state='read']");
                 }, alice, bob);
