@@ -3,19 +3,25 @@
 //    site whose name was rebound to 127.0.0.1 sends its own name and gets 421 (DNS-rebinding protection).
 // 2. An Origin header, when present, must be the same origin (http://<Host>): browsers' cross-site requests get 403;
 //    no CORS headers are ever sent.
-// 3. Authorization must be "Bearer <token of control.token>": else 401.
-// 4. A declared Content-Length over the body limit is refused (413) before the body is read.
+// 3. With the web page on (docs/node.md "Chat in the browser"): a browser's Sec-Fetch-Site, when sent, must be
+//    same-origin or none (403); the page's static files and /web/session pass without credentials (the session
+//    endpoint checks the one-time token itself).
+// 4. Authorization must be "Bearer <token of control.token>", or (web only) the session cookie together with the
+//    matching X-Wotid-Csrf header (the csrf query parameter for GET /v1/events, as EventSource sets no headers):
+//    a session cookie without it gets 403, no credential 401.
+// 5. A declared Content-Length over the body limit is refused (413) before the body is read.
 using System;
 using System.Threading.Tasks;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 using Microsoft.Net.Http.Headers;
 using WotId.Node.Api;
+using WotId.Node.Control.Web;
 
 namespace WotId.Node.Control;
 
 /// <summary>Host, Origin and bearer-token checks in front of every endpoint.</summary>
-internal sealed partial class ControlApiGuard(RequestDelegate next, ControlApiToken token, ILogger<ControlApiGuard> logger)
+internal sealed partial class ControlApiGuard(RequestDelegate next, ControlApiToken token, WebAccess web, ILogger<ControlApiGuard> logger)
 {
     public Task InvokeAsync(HttpContext context)
     {
@@ -34,7 +40,37 @@ internal sealed partial class ControlApiGuard(RequestDelegate next, ControlApiTo
             return ControlApiErrors.WriteAsync(context, StatusCodes.Status403Forbidden, ControlApiErrors.ForbiddenOriginCode, "cross-origin requests are not allowed", context.RequestAborted);
         }
 
-        if (!token.Matches(request.Headers.Authorization.ToString()))
+        if (web.Enabled)
+        {
+            string? site = request.Headers["Sec-Fetch-Site"];
+            if (site is not null && site is not ("same-origin" or "none"))
+            {
+                LogRejected(logger, "fetch site", request.Method, request.Path.Value ?? string.Empty);
+                return ControlApiErrors.WriteAsync(context, StatusCodes.Status403Forbidden, ControlApiErrors.ForbiddenOriginCode, "cross-site requests are not allowed", context.RequestAborted);
+            }
+
+            if (WebAssets.Serves(request) || request.Path.Equals(WebEndpoints.SessionPath, StringComparison.Ordinal))
+            {
+                return next(context);
+            }
+        }
+
+        bool bearer = token.Matches(request.Headers.Authorization.ToString());
+        if (!bearer && web.Enabled && web.Session.IsSession(request.Cookies[WebSession.CookieName(context.Connection.LocalPort)]))
+        {
+            string? csrf = request.Headers[WebSession.CsrfHeader];
+            if (csrf is null && HttpMethods.IsGet(request.Method) && request.Path.Equals("/v1/events", StringComparison.Ordinal))
+            {
+                csrf = request.Query[WebSession.CsrfQuery];
+            }
+
+            if (!web.Session.Authorizes(request.Cookies[WebSession.CookieName(context.Connection.LocalPort)], csrf))
+            {
+                LogRejected(logger, "csrf", request.Method, request.Path.Value ?? string.Empty);
+                return ControlApiErrors.WriteAsync(context, StatusCodes.Status403Forbidden, WebEndpoints.CsrfCode, "the " + WebSession.CsrfHeader + " header is missing or wrong", context.RequestAborted);
+            }
+        }
+        else if (!bearer)
         {
             LogRejected(logger, "token", request.Method, request.Path.Value ?? string.Empty);
             context.Response.Headers.WWWAuthenticate = "Bearer";

@@ -27,3 +27,17 @@ internal sealed record ControlApiErrorBody(string Error, string Message);
 /// <summary>The content of <c>control.json</c> (TCP only).</summary>
 /// <param name="Url">The base URL, <c>http://127.0.0.1:PORT</c>.</param>
 internal sealed record ControlEndpointFile(string Url);
+
+/// <summary>GET /v1/invitation/qr.</summary>
+/// <param name="Uri">A fresh signed <c>wotid:</c> invitation of this node.</param>
+/// <param name="Parts">The QR code texts it is split into (docs/node.md "QR codes"), in order.</param>
+/// <param name="Svgs">One SVG image per part.</param>
+internal sealed record InvitationQrResponse(string Uri, System.Collections.Generic.IReadOnlyList<string> Parts, System.Collections.Generic.IReadOnlyList<string> Svgs);
+
+/// <summary>POST /web/session.</summary>
+/// <param name="Token">The one-time token from the address <c>wotid run --web</c> printed.</param>
+internal sealed record WebSessionRequest(string Token);
+
+/// <summary>POST and GET /web/session.</summary>
+/// <param name="Csrf">The value to send in the X-Wotid-Csrf header with every API call.</param>
+internal sealed record WebSessionResponse(string Csrf);

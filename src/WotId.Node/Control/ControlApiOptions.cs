@@ -13,6 +13,12 @@ public sealed class ControlApiOptions
     /// </summary>
     public bool UseTcp { get; init; }
 
+    /// <summary>
+    /// True: also serve the chat page (docs/node.md "Chat in the browser") at <c>/</c>, with a one-time sign-in
+    /// address in <see cref="ControlApiServer.WebAddress"/>; implies <see cref="UseTcp"/>.
+    /// </summary>
+    public bool Web { get; init; }
+
     /// <summary>Where the server logs (requests rejected by the guard, failures); none when null.</summary>
     public ILoggerFactory? LoggerFactory { get; init; }
 

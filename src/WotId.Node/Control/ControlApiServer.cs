@@ -1,6 +1,7 @@
 // The node's local control API (docs/node.md "Control API"): ASP.NET Core minimal APIs on Kestrel, on a Unix domain
 // socket in the profile (default) or on 127.0.0.1 with a random port, HTTP/1.1 only, every request behind the guard
-// (Host, Origin, bearer token). The endpoints call the node facade and nothing else.
+// (Host, Origin, bearer token). The endpoints call the node facade and nothing else. With ControlApiOptions.Web it
+// also serves the chat page and its cookie sign-in (Control/Web, docs/node.md "Chat in the browser").
 using System;
 using System.IO;
 using System.Linq;
@@ -22,6 +23,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using WotId.Node.Api;
+using WotId.Node.Control.Web;
 
 namespace WotId.Node.Control;
 
@@ -32,12 +34,13 @@ public sealed class ControlApiServer : IAsyncDisposable
     private readonly string _home;
     private int _disposed;
 
-    private ControlApiServer(WebApplication app, string home, Uri baseAddress, bool overTcp)
+    private ControlApiServer(WebApplication app, string home, Uri baseAddress, bool overTcp, Uri? webAddress)
     {
         _app = app;
         _home = home;
         BaseAddress = baseAddress;
         UsesTcp = overTcp;
+        WebAddress = webAddress;
     }
 
     /// <summary><c>http://localhost/</c> over the Unix socket, or <c>http://127.0.0.1:PORT/</c>.</summary>
@@ -45,6 +48,12 @@ public sealed class ControlApiServer : IAsyncDisposable
 
     /// <summary>Whether the server listens on 127.0.0.1 rather than on the Unix socket.</summary>
     public bool UsesTcp { get; }
+
+    /// <summary>
+    /// With <see cref="ControlApiOptions.Web"/>: the address to open in a browser, <c>http://127.0.0.1:PORT/#token=…</c>.
+    /// The token in it works once (it signs the first page in); show it to the owner only, never log it.
+    /// </summary>
+    public Uri? WebAddress { get; }
 
     /// <summary>The Unix socket path (unused over TCP).</summary>
     public string SocketPath => ControlApiFiles.SocketPath(_home);
@@ -59,6 +68,11 @@ public sealed class ControlApiServer : IAsyncDisposable
         ArgumentNullException.ThrowIfNull(node);
         ArgumentException.ThrowIfNullOrEmpty(home);
         options ??= new ControlApiOptions();
+        if (options.Web && !options.UseTcp)
+        {
+            options = new ControlApiOptions { UseTcp = true, Web = true, LoggerFactory = options.LoggerFactory, HeartbeatInterval = options.HeartbeatInterval };
+        }
+
         home = Path.GetFullPath(home);
         string socketPath = ControlApiFiles.SocketPath(home);
         if (!options.UseTcp)
@@ -77,7 +91,8 @@ public sealed class ControlApiServer : IAsyncDisposable
         }
 
         ControlApiToken token = ControlApiToken.Create();
-        WebApplication app = Build(node, token, socketPath, options);
+        WebAccess web = new(options.Web, WebSession.Create());
+        WebApplication app = Build(node, token, web, socketPath, options);
         try
         {
             await ControlApiFiles.WriteOwnerOnlyAsync(ControlApiFiles.TokenPath(home), token.Value, cancellationToken).ConfigureAwait(false);
@@ -99,7 +114,8 @@ public sealed class ControlApiServer : IAsyncDisposable
                 baseAddress = new Uri("http://localhost/");
             }
 
-            return new ControlApiServer(app, home, baseAddress, options.UseTcp);
+            Uri? webAddress = options.Web ? new Uri(baseAddress, "/#token=" + web.Session.OneTimeToken) : null;
+            return new ControlApiServer(app, home, baseAddress, options.UseTcp, webAddress);
         }
         catch
         {
@@ -117,12 +133,13 @@ public sealed class ControlApiServer : IAsyncDisposable
         }
     }
 
-    private static WebApplication Build(IWotIdNode node, ControlApiToken token, string socketPath, ControlApiOptions options)
+    private static WebApplication Build(IWotIdNode node, ControlApiToken token, WebAccess web, string socketPath, ControlApiOptions options)
     {
         WebApplicationBuilder builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions { ApplicationName = "WotId.Node.Control" });
         builder.Services.AddSingleton<ILoggerFactory>(options.LoggerFactory ?? NullLoggerFactory.Instance);
         builder.Services.AddSingleton(typeof(ILogger<>), typeof(Logger<>));
         builder.Services.AddSingleton(token);
+        builder.Services.AddSingleton(web);
         builder.Services.AddRoutingCore();
         builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(10));
@@ -145,6 +162,7 @@ public sealed class ControlApiServer : IAsyncDisposable
         });
 
         WebApplication app = builder.Build();
+        app.UseMiddleware<WebSecurityHeaders>();
         app.UseMiddleware<ControlApiErrorMiddleware>();
         app.UseMiddleware<ControlApiGuard>();
         app.UseRouting();
@@ -154,6 +172,11 @@ public sealed class ControlApiServer : IAsyncDisposable
         MessageEndpoints.Map(app, node);
         EventEndpoints.Map(app, node, events, app.Lifetime.ApplicationStopping);
         app.MapOpenApi(ControlApiOpenApi.DocumentPath);
+        if (web.Enabled)
+        {
+            WebAssets.Map(app);
+            WebEndpoints.Map(app, web.Session);
+        }
 
         // No fallback endpoint: routing's own 404, 405 and 415 get the error shape from ControlApiErrorMiddleware.
         return app;

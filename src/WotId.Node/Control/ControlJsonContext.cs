@@ -29,4 +29,7 @@ namespace WotId.Node.Control;
 [JsonSerializable(typeof(InvitationResponse))]
 [JsonSerializable(typeof(ControlApiErrorBody))]
 [JsonSerializable(typeof(ControlEndpointFile))]
+[JsonSerializable(typeof(InvitationQrResponse))]
+[JsonSerializable(typeof(WebSessionRequest))]
+[JsonSerializable(typeof(WebSessionResponse))]
 internal sealed partial class ControlJsonContext : JsonSerializerContext;

@@ -47,7 +47,7 @@ public sealed class ControlApiOpenApiTests
         JsonElement paths = document.RootElement.GetProperty("paths");
         foreach (string path in new[]
         {
-            "/v1/status", "/v1/contacts", "/v1/contacts/{contact}", "/v1/contacts/{contact}/accept-key", "/v1/invitation",
+            "/v1/status", "/v1/contacts", "/v1/contacts/{contact}", "/v1/contacts/{contact}/accept-key", "/v1/invitation", "/v1/invitation/qr",
             "/v1/messages", "/v1/inbox", "/v1/conversations/{contact}", "/v1/messages/{id}/read", "/v1/events",
         })
         {

@@ -71,7 +71,10 @@ internal sealed class RecordingNode : IWotIdNode
     public Task<ContactSummary> AcceptKeyChangeAsync(string contact, CancellationToken cancellationToken = default) =>
         Answer($"accept {contact}", Bob with { Name = contact });
 
-    public Task<string> CreateInvitationAsync(CancellationToken cancellationToken = default) => Answer("invitation", "wotid:AAAA");
+    /// <summary>What CreateInvitationAsync answers.</summary>
+    internal string Invitation { get; set; } = "wotid:AAAA";
+
+    public Task<string> CreateInvitationAsync(CancellationToken cancellationToken = default) => Answer("invitation", Invitation);
 
     public Task<SentMessage> SendTextAsync(string contact, string text, CancellationToken cancellationToken = default) =>
         Answer($"send {contact} {text.Length} {text[..Math.Min(text.Length, 20)]}", new SentMessage("m-1", contact, DeliveryRoutes.Mailbox));

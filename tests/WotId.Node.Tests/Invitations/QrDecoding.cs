@@ -41,9 +41,11 @@ internal static class QrDecoding
         return dark;
     }
 
-    public static string Decode(string rendered, bool darkModulesDrawn)
+    public static string Decode(string rendered, bool darkModulesDrawn) => Decode(Modules(rendered, darkModulesDrawn));
+
+    /// <summary>Decodes a module matrix (true = dark, quiet zone included) with ZXing.</summary>
+    public static string Decode(bool[,] modules)
     {
-        bool[,] modules = Modules(rendered, darkModulesDrawn);
         int rows = modules.GetLength(0), cols = modules.GetLength(1);
         int w = cols * Scale, h = rows * Scale;
         var pixels = new byte[w * h];

@@ -1,6 +1,8 @@
 // `wotid run`: the node of the profile in this process until Ctrl+C (exit 130) or SIGTERM (exit 0), with its control
 // API so that other verbs of the same profile (send, inbox, chat…) use this node instead of starting their own.
-// Prints one line per event (NodeEvent), or one JSON object per line with --json.
+// Prints one line per event (NodeEvent), or one JSON object per line with --json. With --web the control API is on
+// 127.0.0.1 and also serves the chat page (docs/node.md "Chat in the browser"); its one-time address is printed once
+// (on standard error with --json, so the output stays one event per line).
 using System;
 using System.Collections.Generic;
 using System.CommandLine;
@@ -23,6 +25,7 @@ internal sealed class RunCommand : ICliCommand
     public IReadOnlyList<Symbol> Symbols { get; } =
     [
         CliSymbols.Flag("--tcp-control", "serve the control API on 127.0.0.1 TCP with a random port (written to control.json) instead of the Unix socket control.sock"),
+        CliSymbols.Flag("--web", "also serve the chat page in the browser (implies --tcp-control); prints its address, which works once"),
     ];
 
     public async Task<int> RunAsync(CliContext context, CliArguments arguments, CancellationToken cancellationToken)
@@ -39,7 +42,7 @@ internal sealed class RunCommand : ICliCommand
         {
             // The first reader also gets the events of the start-up mailbox claim (NodeEventHub).
             IAsyncEnumerable<NodeEvent> events = node.ReadEventsAsync(cancellationToken);
-            var controlOptions = new ControlApiOptions { UseTcp = arguments.Has("tcp-control"), LoggerFactory = context.Loggers };
+            var controlOptions = new ControlApiOptions { UseTcp = arguments.Has("tcp-control"), Web = arguments.Has("web"), LoggerFactory = context.Loggers };
             ControlApiServer control = await ControlApiServer.StartAsync(node, context.Home, controlOptions, cancellationToken).ConfigureAwait(false);
             await using (control.ConfigureAwait(false))
             {
@@ -70,6 +73,12 @@ internal sealed class RunCommand : ICliCommand
 
     private static async Task PrintStartAsync(CliContext context, NodeStatus status, ControlApiServer control)
     {
+        if (control.WebAddress is { } web)
+        {
+            // The address carries the one-time sign-in token: shown to the owner here, never logged.
+            await (context.Json ? context.Error : context.Output).WriteLineAsync("chat in the browser: " + web + " (opens once; a restart prints a new one)").ConfigureAwait(false);
+        }
+
         if (context.Json)
         {
             var started = new NodeEvent(NodeEventKinds.Started, DateTimeOffset.UtcNow, Reason: string.Join(' ', status.Addresses), Fingerprint: status.Fingerprint, PeerId: status.PeerId);
