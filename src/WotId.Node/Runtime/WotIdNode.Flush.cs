@@ -1,6 +1,6 @@
-// Stopping gracefully (docs/node.md "WotIdNode"): a node started for one command (`wotid send`) often has just
-// queued a receipt for a message it claimed at start. Before it stops, one round bounded by StopFlushTimeout hands
-// queued messages to contacts over connections that are open now; nothing is dialled and nothing waits longer.
+// Stopping gracefully (docs/node.md "Stopping"): a node started for one command (`wotid send`) often claims a message
+// at start and queues its receipt. Before it stops, bounded by StopFlushTimeout in all, it lets the first claim round
+// finish and hands queued messages to contacts over connections that are open now; nothing is dialled.
 // What is not handed over stays queued for the next start, as always.
 using System;
 using System.Collections.Generic;
@@ -14,13 +14,17 @@ namespace WotId.Node.Runtime;
 public sealed partial class WotIdNode
 {
     /// <summary>Longest time a stopping node spends handing queued messages over open connections.</summary>
-    internal static readonly TimeSpan StopFlushTimeout = TimeSpan.FromSeconds(3);
+    internal static readonly TimeSpan StopFlushTimeout = TimeSpan.FromSeconds(5);
+
+    // Set when the mailbox loop's first claim round ended (or there is no mailbox).
+    private readonly TaskCompletionSource _firstClaimRound = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     private async Task FlushOnStopAsync()
     {
         using var bound = new CancellationTokenSource(StopFlushTimeout, _time);
         try
         {
+            await _firstClaimRound.Task.WaitAsync(bound.Token).ConfigureAwait(false);
             var rounds = new List<Task>();
             foreach (IGrouping<long, OutboxEntry> group in _profile.Messages.Outbox(OutboxState.Queued).GroupBy(e => e.ContactId))
             {

@@ -88,6 +88,7 @@ public sealed partial class WotIdNode
     {
         if (_profile.Mailbox is null)
         {
+            _firstClaimRound.TrySetResult();
             return;
         }
 
@@ -95,7 +96,16 @@ public sealed partial class WotIdNode
         {
             try
             {
-                int claimed = await ClaimMailboxAsync(cancellationToken).ConfigureAwait(false);
+                int claimed;
+                try
+                {
+                    claimed = await ClaimMailboxAsync(cancellationToken).ConfigureAwait(false);
+                }
+                finally
+                {
+                    _firstClaimRound.TrySetResult();
+                }
+
                 if (claimed > 0)
                 {
                     Log.Claimed(_logger, claimed);
