@@ -23,7 +23,7 @@ public sealed class ContactMessagingFieldsTests
             id = p.Contacts.Add("bob", "did:key:zBob", "12D3KooWBob", []).Id;
             Assert.Null(p.Contacts.GetPreKeyBundle(id));
             p.Contacts.SetPreKeyBundle(id, bundle);
-            p.Contacts.SetMailbox(id, "embedded", "0xabc", "/home/bob/.wotid/mailbox/mailbox.db");
+            p.Contacts.SetMailbox(id, "embedded", "0xabc", "bob/mailbox/mailbox.db");
             p.Contacts.MarkVerified(id, at);
             Assert.Equal(id, p.Contacts.GetByDidHash(SealedEnvelopeCodec.HashDid("did:key:zBob"))!.Id);
             Assert.Null(p.Contacts.GetByDidHash(SealedEnvelopeCodec.HashDid("did:key:zCarol")));
@@ -32,7 +32,7 @@ public sealed class ContactMessagingFieldsTests
         using (NodeProfile p = await t.OpenAsync("p"))
         {
             Contact c = p.Contacts.Get(id)!;
-            Assert.Equal(("embedded", "0xabc", "/home/bob/.wotid/mailbox/mailbox.db", at), (c.MailboxKind, c.MailboxId, c.MailboxHint, c.LastVerifiedAt));
+            Assert.Equal(("embedded", "0xabc", "bob/mailbox/mailbox.db", at), (c.MailboxKind, c.MailboxId, c.MailboxHint, c.LastVerifiedAt));
             Assert.Equal(bundle, p.Contacts.GetPreKeyBundle(id));
             p.Contacts.SetPreKeyBundle(id, []);
             Assert.Null(p.Contacts.GetPreKeyBundle(id));
