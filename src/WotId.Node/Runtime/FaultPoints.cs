@@ -25,6 +25,12 @@ internal static class FaultPoints
     /// <summary>The receiver stored a claimed mailbox message; it has not deleted it from the mailbox.</summary>
     internal const string BeforeDelete = "before-delete";
 
-    /// <summary>Every step, in the order a message passes them.</summary>
+    /// <summary>
+    /// A delivery round is about to take a link to the contact (reuse or dial) for its queued messages. Not a kill step
+    /// (nothing is written yet); the stop test holds a round here while the node stops.
+    /// </summary>
+    internal const string BeforeLink = "before-link";
+
+    /// <summary>Every kill step, in the order a message passes them.</summary>
     internal static readonly string[] All = [BeforeSend, AfterFrameSentBeforeAck, AfterDeposit, AfterClaim, AfterStoreBeforeAck, BeforeDelete];
 }

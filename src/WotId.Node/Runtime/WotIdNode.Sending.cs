@@ -25,7 +25,8 @@ public sealed partial class WotIdNode
     /// <summary>The route reported by <see cref="DeliverAsync"/> for a message the contact's node rejected.</summary>
     private const string RejectedRoute = "rejected";
 
-    private readonly ConcurrentDictionary<string, byte> _sending = new(StringComparer.Ordinal);
+    // Message id → completed when the delivery round holding it ends (FlushOnStopAsync waits for these).
+    private readonly ConcurrentDictionary<string, TaskCompletionSource> _sending = new(StringComparer.Ordinal);
 
     /// <summary>
     /// Sends <paramref name="entries"/> (all to <paramref name="contact"/>, oldest first) over one link, pipelined up
@@ -45,6 +46,7 @@ public sealed partial class WotIdNode
         var acks = new List<(OutboxEntry Entry, Task<AckStatus> Ack)>();
         try
         {
+            _options.FaultPoint?.Invoke(FaultPoints.BeforeLink); // tests only
             PeerLink link = await _links.GetAsync(peer, contact.Addresses, dial, linked.Token).ConfigureAwait(false);
             foreach (OutboxEntry entry in entries)
             {
@@ -130,7 +132,7 @@ public sealed partial class WotIdNode
     private async Task<Dictionary<string, string>> DeliverAsync(Contact contact, IReadOnlyList<OutboxEntry> queued, bool dial, bool depositNow, CancellationToken cancellationToken)
     {
         var routes = new Dictionary<string, string>(StringComparer.Ordinal);
-        List<OutboxEntry> mine = queued.Where(e => _sending.TryAdd(e.MessageId, 0)).ToList();
+        List<OutboxEntry> mine = queued.Where(e => _sending.TryAdd(e.MessageId, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously))).ToList();
         try
         {
             Dictionary<string, AckStatus> direct = await SendDirectAsync(contact, mine, dial, cancellationToken).ConfigureAwait(false);
@@ -151,7 +153,10 @@ public sealed partial class WotIdNode
         {
             foreach (OutboxEntry entry in mine)
             {
-                _sending.TryRemove(entry.MessageId, out _);
+                if (_sending.TryRemove(entry.MessageId, out TaskCompletionSource? done))
+                {
+                    done.TrySetResult();
+                }
             }
         }
 
