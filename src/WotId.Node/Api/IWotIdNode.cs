@@ -45,6 +45,28 @@ public interface IWotIdNode : System.IAsyncDisposable
     /// <summary>Marks a received message read and sends a read receipt (<c>receipt.read</c>) to its sender.</summary>
     Task MarkReadAsync(string contact, string messageId, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Offers the file at <paramref name="path"/> to <paramref name="contact"/> (<c>file.offer</c>, docs/files.md) and
+    /// returns the new transfer (queued or offered); the bytes flow once the contact accepts. Progress arrives as
+    /// <see cref="NodeEventKinds.FileProgress"/> events.
+    /// </summary>
+    Task<FileTransferSummary> SendFileAsync(string contact, string path, CancellationToken cancellationToken = default);
+
+    /// <summary>All file transfers, newest first.</summary>
+    Task<IReadOnlyList<FileTransferSummary>> GetFileTransfersAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>Accepts an incoming offer; the verified file is saved in <paramref name="directory"/> (or the node's download directory).</summary>
+    Task<FileTransferSummary> AcceptFileAsync(string id, string? directory = null, CancellationToken cancellationToken = default);
+
+    /// <summary>Declines an incoming offer (the sender is told with <c>file.decline</c>).</summary>
+    Task<FileTransferSummary> DeclineFileAsync(string id, CancellationToken cancellationToken = default);
+
+    /// <summary>Cancels a transfer in either direction (the other side is told with <c>file.cancel</c>); partial data is deleted.</summary>
+    Task<FileTransferSummary> CancelFileAsync(string id, CancellationToken cancellationToken = default);
+
+    /// <summary>Accept files from <paramref name="contact"/> without asking (off by default), into the download directory.</summary>
+    Task SetFileAutoAcceptAsync(string contact, bool enabled, CancellationToken cancellationToken = default);
+
     /// <summary>Events as they happen, from now on (bounded: a slow reader loses the oldest).</summary>
     IAsyncEnumerable<NodeEvent> ReadEventsAsync(CancellationToken cancellationToken = default);
 }

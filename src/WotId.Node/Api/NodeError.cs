@@ -36,4 +36,7 @@ public enum NodeError
 
     /// <summary>The node stopped or failed while the operation ran.</summary>
     Failed,
+
+    /// <summary>No file transfer with that id.</summary>
+    UnknownFile,
 }

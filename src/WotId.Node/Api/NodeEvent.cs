@@ -14,6 +14,9 @@ namespace WotId.Node.Api;
 /// <param name="Via">The route of a message (<see cref="DeliveryRoutes"/>).</param>
 /// <param name="Reason">The handshake failure reason token or another short reason.</param>
 /// <param name="Fingerprint">The remote DID fingerprint, when known.</param>
+/// <param name="FileId">The transfer id, for file events.</param>
+/// <param name="Bytes">File events: bytes transferred so far.</param>
+/// <param name="Size">File events: the file's size in bytes.</param>
 public sealed record NodeEvent(
     string Kind,
     DateTimeOffset At,
@@ -23,4 +26,7 @@ public sealed record NodeEvent(
     string? Text = null,
     string? Via = null,
     string? Reason = null,
-    string? Fingerprint = null);
+    string? Fingerprint = null,
+    string? FileId = null,
+    long? Bytes = null,
+    long? Size = null);

@@ -36,4 +36,19 @@ public static class NodeEventKinds
 
     /// <summary>A contact's Signal identity key changed; its messages are held until accepted.</summary>
     public const string KeyChanged = "contact.key_changed";
+
+    /// <summary>A contact offered a file (FileId, Text = the file name, Size); accept or decline it.</summary>
+    public const string FileOffered = "file.offered";
+
+    /// <summary>The recipient accepted an offer (FileId, Bytes = the offset the transfer starts or resumes from).</summary>
+    public const string FileAccepted = "file.accepted";
+
+    /// <summary>Bytes moved (FileId, Bytes, Size); at most a few per second per transfer.</summary>
+    public const string FileProgress = "file.progress";
+
+    /// <summary>The file arrived whole and verified (FileId, Size); for the sender, the <c>file.received</c> receipt came.</summary>
+    public const string FileCompleted = "file.completed";
+
+    /// <summary>A transfer was declined, cancelled or failed (FileId, Reason).</summary>
+    public const string FileEnded = "file.ended";
 }
