@@ -45,6 +45,7 @@ internal static class ControlApiErrors
         [NodeError.NotRunning] = "not_running",
         [NodeError.Unauthorized] = "unauthorized",
         [NodeError.Failed] = "failed",
+        [NodeError.UnknownFile] = "unknown_file",
     }.ToFrozenDictionary();
 
     private static readonly FrozenDictionary<string, NodeError> s_errors = Invert(s_codes);
@@ -55,7 +56,7 @@ internal static class ControlApiErrors
     /// <summary>The HTTP status of <paramref name="error"/>.</summary>
     public static int Status(NodeError error) => error switch
     {
-        NodeError.UnknownContact => StatusCodes.Status404NotFound,
+        NodeError.UnknownContact or NodeError.UnknownFile => StatusCodes.Status404NotFound,
         NodeError.InvalidInput or NodeError.InvalidInvitation => StatusCodes.Status400BadRequest,
         NodeError.ContactExists or NodeError.KeyChangeHeld or NodeError.NoCredential => StatusCodes.Status409Conflict,
         NodeError.Unreachable => StatusCodes.Status503ServiceUnavailable,

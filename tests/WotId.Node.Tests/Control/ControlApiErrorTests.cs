@@ -24,6 +24,7 @@ public sealed class ControlApiErrorTests
         { NodeError.NotRunning, HttpStatusCode.InternalServerError, "not_running" },
         { NodeError.Unauthorized, HttpStatusCode.Unauthorized, "unauthorized" },
         { NodeError.Failed, HttpStatusCode.InternalServerError, "failed" },
+        { NodeError.UnknownFile, HttpStatusCode.NotFound, "unknown_file" },
     };
 
     [Fact]
