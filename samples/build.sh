@@ -24,11 +24,12 @@ for name in "${libraries[@]}"; do
   dotnet pack "src/WotId.$name" -c Release --no-build -p:ArtifactsPath="$artifacts" -o "$packages" -nologo -clp:ErrorsOnly
 done
 version="$(dotnet msbuild src/WotId.Node -getProperty:PackageVersion)"
-echo "samples: packed $(find "$packages" -name '*.nupkg' | wc -l) packages $version (and their .snupkg symbols)"
+echo "samples: packed $(find "$packages" -name '*.nupkg' | wc -l) packages $version (and their .snupkg symbols) after ${SECONDS}s"
 forget
 
 sample=samples/WotId.Sample.Console
 dotnet build "$sample" -c Release -nologo -clp:ErrorsOnly -p:WotIdVersion="$version" \
   -p:RestoreAdditionalProjectSources="$packages" -p:UseArtifactsOutput=true -p:ArtifactsPath="$work/sample"
-echo "samples: running $sample"
+echo "samples: sample built after ${SECONDS}s; running it"
 dotnet "$work/sample/bin/WotId.Sample.Console/release/WotId.Sample.Console.dll"
+echo "samples: done in ${SECONDS}s"
