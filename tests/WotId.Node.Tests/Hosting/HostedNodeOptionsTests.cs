@@ -1,8 +1,10 @@
 // WotIdNodeOptions are validated when the host starts (ValidateOnStart): every problem is listed at once and nothing
 // is opened or created; a missing profile without CreateProfileName and a wrong passphrase are typed profile errors.
 using System;
+using System.Collections.Generic;
 using System.IO;
 using System.Threading.Tasks;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
@@ -106,5 +108,31 @@ public sealed class HostedNodeOptionsTests
 
         Assert.Equal(ProfileError.WrongPassphrase, e.Error);
         Assert.Equal(1, asked);
+    }
+
+    [Fact]
+    public void OptionsBindFromConfiguration()
+    {
+        HostApplicationBuilder builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["WotId:Home"] = "/srv/wotid",
+            ["WotId:CreateProfileName"] = "service",
+            ["WotId:Passphrase"] = "from configuration",
+            ["WotId:ListenAddresses:0"] = "/ip4/127.0.0.1/tcp/4001",
+            ["WotId:TrustedIssuers:0"] = "did:key:zIssuer",
+            ["WotId:ControlApi"] = "true",
+            ["WotId:MailboxPollInterval"] = "00:00:30",
+        });
+        builder.Services.AddWotIdNode();
+        builder.Services.Configure<WotIdNodeOptions>(builder.Configuration.GetSection("WotId"));
+        using IHost host = builder.Build();
+
+        // Reading the value also runs the validator (it would throw on a bad section).
+        WotIdNodeOptions o = host.Services.GetRequiredService<IOptions<WotIdNodeOptions>>().Value;
+
+        Assert.Equal(("/srv/wotid", "service", "from configuration", true, TimeSpan.FromSeconds(30)), (o.Home, o.CreateProfileName, o.Passphrase, o.ControlApi, o.MailboxPollInterval));
+        Assert.Equal(["/ip4/127.0.0.1/tcp/4001"], o.ListenAddresses);
+        Assert.Equal(["did:key:zIssuer"], o.TrustedIssuers);
     }
 }
