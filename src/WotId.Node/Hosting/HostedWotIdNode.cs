@@ -12,18 +12,32 @@ namespace WotId.Node.Hosting;
 /// <summary>Forwards to the running node of the host.</summary>
 internal sealed class HostedWotIdNode : IWotIdNode
 {
-    private readonly TaskCompletionSource<IWotIdNode> _started = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly object _lock = new();
+    private TaskCompletionSource<IWotIdNode> _started = NewStart();
     private volatile IWotIdNode? _node;
 
     /// <summary>The running node (set by the hosted service).</summary>
     internal void Attach(IWotIdNode node)
     {
-        _node = node;
-        _started.TrySetResult(node);
+        lock (_lock)
+        {
+            _node = node;
+            _started.TrySetResult(node);
+        }
     }
 
-    /// <summary>The node stopped: operations throw NotRunning and open event streams end.</summary>
-    internal void Detach() => _node = null;
+    /// <summary>The node stopped: operations throw NotRunning, open event streams end, new ones wait for the next start.</summary>
+    internal void Detach()
+    {
+        lock (_lock)
+        {
+            _node = null;
+            if (_started.Task.IsCompleted)
+            {
+                _started = NewStart();
+            }
+        }
+    }
 
     public Task<NodeStatus> GetStatusAsync(CancellationToken cancellationToken = default) => Node.GetStatusAsync(cancellationToken);
 
@@ -64,7 +78,13 @@ internal sealed class HostedWotIdNode : IWotIdNode
     /// <summary>Waits for the node to start, then yields its events until it stops or <paramref name="cancellationToken"/> fires.</summary>
     public async IAsyncEnumerable<NodeEvent> ReadEventsAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
-        IWotIdNode node = await _started.Task.WaitAsync(cancellationToken).ConfigureAwait(false);
+        Task<IWotIdNode> started;
+        lock (_lock)
+        {
+            started = _started.Task;
+        }
+
+        IWotIdNode node = await started.WaitAsync(cancellationToken).ConfigureAwait(false);
         await foreach (NodeEvent e in node.ReadEventsAsync(cancellationToken).ConfigureAwait(false))
         {
             yield return e;
@@ -76,6 +96,8 @@ internal sealed class HostedWotIdNode : IWotIdNode
 
     /// <inheritdoc />
     public override string ToString() => _node?.ToString() ?? "WotIdNode(not running)";
+
+    private static TaskCompletionSource<IWotIdNode> NewStart() => new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     private IWotIdNode Node => _node ?? throw new NodeException(NodeError.NotRunning, "the hosted wot.id node is not running (the host has not started, or it stopped)");
 }
