@@ -59,6 +59,8 @@ public sealed partial class Libp2pHost : IAsyncDisposable
         {
             _handlers[PerfProtocol.ProtocolId] = static (s, ct) => PerfProtocol.HandleAsync(s, ct);
         }
+
+        InitRelay();
     }
 
     /// <summary>Our peer id.</summary>
@@ -287,7 +289,8 @@ public sealed partial class Libp2pHost : IAsyncDisposable
                 long now = _time.GetTimestamp();
                 foreach (Libp2pConnection c in Connections)
                 {
-                    if (c.Session.StreamCount == 0 && _time.GetElapsedTime(c.LastActivity, now) > _options.IdleTimeout)
+                    if (c.Session.StreamCount == 0 && _time.GetElapsedTime(c.LastActivity, now) > _options.IdleTimeout
+                        && c.KeepAliveUntil <= _time.GetUtcNow().ToUnixTimeSeconds())
                     {
                         await c.CloseAsync("idle").ConfigureAwait(false);
                     }
