@@ -81,6 +81,11 @@ public sealed partial class Libp2pHost
             _handlers[RelayProtocol.HopProtocolId] = _hop.HandleAsync;
         }
 
+        if (_options.HolePunching)
+        {
+            _handlers[WotId.Libp2p.Protocols.Dcutr.DcutrProtocol.ProtocolId] = HandleDcutrAsync;
+        }
+
         if (_options.AcceptRelayedConnections)
         {
             _handlers[RelayProtocol.StopProtocolId] = HandleStopAsync;

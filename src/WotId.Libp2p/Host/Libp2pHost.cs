@@ -51,7 +51,7 @@ public sealed partial class Libp2pHost : IAsyncDisposable
         Logger = options.LoggerFactory.CreateLogger("WotId.Libp2p.Host");
         _tasks = new TaskSet(Logger);
         _events = CreateEventChannel(this, options.EventCapacity);
-        _transports = options.Transports ?? [new WebSocketTransport(options.LoggerFactory), new TcpTransport()];
+        _transports = options.Transports ?? [new WebSocketTransport(options.LoggerFactory), new TcpTransport { ReusePort = options.HolePunching }];
         _handlers[IdentifyProtocol.ProtocolId] = HandleIdentifyAsync;
         _handlers[IdentifyProtocol.PushProtocolId] = HandleIdentifyPushAsync;
         _handlers[PingProtocol.ProtocolId] = (s, ct) => PingProtocol.HandleAsync(s, _time, options.PingTimeout, ct);
@@ -208,6 +208,11 @@ public sealed partial class Libp2pHost : IAsyncDisposable
             {
                 raw.Abort();
                 await raw.DisposeAsync().ConfigureAwait(false);
+                continue;
+            }
+
+            if (!_punches.IsEmpty && TryTakePunched(raw, lease))
+            {
                 continue;
             }
 
