@@ -235,8 +235,9 @@ public sealed partial class Libp2pHost
             {
                 raw = await TcpTransport.DialFromAsync(local, target, cancellationToken).ConfigureAwait(false);
             }
-            catch (TransportException)
+            catch (TransportException ex)
             {
+                RelayLog.PunchDialFailed(Logger, local, target, ex);
                 await Task.Delay(TimeSpan.FromMilliseconds(50), _time, cancellationToken).ConfigureAwait(false);
                 continue;
             }

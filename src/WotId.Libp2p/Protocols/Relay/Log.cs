@@ -35,4 +35,7 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 108, Level = LogLevel.Information, Message = "Hole punch with {RemotePeer}: {Outcome} (attempt {Attempt})")]
     public static partial void HolePunch(ILogger logger, PeerId remotePeer, string outcome, int attempt);
+
+    [LoggerMessage(EventId = 109, Level = LogLevel.Trace, Message = "Hole punch dial from {Local} to {Remote} failed")]
+    public static partial void PunchDialFailed(ILogger logger, System.Net.IPEndPoint local, System.Net.IPEndPoint remote, Exception error);
 }
