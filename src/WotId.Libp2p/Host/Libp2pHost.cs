@@ -78,9 +78,12 @@ public sealed partial class Libp2pHost : IAsyncDisposable
         get { lock (_lock) { return _listeners.Select(l => l.LocalAddress).ToList(); } }
     }
 
-    /// <summary>The listen addresses with <c>/p2p/&lt;our id&gt;</c> appended, as shared with others.</summary>
+    /// <summary>
+    /// The listen addresses with <c>/p2p/&lt;our id&gt;</c> appended, as shared with others, followed by our circuit
+    /// addresses on the relays we hold reservations on (<see cref="Reservations"/>).
+    /// </summary>
     public IReadOnlyList<Multiaddress> AdvertisedAddresses =>
-        ListenAddresses.Select(a => a.Encapsulate("/p2p/" + PeerId)).ToList();
+        ListenAddresses.Select(a => a.Encapsulate("/p2p/" + PeerId)).Concat(Reservations.SelectMany(r => r.CircuitAddresses)).ToList();
 
     /// <summary>Open connections.</summary>
     public IReadOnlyList<Libp2pConnection> Connections

@@ -60,7 +60,10 @@ public sealed class RelayHostTests
         Assert.Equal(1, relay.RelayedCircuitCount);
 
         // Identify and application streams run over the circuit, end to end encrypted.
-        Assert.Equal(a.PeerId, PeerId.FromPublicKey(PeerPublicKey.Decode((await c.Identified.WaitAsync(cts.Token)).PublicKey!)));
+        WotId.Libp2p.Protocols.Identify.IdentifyMessage fromA = await c.Identified.WaitAsync(cts.Token);
+        Assert.Equal(a.PeerId, PeerId.FromPublicKey(PeerPublicKey.Decode(fromA.PublicKey!)));
+        Assert.Contains(circuit, a.AdvertisedAddresses);
+        Assert.Contains(circuit.DecapsulateCode(MultiaddrCodes.P2p), fromA.ParsedListenAddrs());
         byte[] payload = RandomNumberGenerator.GetBytes(40_000);
         await using Libp2pStream s = await c.OpenStreamAsync(HostFixture.EchoProtocol, cts.Token);
         Assert.Equal(payload, await HostFixture.EchoRoundTripAsync(s, s.CompleteWrites, payload, cts.Token));
