@@ -185,4 +185,62 @@ public sealed class RelayHostTests
         Libp2pConnection c = await b.DialAsync(lease.CircuitAddresses[0], cts.Token);
         Assert.True(c.IsRelayed);
     }
+
+    [Fact]
+    public async Task CircuitsPerPeerAreLimited()
+    {
+        await using Libp2pHost relay = await StartRelayAsync(new RelayServiceOptions { MaxCircuitsPerPeer = 1 });
+        await using Libp2pHost a = await StartPeerAsync();
+        await using Libp2pHost b = await StartPeerAsync();
+        await using Libp2pHost c = await StartPeerAsync();
+        using var cts = new CancellationTokenSource(s_timeout);
+        await using RelayReservationLease lease = await a.ReserveAsync(HostFixture.AddressOf(relay, false), cts.Token);
+
+        Libp2pConnection first = await b.DialAsync(lease.CircuitAddresses[0], cts.Token);
+        Assert.True(first.IsRelayed);
+        HostException ex = await Assert.ThrowsAsync<HostException>(() => c.DialAsync(lease.CircuitAddresses[0], cts.Token));
+        Assert.Equal(RelayStatus.ResourceLimitExceeded, ex.RelayStatus);
+
+        // Once the first circuit is gone, the slot is free again.
+        await first.CloseAsync();
+        while (relay.RelayedCircuitCount > 0)
+        {
+            await Task.Delay(20, cts.Token);
+        }
+
+        Assert.True((await c.DialAsync(lease.CircuitAddresses[0], cts.Token)).IsRelayed);
+    }
+
+    [Fact]
+    public async Task TargetThatRefusesTheStopProtocolGivesConnectionFailed()
+    {
+        await using Libp2pHost relay = await StartRelayAsync();
+        await using Libp2pHost a = await StartPeerAsync();
+        await using Libp2pHost b = await StartPeerAsync();
+        using var cts = new CancellationTokenSource(s_timeout);
+        await using RelayReservationLease lease = await a.ReserveAsync(HostFixture.AddressOf(relay, false), cts.Token);
+        a.RemoveHandler(RelayProtocol.StopProtocolId);
+
+        HostException ex = await Assert.ThrowsAsync<HostException>(() => b.DialAsync(lease.CircuitAddresses[0], cts.Token));
+        Assert.Equal(RelayStatus.ConnectionFailed, ex.RelayStatus);
+        Assert.Equal(0, relay.RelayedCircuitCount);
+    }
+
+    [Fact]
+    public async Task MalformedHopRequestIsAnsweredWithMalformedMessage()
+    {
+        await using Libp2pHost relay = await StartRelayAsync();
+        await using Libp2pHost a = await StartPeerAsync();
+        using var cts = new CancellationTokenSource(s_timeout);
+        Libp2pConnection c = await a.DialAsync(HostFixture.AddressOf(relay, false), cts.Token);
+
+        await using Libp2pStream hop = await c.OpenStreamAsync(RelayProtocol.HopProtocolId, cts.Token);
+        await WotId.Libp2p.Protocols.LengthPrefixed.WriteAsync(hop, new byte[] { 0x12, 0x05, 0x0a }, cts.Token);
+        Assert.Equal(RelayStatus.MalformedMessage, (await RelayProtocol.ReadHopAsync(hop, cts.Token)).Status);
+
+        await using Libp2pStream hop2 = await c.OpenStreamAsync(RelayProtocol.HopProtocolId, cts.Token);
+        await RelayProtocol.WriteAsync(hop2, new HopMessage { Type = HopMessageType.Status, Status = RelayStatus.Ok }, cts.Token);
+        Assert.Equal(RelayStatus.UnexpectedMessage, (await RelayProtocol.ReadHopAsync(hop2, cts.Token)).Status);
+        Assert.False(c.IsClosed);
+    }
 }
