@@ -33,4 +33,10 @@ public enum HostError
 
     /// <summary>The peer did not acknowledge a new stream, or no stream slot freed up, within the Yamux open timeout.</summary>
     StreamOpenTimeout,
+
+    /// <summary>A relay refused a reservation or a circuit (see <see cref="HostException.RelayStatus"/>), or its answer was malformed.</summary>
+    RelayFailed,
+
+    /// <summary>A DCUtR hole punch did not produce a direct connection.</summary>
+    HolePunchFailed,
 }

@@ -23,6 +23,7 @@ public sealed class Libp2pConnection : IAsyncDisposable
     private readonly byte[] _channelBinding;
     private readonly CancellationTokenSource _closing = new();
     private long _lastActivity;
+    private long _keepAliveUntil;
     private int _gate;
     private string? _closeReason;
 
@@ -62,6 +63,13 @@ public sealed class Libp2pConnection : IAsyncDisposable
     public bool IsInitiator { get; }
 
     /// <summary>
+    /// True for a connection carried by a Circuit Relay v2 circuit (its remote address contains <c>/p2p-circuit</c>).
+    /// Such a connection is "limited" (libp2p/specs relay/circuit-v2.md): the relay caps its duration and data, and
+    /// it must not be used for reservations or further circuits.
+    /// </summary>
+    public bool IsRelayed => RemoteAddress.Contains(Multiaddr.MultiaddrCodes.P2pCircuit);
+
+    /// <summary>
     /// The channel binding of this connection: the Noise handshake hash (the final <c>h</c> of XX, Noise rev. 34
     /// §11.2), 32 bytes, equal on both ends and different for every connection. Sign it (or a value derived from it)
     /// to bind a credential presentation to this very connection. It is not secret, but it is not logged either.
@@ -94,6 +102,13 @@ public sealed class Libp2pConnection : IAsyncDisposable
     internal CancellationToken Closing => _closing.Token;
 
     internal long LastActivity => Interlocked.Read(ref _lastActivity);
+
+    /// <summary>The idle timer leaves the connection open until this time (Unix seconds): a relay reservation needs it.</summary>
+    internal long KeepAliveUntil
+    {
+        get => Interlocked.Read(ref _keepAliveUntil);
+        set => Interlocked.Exchange(ref _keepAliveUntil, value);
+    }
 
     /// <summary>Opens a stream and negotiates <paramref name="protocol"/> on it.</summary>
     public Task<Libp2pStream> OpenStreamAsync(string protocol, CancellationToken cancellationToken = default) =>

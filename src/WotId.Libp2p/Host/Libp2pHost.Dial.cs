@@ -44,6 +44,11 @@ public sealed partial class Libp2pHost
             return existing!;
         }
 
+        if (address.Contains(MultiaddrCodes.P2pCircuit))
+        {
+            return await DialCircuitAsync(address, cancellationToken).ConfigureAwait(false);
+        }
+
         ITransport transport = _transports.FirstOrDefault(t => t.CanDial(address))
             ?? throw new HostException(HostError.NoTransport, "no transport can dial " + address);
         lock (_lock)

@@ -11,6 +11,7 @@ using WotId.Libp2p.Peer;
 using WotId.Libp2p.Protocols.Identify;
 using WotId.Libp2p.Protocols.Perf;
 using WotId.Libp2p.Protocols.Ping;
+using WotId.Libp2p.Protocols.Relay;
 
 namespace WotId.Libp2p.Host;
 
@@ -94,6 +95,15 @@ public sealed partial class Libp2pHost
         foreach (Multiaddress a in ListenAddresses)
         {
             m.ListenAddrs.Add(a.ToBytes());
+        }
+
+        // Circuit addresses are listen addresses too (js announces `<relay>/p2p/<relay>/p2p-circuit`), without our id.
+        foreach (RelayReservationLease lease in Reservations)
+        {
+            foreach (Multiaddress a in lease.CircuitAddresses)
+            {
+                m.ListenAddrs.Add(a.DecapsulateCode(MultiaddrCodes.P2p).ToBytes());
+            }
         }
 
         m.Protocols.AddRange(Protocols);

@@ -51,7 +51,7 @@ public sealed partial class Libp2pHost : IAsyncDisposable
         Logger = options.LoggerFactory.CreateLogger("WotId.Libp2p.Host");
         _tasks = new TaskSet(Logger);
         _events = CreateEventChannel(this, options.EventCapacity);
-        _transports = options.Transports ?? [new WebSocketTransport(options.LoggerFactory), new TcpTransport()];
+        _transports = options.Transports ?? [new WebSocketTransport(options.LoggerFactory), new TcpTransport { ReusePort = options.HolePunching }];
         _handlers[IdentifyProtocol.ProtocolId] = HandleIdentifyAsync;
         _handlers[IdentifyProtocol.PushProtocolId] = HandleIdentifyPushAsync;
         _handlers[PingProtocol.ProtocolId] = (s, ct) => PingProtocol.HandleAsync(s, _time, options.PingTimeout, ct);
@@ -59,6 +59,8 @@ public sealed partial class Libp2pHost : IAsyncDisposable
         {
             _handlers[PerfProtocol.ProtocolId] = static (s, ct) => PerfProtocol.HandleAsync(s, ct);
         }
+
+        InitRelay();
     }
 
     /// <summary>Our peer id.</summary>
@@ -76,9 +78,12 @@ public sealed partial class Libp2pHost : IAsyncDisposable
         get { lock (_lock) { return _listeners.Select(l => l.LocalAddress).ToList(); } }
     }
 
-    /// <summary>The listen addresses with <c>/p2p/&lt;our id&gt;</c> appended, as shared with others.</summary>
+    /// <summary>
+    /// The listen addresses with <c>/p2p/&lt;our id&gt;</c> appended, as shared with others, followed by our circuit
+    /// addresses on the relays we hold reservations on (<see cref="Reservations"/>).
+    /// </summary>
     public IReadOnlyList<Multiaddress> AdvertisedAddresses =>
-        ListenAddresses.Select(a => a.Encapsulate("/p2p/" + PeerId)).ToList();
+        ListenAddresses.Select(a => a.Encapsulate("/p2p/" + PeerId)).Concat(Reservations.SelectMany(r => r.CircuitAddresses)).ToList();
 
     /// <summary>Open connections.</summary>
     public IReadOnlyList<Libp2pConnection> Connections
@@ -209,6 +214,11 @@ public sealed partial class Libp2pHost : IAsyncDisposable
                 continue;
             }
 
+            if (!_punches.IsEmpty && TryTakePunched(raw, lease))
+            {
+                continue;
+            }
+
             _tasks.Add(UpgradeInboundAsync(raw, lease));
         }
     }
@@ -287,7 +297,8 @@ public sealed partial class Libp2pHost : IAsyncDisposable
                 long now = _time.GetTimestamp();
                 foreach (Libp2pConnection c in Connections)
                 {
-                    if (c.Session.StreamCount == 0 && _time.GetElapsedTime(c.LastActivity, now) > _options.IdleTimeout)
+                    if (c.Session.StreamCount == 0 && _time.GetElapsedTime(c.LastActivity, now) > _options.IdleTimeout
+                        && c.KeepAliveUntil <= _time.GetUtcNow().ToUnixTimeSeconds())
                     {
                         await c.CloseAsync("idle").ConfigureAwait(false);
                     }

@@ -110,4 +110,22 @@ public sealed class Libp2pHostOptions
     /// oldest event is dropped and <see cref="Libp2pHost.DroppedEventCount"/> grows; the host never waits for a reader.
     /// </summary>
     public int EventCapacity { get; init; } = 256;
+
+    /// <summary>
+    /// Serve <c>/libp2p/circuit/relay/0.2.0/hop</c> as a Circuit Relay v2 relay with these limits; null (default) does
+    /// not relay for others.
+    /// </summary>
+    public Protocols.Relay.RelayServiceOptions? RelayService { get; init; }
+
+    /// <summary>
+    /// Accept inbound relayed connections (<c>/libp2p/circuit/relay/0.2.0/stop</c>) from the start. Taking a
+    /// reservation (<see cref="Libp2pHost.ReserveAsync"/>) turns this on anyway.
+    /// </summary>
+    public bool AcceptRelayedConnections { get; init; }
+
+    /// <summary>
+    /// Serve <c>/libp2p/dcutr</c> and, on an inbound relayed connection, try to upgrade it to a direct TCP connection
+    /// by a coordinated simultaneous open (libp2p/specs relay/DCUtR.md). TCP listeners then bind with SO_REUSEPORT.
+    /// </summary>
+    public bool HolePunching { get; init; }
 }

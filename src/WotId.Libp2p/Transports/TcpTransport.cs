@@ -14,6 +14,12 @@ public sealed class TcpTransport : ITransport
     /// <summary>Listen backlog.</summary>
     public const int Backlog = 512;
 
+    /// <summary>
+    /// Bind listeners with SO_REUSEADDR and SO_REUSEPORT so that a hole punch can dial from the listen port
+    /// (libp2p/specs connections/hole-punching.md; TCP simultaneous open needs both sides on their listen ports).
+    /// </summary>
+    public bool ReusePort { get; init; }
+
     /// <inheritdoc />
     public bool CanDial(Multiaddress address)
     {
@@ -58,7 +64,7 @@ public sealed class TcpTransport : ITransport
             throw new TransportException(TransportError.UnsupportedAddress, "not a TCP listen address: " + address);
         }
 
-        Socket socket = Bind(address);
+        Socket socket = Bind(address, ReusePort);
         return Task.FromResult<ITransportListener>(new TcpTransportListener(socket, TcpAddressing.ToMultiaddress(socket.LocalEndPoint)));
     }
 
@@ -83,12 +89,43 @@ public sealed class TcpTransport : ITransport
         }
     }
 
-    internal static Socket Bind(Multiaddress address)
+    /// <summary>
+    /// Connects to <paramref name="remote"/> from <paramref name="local"/> (a listen endpoint bound with
+    /// <see cref="ReusePort"/>): one attempt of a TCP simultaneous open.
+    /// </summary>
+    internal static async Task<TransportConnection> DialFromAsync(IPEndPoint local, IPEndPoint remote, CancellationToken cancellationToken)
+    {
+        var socket = new Socket(remote.AddressFamily, SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
+        try
+        {
+            SetReusePort(socket);
+            socket.Bind(local);
+            await socket.ConnectAsync(remote, cancellationToken).ConfigureAwait(false);
+            return new TcpConnection(socket, true, TcpAddressing.ToMultiaddress(socket.LocalEndPoint), TcpAddressing.ToMultiaddress(socket.RemoteEndPoint));
+        }
+        catch (SocketException e)
+        {
+            socket.Dispose();
+            throw new TransportException(TransportError.ConnectFailed, "TCP connect from " + local + " to " + remote + " failed: " + e.SocketErrorCode, e);
+        }
+        catch
+        {
+            socket.Dispose();
+            throw;
+        }
+    }
+
+    internal static Socket Bind(Multiaddress address, bool reusePort = false)
     {
         address.TryGetTcpEndPoint(out IPEndPoint? endPoint);
         var socket = new Socket(endPoint!.AddressFamily, SocketType.Stream, ProtocolType.Tcp);
         try
         {
+            if (reusePort)
+            {
+                SetReusePort(socket);
+            }
+
             if (endPoint.AddressFamily == AddressFamily.InterNetworkV6)
             {
                 socket.DualMode = false;
@@ -102,6 +139,16 @@ public sealed class TcpTransport : ITransport
         {
             socket.Dispose();
             throw new TransportException(TransportError.ListenFailed, "cannot listen on " + endPoint + ": " + e.SocketErrorCode, e);
+        }
+    }
+
+    /// <summary>SO_REUSEADDR, and on Linux SO_REUSEPORT (SOL_SOCKET = 1, SO_REUSEPORT = 15), which .NET has no option for.</summary>
+    private static void SetReusePort(Socket socket)
+    {
+        socket.SetSocketOption(SocketOptionLevel.Socket, SocketOptionName.ReuseAddress, true);
+        if (OperatingSystem.IsLinux())
+        {
+            socket.SetRawSocketOption(1, 15, BitConverter.GetBytes(1));
         }
     }
 }

@@ -43,6 +43,24 @@ public sealed class NetCommandTests
     }
 
     [Fact]
+    public async Task NetListenRelaysAndIsReachableThroughItsRelay()
+    {
+        // One listener serves as relay, another reserves on it and prints its /p2p-circuit address; ping reaches the
+        // second one through the first.
+        await using Listener relay = await Listener.StartAsync("--relay-service");
+        await using Listener behind = await Listener.StartAsync("--relay", relay.Addresses[0]);
+        // One circuit address per relay address (TCP and /ws here).
+        string[] circuits = behind.Addresses.Where(a => a.Contains("/p2p-circuit/", StringComparison.Ordinal)).ToArray();
+        Assert.Equal(relay.Addresses.Length, circuits.Length);
+        string circuit = relay.Addresses[0] + "/p2p-circuit/p2p/" + behind.PeerId;
+        Assert.Contains(circuit, circuits);
+
+        (int exit, string output) = await RunAsync("net", "ping", circuit, "--count", "2", "--json");
+        Assert.True(exit == 0, output);
+        Assert.Equal(behind.PeerId, JsonNode.Parse(output)!["peer"]!.GetValue<string>());
+    }
+
+    [Fact]
     public async Task CommandsWorkAgainstJsLibp2p()
     {
         await using JsLibp2pPeer js = await JsLibp2pPeer.StartAsync();
@@ -133,11 +151,11 @@ public sealed class NetCommandTests
 
         public string[] Addresses { get; private set; } = [];
 
-        public static async Task<Listener> StartAsync()
+        public static async Task<Listener> StartAsync(params string[] extra)
         {
             var l = new Listener();
             l._run = Program.RunAsync(
-                ["net", "listen", "--listen", "/ip4/127.0.0.1/tcp/0", "--listen", "/ip4/127.0.0.1/tcp/0/ws", "--json"], l._output, TextWriter.Null, l._stop.Token);
+                ["net", "listen", "--listen", "/ip4/127.0.0.1/tcp/0", "--listen", "/ip4/127.0.0.1/tcp/0/ws", "--json", .. extra], l._output, TextWriter.Null, l._stop.Token);
             DateTime end = DateTime.UtcNow.AddSeconds(30);
             while (true)
             {

@@ -1,5 +1,6 @@
 // `wotid net listen` (issue 3): prints the node's multiaddrs (each ending in /p2p/<id>) and serves identify, ping and
-// perf until interrupted.
+// perf until interrupted. Issue 12: --relay-service serves Circuit Relay v2, --relay reserves on a relay (its circuit
+// address is printed with the others), --hole-punching serves and drives DCUtR (docs/nat.md).
 using System;
 using System.Collections.Generic;
 using System.CommandLine;
@@ -13,7 +14,7 @@ using WotId.Libp2p.Peer;
 
 namespace WotId.Cli.Commands.Net;
 
-/// <summary><c>wotid net listen [--listen MULTIADDR]... [--peer-key FILE]</c>.</summary>
+/// <summary><c>wotid net listen [--listen MULTIADDR]... [--peer-key FILE] [--relay-service] [--relay MULTIADDR] [--hole-punching]</c>.</summary>
 internal sealed class NetListenCommand : ICliCommand
 {
     public string Name => "net listen";
@@ -24,6 +25,9 @@ internal sealed class NetListenCommand : ICliCommand
     [
         CliSymbols.Values("--listen", "MULTIADDR", "address to listen on, repeatable (default /ip4/127.0.0.1/tcp/0; e.g. /ip4/0.0.0.0/tcp/4001, /ip4/127.0.0.1/tcp/0/ws)"),
         NetSupport.PeerKeyOption(),
+        CliSymbols.Flag("--relay-service", "serve as a Circuit Relay v2 relay for others (128 reservations, 2 min / 128 KiB per circuit)"),
+        CliSymbols.Value("--relay", "MULTIADDR", "reserve a slot on this relay (its address must end with the relay's peer id) and print our circuit address through it"),
+        CliSymbols.Flag("--hole-punching", "serve DCUtR and upgrade inbound relayed connections to direct TCP ones (TCP listeners use SO_REUSEPORT)"),
     ];
 
     public bool UsesHome => false;
@@ -39,10 +43,23 @@ internal sealed class NetListenCommand : ICliCommand
             ServePerf = true,
             AgentVersion = NetSupport.AgentVersion,
             LoggerFactory = context.Loggers,
+            RelayService = arguments.Has("relay-service") ? new WotId.Libp2p.Protocols.Relay.RelayServiceOptions() : null,
+            HolePunching = arguments.Has("hole-punching"),
         });
+        WotId.Libp2p.Protocols.Relay.RelayReservationLease? lease = null;
         try
         {
             await host.StartAsync(cancellationToken).ConfigureAwait(false);
+            if (arguments.Get("relay") is { } relay)
+            {
+                Multiaddress relayAddress = NetSupport.ParseAddress(relay);
+                if (relayAddress.PeerId is null)
+                {
+                    throw new CliUsageException("--relay needs an address ending in /p2p/<relay id>: " + relay);
+                }
+
+                lease = await host.ReserveAsync(relayAddress, cancellationToken).ConfigureAwait(false);
+            }
         }
         catch (HostException ex)
         {
@@ -53,7 +70,9 @@ internal sealed class NetListenCommand : ICliCommand
             return await NetSupport.FailAsync(context, ex).ConfigureAwait(false);
         }
 
-        IReadOnlyList<Multiaddress> dialable = DialableAddresses.Expand(host.AdvertisedAddresses, DialableAddresses.LocalAddresses());
+        IReadOnlyList<Multiaddress> dialable = DialableAddresses.Expand(
+            host.AdvertisedAddresses.Where(a => !a.Contains(MultiaddrCodes.P2pCircuit)).ToList(), DialableAddresses.LocalAddresses())
+            .Concat(lease?.CircuitAddresses ?? []).ToList();
         if (context.Json)
         {
             var addrs = new JsonArray(dialable.Select(a => (JsonNode)a.ToString()).ToArray());
@@ -86,6 +105,11 @@ internal sealed class NetListenCommand : ICliCommand
         catch (OperationCanceledException)
         {
             // Interrupted: stop serving.
+        }
+
+        if (lease is not null)
+        {
+            await lease.DisposeAsync().ConfigureAwait(false);
         }
 
         await host.StopAsync(CancellationToken.None).ConfigureAwait(false);

@@ -1,0 +1,83 @@
+// js-libp2p 3.3.11 peer for the Circuit Relay v2 / DCUtR interop tests: TCP + the circuit relay transport, Noise,
+// Yamux, identify + push, ping and /wotid/echo/1.0.0 (allowed on limited, i.e. relayed, connections).
+// Arguments: --relay-server (serve the hop protocol, 128 reservations, js default circuit limits), --dcutr (enable the
+// DCUtR service), --listen ADDR (extra listen address, e.g. <relay addr>/p2p-circuit to reserve on that relay; may
+// repeat). Prints {"event":"ready","peerId":...,"addrs":[...]} and answers JSON command lines (with "id"):
+// dial {addr}, echo {addr|peer, size}, addrs, peers. Exits when stdin closes.
+import './polyfill.mjs'
+import { createInterface } from 'node:readline'
+import { randomBytes } from 'node:crypto'
+import { createLibp2p } from 'libp2p'
+import { tcp } from '@libp2p/tcp'
+import { noise } from '@chainsafe/libp2p-noise'
+import { yamux } from '@chainsafe/libp2p-yamux'
+import { identify, identifyPush } from '@libp2p/identify'
+import { ping } from '@libp2p/ping'
+import { circuitRelayTransport, circuitRelayServer } from '@libp2p/circuit-relay-v2'
+import { dcutr } from '@libp2p/dcutr'
+import { multiaddr } from '@multiformats/multiaddr'
+import { peerIdFromString } from '@libp2p/peer-id'
+import { echoHandler, sendAll, readAll } from './streams.mjs'
+
+const ECHO = '/wotid/echo/1.0.0'
+const out = (obj) => process.stdout.write(JSON.stringify(obj) + '\n')
+const argv = process.argv.slice(2)
+const listen = ['/ip4/127.0.0.1/tcp/0']
+for (let i = 0; i < argv.length; i++) if (argv[i] === '--listen') listen.push(argv[++i])
+
+const services = { identify: identify(), identifyPush: identifyPush(), ping: ping() }
+if (argv.includes('--relay-server')) services.relay = circuitRelayServer({ reservations: { maxReservations: 128 } })
+if (argv.includes('--dcutr')) services.dcutr = dcutr()
+
+const node = await createLibp2p({
+  addresses: { listen },
+  transports: [tcp(), circuitRelayTransport()],
+  connectionEncrypters: [noise()],
+  streamMuxers: [yamux()],
+  connectionManager: { inboundConnectionThreshold: 1000, maxConnections: 1000 },
+  services
+})
+const opts = { maxInboundStreams: 256, maxOutboundStreams: 256, runOnLimitedConnection: true }
+await node.handle(ECHO, (stream) => echoHandler(stream).catch((e) => stream.abort(e)), opts)
+
+out({ event: 'ready', peerId: node.peerId.toString(), addrs: node.getMultiaddrs().map((a) => a.toString()) })
+
+const target = (cmd) => (cmd.addr != null ? multiaddr(cmd.addr) : peerIdFromString(cmd.peer))
+const describe = (c) => ({ peer: c.remotePeer.toString(), addr: c.remoteAddr.toString(), limited: c.limits != null, direction: c.direction, status: c.status })
+
+async function run (cmd) {
+  const signal = AbortSignal.timeout(cmd.timeoutMs ?? 60000)
+  switch (cmd.cmd) {
+    case 'dial':
+      return describe(await node.dial(target(cmd), { signal }))
+    case 'echo': {
+      const data = randomBytes(cmd.size ?? 1000)
+      const stream = await node.dialProtocol(target(cmd), ECHO, { signal, runOnLimitedConnection: true })
+      const reading = readAll(stream)
+      await sendAll(stream, data)
+      await stream.close()
+      const back = await reading
+      if (Buffer.compare(Buffer.from(back), data) !== 0) throw new Error(`echo mismatch: sent ${data.length}, got ${back.length}`)
+      return { bytes: data.length }
+    }
+    case 'addrs':
+      return { addrs: node.getMultiaddrs().map((a) => a.toString()) }
+    case 'peers':
+      return { connections: node.getConnections().map(describe) }
+    default:
+      throw new Error('unknown command ' + cmd.cmd)
+  }
+}
+
+const rl = createInterface({ input: process.stdin })
+for await (const line of rl) {
+  if (line.trim() === '') continue
+  const cmd = JSON.parse(line)
+  if (cmd.cmd === 'exit') break
+  run(cmd).then(
+    (result) => out({ event: 'result', id: cmd.id, cmd: cmd.cmd, ok: true, ...result }),
+    (err) => out({ event: 'result', id: cmd.id, cmd: cmd.cmd, ok: false, error: `${err.name}: ${err.message}` }))
+}
+
+await node.stop()
+process.exit(0)

@@ -1,0 +1,73 @@
+using System;
+using System.Linq;
+using System.Security.Cryptography;
+using System.Threading;
+using System.Threading.Tasks;
+using WotId.Libp2p.Host;
+using WotId.Libp2p.Protocols.Dcutr;
+using WotId.Libp2p.Protocols.Relay;
+using WotId.Libp2p.Tests.Host;
+
+namespace WotId.Libp2p.Tests.Relay;
+
+// DCUtR on loopback: two hosts connected through our relay upgrade to a direct TCP connection (both dialing from
+// their listen ports), the relayed connection is closed, and the direct one has the dialer of the circuit as client.
+public sealed class HolePunchTests
+{
+    private static readonly TimeSpan s_timeout = TimeSpan.FromSeconds(60);
+
+    [Fact]
+    public async Task RelayedConnectionIsUpgradedToDirectTcp()
+    {
+        await using Libp2pHost relay = await RelayHostTests.StartRelayAsync();
+        await using Libp2pHost a = await RelayHostTests.StartPeerAsync(holePunching: true);
+        await using Libp2pHost b = await RelayHostTests.StartPeerAsync(holePunching: true);
+        using var cts = new CancellationTokenSource(s_timeout);
+        Assert.Contains(DcutrProtocol.ProtocolId, a.Protocols);
+
+        // B reserves; A dials B through the relay; B (inbound relayed side) drives the hole punch on its own.
+        await using RelayReservationLease lease = await b.ReserveAsync(HostFixture.AddressOf(relay, false), cts.Token);
+        Task<HostEvent> directAtA = HostFixture.NextEventAsync(
+            a, e => e.Kind == HostEventKind.ConnectionOpened && e.Connection!.RemotePeer == b.PeerId && !e.Connection.IsRelayed, cts.Token);
+        Libp2pConnection relayed = await a.DialAsync(lease.CircuitAddresses[0], cts.Token);
+        Assert.True(relayed.IsRelayed);
+
+        Libp2pConnection direct = (await directAtA).Connection!;
+        Assert.True(direct.IsInitiator); // A, the circuit's dialer, is the client of the direct connection.
+        Assert.Equal(b.ListenAddresses[0], direct.RemoteAddress);
+        Assert.Equal(a.ListenAddresses[0], direct.LocalAddress);
+        await relayed.Completion.WaitAsync(cts.Token);
+
+        // B registers its side of the direct connection when Noise message 3 arrives, a moment after A.
+        Libp2pConnection? atB;
+        while ((atB = b.Connections.FirstOrDefault(c => c.ChannelBinding.Span.SequenceEqual(direct.ChannelBinding.Span))) is null)
+        {
+            await Task.Delay(10, cts.Token);
+        }
+
+        Assert.False(atB.IsRelayed);
+        Assert.False(atB.IsInitiator);
+
+        // The direct connection carries more than the relay's 128 KiB limit would allow.
+        byte[] payload = RandomNumberGenerator.GetBytes(1024 * 1024);
+        await using Libp2pStream s = await direct.OpenStreamAsync(HostFixture.EchoProtocol, cts.Token);
+        Assert.Equal(payload, await HostFixture.EchoRoundTripAsync(s, s.CompleteWrites, payload, cts.Token));
+    }
+
+    [Fact]
+    public async Task ExplicitHolePunchFailsWhenThePeerDoesNotSpeakDcutr()
+    {
+        await using Libp2pHost relay = await RelayHostTests.StartRelayAsync();
+        await using Libp2pHost a = await RelayHostTests.StartPeerAsync(holePunching: false);
+        await using Libp2pHost b = await RelayHostTests.StartPeerAsync(holePunching: false);
+        using var cts = new CancellationTokenSource(s_timeout);
+        await using RelayReservationLease lease = await b.ReserveAsync(HostFixture.AddressOf(relay, false), cts.Token);
+        Task<HostEvent> inbound = HostFixture.NextEventAsync(b, e => e.Kind == HostEventKind.ConnectionOpened && e.Connection!.RemotePeer == a.PeerId, cts.Token);
+        await a.DialAsync(lease.CircuitAddresses[0], cts.Token);
+        Libp2pConnection relayedAtB = (await inbound).Connection!;
+
+        HostException ex = await Assert.ThrowsAsync<HostException>(() => b.HolePunchAsync(relayedAtB, cts.Token));
+        Assert.Equal(HostError.HolePunchFailed, ex.Error);
+        Assert.False(relayedAtB.IsClosed);
+    }
+}
