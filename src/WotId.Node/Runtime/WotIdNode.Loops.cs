@@ -137,7 +137,16 @@ public sealed partial class WotIdNode
 
         if (_profile.HostedMailbox is { } hosted)
         {
-            taken += await ClaimMailboxAsync(HostedClient(hosted.HostAddress), hosted.Handle, cancellationToken).ConfigureAwait(false);
+            try
+            {
+                taken += await ClaimMailboxAsync(HostedClient(hosted.HostAddress), hosted.Handle, cancellationToken).ConfigureAwait(false);
+            }
+            catch (MailboxException e) when (e.IsTransient)
+            {
+                // The host is down or busy: not a failure of the loop (the messages wait there).
+                cancellationToken.ThrowIfCancellationRequested();
+                Log.HostedClaimDeferred(_logger, hosted.HostAddress, e.Error);
+            }
         }
 
         return taken;
