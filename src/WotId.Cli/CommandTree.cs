@@ -20,7 +20,7 @@ internal static class CommandTree
         ["did"] = "did:key identities in passphrase-encrypted key files",
         ["issuer"] = "issue and revoke VerifiedHuman credentials",
         ["vc"] = "verify credentials",
-        ["mailbox"] = "offline delivery: embedded mailbox, or IOTA with --iota-rpc (key: --iota-key)",
+        ["mailbox"] = "offline delivery: embedded mailbox, IOTA with --iota-rpc (key: --iota-key), or a mailbox host (use-host)",
         ["credential"] = "your VerifiedHuman credential",
         ["trust"] = "the credential issuers you accept contacts from",
         ["contact"] = "add, show and accept contacts",

@@ -3,7 +3,8 @@ namespace WotId.Mailbox;
 /// <summary>
 /// Why a mailbox operation failed. Values 0–12 are the abort codes of <c>move/wotid_mailbox</c> (same numbers);
 /// 100+ are transaction-level rejections (the chain refuses them before or outside the package); 200+ are
-/// transport and node failures.
+/// transport and node failures; 300+ are refusals of a mailbox host (<c>/wotid/mailbox/1.0.0</c>, docs/mailbox.md
+/// "Hosted mailboxes").
 /// </summary>
 public enum MailboxError
 {
@@ -66,4 +67,25 @@ public enum MailboxError
 
     /// <summary>No gas coin with enough balance.</summary>
     InsufficientGas = 204,
+
+    /// <summary>A mailbox host could not decode the request (or a client the host's answer is not a valid response).</summary>
+    MalformedRequest = 300,
+
+    /// <summary>The request is larger than the host's frame limit.</summary>
+    RequestTooLarge = 301,
+
+    /// <summary>The request's ML-DSA-65 signature does not verify for its public key, this host and these bytes.</summary>
+    BadSignature = 302,
+
+    /// <summary>The request's nonce was seen before (a replayed request).</summary>
+    Replayed = 303,
+
+    /// <summary>The request's timestamp is outside the host's clock-skew window.</summary>
+    StaleRequest = 304,
+
+    /// <summary>The sending peer made too many requests; retry later.</summary>
+    RateLimited = 305,
+
+    /// <summary>A storage quota of the host (per mailbox, per owner or in total) is used up.</summary>
+    QuotaExceeded = 306,
 }

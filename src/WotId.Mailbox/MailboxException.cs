@@ -33,6 +33,10 @@ public sealed class MailboxException : IOException
     /// <summary>The error code.</summary>
     public MailboxError Error { get; }
 
-    /// <summary>True for transport failures after which a send must stay queued and be retried.</summary>
-    public bool IsTransient => Error is MailboxError.NodeUnreachable or MailboxError.NodeError or MailboxError.MalformedResponse;
+    /// <summary>
+    /// True for failures after which a send must stay queued and be retried: transport failures, and a mailbox host's
+    /// rate limit or full quota (both clear with time or when the owner claims).
+    /// </summary>
+    public bool IsTransient => Error is MailboxError.NodeUnreachable or MailboxError.NodeError or MailboxError.MalformedResponse
+        or MailboxError.RateLimited or MailboxError.QuotaExceeded;
 }

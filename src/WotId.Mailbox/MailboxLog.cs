@@ -39,4 +39,7 @@ internal static partial class MailboxLog
 
     [LoggerMessage(EventId = 6021, Level = LogLevel.Warning, Message = "Embedded mailbox {Operation} failed in SQLite (error {SqliteError}); the transaction was rolled back")]
     public static partial void EmbeddedStorageFailed(ILogger logger, string operation, int sqliteError);
+
+    [LoggerMessage(EventId = 6030, Level = LogLevel.Debug, Message = "Mailbox host refused {Operation} from peer {Peer}: {Error}")]
+    public static partial void HostRefused(ILogger logger, string operation, string peer, MailboxError error);
 }

@@ -4,6 +4,7 @@
 using System.Collections.Generic;
 using WotId.Mailbox;
 using WotId.Mailbox.Chain;
+using WotId.Mailbox.Hosted;
 using WotId.Mailbox.Transactions;
 using WotId.Mailbox.Types;
 
@@ -22,6 +23,11 @@ internal static partial class SeedCorpus
         yield return new Seed("mailbox-bcs", "transfer", TransactionBcs.Encode(builder.TransferIota(1000, Address(0x42), gas)));
         var message = new MailboxMessage(new MessageInfo(Address(0xe5), mailbox, sender, 1_732_500_000_000, 1, 6, MessageState.Pending), "sealed"u8.ToArray());
         yield return new Seed("mailbox-bcs", "message-object", MessageObjectBcs.EncodeMessage(message));
+
+        foreach (Seed seed in HostedFrames(mailbox, sender))
+        {
+            yield return seed;
+        }
 
         yield return Text("mailbox-list-cursor", "pending", ListCursor.Format(false, null));
         yield return Text("mailbox-list-cursor", "archived", ListCursor.Format(true, null));
@@ -52,5 +58,16 @@ internal static partial class SeedCorpus
         var bytes = new byte[IotaAddress.Length];
         System.Array.Fill(bytes, fill);
         return new IotaAddress(bytes);
+    }
+
+    private static IEnumerable<Seed> HostedFrames(IotaAddress mailbox, IotaAddress sender)
+    {
+        var list = new HostedRequest { Op = HostedOp.List, TimestampMs = 1_732_500_000_000, MailboxId = mailbox, Cursor = "p7", PageSize = 50 };
+        yield return new Seed("mailbox-hosted-frame", "list-request", HostedRequestCodec.Encode(list, [], null));
+        var get = new HostedRequest { Op = HostedOp.GetMailbox, TimestampMs = 1_732_500_000_000, MailboxId = mailbox };
+        yield return new Seed("mailbox-hosted-frame", "get-request", HostedRequestCodec.Encode(get, [], null));
+        var page = new MessagePage([new MessageInfo(Address(0xe5), mailbox, sender, 1_732_500_000_000, 1, 6, MessageState.Pending)], "p1");
+        yield return new Seed("mailbox-hosted-frame", "list-response", HostedResponseCodec.Encode(HostedOp.List, new HostedResponse { Page = page }));
+        yield return new Seed("mailbox-hosted-frame", "refusal", HostedResponseCodec.Encode(HostedOp.Send, HostedResponse.Refused(MailboxError.RateLimited, "retry later")));
     }
 }

@@ -95,6 +95,7 @@ internal sealed partial class EmbeddedMailbox : IMailbox
         var capId = new IotaAddress(RandomBytes.Get(32));
         return Run(true, (c, t) =>
         {
+            CheckCreateQuota(c, t);
             Exec(c, t, "INSERT INTO mailboxes(id, owner_hint, encryption_key, max_payload, stored_count, version) VALUES($id, $o, $k, $m, 0, $v)",
                 ("$id", mailboxId), ("$o", Caller), ("$k", key), ("$m", (long)maxPayloadBytes), ("$v", (long)MailboxLimits.Version));
             Exec(c, t, "INSERT INTO caps(id, mailbox_id, owner) VALUES($id, $m, $o)", ("$id", capId), ("$m", mailboxId), ("$o", Caller));
@@ -135,6 +136,7 @@ internal sealed partial class EmbeddedMailbox : IMailbox
         }
 
         CheckSize(payload.Length, max);
+        CheckSendQuota(c, t, mailboxId, payload.Length);
         return Mint(c, t, mailboxId, mailboxId, payload);
     }
 

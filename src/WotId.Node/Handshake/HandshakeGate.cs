@@ -42,8 +42,10 @@ public sealed class HandshakeGate : IConnectionGate, IDisposable
         _logger = (loggerFactory ?? NullLoggerFactory.Instance).CreateLogger("WotId.Node.Handshake");
     }
 
+    private volatile string[] _preVerification = [ProtocolId];
+
     /// <inheritdoc />
-    public IReadOnlyCollection<string> PreVerificationProtocols { get; } = [ProtocolId];
+    public IReadOnlyCollection<string> PreVerificationProtocols => _preVerification;
 
     /// <summary>Connections whose handshake is running now.</summary>
     public int UnverifiedConnections => _s.Policy.MaxConcurrentUnverified - _slots.CurrentCount;
@@ -56,6 +58,19 @@ public sealed class HandshakeGate : IConnectionGate, IDisposable
         ArgumentNullException.ThrowIfNull(host);
         _localPeer = host.PeerId.ToString();
         host.SetHandler(ProtocolId, HandleInboundAsync);
+    }
+
+    /// <summary>
+    /// Also serves <paramref name="protocolId"/> before the handshake: for services open to anyone, such as the mailbox
+    /// host (whose requests carry their own signatures). Call before the host starts.
+    /// </summary>
+    public void AllowBeforeVerification(string protocolId)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(protocolId);
+        if (Array.IndexOf(_preVerification, protocolId) < 0)
+        {
+            _preVerification = [.. _preVerification, protocolId];
+        }
     }
 
     /// <summary>Every finished handshake, verified or failed (bounded: the oldest events are dropped for a slow reader).</summary>

@@ -129,14 +129,32 @@ public static partial class InvitationCodec
     private static InvitationMailbox ReadMailbox(ref InvitationReader r)
     {
         byte kind = r.ReadByte("mailbox kind");
-        if (kind is not ((byte)InvitationMailboxKind.Embedded or (byte)InvitationMailboxKind.Iota))
+        if (kind is not ((byte)InvitationMailboxKind.Embedded or (byte)InvitationMailboxKind.Iota or (byte)InvitationMailboxKind.Hosted))
         {
             throw new InvitationException(InvitationError.InvalidMailbox, "unknown mailbox kind " + kind);
         }
 
         var id = new IotaAddress(r.ReadRaw("mailbox id", IotaAddress.Length));
         ReadOnlySpan<byte> hint = r.ReadLengthPrefixed("mailbox hint", 0, InvitationLimits.MaxMailboxHintBytes);
-        return new InvitationMailbox((InvitationMailboxKind)kind, id, hint.IsEmpty ? null : InvitationText.Decode(hint, "mailbox hint"));
+        string? text = hint.IsEmpty ? null : InvitationText.Decode(hint, "mailbox hint");
+        if (kind == (byte)InvitationMailboxKind.Hosted && !IsHostAddress(text))
+        {
+            throw new InvitationException(InvitationError.InvalidMailbox, "a hosted mailbox names its host as a multiaddr ending in /p2p/<peer id>");
+        }
+
+        return new InvitationMailbox((InvitationMailboxKind)kind, id, text);
+    }
+
+    private static bool IsHostAddress(string? text)
+    {
+        try
+        {
+            return text is not null && Multiaddress.Parse(text).PeerId is not null;
+        }
+        catch (Exception e) when (e is MultiaddrFormatException or PeerIdFormatException)
+        {
+            return false;
+        }
     }
 
     private static PreKeyBundle ReadBundle(ReadOnlySpan<byte> bytes)

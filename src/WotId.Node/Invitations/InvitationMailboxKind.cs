@@ -8,4 +8,7 @@ public enum InvitationMailboxKind : byte
 
     /// <summary>The IOTA Move mailbox; the id is the shared Mailbox object id.</summary>
     Iota = 2,
+
+    /// <summary>A mailbox on a mailbox host (<c>/wotid/mailbox/1.0.0</c>); the hint is the host's multiaddr ending in <c>/p2p/&lt;peer id&gt;</c>.</summary>
+    Hosted = 3,
 }

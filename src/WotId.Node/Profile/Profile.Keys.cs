@@ -26,5 +26,8 @@ public sealed partial class Profile
         internal const string MailboxCap = "mailbox.cap";
         internal const string ListenAddresses = "listen.addresses"; // multiaddrs, one a line
         internal const string MailboxAccountKey = "mailbox.account_key"; // sealed: IOTA account private key (bech32)
+        internal const string HostedMailboxAddress = "hosted_mailbox.address"; // multiaddr ending in /p2p/<host peer id>
+        internal const string HostedMailboxId = "hosted_mailbox.id";
+        internal const string HostedMailboxCap = "hosted_mailbox.cap";
     }
 }

@@ -48,4 +48,7 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 313, Level = LogLevel.Debug, Message = "Mailbox deposit for {Contact} failed: {Reason}")]
     public static partial void DepositFailed(ILogger logger, string contact, string reason);
+
+    [LoggerMessage(EventId = 314, Level = LogLevel.Information, Message = "The hosted mailbox on {Host} cannot be claimed now ({Error}); retrying at the next poll")]
+    public static partial void HostedClaimDeferred(ILogger logger, string host, WotId.Mailbox.MailboxError error);
 }

@@ -9,11 +9,13 @@ internal static class MailboxKinds
 {
     internal const string Embedded = "embedded";
     internal const string Iota = "iota";
+    internal const string Hosted = "hosted";
 
     internal static string Name(InvitationMailboxKind kind) => kind switch
     {
         InvitationMailboxKind.Embedded => Embedded,
         InvitationMailboxKind.Iota => Iota,
+        InvitationMailboxKind.Hosted => Hosted,
         _ => throw new ArgumentOutOfRangeException(nameof(kind)),
     };
 }

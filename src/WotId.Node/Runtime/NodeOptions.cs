@@ -33,6 +33,12 @@ public sealed class NodeOptions
     /// <summary>Logging; none when null.</summary>
     public ILoggerFactory? LoggerFactory { get; init; }
 
+    /// <summary>Serve <c>/wotid/mailbox/1.0.0</c>: host mailboxes for others in <c>HOME/mailbox/hosted.db</c> (<c>wotid run --host-mailboxes</c>).</summary>
+    public bool HostMailboxes { get; init; }
+
+    /// <summary>Quotas and rate limits of the hosted mailboxes; defaults when null.</summary>
+    public WotId.Mailbox.Hosted.MailboxHostOptions? MailboxHostLimits { get; init; }
+
     /// <summary>Crash tests only: called with a <see cref="FaultPoints"/> name when that step is reached; null does nothing.</summary>
     internal Action<string>? FaultPoint { get; init; }
 }

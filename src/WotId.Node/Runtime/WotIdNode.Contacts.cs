@@ -127,7 +127,12 @@ public sealed partial class WotIdNode
         PreKeyBundle bundle = await _profile.PreKeys.CreateSharedBundleAsync(cancellationToken).ConfigureAwait(false);
         DateTimeOffset now = _time.GetUtcNow();
         InvitationMailbox? mailbox = null;
-        if (_profile.Mailbox is { } own)
+        if (_profile.HostedMailbox is { } hosted && Encoding.UTF8.GetByteCount(hosted.HostAddress) <= InvitationLimits.MaxMailboxHintBytes)
+        {
+            // A hosted mailbox reaches contacts on other machines; it is preferred over the local embedded one.
+            mailbox = new InvitationMailbox(InvitationMailboxKind.Hosted, hosted.Handle.MailboxId, hosted.HostAddress);
+        }
+        else if (_profile.Mailbox is { } own)
         {
             string? hint = Encoding.UTF8.GetByteCount(own.DatabasePath) <= InvitationLimits.MaxMailboxHintBytes ? own.DatabasePath : null;
             mailbox = new InvitationMailbox(InvitationMailboxKind.Embedded, own.Handle.MailboxId, hint);

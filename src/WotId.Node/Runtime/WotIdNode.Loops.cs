@@ -86,7 +86,7 @@ public sealed partial class WotIdNode
 
     private async Task RunMailboxLoopAsync(CancellationToken cancellationToken)
     {
-        if (_profile.Mailbox is null)
+        if (_profile.Mailbox is null && _profile.HostedMailbox is null)
         {
             _firstClaimRound.TrySetResult();
             return;
@@ -126,16 +126,40 @@ public sealed partial class WotIdNode
         }
     }
 
-    /// <summary>One claim round over the node's own mailbox; returns the number of messages taken out of it.</summary>
+    /// <summary>One claim round over the node's own mailboxes (embedded, then hosted); returns the messages taken out.</summary>
     private async Task<int> ClaimMailboxAsync(CancellationToken cancellationToken)
     {
-        Profile.EmbeddedMailboxSettings own = _profile.Mailbox!;
-        IMailbox mailbox = _mailboxes.Open(own.DatabasePath, own.Account);
+        int taken = 0;
+        if (_profile.Mailbox is { } own)
+        {
+            taken += await ClaimMailboxAsync(_mailboxes.Open(own.DatabasePath, own.Account), own.Handle, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (_profile.HostedMailbox is { } hosted)
+        {
+            try
+            {
+                taken += await ClaimMailboxAsync(HostedClient(hosted.HostAddress), hosted.Handle, cancellationToken).ConfigureAwait(false);
+            }
+            catch (MailboxException e) when (e.IsTransient)
+            {
+                // The host is down or busy: not a failure of the loop (the messages wait there).
+                cancellationToken.ThrowIfCancellationRequested();
+                Log.HostedClaimDeferred(_logger, hosted.HostAddress, e.Error);
+            }
+        }
+
+        return taken;
+    }
+
+    /// <summary>One claim round over one mailbox: claim, read, open and store, delete each message.</summary>
+    private async Task<int> ClaimMailboxAsync(IMailbox mailbox, MailboxHandle handle, CancellationToken cancellationToken)
+    {
         var found = new List<MessageInfo>();
         string? cursor = null;
         for (int page = 0; page < MaxClaimPages; page++)
         {
-            MessagePage p = await mailbox.ListAsync(own.Handle.MailboxId, cursor, MailboxLimits.MaxListPageSize, cancellationToken).ConfigureAwait(false);
+            MessagePage p = await mailbox.ListAsync(handle.MailboxId, cursor, MailboxLimits.MaxListPageSize, cancellationToken).ConfigureAwait(false);
             found.AddRange(p.Messages);
             if ((cursor = p.NextCursor) is null)
             {
@@ -148,11 +172,11 @@ public sealed partial class WotIdNode
         {
             if (info.State == MessageState.Pending)
             {
-                await mailbox.ClaimAsync(own.Handle, info.Id, cancellationToken).ConfigureAwait(false);
+                await mailbox.ClaimAsync(handle, info.Id, cancellationToken).ConfigureAwait(false);
                 _options.FaultPoint?.Invoke(FaultPoints.AfterClaim); // crash tests only
             }
 
-            MailboxMessage message = await mailbox.ReadAsync(own.Handle, info.Id, cancellationToken).ConfigureAwait(false);
+            MailboxMessage message = await mailbox.ReadAsync(handle, info.Id, cancellationToken).ConfigureAwait(false);
             (_, OpenedMessage? opened, MessageRejectReason? rejected) = await OpenAsync(message.Payload, DeliveryRoutes.Mailbox, cancellationToken).ConfigureAwait(false);
             if (rejected == MessageRejectReason.UnknownSender)
             {
@@ -160,7 +184,7 @@ public sealed partial class WotIdNode
             }
 
             _options.FaultPoint?.Invoke(FaultPoints.BeforeDelete); // crash tests only
-            await mailbox.DeleteAsync(own.Handle, info.Id, cancellationToken).ConfigureAwait(false);
+            await mailbox.DeleteAsync(handle, info.Id, cancellationToken).ConfigureAwait(false);
             taken++;
             if (opened is not null)
             {

@@ -93,6 +93,11 @@ public sealed partial class WotIdNode
     /// <summary>Deposits one envelope in the contact's embedded mailbox; false when it has none or the deposit failed.</summary>
     private async Task<bool> DepositAsync(Contact contact, OutboxEntry entry, CancellationToken cancellationToken)
     {
+        if (contact.MailboxKind == MailboxKinds.Hosted)
+        {
+            return await DepositHostedAsync(contact, entry, cancellationToken).ConfigureAwait(false);
+        }
+
         if (contact.MailboxKind != MailboxKinds.Embedded || contact.MailboxId is null
             || contact.MailboxHint is not { Length: > 0 } path || !IotaAddress.TryParse(contact.MailboxId, out IotaAddress mailboxId))
         {
@@ -114,6 +119,30 @@ public sealed partial class WotIdNode
         }
         catch (Exception e) when (e is MailboxException or IOException or Microsoft.Data.Sqlite.SqliteException)
         {
+            Log.DepositFailed(_logger, contact.Name, e.Message);
+            return false;
+        }
+
+        _profile.Messages.AdvanceOutboxState(entry.MessageId, OutboxState.Deposited, countAttempt: true);
+        Log.Delivery(_logger, entry.MessageId, contact.Name, DeliveryRoutes.Mailbox);
+        return true;
+    }
+
+    /// <summary>Deposits one envelope in the contact's hosted mailbox; false when the host refused or could not be reached.</summary>
+    private async Task<bool> DepositHostedAsync(Contact contact, OutboxEntry entry, CancellationToken cancellationToken)
+    {
+        if (contact.MailboxId is null || contact.MailboxHint is not { Length: > 0 } address || !IotaAddress.TryParse(contact.MailboxId, out IotaAddress mailboxId))
+        {
+            return false;
+        }
+
+        try
+        {
+            await HostedClient(address).SendAsync(mailboxId, entry.Envelope, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is MailboxException or IOException or FormatException or ArgumentException)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
             Log.DepositFailed(_logger, contact.Name, e.Message);
             return false;
         }

@@ -75,6 +75,7 @@ public sealed partial class WotIdNode : IWotIdNode
         _sealer = new MessageSealer(profile, _time);
         _links = new PeerLinks(_host, _time, _logger);
         _mailboxes = new MailboxPool(profile, _time);
+        StartMailboxHost();
     }
 
     /// <summary>
@@ -161,6 +162,7 @@ public sealed partial class WotIdNode : IWotIdNode
         await Task.WhenAll(_loops).ConfigureAwait(false);
         _events.Complete();
         _mailboxes.Dispose();
+        _mailboxHost?.Dispose();
         _http?.Dispose();
         _nodeLock.Dispose();
         Log.Stopped(_logger, _host.PeerId);

@@ -33,6 +33,18 @@ public sealed class InvitationCodecTests
     }
 
     [Fact]
+    public async Task AHostedMailboxRoundTripsWithItsHostAddress()
+    {
+        var fixture = new InvitationFixture();
+        string host = "/ip4/192.0.2.7/tcp/4001/p2p/" + InvitationFixture.Full().PeerId;
+        Invitation original = InvitationFixture.Full() with { Mailbox = new InvitationMailbox(InvitationMailboxKind.Hosted, InvitationFixture.Mailbox.MailboxId, host) };
+        Invitation read = await fixture.Verifier.VerifyAsync(InvitationCodec.Encode(original, InvitationFixture.Key), TestContext.Current.CancellationToken);
+        Assert.Equal(original.Mailbox, read.Mailbox);
+        Assert.Throws<ArgumentException>(() => InvitationCodec.Encode(
+            original with { Mailbox = new InvitationMailbox(InvitationMailboxKind.Hosted, InvitationFixture.Mailbox.MailboxId, "mailbox.db") }, InvitationFixture.Key));
+    }
+
+    [Fact]
     public void BinaryLengthIsTheSumOfTheDocumentedFields()
     {
         Invitation invitation = InvitationFixture.Full();

@@ -24,6 +24,7 @@ internal sealed class InitCommand : ICliCommand
         CliSymbols.Value("--name", "NAME", "your display name (1..64 characters), suggested to contacts in invitations"),
         CliSymbols.Values("--listen", "MULTIADDR", "where the node listens (repeatable; default /ip4/127.0.0.1/tcp/0, port 0 = a free port chosen now)"),
         CliSymbols.Value("--mailbox-db", "PATH", "embedded mailbox file shared by profiles on this machine (default HOME/mailbox/mailbox.db)"),
+        CliSymbols.Value("--mailbox-host", "MULTIADDR", "also keep your mailbox on this mailbox host (ends in /p2p/PEER_ID; see `wotid mailbox use-host`)"),
     ];
 
     public async Task<int> RunAsync(CliContext context, CliArguments arguments, CancellationToken cancellationToken)
@@ -42,6 +43,9 @@ internal sealed class InitCommand : ICliCommand
             MailboxDatabasePath = arguments.Get("mailbox-db"),
         };
         using Profile profile = await Profile.CreateAsync(context.Home, name, passphrase, options, cancellationToken).ConfigureAwait(false);
+        HostedMailboxSettings? hosted = arguments.Get("mailbox-host") is string host
+            ? await MailboxUseHostCommand.CreateAsync(profile, host, cancellationToken).ConfigureAwait(false)
+            : null;
         string peerId = profile.PeerIdentity.PeerId.ToString();
         string fingerprint = DidFingerprint.Short(profile.Did);
         string[] addresses = profile.ListenAddresses.Select(a => $"{a}/p2p/{peerId}").ToArray();
@@ -53,6 +57,7 @@ internal sealed class InitCommand : ICliCommand
             ["peerId"] = peerId,
             ["addresses"] = new JsonArray(addresses.Select(a => (JsonNode)a).ToArray()),
             ["mailbox"] = profile.Mailbox?.DatabasePath,
+            ["hostedMailbox"] = hosted?.HostAddress,
             ["home"] = Path.GetFullPath(context.Home),
         };
         var text = new StringBuilder()
@@ -67,6 +72,11 @@ internal sealed class InitCommand : ICliCommand
         if (profile.Mailbox is { } mailbox)
         {
             text.AppendLine($"mailbox:     {mailbox.DatabasePath}");
+        }
+
+        if (hosted is not null)
+        {
+            text.AppendLine($"hosted mailbox: {hosted.Handle.MailboxId} on {hosted.HostAddress}");
         }
 
         text.AppendLine()

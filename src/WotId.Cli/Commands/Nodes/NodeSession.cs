@@ -40,12 +40,13 @@ internal static class NodeSession
     }
 
     /// <summary>Opens the profile (passphrase) and starts a node in this process; the node owns the profile.</summary>
-    public static async Task<WotIdNode> StartAsync(CliContext context, CancellationToken cancellationToken)
+    public static async Task<WotIdNode> StartAsync(CliContext context, CancellationToken cancellationToken, bool hostMailboxes = false)
     {
         WotId.Node.Profile.Profile profile = await ProfileAccess.OpenAsync(context, cancellationToken).ConfigureAwait(false);
         try
         {
-            return await WotIdNode.StartAsync(profile, new NodeOptions { LoggerFactory = context.Loggers }, cancellationToken).ConfigureAwait(false);
+            var options = new NodeOptions { LoggerFactory = context.Loggers, HostMailboxes = hostMailboxes };
+            return await WotIdNode.StartAsync(profile, options, cancellationToken).ConfigureAwait(false);
         }
         catch (NotSupportedException ex)
         {

@@ -26,6 +26,7 @@ internal sealed class RunCommand : ICliCommand
     [
         CliSymbols.Flag("--tcp-control", "serve the control API on 127.0.0.1 TCP with a random port (written to control.json) instead of the Unix socket control.sock"),
         CliSymbols.Flag("--web", "also serve the chat page in the browser (implies --tcp-control); prints its address, which works once"),
+        CliSymbols.Flag("--host-mailboxes", "also host mailboxes for others over /wotid/mailbox/1.0.0 (HOME/mailbox/hosted.db, with quotas and rate limits)"),
     ];
 
     public async Task<int> RunAsync(CliContext context, CliArguments arguments, CancellationToken cancellationToken)
@@ -37,7 +38,7 @@ internal sealed class RunCommand : ICliCommand
             throw new NodeException(NodeError.AlreadyRunning, $"a node runs for the profile in {context.Home} already");
         }
 
-        WotIdNode node = await NodeSession.StartAsync(context, cancellationToken).ConfigureAwait(false);
+        WotIdNode node = await NodeSession.StartAsync(context, cancellationToken, arguments.Has("host-mailboxes")).ConfigureAwait(false);
         await using (node.ConfigureAwait(false))
         {
             // The first reader also gets the events of the start-up mailbox claim (NodeEventHub).
@@ -49,7 +50,7 @@ internal sealed class RunCommand : ICliCommand
                 try
                 {
                     NodeStatus status = await node.GetStatusAsync(cancellationToken).ConfigureAwait(false);
-                    await PrintStartAsync(context, status, control).ConfigureAwait(false);
+                    await PrintStartAsync(context, status, control, node.HostsMailboxes).ConfigureAwait(false);
                     await foreach (NodeEvent e in events.ConfigureAwait(false))
                     {
                         await PrintAsync(context, e).ConfigureAwait(false);
@@ -71,7 +72,7 @@ internal sealed class RunCommand : ICliCommand
         await context.Output.FlushAsync(CancellationToken.None).ConfigureAwait(false);
     }
 
-    private static async Task PrintStartAsync(CliContext context, NodeStatus status, ControlApiServer control)
+    private static async Task PrintStartAsync(CliContext context, NodeStatus status, ControlApiServer control, bool hostsMailboxes)
     {
         if (control.WebAddress is { } web)
         {
@@ -95,6 +96,11 @@ internal sealed class RunCommand : ICliCommand
             if (status.Credential is null)
             {
                 await context.Output.WriteLineAsync("warning: no credential imported; contacts will refuse the handshake (`wotid credential import FILE`)").ConfigureAwait(false);
+            }
+
+            if (hostsMailboxes)
+            {
+                await context.Output.WriteLineAsync("hosting mailboxes for others on /wotid/mailbox/1.0.0 (give them: wotid mailbox use-host " + (status.Addresses.Count > 0 ? status.Addresses[0] : "MULTIADDR") + ")").ConfigureAwait(false);
             }
 
             await context.Output.WriteLineAsync("control API on " + (control.UsesTcp ? control.BaseAddress.ToString() : control.SocketPath)).ConfigureAwait(false);
