@@ -24,12 +24,16 @@ internal sealed partial class KadNode
             return known;
         }
 
-        LookupResult r = await LookupAsync(
-            new KadMessage(KadMessageType.FindNode, peer.Bytes.ToArray()),
-            (_, m) => m.CloserPeers.Exists(p => p.Id.AsSpan().SequenceEqual(peer.Bytes.Span)),
-            cancellationToken).ConfigureAwait(false);
+        LookupResult r = await FindPeerLookupAsync(peer, cancellationToken).ConfigureAwait(false);
         return r.Exact;
     }
+
+    /// <summary>The FIND_NODE lookup of <paramref name="peer"/>, stopping as soon as a peer names it.</summary>
+    internal Task<LookupResult> FindPeerLookupAsync(PeerId peer, CancellationToken cancellationToken) =>
+        LookupAsync(
+            new KadMessage(KadMessageType.FindNode, peer.Bytes.ToArray()),
+            (_, m) => m.CloserPeers.Exists(p => p.Id.AsSpan().SequenceEqual(peer.Bytes.Span)),
+            cancellationToken);
 
     /// <summary>Validates and stores <paramref name="record"/> locally, then on the k closest peers; how many took it.</summary>
     public async Task<int> PutValueAsync(KadRecord record, CancellationToken cancellationToken)
