@@ -1,7 +1,8 @@
 // Seeds for the discovery decoders: Kademlia DHT messages (a FIND_NODE answer with a peer, a PUT_VALUE of a /pk/
-// record, a GET_PROVIDERS answer).
+// record, a GET_PROVIDERS answer) and mDNS messages (a query, a response with dnsaddr TXT records).
 using System.Collections.Generic;
 using WotId.Libp2p.Kademlia;
+using WotId.Libp2p.Mdns;
 using WotId.Libp2p.Multiaddr;
 using WotId.Libp2p.Peer;
 
@@ -21,5 +22,7 @@ internal static partial class SeedCorpus
         var providers = new KadMessage(KadMessageType.GetProviders, [0x12, 0x20, .. new byte[32]]);
         providers.ProviderPeers.Add(KadPeer.From(identity.PeerId, [address]));
         yield return new Seed("libp2p-kad", "providers", providers.Encode());
+        yield return new Seed("libp2p-mdns", "query", MdnsProtocol.Query(MdnsOptions.DefaultServiceName).Encode());
+        yield return new Seed("libp2p-mdns", "response", MdnsProtocol.Response(MdnsOptions.DefaultServiceName, "peer", identity.PeerId, [address], 120).Encode());
     }
 }
