@@ -27,7 +27,7 @@ public sealed partial class WotIdNode
     private KadDht? _dht;
 
     /// <summary>The DHT host's addresses (with <c>/p2p</c>), to give others as a bootstrap peer; empty when the DHT is off.</summary>
-    internal IReadOnlyList<Multiaddress> DhtAddresses => _dhtHost?.AdvertisedAddresses ?? [];
+    public IReadOnlyList<Multiaddress> DhtAddresses => _dhtHost?.AdvertisedAddresses ?? [];
 
     /// <summary>Looks <paramref name="did"/> up on the wot.id DHT; its checked record, or null when none is found.</summary>
     /// <exception cref="NodeException"><see cref="NodeError.InvalidInput"/> when the DHT is off.</exception>

@@ -26,6 +26,8 @@ internal sealed class RunCommand : ICliCommand
     [
         CliSymbols.Flag("--tcp-control", "serve the control API on 127.0.0.1 TCP with a random port (written to control.json) instead of the Unix socket control.sock"),
         CliSymbols.Flag("--web", "also serve the chat page in the browser (implies --tcp-control); prints its address, which works once"),
+        CliSymbols.Values("--bootstrap", "MULTIADDR", "join the wot.id DHT through this peer (ending in /p2p/<id>), repeatable; the node publishes its signed record there (docs/discovery.md)"),
+        CliSymbols.Values("--dht-listen", "MULTIADDR", "where the node's DHT host listens, repeatable (default /ip4/0.0.0.0/tcp/0 when --bootstrap is given); runs the DHT even without --bootstrap, e.g. on a bootstrap node"),
     ];
 
     public async Task<int> RunAsync(CliContext context, CliArguments arguments, CancellationToken cancellationToken)
@@ -37,7 +39,20 @@ internal sealed class RunCommand : ICliCommand
             throw new NodeException(NodeError.AlreadyRunning, $"a node runs for the profile in {context.Home} already");
         }
 
-        WotIdNode node = await NodeSession.StartAsync(context, cancellationToken).ConfigureAwait(false);
+        IReadOnlyList<string> bootstrap = arguments.GetAll("bootstrap");
+        IReadOnlyList<string> dhtListen = arguments.GetAll("dht-listen");
+        foreach (string a in bootstrap.Concat(dhtListen))
+        {
+            _ = Net.NetSupport.ParseAddress(a);
+        }
+
+        var options = new NodeOptions
+        {
+            LoggerFactory = context.Loggers,
+            BootstrapPeers = bootstrap,
+            DhtListenAddresses = dhtListen.Count > 0 ? dhtListen : null,
+        };
+        WotIdNode node = await NodeSession.StartAsync(context, options, cancellationToken).ConfigureAwait(false);
         await using (node.ConfigureAwait(false))
         {
             // The first reader also gets the events of the start-up mailbox claim (NodeEventHub).
@@ -49,7 +64,7 @@ internal sealed class RunCommand : ICliCommand
                 try
                 {
                     NodeStatus status = await node.GetStatusAsync(cancellationToken).ConfigureAwait(false);
-                    await PrintStartAsync(context, status, control).ConfigureAwait(false);
+                    await PrintStartAsync(context, status, control, node.DhtAddresses).ConfigureAwait(false);
                     await foreach (NodeEvent e in events.ConfigureAwait(false))
                     {
                         await PrintAsync(context, e).ConfigureAwait(false);
@@ -71,7 +86,7 @@ internal sealed class RunCommand : ICliCommand
         await context.Output.FlushAsync(CancellationToken.None).ConfigureAwait(false);
     }
 
-    private static async Task PrintStartAsync(CliContext context, NodeStatus status, ControlApiServer control)
+    private static async Task PrintStartAsync(CliContext context, NodeStatus status, ControlApiServer control, IReadOnlyList<WotId.Libp2p.Multiaddr.Multiaddress> dht)
     {
         if (control.WebAddress is { } web)
         {
@@ -95,6 +110,11 @@ internal sealed class RunCommand : ICliCommand
             if (status.Credential is null)
             {
                 await context.Output.WriteLineAsync("warning: no credential imported; contacts will refuse the handshake (`wotid credential import FILE`)").ConfigureAwait(false);
+            }
+
+            foreach (WotId.Libp2p.Multiaddr.Multiaddress a in dht)
+            {
+                await context.Output.WriteLineAsync("DHT on " + a + " (give it to others as --bootstrap)").ConfigureAwait(false);
             }
 
             await context.Output.WriteLineAsync("control API on " + (control.UsesTcp ? control.BaseAddress.ToString() : control.SocketPath)).ConfigureAwait(false);
