@@ -12,6 +12,19 @@ public sealed class NodeOptions
     /// <summary>Listen addresses; null uses the profile's (<see cref="Profile.Profile.ListenAddresses"/>).</summary>
     public IReadOnlyList<string>? ListenAddresses { get; init; }
 
+    /// <summary>
+    /// Bootstrap peers of the wot.id DHT (multiaddrs ending in <c>/p2p/&lt;id&gt;</c>). The node joins the DHT, publishes
+    /// its signed record and can resolve DIDs when this is non-empty or <see cref="DhtListenAddresses"/> is set
+    /// (docs/discovery.md).
+    /// </summary>
+    public IReadOnlyList<string> BootstrapPeers { get; init; } = [];
+
+    /// <summary>Where the node's DHT host listens; null: <c>/ip4/0.0.0.0/tcp/0</c> when the DHT runs.</summary>
+    public IReadOnlyList<string>? DhtListenAddresses { get; init; }
+
+    /// <summary>How often the node republishes its wot.id record (each record is valid for twice this time).</summary>
+    public TimeSpan DhtRepublishInterval { get; init; } = TimeSpan.FromHours(12);
+
     /// <summary>Dial + handshake + acknowledgement must finish within this time, else the message goes to the mailbox.</summary>
     public TimeSpan DirectDeliveryTimeout { get; init; } = TimeSpan.FromSeconds(10);
 

@@ -151,12 +151,14 @@ public sealed partial class WotIdNode : IWotIdNode
         _events.Publish(NodeEventKinds.Started, peerId: _host.PeerId.ToString(), reason: addresses);
         _loops.Add(RunOutboxLoopAsync(_stop.Token));
         _loops.Add(RunMailboxLoopAsync(_stop.Token));
+        await StartDiscoveryAsync(cancellationToken).ConfigureAwait(false);
     }
 
     private async Task StopCoreAsync(bool disposeProfile)
     {
         await _stop.CancelAsync().ConfigureAwait(false);
         await _links.DisposeAsync().ConfigureAwait(false);
+        await StopDiscoveryAsync().ConfigureAwait(false);
         await _host.DisposeAsync().ConfigureAwait(false);
         _gate.Dispose();
         await Task.WhenAll(_loops).ConfigureAwait(false);

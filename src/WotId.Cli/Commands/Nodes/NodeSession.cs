@@ -40,12 +40,15 @@ internal static class NodeSession
     }
 
     /// <summary>Opens the profile (passphrase) and starts a node in this process; the node owns the profile.</summary>
-    public static async Task<WotIdNode> StartAsync(CliContext context, CancellationToken cancellationToken, bool hostMailboxes = false)
+    public static Task<WotIdNode> StartAsync(CliContext context, CancellationToken cancellationToken) =>
+        StartAsync(context, new NodeOptions { LoggerFactory = context.Loggers }, cancellationToken);
+
+    /// <summary>Opens the profile (passphrase) and starts a node with <paramref name="options"/>; the node owns the profile.</summary>
+    public static async Task<WotIdNode> StartAsync(CliContext context, NodeOptions options, CancellationToken cancellationToken)
     {
         WotId.Node.Profile.Profile profile = await ProfileAccess.OpenAsync(context, cancellationToken).ConfigureAwait(false);
         try
         {
-            var options = new NodeOptions { LoggerFactory = context.Loggers, HostMailboxes = hostMailboxes };
             return await WotIdNode.StartAsync(profile, options, cancellationToken).ConfigureAwait(false);
         }
         catch (NotSupportedException ex)

@@ -27,6 +27,8 @@ internal sealed class RunCommand : ICliCommand
         CliSymbols.Flag("--tcp-control", "serve the control API on 127.0.0.1 TCP with a random port (written to control.json) instead of the Unix socket control.sock"),
         CliSymbols.Flag("--web", "also serve the chat page in the browser (implies --tcp-control); prints its address, which works once"),
         CliSymbols.Flag("--host-mailboxes", "also host mailboxes for others over /wotid/mailbox/1.0.0 (HOME/mailbox/hosted.db, with quotas and rate limits)"),
+        CliSymbols.Values("--bootstrap", "MULTIADDR", "join the wot.id DHT through this peer (ending in /p2p/<id>), repeatable; the node publishes its signed record there (docs/discovery.md)"),
+        CliSymbols.Values("--dht-listen", "MULTIADDR", "where the node's DHT host listens, repeatable (default /ip4/0.0.0.0/tcp/0 when --bootstrap is given); runs the DHT even without --bootstrap, e.g. on a bootstrap node"),
     ];
 
     public async Task<int> RunAsync(CliContext context, CliArguments arguments, CancellationToken cancellationToken)
@@ -38,7 +40,21 @@ internal sealed class RunCommand : ICliCommand
             throw new NodeException(NodeError.AlreadyRunning, $"a node runs for the profile in {context.Home} already");
         }
 
-        WotIdNode node = await NodeSession.StartAsync(context, cancellationToken, arguments.Has("host-mailboxes")).ConfigureAwait(false);
+        IReadOnlyList<string> bootstrap = arguments.GetAll("bootstrap");
+        IReadOnlyList<string> dhtListen = arguments.GetAll("dht-listen");
+        foreach (string a in bootstrap.Concat(dhtListen))
+        {
+            _ = Net.NetSupport.ParseAddress(a);
+        }
+
+        var options = new NodeOptions
+        {
+            LoggerFactory = context.Loggers,
+            BootstrapPeers = bootstrap,
+            DhtListenAddresses = dhtListen.Count > 0 ? dhtListen : null,
+            HostMailboxes = arguments.Has("host-mailboxes"),
+        };
+        WotIdNode node = await NodeSession.StartAsync(context, options, cancellationToken).ConfigureAwait(false);
         await using (node.ConfigureAwait(false))
         {
             // The first reader also gets the events of the start-up mailbox claim (NodeEventHub).
@@ -50,7 +66,7 @@ internal sealed class RunCommand : ICliCommand
                 try
                 {
                     NodeStatus status = await node.GetStatusAsync(cancellationToken).ConfigureAwait(false);
-                    await PrintStartAsync(context, status, control, node.HostsMailboxes).ConfigureAwait(false);
+                    await PrintStartAsync(context, status, control, node.HostsMailboxes, node.DhtAddresses).ConfigureAwait(false);
                     await foreach (NodeEvent e in events.ConfigureAwait(false))
                     {
                         await PrintAsync(context, e).ConfigureAwait(false);
@@ -72,7 +88,7 @@ internal sealed class RunCommand : ICliCommand
         await context.Output.FlushAsync(CancellationToken.None).ConfigureAwait(false);
     }
 
-    private static async Task PrintStartAsync(CliContext context, NodeStatus status, ControlApiServer control, bool hostsMailboxes)
+    private static async Task PrintStartAsync(CliContext context, NodeStatus status, ControlApiServer control, bool hostsMailboxes, IReadOnlyList<WotId.Libp2p.Multiaddr.Multiaddress> dht)
     {
         if (control.WebAddress is { } web)
         {
@@ -101,6 +117,11 @@ internal sealed class RunCommand : ICliCommand
             if (hostsMailboxes)
             {
                 await context.Output.WriteLineAsync("hosting mailboxes for others on /wotid/mailbox/1.0.0 (give them: wotid mailbox use-host " + (status.Addresses.Count > 0 ? status.Addresses[0] : "MULTIADDR") + ")").ConfigureAwait(false);
+            }
+
+            foreach (WotId.Libp2p.Multiaddr.Multiaddress a in dht)
+            {
+                await context.Output.WriteLineAsync("DHT on " + a + " (give it to others as --bootstrap)").ConfigureAwait(false);
             }
 
             await context.Output.WriteLineAsync("control API on " + (control.UsesTcp ? control.BaseAddress.ToString() : control.SocketPath)).ConfigureAwait(false);

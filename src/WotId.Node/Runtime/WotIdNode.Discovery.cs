@@ -1,0 +1,141 @@
+// The node on the wot.id DHT (/wotid/kad/1.0.0, docs/discovery.md): a second libp2p host with its own ephemeral
+// peer identity and no handshake gate, so DHT traffic from strangers never touches the verified-human connection
+// gate of the chat host (which closes every connection whose handshake fails). It bootstraps from
+// NodeOptions.BootstrapPeers, publishes the node's signed record (chat peer id, chat addresses, mailbox id,
+// sequence = publication time in ms, expiry = twice the republish interval) at start and every
+// DhtRepublishInterval, and resolves other DIDs to their records.
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using WotId.Libp2p.Host;
+using WotId.Libp2p.Kademlia;
+using WotId.Libp2p.Multiaddr;
+using WotId.Libp2p.Peer;
+using WotId.Libp2p.Transports;
+using WotId.Node.Api;
+using WotId.Node.Discovery;
+
+namespace WotId.Node.Runtime;
+
+public sealed partial class WotIdNode
+{
+    private PeerIdentity? _dhtIdentity;
+    private Libp2pHost? _dhtHost;
+    private KadDht? _dht;
+
+    /// <summary>The DHT host's addresses (with <c>/p2p</c>), to give others as a bootstrap peer; empty when the DHT is off.</summary>
+    public IReadOnlyList<Multiaddress> DhtAddresses => _dhtHost?.AdvertisedAddresses ?? [];
+
+    /// <summary>Looks <paramref name="did"/> up on the wot.id DHT; its checked record, or null when none is found.</summary>
+    /// <exception cref="NodeException"><see cref="NodeError.InvalidInput"/> when the DHT is off.</exception>
+    internal async Task<WotIdDhtRecord?> ResolveDidAsync(string did, CancellationToken cancellationToken)
+    {
+        KadDht dht = _dht ?? throw new NodeException(NodeError.InvalidInput, "the DHT is off (no bootstrap peers configured)");
+        byte[]? value = await dht.GetValueAsync(WotIdDhtRecord.KeyOf(did), cancellationToken).ConfigureAwait(false);
+        if (value is null)
+        {
+            return null;
+        }
+
+        WotIdDhtRecord record = WotIdDhtRecord.Open(value);
+        return record.Did == did ? record : null;
+    }
+
+    private bool DhtEnabled => _options.BootstrapPeers.Count > 0 || _options.DhtListenAddresses is not null;
+
+    private async Task StartDiscoveryAsync(CancellationToken cancellationToken)
+    {
+        if (!DhtEnabled)
+        {
+            return;
+        }
+
+        _dhtIdentity = PeerIdentity.Generate();
+        _dhtHost = new Libp2pHost(new Libp2pHostOptions(_dhtIdentity)
+        {
+            ListenAddresses = (_options.DhtListenAddresses ?? ["/ip4/0.0.0.0/tcp/0"]).Select(Multiaddress.Parse).ToList(),
+            Transports = [new TcpTransport()],
+            TimeProvider = _time,
+            LoggerFactory = _options.LoggerFactory ?? Microsoft.Extensions.Logging.Abstractions.NullLoggerFactory.Instance,
+        });
+        await _dhtHost.StartAsync(cancellationToken).ConfigureAwait(false);
+        _dht = new KadDht(_dhtHost, new KadDhtOptions
+        {
+            ProtocolId = KadProtocol.WotIdProtocolId,
+            TimeProvider = _time,
+            Validators = new Dictionary<string, IKadRecordValidator> { [WotIdDhtRecord.Namespace] = new WotIdDhtRecordValidator(_time) },
+        });
+        await _dht.StartAsync(cancellationToken).ConfigureAwait(false);
+        int peers = 0;
+        if (_options.BootstrapPeers.Count > 0)
+        {
+            try
+            {
+                peers = await _dht.BootstrapAsync(_options.BootstrapPeers.Select(Multiaddress.Parse), cancellationToken).ConfigureAwait(false);
+            }
+            catch (IOException e)
+            {
+                DiscoveryLog.BootstrapFailed(_logger, e);
+            }
+        }
+
+        DiscoveryLog.DhtStarted(_logger, _dhtHost.PeerId, _dhtHost.AdvertisedAddresses.Count, peers);
+        _loops.Add(RunPublishLoopAsync(_dht, _stop.Token));
+    }
+
+    private async Task StopDiscoveryAsync()
+    {
+        if (_dht is not null)
+        {
+            await _dht.DisposeAsync().ConfigureAwait(false);
+        }
+
+        if (_dhtHost is not null)
+        {
+            await _dhtHost.DisposeAsync().ConfigureAwait(false);
+        }
+
+        _dhtIdentity?.Dispose();
+    }
+
+    private async Task RunPublishLoopAsync(KadDht dht, CancellationToken stop)
+    {
+        try
+        {
+            while (true)
+            {
+                await PublishAsync(dht, stop).ConfigureAwait(false);
+                await Task.Delay(_options.DhtRepublishInterval, _time, stop).ConfigureAwait(false);
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            // Stopping.
+        }
+    }
+
+    private async Task PublishAsync(KadDht dht, CancellationToken stop)
+    {
+        DateTimeOffset now = _time.GetUtcNow();
+        var record = new WotIdDhtRecord(
+            _profile.Did,
+            _host.PeerId,
+            _host.ListenAddresses,
+            _profile.Mailbox?.Handle.MailboxId.ToString(),
+            null,
+            (ulong)now.ToUnixTimeMilliseconds(),
+            now + (2 * _options.DhtRepublishInterval));
+        try
+        {
+            int peers = await dht.PutValueAsync(WotIdDhtRecord.KeyOf(_profile.Did), record.Sign(_profile.SigningKey), stop).ConfigureAwait(false);
+            DiscoveryLog.Published(_logger, record.Sequence, peers);
+        }
+        catch (IOException e)
+        {
+            DiscoveryLog.PublishFailed(_logger, e);
+        }
+    }
+}

@@ -1,0 +1,72 @@
+using System;
+using System.IO;
+using System.Linq;
+using System.Text;
+using System.Threading;
+using System.Threading.Tasks;
+using WotId.Libp2p.Host;
+using WotId.Libp2p.Kademlia;
+using WotId.Libp2p.Protocols;
+using WotId.Libp2p.Tests.Host;
+
+namespace WotId.Libp2p.Tests.Kademlia;
+
+// A DHT server on real sockets facing a peer that breaks the rules: an oversized frame, an oversized record, a
+// forged /pk/ record and a record of a namespace without validator each cost the sender only its stream; the
+// server keeps its store unchanged and answers the next request.
+public sealed class KadHostilePeerTests
+{
+    private static readonly TimeSpan s_timeout = TimeSpan.FromSeconds(30);
+
+    [Fact]
+    public async Task BadRequestsResetOnlyTheirStreamAndStoreNothing()
+    {
+        using var cts = new CancellationTokenSource(s_timeout);
+        await using Libp2pHost server = await HostFixture.StartAsync();
+        await using Libp2pHost attacker = await HostFixture.StartAsync();
+        await using var dht = new KadDht(server, new KadDhtOptions { Validators = TestNamespaceValidator.WithPk() });
+        await dht.StartAsync(cts.Token);
+        await attacker.DialAsync(HostFixture.AddressOf(server, ws: false), cts.Token);
+
+        // A frame announcing 2 MiB: refused from its prefix.
+        await ExpectResetAsync(attacker, server, s => s.WriteAsync(Convert.FromHexString("80808001"), cts.Token).AsTask(), cts.Token);
+
+        // A record value over 64 KiB, a /pk/ record whose key names another peer, a namespace with no validator.
+        byte[] big = TestNamespaceValidator.Value(1, new string('x', KadProtocol.MaxValueLength));
+        byte[] pk = [.. "/pk/"u8, .. server.PeerId.Bytes.Span];
+        foreach ((byte[] key, byte[] value) in new[]
+        {
+            ("/wotid-test/big"u8.ToArray(), big),
+            (pk, attacker.Options.Identity.PublicKey.Encode()),
+            ("/nobody/x"u8.ToArray(), new byte[] { 1 }),
+        })
+        {
+            var put = new KadMessage(KadMessageType.PutValue, key) { Record = new KadRecord(key, value) };
+            await ExpectResetAsync(attacker, server, s => LengthPrefixed.WriteAsync(s, put.Encode(), cts.Token).AsTask(), cts.Token);
+        }
+
+        Assert.Equal(0, dht.StoredRecordCount);
+
+        // The server still answers a well-formed request on a new stream.
+        await using Libp2pStream ok = await attacker.OpenStreamAsync(server.PeerId, KadProtocol.IpfsProtocolId, cts.Token);
+        await KadProtocol.WriteAsync(ok, new KadMessage(KadMessageType.FindNode, attacker.PeerId.Bytes.ToArray()), cts.Token);
+        KadMessage? answer = await KadProtocol.ReadAsync(ok, cts.Token);
+        Assert.Equal(KadMessageType.FindNode, answer!.Type);
+    }
+
+    private static async Task ExpectResetAsync(Libp2pHost attacker, Libp2pHost server, Func<Stream, Task> send, CancellationToken ct)
+    {
+        await using Libp2pStream s = await attacker.OpenStreamAsync(server.PeerId, KadProtocol.IpfsProtocolId, ct);
+        await send(s);
+        // No answer comes: the server resets the stream rather than replying (a close without an answer counts too).
+        await Assert.ThrowsAnyAsync<IOException>(async () =>
+        {
+            var buffer = new byte[1];
+            int n = await s.ReadAsync(buffer, ct);
+            if (n == 0)
+            {
+                throw new EndOfStreamException("closed without an answer");
+            }
+        });
+    }
+}
