@@ -27,12 +27,12 @@ internal sealed class FileNode : IWotIdNode
     /// <summary>What GetFileTransfersAsync answers.</summary>
     internal List<FileTransferSummary> Transfers { get; } =
     [
-        new("3f2a9c0e11d4", "alice", FileTransferDirections.Incoming, "report.pdf", 2_100_000, "application/pdf", 0, FileTransferStates.Offered, null, null, Time, Time),
-        new("3f2b000000aa", "bob", FileTransferDirections.Outgoing, "holiday.jpg", 5_000_000, "image/jpeg", 2_500_000, FileTransferStates.Transferring, "/tmp/holiday.jpg", null, Time, Time),
-        new("9e77b0c1", "carol", FileTransferDirections.Outgoing, "notes.txt", 1200, "text/plain", 0, FileTransferStates.Failed, "/tmp/notes.txt", "hash mismatch", Time, Time),
+        new("0193f1a2-7c00-7000-8000-00003f2a9c0e", "alice", FileTransferDirections.Incoming, "report.pdf", 2_100_000, "application/pdf", 0, FileTransferStates.Offered, null, null, Time, Time),
+        new("0193f1a2-7c01-7000-8000-00003f2b0000", "bob", FileTransferDirections.Outgoing, "holiday.jpg", 5_000_000, "image/jpeg", 2_500_000, FileTransferStates.Transferring, "/tmp/holiday.jpg", null, Time, Time),
+        new("0193f1a2-7c02-7000-8000-00009e77b0c1", "carol", FileTransferDirections.Outgoing, "notes.txt", 1200, "text/plain", 0, FileTransferStates.Failed, "/tmp/notes.txt", "hash mismatch", Time, Time),
     ];
 
-    /// <summary>What SendFileAsync answers: a transfer with this state (its id "f-new-0001").</summary>
+    /// <summary>What SendFileAsync answers: a transfer with this state (its id ends in f00d0001).</summary>
     internal string SendState { get; set; } = FileTransferStates.Offered;
 
     /// <summary>Published to every subscriber right after SendFileAsync answered (the transfer's life, scripted).</summary>
@@ -52,7 +52,7 @@ internal sealed class FileNode : IWotIdNode
     public Task<FileTransferSummary> SendFileAsync(string contact, string path, CancellationToken cancellationToken = default)
     {
         _calls.Enqueue($"sendfile {contact} {path}");
-        FileTransferSummary sent = new("f-new-0001", contact, FileTransferDirections.Outgoing, System.IO.Path.GetFileName(path), 3_000_000, "application/octet-stream", 0, SendState, path, null, Time, Time);
+        FileTransferSummary sent = new("0193f1a2-7d00-7000-8000-0000f00d0001", contact, FileTransferDirections.Outgoing, System.IO.Path.GetFileName(path), 3_000_000, "application/octet-stream", 0, SendState, path, null, Time, Time);
         Transfers.Insert(0, sent);
         _publishing = PublishLaterAsync();
         return Task.FromResult(sent);

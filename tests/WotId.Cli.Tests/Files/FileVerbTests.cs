@@ -11,6 +11,8 @@ namespace WotId.Cli.Tests.Files;
 
 public sealed class FileVerbTests : IDisposable
 {
+    private const string NewId = "0193f1a2-7d00-7000-8000-0000f00d0001";
+
     private readonly string _file = Path.Combine(Path.GetTempPath(), "wotid-send-file-" + Guid.NewGuid().ToString("N") + ".bin");
 
     public FileVerbTests() => File.WriteAllBytes(_file, new byte[1234]);
@@ -21,11 +23,11 @@ public sealed class FileVerbTests : IDisposable
     public async Task SendFileDrawsProgressAndExitsZeroWhenTheContactHasItVerified()
     {
         await using FileVerbHarness h = await FileVerbHarness.StartAsync();
-        h.Node.AfterSend.AddRange(Life("f-new-0001", NodeEventKinds.FileCompleted, null));
+        h.Node.AfterSend.AddRange(Life(NewId, NodeEventKinds.FileCompleted, null));
         (int exit, string output, string error) = await h.RunAsync("send-file", "bob", _file);
         Assert.True(exit == 0, error);
         Assert.Equal(string.Empty, output);
-        Assert.Contains($"{Path.GetFileName(_file)} (3.0 MB) offered to bob; id f-new-00", error, StringComparison.Ordinal);
+        Assert.Contains($"{Path.GetFileName(_file)} (3.0 MB) offered to bob; id f00d0001", error, StringComparison.Ordinal);
         Assert.Contains("waiting for bob to accept", error, StringComparison.Ordinal);
         Assert.Contains("bob accepted", error, StringComparison.Ordinal);
         Assert.Contains("[████████████████████████] 100%  3.0 MB / 3.0 MB", error, StringComparison.Ordinal);
@@ -38,23 +40,23 @@ public sealed class FileVerbTests : IDisposable
     {
         await using FileVerbHarness h = await FileVerbHarness.StartAsync();
         h.Node.AfterSend.Add(new NodeEvent(NodeEventKinds.FileProgress, FileNode.Time, "bob", FileId: "other", Bytes: 1, Size: 2));
-        h.Node.AfterSend.AddRange(Life("f-new-0001", NodeEventKinds.FileCompleted, null));
+        h.Node.AfterSend.AddRange(Life(NewId, NodeEventKinds.FileCompleted, null));
         (int exit, string output, string error) = await h.RunAsync("send-file", "bob", _file, "--json");
         Assert.True(exit == 0, error);
         string[] lines = output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
         using JsonDocument offer = JsonDocument.Parse(lines[0]);
-        Assert.Equal("f-new-0001", offer.RootElement.GetProperty("id").GetString());
+        Assert.Equal(NewId, offer.RootElement.GetProperty("id").GetString());
         Assert.Equal("offered", offer.RootElement.GetProperty("state").GetString());
         string[] kinds = [.. lines.Skip(1).Select(l => JsonDocument.Parse(l).RootElement.GetProperty("kind").GetString()!)];
         Assert.Equal([NodeEventKinds.FileAccepted, NodeEventKinds.FileProgress, NodeEventKinds.FileProgress, NodeEventKinds.FileCompleted], kinds);
-        Assert.All(lines.Skip(1), l => Assert.Contains("\"fileId\":\"f-new-0001\"", l, StringComparison.Ordinal));
+        Assert.All(lines.Skip(1), l => Assert.Contains("\"fileId\":\"" + NewId + "\"", l, StringComparison.Ordinal));
     }
 
     [Fact]
     public async Task SendFileFailsWithTheReasonWhenTheTransferEnds()
     {
         await using FileVerbHarness h = await FileVerbHarness.StartAsync();
-        h.Node.AfterSend.AddRange(Life("f-new-0001", NodeEventKinds.FileEnded, "declined"));
+        h.Node.AfterSend.AddRange(Life(NewId, NodeEventKinds.FileEnded, "declined"));
         (int exit, _, string error) = await h.RunAsync("send-file", "bob", _file);
         Assert.Equal(ExitCodes.Failed, exit);
         Assert.Contains("ended: declined", error, StringComparison.Ordinal);
@@ -116,24 +118,25 @@ public sealed class FileVerbTests : IDisposable
         Assert.Equal(0, jsonExit);
         using JsonDocument document = JsonDocument.Parse(json);
         Assert.Equal(3, document.RootElement.GetArrayLength());
-        Assert.Equal("3f2a9c0e11d4", document.RootElement[0].GetProperty("id").GetString());
+        Assert.Equal("0193f1a2-7c00-7000-8000-00003f2a9c0e", document.RootElement[0].GetProperty("id").GetString());
         Assert.Equal("incoming", document.RootElement[0].GetProperty("direction").GetString());
     }
 
     [Fact]
-    public async Task AcceptDeclineCancelTakeAUniquePrefix()
+    public async Task AcceptDeclineCancelTakeTheShortIdOrAUniquePrefix()
     {
         await using FileVerbHarness h = await FileVerbHarness.StartAsync();
         string downloads = Path.Combine(Path.GetTempPath(), "dl");
-        (int accept, string acceptOut, _) = await h.RunAsync("files", "accept", "3f2a9", "--to", downloads);
+        (int accept, string acceptOut, _) = await h.RunAsync("files", "accept", "3f2a9c0e", "--to", downloads);
         Assert.Equal(0, accept);
         Assert.Contains("accepted report.pdf (2.1 MB) from alice", acceptOut, StringComparison.Ordinal);
-        Assert.Equal(0, (await h.RunAsync("files", "decline", "3f2a9c0e")).Exit);
-        (int cancel, string cancelOut, _) = await h.RunAsync("files", "cancel", "9e", "--json");
+        Assert.Equal(0, (await h.RunAsync("files", "decline", "9c0e")).Exit);
+        (int cancel, string cancelOut, _) = await h.RunAsync("files", "cancel", "0193f1a2-7c02", "--json");
         Assert.Equal(0, cancel);
         Assert.Equal("cancelled", JsonDocument.Parse(cancelOut).RootElement.GetProperty("state").GetString());
+        const string Report = "0193f1a2-7c00-7000-8000-00003f2a9c0e";
         Assert.Equal(
-            ["files", "accept 3f2a9c0e11d4 " + downloads, "files", "decline 3f2a9c0e11d4", "files", "cancel 9e77b0c1"],
+            ["files", $"accept {Report} {downloads}", "files", $"decline {Report}", "files", "cancel 0193f1a2-7c02-7000-8000-00009e77b0c1"],
             h.Node.Calls);
     }
 
@@ -141,9 +144,9 @@ public sealed class FileVerbTests : IDisposable
     public async Task AnAmbiguousPrefixIsAUsageErrorAndAnUnknownIdIsUnknownFile()
     {
         await using FileVerbHarness h = await FileVerbHarness.StartAsync();
-        (int ambiguous, _, string error) = await h.RunAsync("files", "accept", "3f2", "--json");
+        (int ambiguous, _, string error) = await h.RunAsync("files", "accept", "0193f1a2", "--json");
         Assert.Equal(ExitCodes.InvalidInput, ambiguous);
-        Assert.Contains("matches 2 transfers", error, StringComparison.Ordinal);
+        Assert.Contains("matches 3 transfers", error, StringComparison.Ordinal);
 
         (int unknown, _, string unknownError) = await h.RunAsync("files", "cancel", "zz-nothing", "--json");
         Assert.Equal(ExitCodes.InvalidInput, unknown);

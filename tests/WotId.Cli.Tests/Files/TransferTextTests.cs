@@ -62,9 +62,9 @@ public sealed class TransferTextTests
     }
 
     [Fact]
-    public void ShortIdIsTheFirstEightCharacters()
+    public void ShortIdIsTheLastEightCharacters()
     {
-        Assert.Equal("3f2a9c0e", TransferText.ShortId("3f2a9c0e11d4"));
+        Assert.Equal("3f2a9c0e", TransferText.ShortId("0193f1a2-7c00-7000-8000-00003f2a9c0e"));
         Assert.Equal("abc", TransferText.ShortId("abc"));
     }
 

@@ -12,11 +12,11 @@ internal sealed class FilesAcceptCommand : FilesVerbCommand
 {
     public override string Name => "files accept";
 
-    public override string Summary => "accept an incoming file (ID or a unique prefix); it is saved once whole and verified";
+    public override string Summary => "accept an incoming file (ID: the short id `wotid files` shows); it is saved once whole and verified";
 
     public override IReadOnlyList<Symbol> Symbols { get; } =
     [
-        CliSymbols.Positional("ID", "the transfer id, or a unique prefix (see `wotid files`)"),
+        CliSymbols.Positional("ID", "the transfer id, the short id `wotid files` shows, or any unique prefix or suffix"),
         CliSymbols.Value("--to", "DIR", "the folder to save it in (default: the node's download folder)"),
     ];
 

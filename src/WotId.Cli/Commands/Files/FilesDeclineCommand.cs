@@ -15,7 +15,7 @@ internal sealed class FilesDeclineCommand : FilesVerbCommand
 
     public override IReadOnlyList<Symbol> Symbols { get; } =
     [
-        CliSymbols.Positional("ID", "the transfer id, or a unique prefix (see `wotid files`)"),
+        CliSymbols.Positional("ID", "the transfer id, the short id `wotid files` shows, or any unique prefix or suffix"),
     ];
 
     protected override Task<FileTransferSummary> ApplyAsync(IWotIdNode node, string id, CliArguments arguments, CancellationToken cancellationToken) =>

@@ -1,5 +1,5 @@
-// Transfer ids on the command line: the full id, or any prefix of it that only one transfer has (the 8 characters
-// `wotid files` shows, or fewer).
+// Transfer ids on the command line: the full id, or any prefix or suffix of it that only one transfer has (the short
+// id `wotid files` shows is the last 8 characters).
 using System;
 using System.Collections.Generic;
 using System.Linq;
@@ -15,7 +15,7 @@ internal static class TransferIds
     /// <summary>Longest id accepted on the command line (the wot.id message id bound).</summary>
     public const int MaxLength = 128;
 
-    /// <summary>The full id of the one transfer whose id starts with <paramref name="given"/>; the text itself when none does (the node then says unknown_file).</summary>
+    /// <summary>The full id of the one transfer whose id starts or ends with <paramref name="given"/>; the text itself when none does (the node then says unknown_file).</summary>
     public static async Task<string> ResolveAsync(IWotIdNode node, string given, CancellationToken cancellationToken)
     {
         IReadOnlyList<FileTransferSummary> transfers = await node.GetFileTransfersAsync(cancellationToken).ConfigureAwait(false);
@@ -29,12 +29,12 @@ internal static class TransferIds
             return given;
         }
 
-        List<string> matches = [.. transfers.Where(t => t.Id.StartsWith(given, StringComparison.Ordinal)).Select(t => t.Id).Distinct(StringComparer.Ordinal)];
+        List<string> matches = [.. transfers.Where(t => t.Id.StartsWith(given, StringComparison.Ordinal) || t.Id.EndsWith(given, StringComparison.Ordinal)).Select(t => t.Id).Distinct(StringComparer.Ordinal)];
         return matches.Count switch
         {
             0 => given,
             1 => matches[0],
-            _ => throw new CliUsageException($"'{given}' matches {matches.Count} transfers ({string.Join(", ", matches.Take(4).Select(TransferText.ShortId))})", "give more characters of the id (see `wotid files`)"),
+            _ => throw new CliUsageException($"'{given}' matches {matches.Count} transfers ({string.Join(", ", matches.Take(4).Select(TransferText.ShortId))})", "give the short id `wotid files` shows, or more characters of the id"),
         };
     }
 

@@ -78,6 +78,10 @@ internal static class TransferText
     public static string ProgressLine(long bytes, long size, double? bytesPerSecond, int barWidth = 24) =>
         $"[{Bar(bytes, size, barWidth)}] {Percent(bytes, size),3}%  {Size(bytes)} / {Size(size)}  {Rate(bytesPerSecond)}  ETA {Eta(size - bytes, bytesPerSecond)}";
 
-    /// <summary>The short form of a transfer id shown in tables (its first 8 characters); any unique prefix is accepted back.</summary>
-    public static string ShortId(string id) => id.Length <= 8 ? id : id[..8];
+    /// <summary>
+    /// The short form of a transfer id shown in tables: its last 8 characters. Ids are UUIDv7 (RFC 9562 §5.7), whose
+    /// leading characters are the creation time and shared by transfers made within a minute, and whose trailing ones
+    /// are random; the short form, and any other unique prefix or suffix, is accepted back (<see cref="TransferIds"/>).
+    /// </summary>
+    public static string ShortId(string id) => id.Length <= 8 ? id : id[^8..];
 }
