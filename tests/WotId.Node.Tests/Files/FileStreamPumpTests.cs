@@ -119,6 +119,54 @@ public sealed class FileStreamPumpTests
         Assert.Equal(FileTransferError.WriteFailed, e.Error);
     }
 
+    [Fact]
+    public async Task ResumeNearTheEndOfAFiveGibibyteSparseFileWritesAtItsOffset()
+    {
+        // Beyond 4 GiB without moving 4 GiB: a sparse source and a sparse partial file, the stream resumed 3 chunks
+        // before the end (offsets, seeks, chunk indexes and the final flag all past 2^32).
+        using var profiles = new TestProfiles();
+        long size = (5L << 30) + 100;
+        var layout = new FileChunkLayout(size, FileProtocol.DefaultChunkSize);
+        long start = layout.ChunkCount - 3;
+        byte[] tail = RandomNumberGenerator.GetBytes((int)(size - layout.Offset(start)));
+        string sourcePath = Path.Combine(profiles.Root, "source.bin");
+        string partialPath = Path.Combine(profiles.Root, "partial.bin");
+        using (var source = new FileStream(sourcePath, FileMode.CreateNew, FileAccess.ReadWrite))
+        {
+            source.SetLength(size);
+            source.Seek(layout.Offset(start), SeekOrigin.Begin);
+            source.Write(tail);
+        }
+
+        using var cipher = new FileChunkCipher(s_key, "f", s_salt);
+        var wire = new MemoryStream();
+        await using (var source = new FileStream(sourcePath, FileMode.Open, FileAccess.Read))
+        {
+            await FileSendPump.SendAsync(wire, source, cipher, layout, start, null, TestProfiles.Ct);
+        }
+
+        var durable = new List<long>();
+        await using (var partial = new FileStream(partialPath, FileMode.CreateNew, FileAccess.ReadWrite))
+        {
+            partial.SetLength(layout.Offset(start));
+            partial.Seek(0, SeekOrigin.End);
+            wire.Position = 0;
+            await FileReceivePump.ReceiveAsync(wire, partial, cipher, layout, start, null, 1 << 20, (n, _) =>
+            {
+                durable.Add(n);
+                return ValueTask.CompletedTask;
+            }, TestProfiles.Ct);
+            Assert.Equal(size, partial.Length);
+            partial.Seek(layout.Offset(start), SeekOrigin.Begin);
+            byte[] back = new byte[tail.Length];
+            await partial.ReadExactlyAsync(back, TestProfiles.Ct);
+            Assert.Equal(tail, back);
+        }
+
+        Assert.Equal(layout.ChunkCount, Assert.Single(durable));
+        Assert.True(layout.Offset(start) > uint.MaxValue);
+    }
+
     private static async Task<byte[]> SendAsync(byte[] file, long start, string id = "f")
     {
         using var cipher = new FileChunkCipher(s_key, id, s_salt);
