@@ -19,7 +19,8 @@ public sealed partial class WotIdNode
     /// <summary>Seals the file.offer of outgoing <paramref name="t"/> into the outbox, then tries to deliver it now.</summary>
     private async Task QueueOfferAsync(Contact c, FileTransferRecord t, CancellationToken cancellationToken)
     {
-        if (await QueueFileMessageAsync(c, WotMessageTypes.FileOffer, OfferPayload(t), cancellationToken, t.Id).ConfigureAwait(false) is null)
+        // Not woken: the outbox loop would race this call for the offer and leave it reporting "queued".
+        if (await QueueFileMessageAsync(c, WotMessageTypes.FileOffer, OfferPayload(t), cancellationToken, t.Id, wake: false).ConfigureAwait(false) is null)
         {
             return;
         }
@@ -46,7 +47,8 @@ public sealed partial class WotIdNode
     /// Seals a file message into the outbox and wakes the outbox loop; returns its id, or null when it could not be
     /// sealed (no session and no bundle). A contact in key_changed holds it like any message.
     /// </summary>
-    private async Task<string?> QueueFileMessageAsync(Contact c, string type, Dictionary<string, object> payload, CancellationToken cancellationToken, string? id = null)
+    private async Task<string?> QueueFileMessageAsync(Contact c, string type, Dictionary<string, object> payload, CancellationToken cancellationToken,
+        string? id = null, bool wake = true)
     {
         WotMessage message = WotMessage.Create(type, payload, _time, id);
         string? queued = null;
@@ -69,7 +71,11 @@ public sealed partial class WotIdNode
             _crypto.Release();
         }
 
-        _outboxWake.Set();
+        if (wake)
+        {
+            _outboxWake.Set();
+        }
+
         return queued;
     }
 
@@ -105,6 +111,8 @@ public sealed partial class WotIdNode
                 break;
             case WotMessageTypes.FileAccept:
                 _events.Publish(new NodeEvent(NodeEventKinds.FileAccepted, _time.GetUtcNow(), c.Name, c.PeerId, FileId: id, Bytes: t.Transferred, Size: t.Size));
+                // Also after a stream that ended: the receiver restarted and asks for the rest.
+                _filesAwaitingReceipt.TryRemove(id, out _);
                 StartSending(t);
                 break;
             case WotMessageTypes.FileDecline:

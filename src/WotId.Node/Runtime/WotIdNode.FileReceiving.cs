@@ -35,6 +35,11 @@ public sealed partial class WotIdNode
                 throw new FileTransferException(FileTransferError.UnknownTransfer, "no accepted transfer with this id from this peer");
             }
 
+            if (_fileTasks.IsRunning(t.Id) && t.Transferred >= t.Size)
+            {
+                throw new IOException("the transfer is being verified");
+            }
+
             id = t.Id;
             // A newer stream for the same transfer replaces an older one (the sender saw it break first).
             await _fileTasks.CancelAsync(id, TimeSpan.FromSeconds(5)).ConfigureAwait(false);

@@ -35,12 +35,16 @@ public sealed partial class WotIdNode
         }
     }
 
-    /// <summary>Starts the sending streams of accepted outgoing transfers that do not run (outbox loop).</summary>
+    /// <summary>
+    /// Starts the sending streams of accepted outgoing transfers that do not run (outbox loop), except those whose
+    /// stream ended with every chunk acknowledged: they wait for file.received (or a file.accept asking for more), so a
+    /// receiver busy hashing a large file is not interrupted by a new stream.
+    /// </summary>
     private void ResumeOutgoingFiles()
     {
         foreach (FileTransferRecord t in _profile.Files.Unfinished())
         {
-            if (t.IsOutgoing && !_fileTasks.IsRunning(t.Id))
+            if (t.IsOutgoing && !_fileTasks.IsRunning(t.Id) && !_filesAwaitingReceipt.ContainsKey(t.Id))
             {
                 StartSending(t);
             }
@@ -140,6 +144,7 @@ public sealed partial class WotIdNode
 
             // The receiver acknowledges the final chunk once it is durable, then closes; the outcome comes as a message.
             await acks.ConfigureAwait(false);
+            _filesAwaitingReceipt[t.Id] = 0;
         }
     }
 

@@ -1,6 +1,7 @@
 // The file calls of the facade (docs/files.md): offer a file (the transfer is recorded, the file.offer sealed into the
 // outbox like any message, then sent directly or deposited in the mailbox, else left queued for the outbox loop),
-// list transfers, accept, decline, cancel, and auto-accept per contact. The bytes flow in WotIdNode.FileStreams.cs.
+// list transfers, accept, decline, cancel, and auto-accept per contact. The bytes flow in WotIdNode.FileSending.cs and
+// WotIdNode.FileReceiving.cs; file messages are handled in WotIdNode.FileMessages.cs.
 using System;
 using System.Collections.Generic;
 using System.IO;

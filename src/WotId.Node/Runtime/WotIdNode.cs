@@ -43,6 +43,7 @@ public sealed partial class WotIdNode : IWotIdNode
     private readonly List<Task> _loops = [];
     private readonly FileTasks _fileTasks = new();
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, long> _progressAt = new(StringComparer.Ordinal);
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, byte> _filesAwaitingReceipt = new(StringComparer.Ordinal);
     private int _disposed;
 
     private WotIdNode(Profile.Profile profile, NodeOptions options, NodeLock nodeLock, HttpClient? http, IStatusListProvider statusLists)
