@@ -51,6 +51,9 @@ internal static class FileProtocol
     /// <summary>The receiver makes its data durable (fsync, then the offset in SQLite, then an ACK) at least this often.</summary>
     internal const int DurableEveryBytes = 4 * 1024 * 1024;
 
+    /// <summary>A stream whose HELLO does not arrive within this time is reset.</summary>
+    internal static readonly System.TimeSpan HelloTimeout = System.TimeSpan.FromSeconds(30);
+
     /// <summary>Minimum time between two file.progress events of one transfer (at most 10 a second).</summary>
     internal static readonly System.TimeSpan ProgressInterval = System.TimeSpan.FromMilliseconds(100);
 }

@@ -27,7 +27,13 @@ public sealed partial class WotIdNode
         string outcome = "refused";
         try
         {
-            FileStreamHello hello = await ReadHelloAsync(stream, linked.Token).ConfigureAwait(false);
+            FileStreamHello hello;
+            using (var helloTimeout = CancellationTokenSource.CreateLinkedTokenSource(linked.Token))
+            {
+                helloTimeout.CancelAfter(FileProtocol.HelloTimeout);
+                hello = await ReadHelloAsync(stream, helloTimeout.Token).ConfigureAwait(false);
+            }
+
             named = hello.FileId;
             if (_profile.Files.Get(hello.FileId) is not { IsOutgoing: false, State: FileTransferStates.Transferring or FileTransferStates.Interrupted } t
                 || _profile.Contacts.Get(t.ContactId) is not { } c || c.PeerId != stream.RemotePeer.ToString())

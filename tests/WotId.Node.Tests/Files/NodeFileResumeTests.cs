@@ -65,6 +65,48 @@ public sealed class NodeFileResumeTests
     }
 
     [Fact]
+    public async Task SenderRestartedMidTransferResumesAndTheFileArrivesWhole()
+    {
+        using var world = new RuntimeWorld();
+        // Bob holds his first durable batch until the first alice is stopped, so the stop lands mid-transfer.
+        var holding = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        NodeOptions bobOptions = FileWorld.Options(world, chunkSize: 1024, durableEvery: 8 * 1024, fault: p =>
+        {
+            if (p == FaultPoints.AfterFileChunkDurable && holding.TrySetResult())
+            {
+                release.Task.Wait(TimeSpan.FromSeconds(30));
+            }
+        });
+        (NodeProfile alicePro, _) = await world.CreateAsync("alice");
+        (NodeProfile bobPro, _) = await world.CreateAsync("bob");
+        await using WotIdNode bob = await WotIdNode.StartAsync(bobPro, bobOptions, TestProfiles.Ct);
+        await using var bobEvents = new EventRecorder(bob);
+        string source = FileWorld.MakeFile(FileWorld.Folder(world, "src"), "archive.tar", 200 * 1024);
+        string id;
+        await using (WotIdNode aliceFirst = await WotIdNode.StartAsync(alicePro, FileWorld.Options(world, chunkSize: 1024), TestProfiles.Ct))
+        {
+            await RuntimeWorld.IntroduceAsync(aliceFirst, "bob", bob, "alice");
+            id = (await aliceFirst.SendFileAsync("bob", source, TestProfiles.Ct)).Id;
+            await FileWorld.WaitAsync(bob, id, t => t.State == FileTransferStates.Offered);
+            await bob.AcceptFileAsync(id, null, TestProfiles.Ct);
+            await holding.Task.WaitAsync(TimeSpan.FromSeconds(60), TestProfiles.Ct);
+        }
+
+        release.TrySetResult();
+        Assert.NotEqual(FileTransferStates.Completed, (await bob.GetFileTransfersAsync(TestProfiles.Ct)).Single(t => t.Id == id).State);
+        await using WotIdNode alice = await WotIdNode.StartAsync(await world.OpenAsync("alice"), FileWorld.Options(world, chunkSize: 1024), TestProfiles.Ct);
+
+        FileTransferSummary done = await FileWorld.WaitAsync(bob, id, t => t.State == FileTransferStates.Completed);
+        Assert.Equal(File.ReadAllBytes(source), File.ReadAllBytes(done.Path!));
+        Assert.Equal(FileTransferStates.Completed, (await FileWorld.WaitAsync(alice, id, t => t.State == FileTransferStates.Completed)).State);
+        // Each stream start publishes its RESUME offset: only the very first stream started from zero.
+        long[] progress = bobEvents.All.Where(e => e.Kind == NodeEventKinds.FileProgress && e.FileId == id).Select(e => e.Bytes!.Value).ToArray();
+        Assert.Single(progress, b => b == 0);
+        Assert.Equal(200 * 1024, progress[^1]);
+    }
+
+    [Fact]
     public async Task OfferToAStoppedContactArrivesWhenItStarts()
     {
         using var world = new RuntimeWorld();
