@@ -48,4 +48,7 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 313, Level = LogLevel.Debug, Message = "Mailbox deposit for {Contact} failed: {Reason}")]
     public static partial void DepositFailed(ILogger logger, string contact, string reason);
+
+    [LoggerMessage(EventId = 314, Level = LogLevel.Debug, Message = "File transfer {FileId}: {Step} ({Detail})")]
+    public static partial void FileTransfer(ILogger logger, string fileId, string step, string detail);
 }
