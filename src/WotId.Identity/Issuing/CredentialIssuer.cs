@@ -70,9 +70,18 @@ public sealed class CredentialIssuer
         return true;
     }
 
-    /// <summary>The current status list credential (re-issue after every revocation and publish it).</summary>
-    public string IssueStatusListCredential() =>
-        Sign(StatusListCredential.Write(Did, State.StatusListUrl, "revocation", State.List, Truncate(_time.GetUtcNow())));
+    /// <summary>How long each status list credential it signs stays valid (default <see cref="StatusListCredential.DefaultLifetime"/>).</summary>
+    public TimeSpan StatusListLifetime { get; init; } = StatusListCredential.DefaultLifetime;
+
+    /// <summary>
+    /// The current status list credential, valid for <see cref="StatusListLifetime"/> from now: re-issue it after
+    /// every revocation and before it expires, and publish it.
+    /// </summary>
+    public string IssueStatusListCredential()
+    {
+        DateTimeOffset now = Truncate(_time.GetUtcNow());
+        return Sign(StatusListCredential.Write(Did, State.StatusListUrl, "revocation", State.List, now, now + StatusListLifetime));
+    }
 
     private string Sign(byte[] payload) =>
         CompactJws.Sign(new JwsHeader(_key.Algorithm, _key.KeyId, CredentialTerms.VcJwtType), payload, _key);

@@ -1,6 +1,8 @@
 // Bitstring Status List v1.0 §2.3 BitstringStatusListCredential: type [VerifiableCredential,
 // BitstringStatusListCredential], credentialSubject {id, type BitstringStatusList, statusPurpose,
-// encodedList}; secured like any other credential (vc+jwt, ML-DSA).
+// encodedList}; secured like any other credential (vc+jwt, ML-DSA). A list carries a validity period (VC Data Model
+// 2.0 §4.9 validFrom/validUntil) so that an old signed list stops being accepted: a verifier that only checked the
+// signature could be served a list signed before a revocation for ever.
 using System;
 using System.IO;
 using System.Linq;
@@ -18,8 +20,11 @@ public static class StatusListCredential
     /// <summary>The subject type.</summary>
     public const string SubjectType = "BitstringStatusList";
 
-    /// <summary>The credential JSON for a list published at <paramref name="url"/>.</summary>
-    public static byte[] Write(string issuer, string url, string statusPurpose, BitstringStatusList list, DateTimeOffset validFrom)
+    /// <summary>How long a list the issuer signs stays valid (<c>validUntil − validFrom</c>) unless the issuer says otherwise.</summary>
+    public static readonly TimeSpan DefaultLifetime = TimeSpan.FromDays(7);
+
+    /// <summary>The credential JSON for a list published at <paramref name="url"/>, valid from <paramref name="validFrom"/> until <paramref name="validUntil"/> (none when null).</summary>
+    public static byte[] Write(string issuer, string url, string statusPurpose, BitstringStatusList list, DateTimeOffset validFrom, DateTimeOffset? validUntil)
     {
         ArgumentNullException.ThrowIfNull(list);
         using var stream = new MemoryStream();
@@ -36,6 +41,11 @@ public static class StatusListCredential
             w.WriteEndArray();
             w.WriteString("issuer", issuer);
             w.WriteString("validFrom", IdentityJson.FormatDate(validFrom));
+            if (validUntil is { } until)
+            {
+                w.WriteString("validUntil", IdentityJson.FormatDate(until));
+            }
+
             w.WriteStartObject("credentialSubject");
             w.WriteString("id", url + "#list");
             w.WriteString("type", SubjectType);

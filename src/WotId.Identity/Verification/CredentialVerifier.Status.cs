@@ -1,6 +1,10 @@
 // Bitstring Status List v1.0 §3.2 "Validate Algorithm": fetch the status list credential, verify it is
 // signed by the credential's issuer (STATUS_VERIFICATION_ERROR), purpose matches, decode
-// (STATUS_LIST_LENGTH_ERROR), range-check the index (RANGE_ERROR), read the bit: 1 = revoked.
+// (STATUS_LIST_LENGTH_ERROR), range-check the index (RANGE_ERROR), read the bit: 1 = revoked. The list is a
+// credential and is checked like one (§2.3 "secured like any other credential"): vc+jwt typ, the algorithm policy, a
+// required id equal to the entry's URL, and its validity period (VC Data Model 2.0 §4.9) plus the policy's freshness
+// bound, so an old signed list cannot hide a revocation.
+using System;
 using System.Threading;
 using System.Threading.Tasks;
 using WotId.Identity.Credentials;
@@ -38,8 +42,12 @@ public sealed partial class CredentialVerifier
             CompactJws jws = CompactJws.Parse(listJws);
             Credential listCredential = Credential.Parse(jws.Payload);
             (string purpose, list) = StatusListCredential.Read(listCredential);
-            problem = listCredential.Issuer != credential.Issuer ? "STATUS_VERIFICATION_ERROR: list issuer differs"
-                : listCredential.Id is not null && listCredential.Id != entry.StatusListCredential ? "STATUS_VERIFICATION_ERROR: list id differs"
+            problem = jws.Header.Typ != CredentialTerms.VcJwtType ? "STATUS_VERIFICATION_ERROR: list JWS typ must be vc+jwt"
+                : NotAllowed(jws.Header.Algorithm, policy) is { } why ? "STATUS_VERIFICATION_ERROR: " + why
+                : listCredential.Issuer != credential.Issuer ? "STATUS_VERIFICATION_ERROR: list issuer differs"
+                : listCredential.Id is null ? "STATUS_VERIFICATION_ERROR: list has no id"
+                : listCredential.Id != entry.StatusListCredential ? "STATUS_VERIFICATION_ERROR: list id differs"
+                : StaleList(listCredential, policy) is { } stale ? "STATUS_VERIFICATION_ERROR: " + stale
                 : purpose != entry.StatusPurpose ? "STATUS_VERIFICATION_ERROR: statusPurpose differs"
                 : entry.Index >= list.Length ? "RANGE_ERROR: index outside the list"
                 : null;
@@ -62,5 +70,27 @@ public sealed partial class CredentialVerifier
         return list!.Get(entry.Index)
             ? VerificationResult.Fail(VerificationFailure.Revoked, $"credential {entry.StatusPurpose} bit is set", credential)
             : null;
+    }
+
+    /// <summary>Why a list is outside its validity period or older than the freshness bound; null when it is current.</summary>
+    private string? StaleList(Credential list, VerifierPolicy policy)
+    {
+        DateTimeOffset now = _time.GetUtcNow();
+        if (list.ValidFrom is not { } from)
+        {
+            return "list has no validFrom";
+        }
+
+        if (from > now + policy.ClockSkew)
+        {
+            return "list is not valid yet";
+        }
+
+        if (list.ValidUntil is { } until && until <= now - policy.ClockSkew)
+        {
+            return "list has expired";
+        }
+
+        return now - from > policy.MaxStatusListAge + policy.ClockSkew ? "list is older than the freshness bound" : null;
     }
 }

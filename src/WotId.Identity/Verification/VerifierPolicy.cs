@@ -19,6 +19,13 @@ public sealed class VerifierPolicy
     /// <summary>Require a verified, issuer-signed status list showing the credential not revoked.</summary>
     public bool RequireStatusCheck { get; init; } = true;
 
+    /// <summary>
+    /// Freshness bound of a status list credential: one whose <c>validFrom</c> is older than this is refused even
+    /// before its <c>validUntil</c> (and one without <c>validUntil</c> is bounded by this alone), so an old signed
+    /// list cannot hide a revocation for longer.
+    /// </summary>
+    public TimeSpan MaxStatusListAge { get; init; } = TimeSpan.FromDays(7);
+
     /// <summary>Accept classical Ed25519 signatures (JOSE <c>Ed25519</c>/<c>EdDSA</c>) on presentations and credentials; off by default.</summary>
     public bool AllowClassicalSignatures { get; init; }
 

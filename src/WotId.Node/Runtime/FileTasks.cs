@@ -104,7 +104,8 @@ internal sealed class FileTasks : IAsyncDisposable
             await lease.CancelAsync().ConfigureAwait(false);
         }
 
-        await Task.WhenAll(owned).ConfigureAwait(false);
+        // The sending tasks catch and record their own failures; a stop never fails because of one of them.
+        await Task.WhenAll(owned).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
     }
 
     private static async Task RunCoreAsync(Lease lease, Func<Lease, Task> run)

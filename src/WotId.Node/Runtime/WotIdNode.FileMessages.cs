@@ -105,7 +105,14 @@ public sealed partial class WotIdNode
                     FileId: id, Bytes: 0, Size: t.Size));
                 if (_profile.Files.AutoAccept(c.Id))
                 {
-                    await AcceptFileAsync(id, null, cancellationToken).ConfigureAwait(false);
+                    try
+                    {
+                        await AcceptFileAsync(id, null, cancellationToken).ConfigureAwait(false);
+                    }
+                    catch (NodeException e)
+                    {
+                        Log.FileTransfer(_logger, id, "not accepted automatically", e.Message);
+                    }
                 }
 
                 break;

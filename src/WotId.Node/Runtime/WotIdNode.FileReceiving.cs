@@ -59,13 +59,14 @@ public sealed partial class WotIdNode
             stream.Abort();
             await FailIncomingAsync(id, outcome, CancellationToken.None).ConfigureAwait(false);
         }
-        catch (Exception e) when (e is IOException or OperationCanceledException or ObjectDisposedException or UnauthorizedAccessException)
+        catch (Exception e) when (e is IOException or OperationCanceledException or ObjectDisposedException or UnauthorizedAccessException
+            or Profile.ProfileException or Microsoft.Data.Sqlite.SqliteException or NodeException)
         {
             outcome = e is FileTransferException f ? FileTransferException.Token(f.Error) : e.GetType().Name;
             stream.Abort();
             if (id is not null)
             {
-                _profile.Files.Move(id, [FileTransferStates.Transferring], FileTransferStates.Interrupted);
+                TryMarkInterrupted(id);
             }
         }
         finally

@@ -82,14 +82,28 @@ public sealed partial class WotIdNode
             outcome = "source changed";
             await FailOutgoingAsync(t, c, FileTransferException.Token(e.Error), cancellationToken).ConfigureAwait(false);
         }
-        catch (Exception e) when (e is IOException or OperationCanceledException or ObjectDisposedException or UnauthorizedAccessException)
+        catch (Exception e) when (e is IOException or OperationCanceledException or ObjectDisposedException or UnauthorizedAccessException
+            or Profile.ProfileException or Microsoft.Data.Sqlite.SqliteException or NodeException)
         {
+            // Interrupted, to be resumed by the outbox loop; the task itself never fails (FileTasks awaits it at stop).
             outcome = e.GetType().Name;
-            _profile.Files.Move(id, [FileTransferStates.Transferring], FileTransferStates.Interrupted);
+            TryMarkInterrupted(id);
         }
         finally
         {
             Log.FileTransfer(_logger, id, "sending stream", outcome);
+        }
+    }
+
+    private void TryMarkInterrupted(string id)
+    {
+        try
+        {
+            _profile.Files.Move(id, [FileTransferStates.Transferring], FileTransferStates.Interrupted);
+        }
+        catch (Exception e) when (e is Profile.ProfileException or Microsoft.Data.Sqlite.SqliteException or ObjectDisposedException)
+        {
+            Log.FileTransfer(_logger, id, "state not recorded", e.Message);
         }
     }
 

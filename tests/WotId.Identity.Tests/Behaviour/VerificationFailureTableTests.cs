@@ -1,6 +1,8 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using System.Text.Json;
+using System.Text.Json.Nodes;
 using System.Threading.Tasks;
 using WotId.Core.Encoding;
 using WotId.Identity.Binding;
@@ -8,6 +10,7 @@ using WotId.Identity.Credentials;
 using WotId.Identity.Issuing;
 using WotId.Identity.Jose;
 using WotId.Identity.Keys;
+using WotId.Identity.Status;
 using WotId.Identity.Verification;
 
 namespace WotId.Identity.Tests.Behaviour;
@@ -35,6 +38,12 @@ public sealed class VerificationFailureTableTests
         ["revoked"] = (VerificationFailure.Revoked, f => { Assert.True(f.Issuer.Revoke(f.Credential.Id)); f.Publish(); return f.VerifyAsync(); }),
         ["no status list"] = (VerificationFailure.StatusUnavailable, f => new CredentialVerifier(f.Resolver, new Status.LocalStatusListCache(), f.Nonces, f.Time).VerifyCredentialAsync(f.Credential.Jws, f.Policy, null, default)),
         ["status list by someone else"] = (VerificationFailure.StatusUnavailable, f => { f.StatusLists.Put(VerifierFixture.ListUrl, ForgedList(f)); return f.VerifyAsync(); }),
+        ["status list past its validUntil"] = (VerificationFailure.StatusUnavailable, f => { f.Time.Now += StatusListCredential.DefaultLifetime + TimeSpan.FromHours(1); return f.VerifyAsync(); }),
+        ["status list re-issued after its lifetime"] = (VerificationFailure.None, f => { f.Time.Now += StatusListCredential.DefaultLifetime + TimeSpan.FromHours(1); f.Publish(); return f.VerifyAsync(); }),
+        ["status list older than the freshness bound"] = (VerificationFailure.StatusUnavailable, f => { f.StatusLists.Put(VerifierFixture.ListUrl, IssuerList(f, list => list, validUntil: null)); f.Time.Now += TimeSpan.FromDays(8); return f.VerifyAsync(); }),
+        ["status list without id"] = (VerificationFailure.StatusUnavailable, f => { f.StatusLists.Put(VerifierFixture.ListUrl, IssuerList(f, list => { list.Remove("id"); return list; }, f.Time.Now.AddDays(1))); return f.VerifyAsync(); }),
+        ["status list not yet valid"] = (VerificationFailure.StatusUnavailable, f => { f.Time.Now += TimeSpan.FromHours(1); f.Publish(); f.Time.Now -= TimeSpan.FromHours(1); return f.VerifyAsync(); }),
+        ["status list with another typ"] = (VerificationFailure.StatusUnavailable, f => { f.StatusLists.Put(VerifierFixture.ListUrl, IssuerList(f, list => list, f.Time.Now.AddDays(1), typ: "JWT")); return f.VerifyAsync(); }),
         ["other subject"] = (VerificationFailure.WrongSubject, f => f.VerifyAsync(subject: TestKeys.Get(KeyAlgorithm.MLDsa65, 43).Did)),
         ["credential for another holder in a presentation"] = (VerificationFailure.WrongSubject, f => f.VerifyPresentationAsync(f.Present(VerifierFixture.HolderSide(PeerA, PeerB, 1), f.Issuer.IssueVerifiedHuman(TestKeys.Get(KeyAlgorithm.MLDsa65, 43).Did, TimeSpan.FromDays(1)).Jws), VerifierFixture.VerifierSide(PeerB, PeerA, 1))),
         ["type not accepted"] = (VerificationFailure.WrongType, f => { f.Policy = WithPolicy(f, p => new VerifierPolicy { TrustedIssuers = p.TrustedIssuers, AcceptedTypes = ["EmployeeCredential"] }); return f.VerifyAsync(); }),
@@ -137,10 +146,18 @@ public sealed class VerificationFailureTableTests
         return f.VerifyAsync(jws);
     }
 
+    /// <summary>A list signed by the fixture's own issuer key, its JSON changed by <paramref name="edit"/>.</summary>
+    private static string IssuerList(VerifierFixture f, Func<JsonObject, JsonObject> edit, DateTimeOffset? validUntil, string typ = CredentialTerms.VcJwtType)
+    {
+        byte[] payload = StatusListCredential.Write(f.Issuer.Did, VerifierFixture.ListUrl, "revocation", f.Issuer.State.List, f.Time.Now, validUntil);
+        JsonObject json = edit(JsonNode.Parse(payload)!.AsObject());
+        return CompactJws.Sign(new JwsHeader(f.IssuerKey.Algorithm, f.IssuerKey.KeyId, typ), JsonSerializer.SerializeToUtf8Bytes(json), f.IssuerKey);
+    }
+
     private static string ForgedList(VerifierFixture f)
     {
         SigningKey forger = TestKeys.Get(KeyAlgorithm.MLDsa65, 45);
-        byte[] payload = Status.StatusListCredential.Write(f.Issuer.Did, VerifierFixture.ListUrl, "revocation", Status.BitstringStatusList.Create(), f.Time.Now);
+        byte[] payload = StatusListCredential.Write(f.Issuer.Did, VerifierFixture.ListUrl, "revocation", BitstringStatusList.Create(), f.Time.Now, null);
         return CompactJws.Sign(new JwsHeader(forger.Algorithm, forger.KeyId, CredentialTerms.VcJwtType), payload, forger);
     }
 }

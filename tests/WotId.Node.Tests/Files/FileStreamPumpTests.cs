@@ -99,6 +99,41 @@ public sealed class FileStreamPumpTests
         Assert.Equal(FileTransferError.Authentication, (await Assert.ThrowsAsync<FileTransferException>(() => ReceiveAsync(Join(mine), file.Length, 0))).Error);
     }
 
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(3)]
+    public async Task AnyDamagedStreamIsRefusedAndOnlyAnAuthenticPrefixIsWritten(int seed)
+    {
+        var random = new Random(seed);
+        byte[] file = RandomNumberGenerator.GetBytes(5000);
+        byte[] wire = await SendAsync(file, 0);
+        for (int i = 0; i < 300; i++)
+        {
+            byte[] damaged = (byte[])wire.Clone();
+            switch (random.Next(3))
+            {
+                case 0:
+                    damaged[random.Next(damaged.Length)] ^= (byte)(1 << random.Next(8));
+                    break;
+                case 1:
+                    damaged = damaged[..random.Next(damaged.Length)];
+                    break;
+                default:
+                    int at = random.Next(damaged.Length);
+                    damaged = [.. damaged[..at], .. RandomNumberGenerator.GetBytes(random.Next(1, 40)), .. damaged[at..]];
+                    break;
+            }
+
+            using var cipher = new FileChunkCipher(s_key, "f", s_salt);
+            var partial = new MemoryStream();
+            await Assert.ThrowsAsync<FileTransferException>(() => FileReceivePump.ReceiveAsync(new MemoryStream(damaged), partial, cipher,
+                new FileChunkLayout(file.Length, ChunkSize), 0, null, 2048, (_, _) => ValueTask.CompletedTask, TestProfiles.Ct));
+            byte[] written = partial.ToArray();
+            Assert.True(written.Length < file.Length && written.AsSpan().SequenceEqual(file.AsSpan(0, written.Length)), "only authentic chunks are written");
+        }
+    }
+
     [Fact]
     public async Task SourceOfAnotherSizeIsRefusedBySender()
     {

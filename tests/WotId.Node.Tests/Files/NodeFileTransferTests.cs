@@ -74,6 +74,10 @@ public sealed class NodeFileTransferTests
             NodeException again = await Assert.ThrowsAsync<NodeException>(() => bob.AcceptFileAsync(sent.Id, null, TestProfiles.Ct));
             Assert.Equal(NodeError.InvalidInput, again.Error);
             Assert.Equal(NodeError.UnknownFile, (await Assert.ThrowsAsync<NodeException>(() => bob.DeclineFileAsync("no-such-id", TestProfiles.Ct))).Error);
+            Assert.Equal(NodeError.InvalidInput, (await Assert.ThrowsAsync<NodeException>(() => alice.SendFileAsync("bob", Path.Combine(FileWorld.Folder(world, "src"), "missing"), TestProfiles.Ct))).Error);
+            Assert.Equal(NodeError.InvalidInput, (await Assert.ThrowsAsync<NodeException>(() => alice.SendFileAsync("bob", FileWorld.Folder(world, "src"), TestProfiles.Ct))).Error);
+            Assert.Equal(NodeError.UnknownContact, (await Assert.ThrowsAsync<NodeException>(() => alice.SendFileAsync("carol", source, TestProfiles.Ct))).Error);
+            Assert.Equal(NodeError.InvalidInput, (await Assert.ThrowsAsync<NodeException>(() => alice.AcceptFileAsync(sent.Id, null, TestProfiles.Ct))).Error);
         }
     }
 

@@ -131,7 +131,7 @@ public sealed class HttpStatusListTests
 
     private static string ForgeAsIssuer(HandshakeWorld world, SigningKey forger)
     {
-        byte[] payload = WotId.Identity.Status.StatusListCredential.Write(world.Issuer.Did, world.Issuer.State.StatusListUrl, "revocation", world.Issuer.State.List, DateTimeOffset.FromUnixTimeSeconds(DateTimeOffset.UtcNow.ToUnixTimeSeconds()));
+        byte[] payload = WotId.Identity.Status.StatusListCredential.Write(world.Issuer.Did, world.Issuer.State.StatusListUrl, "revocation", world.Issuer.State.List, DateTimeOffset.FromUnixTimeSeconds(DateTimeOffset.UtcNow.ToUnixTimeSeconds()), null);
         var header = new WotId.Identity.Jose.JwsHeader(forger.Algorithm, world.IssuerKey.KeyId, WotId.Identity.Credentials.CredentialTerms.VcJwtType);
         return WotId.Identity.Jose.CompactJws.Sign(header, payload, forger);
     }

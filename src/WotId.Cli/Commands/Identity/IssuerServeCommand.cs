@@ -4,6 +4,9 @@
 // while the server runs is served from then on (peers still cache a verified list for up to 5 minutes, docs/node.md).
 // Peers fetch the URL written in the credentials, so the issuer is created with a matching --status-url, e.g.
 // `wotid issuer init --status-url http://127.0.0.1:8470/lists/1`; the port then defaults to the URL's.
+// A list is valid for 7 days (StatusListCredential.DefaultLifetime) and verifiers refuse older ones, so serve opens
+// the issuer key (the passphrase, as `issuer issue` does) and signs a fresh list whenever the served one is past half
+// its lifetime (StatusListRefresher), at start included.
 using System;
 using System.Collections.Generic;
 using System.CommandLine;
@@ -12,6 +15,7 @@ using System.Text.Json.Nodes;
 using System.Threading;
 using System.Threading.Tasks;
 using WotId.Identity.Issuing;
+using WotId.Identity.Keys;
 using WotId.Node.Handshake.Status;
 
 namespace WotId.Cli.Commands.Identity;
@@ -24,7 +28,7 @@ internal sealed class IssuerServeCommand : IdentityCommand
 
     public override string Name => "issuer serve";
 
-    public override string Summary => "serve the issuer's status list over HTTP on 127.0.0.1 (revocations show at once) until Ctrl+C";
+    public override string Summary => "serve the issuer's status list over HTTP on 127.0.0.1 (revocations show at once; re-signed before it goes stale) until Ctrl+C";
 
     public override IReadOnlyList<Symbol> Symbols { get; } =
     [
@@ -44,6 +48,13 @@ internal sealed class IssuerServeCommand : IdentityCommand
 
         string jws = await ReadListAsync(context, url, cancellationToken).ConfigureAwait(false)
             ?? throw new CliFailure($"no published status list for {url} in {context.Home}", "run `wotid issuer init` in this --home", "no-issuer", ExitCodes.InvalidInput);
+        using SigningKey key = IdentityHome.OpenKey(context, IdentityHome.IssuerKey(context));
+        var refresher = new StatusListRefresher(context, key);
+        if (refresher.IsDue(jws))
+        {
+            jws = refresher.Refresh(url);
+        }
+
         StatusListServer server;
         try
         {
@@ -70,7 +81,21 @@ internal sealed class IssuerServeCommand : IdentityCommand
                 using var timer = new PeriodicTimer(PollInterval);
                 while (await timer.WaitForNextTickAsync(cancellationToken).ConfigureAwait(false))
                 {
-                    if (await ReadListAsync(context, url, cancellationToken).ConfigureAwait(false) is { } current && current != jws)
+                    string? current = await ReadListAsync(context, url, cancellationToken).ConfigureAwait(false);
+                    if (current is not null && refresher.IsDue(current))
+                    {
+                        try
+                        {
+                            current = refresher.Refresh(url);
+                        }
+                        catch (IOException)
+                        {
+                            // The state is being replaced by another command right now: try again at the next tick.
+                            current = null;
+                        }
+                    }
+
+                    if (current is not null && current != jws)
                     {
                         jws = current;
                         server.Publish(target.AbsolutePath, jws);
