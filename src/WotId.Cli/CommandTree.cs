@@ -24,6 +24,7 @@ internal static class CommandTree
         ["credential"] = "your VerifiedHuman credential",
         ["trust"] = "the credential issuers you accept contacts from",
         ["contact"] = "add, show and accept contacts",
+        ["files"] = "file transfers: list, accept, decline, cancel, auto-accept",
     };
 
     /// <summary>Builds the root command; actions write to <paramref name="output"/> and <paramref name="error"/>.</summary>

@@ -20,6 +20,7 @@ internal static class NodeFailures
         NodeError.NoCredential => new("no-credential", exception.Message, "import your VerifiedHuman credential with `wotid credential import FILE`", ExitCodes.InvalidInput),
         NodeError.AlreadyRunning => new("already-running", exception.Message, "a node runs for this profile already; stop it, or use it (other verbs talk to it)", ExitCodes.Failed),
         NodeError.NotRunning => new("not-running", exception.Message, "start the node with `wotid run`", ExitCodes.Failed),
+        NodeError.UnknownFile => new("unknown-file", exception.Message, "see `wotid files` for transfer ids", ExitCodes.InvalidInput),
         NodeError.Unauthorized => new("unauthorized", exception.Message, "the control API refused this user's token; run as the profile's owner", ExitCodes.Failed),
         _ => new("failed", exception.Message, null, ExitCodes.Failed),
     };

@@ -1,5 +1,6 @@
-// Reads a node's event stream (the same stream the control API serves) and completes a waiter per (kind, message id),
-// stamping the moment each event was read (Stopwatch ticks), for the latency measurements.
+// Reads a node's event stream (the same stream the control API serves) and completes a waiter per (kind, message id
+// or, for file events, transfer id), stamping the moment each event was read (Stopwatch ticks), for the latency
+// measurements.
 using System;
 using System.Collections.Concurrent;
 using System.Diagnostics;
@@ -53,7 +54,7 @@ public sealed class NodeEventWatcher : IAsyncDisposable
         await foreach (NodeEvent e in node.ReadEventsAsync(ct))
         {
             long now = Stopwatch.GetTimestamp();
-            if (e.MessageId is { } id && Array.IndexOf(_kinds, e.Kind) >= 0)
+            if ((e.MessageId ?? e.FileId) is { } id && Array.IndexOf(_kinds, e.Kind) >= 0)
             {
                 Waiter(e.Kind, id).TrySetResult(now);
             }

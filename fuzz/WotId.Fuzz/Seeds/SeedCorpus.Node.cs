@@ -52,4 +52,23 @@ internal static partial class SeedCorpus
         yield return new Seed("node-message-frame", "ack-stored", MessageFrameCodec.Encode(MessageFrame.Ack(1, AckStatus.Stored)));
         yield return new Seed("node-message-frame", "ack-rejected", MessageFrameCodec.Encode(MessageFrame.Ack(ulong.MaxValue, AckStatus.Rejected)));
     }
+
+    /// <summary>Whole /wotid/file/1.0.0 streams as the sender writes them, for FileStreamTarget's file and key.</summary>
+    private static IEnumerable<Seed> NodeFiles()
+    {
+        byte[] file = new byte[Targets.Node.FileStreamTarget.FileSize];
+        new Random(3).NextBytes(file);
+        var layout = new WotId.Node.Files.FileChunkLayout(file.Length, Targets.Node.FileStreamTarget.ChunkSize);
+        foreach ((string name, long start) in new[] { ("whole", 0L), ("resumed", 2L) })
+        {
+            byte[] salt = new byte[16];
+            salt[0] = (byte)start;
+            var hello = new WotId.Node.Files.FileStreamHello("0193a5b2-7c1d-7e4f-8a9b-0c1d2e3f4a5b", start, salt);
+            using var cipher = new WotId.Node.Files.FileChunkCipher(Targets.Node.FileStreamTarget.Key, hello.FileId, salt);
+            using var wire = new System.IO.MemoryStream();
+            wire.Write(WotId.Node.Files.FileFrameCodec.EncodeHello(hello));
+            WotId.Node.Runtime.FileSendPump.SendAsync(wire, new System.IO.MemoryStream(file), cipher, layout, start, null, default).GetAwaiter().GetResult();
+            yield return new Seed("node-file-stream", name, wire.ToArray());
+        }
+    }
 }

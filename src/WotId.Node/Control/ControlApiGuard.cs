@@ -9,7 +9,8 @@
 // 4. Authorization must be "Bearer <token of control.token>", or (web only) the session cookie together with the
 //    matching X-Wotid-Csrf header (the csrf query parameter for GET /v1/events, as EventSource sets no headers):
 //    a session cookie without it gets 403, no credential 401.
-// 5. A declared Content-Length over the body limit is refused (413) before the body is read.
+// 5. A declared Content-Length over the body limit is refused (413) before the body is read (except for the file
+//    upload, which has its own limit).
 using System;
 using System.Threading.Tasks;
 using Microsoft.AspNetCore.Http;
@@ -77,7 +78,9 @@ internal sealed partial class ControlApiGuard(RequestDelegate next, ControlApiTo
             return ControlApiErrors.WriteAsync(context, StatusCodes.Status401Unauthorized, ControlApiErrors.Code(NodeError.Unauthorized), "a valid bearer token (control.token in the profile) is required", context.RequestAborted);
         }
 
-        if (request.ContentLength > ControlApiLimits.MaxRequestBodyBytes)
+        // The upload endpoint has its own, larger bound (ControlApiOptions.MaxUploadBytes) and checks it itself.
+        if (request.ContentLength > ControlApiLimits.MaxRequestBodyBytes
+            && !(HttpMethods.IsPost(request.Method) && request.Path.Equals(FileUploads.RoutePath, StringComparison.Ordinal)))
         {
             return ControlApiErrors.WriteAsync(context, StatusCodes.Status413PayloadTooLarge, ControlApiErrors.PayloadTooLargeCode, $"the request body is larger than {ControlApiLimits.MaxRequestBodyBytes} bytes", context.RequestAborted);
         }

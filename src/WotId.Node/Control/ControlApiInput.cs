@@ -24,6 +24,37 @@ internal static class ControlApiInput
 
     public static string Text(string? value) => Bounded(value, ControlApiLimits.MaxTextLength, "text");
 
+    /// <summary>A file transfer id from a path segment (an encoded slash decoded, as for contacts).</summary>
+    public static string FileIdFromPath(string value) =>
+        Bounded(value.Replace("%2F", "/", StringComparison.OrdinalIgnoreCase), ControlApiLimits.MaxFileIdLength, "file id");
+
+    /// <summary>A path on the node's machine: absolute (the node's working directory is not the caller's), no NUL.</summary>
+    public static string LocalPath(string? value, string what)
+    {
+        string path = Bounded(value, ControlApiLimits.MaxPathLength, what);
+        if (path.Contains('\0', StringComparison.Ordinal) || !System.IO.Path.IsPathFullyQualified(path))
+        {
+            throw new NodeException(NodeError.InvalidInput, what + " must be an absolute path");
+        }
+
+        return path;
+    }
+
+    /// <summary>
+    /// The name of an uploaded file: a plain base name (no directory part, not "." or "..", no control characters),
+    /// so it cannot point outside the upload's own directory.
+    /// </summary>
+    public static string UploadName(string? value)
+    {
+        string name = Bounded(value, ControlApiLimits.MaxFileNameLength, "name");
+        if (name is "." or ".." || name.AsSpan().IndexOfAny('/', '\\') >= 0 || name.AsSpan().ContainsAnyInRange('\0', '\x1f') || name.Contains('\x7f', StringComparison.Ordinal))
+        {
+            throw new NodeException(NodeError.InvalidInput, "name must be a plain file name");
+        }
+
+        return name;
+    }
+
     public static int Limit(int? value)
     {
         int limit = value ?? 100;

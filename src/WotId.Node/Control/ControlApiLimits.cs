@@ -27,6 +27,18 @@ internal static class ControlApiLimits
     /// <summary>Longest message id (the wot.id message id bound).</summary>
     public const int MaxMessageIdLength = 128;
 
+    /// <summary>Longest file transfer id (a wot.id message id).</summary>
+    public const int MaxFileIdLength = MaxMessageIdLength;
+
+    /// <summary>Longest local path (Linux PATH_MAX is 4096 bytes).</summary>
+    public const int MaxPathLength = 4096;
+
+    /// <summary>Longest uploaded file name (Linux NAME_MAX is 255 bytes).</summary>
+    public const int MaxFileNameLength = 255;
+
+    /// <summary>Default of <see cref="ControlApiOptions.MaxUploadBytes"/>: 8 GiB.</summary>
+    public const long DefaultMaxUploadBytes = 8L * 1024 * 1024 * 1024;
+
     /// <summary>Largest <c>limit</c> of a conversation request.</summary>
     public const int MaxConversationLimit = 10_000;
 

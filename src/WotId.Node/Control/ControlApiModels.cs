@@ -15,6 +15,19 @@ internal sealed record SendTextRequest(string To, string Text);
 /// <param name="Contact">The contact the message came from.</param>
 internal sealed record MarkReadRequest(string Contact);
 
+/// <summary>POST /v1/files.</summary>
+/// <param name="Contact">The contact's name or DID fingerprint.</param>
+/// <param name="Path">The absolute path of the file on the node's machine (the control API is local only).</param>
+internal sealed record SendFileRequest(string Contact, string Path);
+
+/// <summary>POST /v1/files/{id}/accept (the body may be left out).</summary>
+/// <param name="Directory">The absolute directory to save the verified file in; the node's download directory when null.</param>
+internal sealed record AcceptFileRequest(string? Directory = null);
+
+/// <summary>PUT /v1/contacts/{contact}/file-auto-accept.</summary>
+/// <param name="Enabled">Whether files from the contact are accepted without asking.</param>
+internal sealed record FileAutoAcceptRequest(bool Enabled);
+
 /// <summary>GET /v1/invitation.</summary>
 /// <param name="Uri">A fresh signed <c>wotid:</c> invitation of this node.</param>
 internal sealed record InvitationResponse(string Uri);

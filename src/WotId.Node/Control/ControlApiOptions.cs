@@ -19,6 +19,13 @@ public sealed class ControlApiOptions
     /// </summary>
     public bool Web { get; init; }
 
+    /// <summary>
+    /// The largest file the web page may upload with <c>POST /v1/files/upload</c> (default 8 GiB): the bytes are stored
+    /// in the profile (<c>files/outgoing</c>) before they are offered, so this bounds the disk a page can fill.
+    /// Transfers of files already on disk (<c>POST /v1/files</c> with a path) have no such bound.
+    /// </summary>
+    public long MaxUploadBytes { get; init; } = ControlApiLimits.DefaultMaxUploadBytes;
+
     /// <summary>Where the server logs (requests rejected by the guard, failures); none when null.</summary>
     public ILoggerFactory? LoggerFactory { get; init; }
 

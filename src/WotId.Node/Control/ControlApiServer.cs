@@ -70,7 +70,7 @@ public sealed class ControlApiServer : IAsyncDisposable
         options ??= new ControlApiOptions();
         if (options.Web && !options.UseTcp)
         {
-            options = new ControlApiOptions { UseTcp = true, Web = true, LoggerFactory = options.LoggerFactory, HeartbeatInterval = options.HeartbeatInterval };
+            options = new ControlApiOptions { UseTcp = true, Web = true, LoggerFactory = options.LoggerFactory, HeartbeatInterval = options.HeartbeatInterval, MaxUploadBytes = options.MaxUploadBytes };
         }
 
         home = Path.GetFullPath(home);
@@ -92,7 +92,7 @@ public sealed class ControlApiServer : IAsyncDisposable
 
         ControlApiToken token = ControlApiToken.Create();
         WebAccess web = new(options.Web, WebSession.Create());
-        WebApplication app = Build(node, token, web, socketPath, options);
+        WebApplication app = Build(node, token, web, home, options);
         try
         {
             await ControlApiFiles.WriteOwnerOnlyAsync(ControlApiFiles.TokenPath(home), token.Value, cancellationToken).ConfigureAwait(false);
@@ -133,8 +133,9 @@ public sealed class ControlApiServer : IAsyncDisposable
         }
     }
 
-    private static WebApplication Build(IWotIdNode node, ControlApiToken token, WebAccess web, string socketPath, ControlApiOptions options)
+    private static WebApplication Build(IWotIdNode node, ControlApiToken token, WebAccess web, string home, ControlApiOptions options)
     {
+        string socketPath = ControlApiFiles.SocketPath(home);
         WebApplicationBuilder builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions { ApplicationName = "WotId.Node.Control" });
         builder.Services.AddSingleton<ILoggerFactory>(options.LoggerFactory ?? NullLoggerFactory.Instance);
         builder.Services.AddSingleton(typeof(ILogger<>), typeof(Logger<>));
@@ -170,6 +171,7 @@ public sealed class ControlApiServer : IAsyncDisposable
         StatusEndpoints.Map(app, node);
         ContactEndpoints.Map(app, node);
         MessageEndpoints.Map(app, node);
+        FileEndpoints.Map(app, node, new FileUploads(node, home, options.MaxUploadBytes));
         EventEndpoints.Map(app, node, events, app.Lifetime.ApplicationStopping);
         app.MapOpenApi(ControlApiOpenApi.DocumentPath);
         if (web.Enabled)

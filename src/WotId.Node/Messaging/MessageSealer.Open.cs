@@ -57,6 +57,8 @@ internal sealed partial class MessageSealer
             (WotMessage message, byte[] json) = await VerifyAsync(contact, plaintext, ct).ConfigureAwait(false);
             (OutboxState? receipt, IReadOnlyList<string> ids) = ReadReceipt(message);
             byte[]? identity = pending.SavedIdentities.TryGetValue(address, out EcPublicKey? key) ? key.Serialize() : null;
+            bool file = FileTransferStore.IsFileMessage(message.Type);
+            bool fileApplied = false;
             bool fresh = _profile.Database.Write((c, t) =>
             {
                 pending.Commit(c, t);
@@ -65,15 +67,21 @@ internal sealed partial class MessageSealer
                     _profile.Contacts.ObserveIdentityKey(c, t, contact.Id, identity);
                 }
 
-                bool stored = _profile.Messages.ReceiveInTransaction(c, t, contact.Id, message, json, via, storeInInbox: receipt is null);
+                bool stored = _profile.Messages.ReceiveInTransaction(c, t, contact.Id, message, json, via, storeInInbox: receipt is null && !file);
                 if (stored && receipt is { } state)
                 {
                     _profile.Messages.ApplyReceipt(c, t, contact.Id, ids, state);
                 }
 
+                if (stored && file)
+                {
+                    // File messages change their transfer in this transaction (docs/files.md "Messages").
+                    fileApplied = _profile.Files.Apply(c, t, contact.Id, message, Files.FileProtocol.MaxPendingOffersPerContact);
+                }
+
                 return stored;
             });
-            return new OpenedMessage(_profile.Contacts.Get(contact.Id) ?? contact, message, Duplicate: !fresh);
+            return new OpenedMessage(_profile.Contacts.Get(contact.Id) ?? contact, message, Duplicate: !fresh, fileApplied);
         }
         finally
         {

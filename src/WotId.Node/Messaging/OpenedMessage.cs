@@ -11,4 +11,5 @@ namespace WotId.Node.Messaging;
 /// before decryption (a message key already used), so the content is not known again.
 /// </param>
 /// <param name="Duplicate">True when the message had been stored before: nothing new was stored, answer ACK duplicate.</param>
-internal sealed record OpenedMessage(Contact Contact, WotMessage? Message, bool Duplicate);
+/// <param name="FileApplied">For a file message: whether it changed a file transfer (FileTransferStore.Apply) in the storing transaction.</param>
+internal sealed record OpenedMessage(Contact Contact, WotMessage? Message, bool Duplicate, bool FileApplied = false);

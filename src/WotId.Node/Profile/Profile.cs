@@ -46,6 +46,7 @@ public sealed partial class Profile : IDisposable
         PreKeys = new PreKeyManager(db, store, policy, time);
         Contacts = new ContactStore(db, time);
         Messages = new MessageStore(db, time);
+        Files = new FileTransferStore(db, time);
     }
 
     /// <summary>The default home directory, <c>~/.wotid</c>.</summary>
@@ -91,6 +92,8 @@ public sealed partial class Profile : IDisposable
     internal ContactStore Contacts { get; }
 
     internal MessageStore Messages { get; }
+
+    internal FileTransferStore Files { get; }
 
     internal ProfileDatabase Database => _db;
 

@@ -31,6 +31,12 @@ internal static class FaultPoints
     /// </summary>
     internal const string BeforeLink = "before-link";
 
+    /// <summary>
+    /// The receiver of a file made a batch of chunks durable (fsync, then the offset in SQLite); the ACK was not written.
+    /// Not in <see cref="All"/>: the resume tests break the stream here, the process crash tests of files live elsewhere.
+    /// </summary>
+    internal const string AfterFileChunkDurable = "after-file-chunk-durable";
+
     /// <summary>Every kill step, in the order a message passes them.</summary>
     internal static readonly string[] All = [BeforeSend, AfterFrameSentBeforeAck, AfterDeposit, AfterClaim, AfterStoreBeforeAck, BeforeDelete];
 }

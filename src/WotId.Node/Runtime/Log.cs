@@ -51,4 +51,7 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 314, Level = LogLevel.Information, Message = "The hosted mailbox on {Host} cannot be claimed now ({Error}); retrying at the next poll")]
     public static partial void HostedClaimDeferred(ILogger logger, string host, WotId.Mailbox.MailboxError error);
+
+    [LoggerMessage(EventId = 315, Level = LogLevel.Debug, Message = "File transfer {FileId}: {Step} ({Detail})")]
+    public static partial void FileTransfer(ILogger logger, string fileId, string step, string detail);
 }

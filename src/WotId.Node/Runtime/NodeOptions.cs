@@ -52,6 +52,12 @@ public sealed class NodeOptions
     /// <summary>Quotas and rate limits of the hosted mailboxes; defaults when null.</summary>
     public WotId.Mailbox.Hosted.MailboxHostOptions? MailboxHostLimits { get; init; }
 
+    /// <summary>Plaintext bytes per chunk of the files this node sends (docs/files.md "Limits"; tests use small chunks).</summary>
+    internal int FileChunkSize { get; init; } = Files.FileProtocol.DefaultChunkSize;
+
+    /// <summary>The receiver makes received file data durable at least every this many bytes.</summary>
+    internal int FileDurableEveryBytes { get; init; } = Files.FileProtocol.DurableEveryBytes;
+
     /// <summary>Crash tests only: called with a <see cref="FaultPoints"/> name when that step is reached; null does nothing.</summary>
     internal Action<string>? FaultPoint { get; init; }
 }

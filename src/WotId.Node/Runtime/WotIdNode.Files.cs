@@ -1,31 +1,195 @@
-// File transfer (docs/files.md): not implemented yet; every operation says so.
+// The file calls of the facade (docs/files.md): offer a file (the transfer is recorded, the file.offer sealed into the
+// outbox like any message, then sent directly or deposited in the mailbox, else left queued for the outbox loop),
+// list transfers, accept, decline, cancel, and auto-accept per contact. The bytes flow in WotIdNode.FileSending.cs and
+// WotIdNode.FileReceiving.cs; file messages are handled in WotIdNode.FileMessages.cs.
 using System;
 using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Security.Cryptography;
 using System.Threading;
 using System.Threading.Tasks;
+using WotId.Crypto;
 using WotId.Node.Api;
+using WotId.Node.Files;
+using WotId.Node.Storage;
+using WotId.Tsp.Messages;
 
 namespace WotId.Node.Runtime;
 
 public sealed partial class WotIdNode
 {
     /// <inheritdoc />
-    public Task<FileTransferSummary> SendFileAsync(string contact, string path, CancellationToken cancellationToken = default) => throw NotYet();
+    public async Task<FileTransferSummary> SendFileAsync(string contact, string path, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        Contact c = Resolve(contact);
+        string full;
+        long size;
+        string sha256;
+        try
+        {
+            full = Path.GetFullPath(path);
+            (size, sha256) = await HashFileAsync(full, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+        {
+            throw new NodeException(NodeError.InvalidInput, "the file cannot be read: " + e.GetType().Name, e);
+        }
+
+        string id = Guid.CreateVersion7(_time.GetUtcNow()).ToString();
+        string name = FileNames.Sanitize(Path.GetFileName(full));
+        var record = new FileTransferRecord(id, c.Id, FileTransferDirections.Outgoing, name, size, FileMediaTypes.Guess(full), sha256,
+            _options.FileChunkSize, FileTransferStates.Queued, 0, full, null, null, default, default);
+        byte[] key = RandomBytes.Get(FileProtocol.KeyLength);
+        try
+        {
+            _profile.Files.Insert(record, key);
+        }
+        finally
+        {
+            CryptographicOperations.ZeroMemory(key);
+        }
+
+        Log.FileTransfer(_logger, id, "offered", c.Name);
+        await QueueOfferAsync(c, _profile.Files.Get(id)!, cancellationToken).ConfigureAwait(false);
+        return Summary(_profile.Files.Get(id)!);
+    }
 
     /// <inheritdoc />
-    public Task<IReadOnlyList<FileTransferSummary>> GetFileTransfersAsync(CancellationToken cancellationToken = default) => throw NotYet();
+    public Task<IReadOnlyList<FileTransferSummary>> GetFileTransfersAsync(CancellationToken cancellationToken = default)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        IReadOnlyList<FileTransferSummary> list = _profile.Files.List().Select(Summary).ToList();
+        return Task.FromResult(list);
+    }
 
     /// <inheritdoc />
-    public Task<FileTransferSummary> AcceptFileAsync(string id, string? directory = null, CancellationToken cancellationToken = default) => throw NotYet();
+    public async Task<FileTransferSummary> AcceptFileAsync(string id, string? directory = null, CancellationToken cancellationToken = default)
+    {
+        FileTransferRecord t = Transfer(id);
+        if (t.IsOutgoing || t.State is not (FileTransferStates.Offered or FileTransferStates.Interrupted or FileTransferStates.Transferring))
+        {
+            throw new NodeException(NodeError.InvalidInput, $"the transfer is {t.Direction} and {t.State}; only an incoming offer can be accepted");
+        }
+
+        string? dir = null;
+        if (directory is not null)
+        {
+            try
+            {
+                dir = Path.GetFullPath(directory);
+                Directory.CreateDirectory(dir);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+            {
+                throw new NodeException(NodeError.InvalidInput, "the destination directory cannot be used: " + e.GetType().Name, e);
+            }
+        }
+
+        _profile.Files.Move(t.Id, FileTransferStore.Open, FileTransferStates.Transferring, directory: dir);
+        Contact c = ContactOf(t);
+        _events.Publish(new NodeEvent(NodeEventKinds.FileAccepted, _time.GetUtcNow(), c.Name, c.PeerId, FileId: t.Id, Bytes: t.Transferred, Size: t.Size));
+        await QueueFileMessageAsync(c, WotMessageTypes.FileAccept, new Dictionary<string, object> { ["file_id"] = t.Id, ["offset"] = t.Transferred }, cancellationToken)
+            .ConfigureAwait(false);
+        return Summary(_profile.Files.Get(t.Id)!);
+    }
 
     /// <inheritdoc />
-    public Task<FileTransferSummary> DeclineFileAsync(string id, CancellationToken cancellationToken = default) => throw NotYet();
+    public async Task<FileTransferSummary> DeclineFileAsync(string id, CancellationToken cancellationToken = default)
+    {
+        FileTransferRecord t = Transfer(id);
+        if (t.IsOutgoing || !_profile.Files.Move(t.Id, [FileTransferStates.Offered], FileTransferStates.Declined, "declined"))
+        {
+            throw new NodeException(NodeError.InvalidInput, $"the transfer is {t.Direction} and {t.State}; only an incoming offer can be declined");
+        }
+
+        Contact c = ContactOf(t);
+        PublishEnded(c, t, "declined");
+        await QueueFileMessageAsync(c, WotMessageTypes.FileDecline, new Dictionary<string, object> { ["file_id"] = t.Id, ["reason"] = "declined" }, cancellationToken)
+            .ConfigureAwait(false);
+        return Summary(_profile.Files.Get(t.Id)!);
+    }
 
     /// <inheritdoc />
-    public Task<FileTransferSummary> CancelFileAsync(string id, CancellationToken cancellationToken = default) => throw NotYet();
+    public async Task<FileTransferSummary> CancelFileAsync(string id, CancellationToken cancellationToken = default)
+    {
+        FileTransferRecord t = Transfer(id);
+        if (!_profile.Files.Move(t.Id, FileTransferStore.Open, FileTransferStates.Cancelled, "cancelled"))
+        {
+            throw new NodeException(NodeError.InvalidInput, $"the transfer is {t.State} already");
+        }
+
+        await _fileTasks.CancelAsync(t.Id, TimeSpan.FromSeconds(5)).ConfigureAwait(false);
+        DeletePartial(t.Id);
+        Contact c = ContactOf(t);
+        PublishEnded(c, t, "cancelled");
+        await QueueFileMessageAsync(c, WotMessageTypes.FileCancel, new Dictionary<string, object> { ["file_id"] = t.Id, ["reason"] = "cancelled" }, cancellationToken)
+            .ConfigureAwait(false);
+        return Summary(_profile.Files.Get(t.Id)!);
+    }
 
     /// <inheritdoc />
-    public Task SetFileAutoAcceptAsync(string contact, bool enabled, CancellationToken cancellationToken = default) => throw NotYet();
+    public Task SetFileAutoAcceptAsync(string contact, bool enabled, CancellationToken cancellationToken = default)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        _profile.Files.SetAutoAccept(Resolve(contact).Id, enabled);
+        return Task.CompletedTask;
+    }
 
-    private static NotSupportedException NotYet() => new("file transfer is not implemented yet (docs/files.md)");
+    /// <summary>The profile's default download directory.</summary>
+    internal string DownloadDirectory => Path.Combine(_profile.Home, "downloads");
+
+    private string PartialPath(string id) => Path.Combine(_profile.Home, "files", "partial", id);
+
+    private void DeletePartial(string id)
+    {
+        try
+        {
+            File.Delete(PartialPath(id));
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            Log.FileTransfer(_logger, id, "partial file not deleted", e.Message);
+        }
+    }
+
+    private FileTransferRecord Transfer(string id)
+    {
+        ArgumentNullException.ThrowIfNull(id);
+        return _profile.Files.Get(id) ?? throw new NodeException(NodeError.UnknownFile, "no file transfer with this id");
+    }
+
+    private Contact ContactOf(FileTransferRecord t) =>
+        _profile.Contacts.Get(t.ContactId) ?? throw new NodeException(NodeError.UnknownContact, "the transfer's contact was removed");
+
+    private FileTransferSummary Summary(FileTransferRecord t) => new(t.Id, _profile.Contacts.Get(t.ContactId)?.Name ?? "", t.Direction, t.Name, t.Size,
+        t.MediaType, t.Transferred, t.State, t.Path, t.Reason, t.CreatedAt, t.UpdatedAt);
+
+    private void PublishEnded(Contact c, FileTransferRecord t, string reason) =>
+        _events.Publish(new NodeEvent(NodeEventKinds.FileEnded, _time.GetUtcNow(), c.Name, c.PeerId, Reason: reason, FileId: t.Id, Bytes: t.Transferred, Size: t.Size));
+
+    private static async Task<(long Size, string Sha256)> HashFileAsync(string path, CancellationToken cancellationToken)
+    {
+        var options = new FileStreamOptions { Mode = FileMode.Open, Access = FileAccess.Read, Share = FileShare.Read, Options = FileOptions.SequentialScan | FileOptions.Asynchronous, BufferSize = 0 };
+        await using FileStream source = new(path, options);
+        using IncrementalHash hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        byte[] buffer = System.Buffers.ArrayPool<byte>.Shared.Rent(1024 * 1024);
+        try
+        {
+            long size = 0;
+            int n;
+            while ((n = await source.ReadAsync(buffer, cancellationToken).ConfigureAwait(false)) > 0)
+            {
+                hash.AppendData(buffer, 0, n);
+                size += n;
+            }
+
+            return (size, Convert.ToHexStringLower(hash.GetHashAndReset()));
+        }
+        finally
+        {
+            System.Buffers.ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
 }

@@ -59,6 +59,8 @@ public sealed partial class WotIdNode
             }
         }
 
+        // Accepted outgoing files whose stream is not running (interrupted, waiting for a slot, or after a restart).
+        ResumeOutgoingFiles();
         IReadOnlyList<OutboxEntry> queued = _profile.Messages.Outbox(OutboxState.Queued);
         var rounds = new List<Task>();
         foreach (IGrouping<long, OutboxEntry> group in queued.GroupBy(e => e.ContactId))
@@ -197,7 +199,14 @@ public sealed partial class WotIdNode
 
     private void PublishSent(Contact contact, string messageId, string via)
     {
-        if (_profile.Messages.OutgoingType(messageId) == WotId.Tsp.Messages.WotMessageTypes.ChatText)
+        string? type = _profile.Messages.OutgoingType(messageId);
+        if (type == WotId.Tsp.Messages.WotMessageTypes.FileOffer)
+        {
+            // The transfer id is the offer's message id (docs/files.md "States").
+            _profile.Files.Move(messageId, [FileTransferStates.Queued], FileTransferStates.Offered);
+        }
+
+        if (type == WotId.Tsp.Messages.WotMessageTypes.ChatText)
         {
             _events.Publish(NodeEventKinds.MessageSent, contact: contact.Name, peerId: contact.PeerId, messageId: messageId, via: via,
                 fingerprint: Invitations.DidFingerprint.Short(contact.Did));

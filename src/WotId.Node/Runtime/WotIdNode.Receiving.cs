@@ -118,6 +118,13 @@ public sealed partial class WotIdNode
                 }
 
                 break;
+            case WotMessageTypes.FileOffer:
+            case WotMessageTypes.FileAccept:
+            case WotMessageTypes.FileDecline:
+            case WotMessageTypes.FileCancel:
+            case WotMessageTypes.FileReceived:
+                await OnFileMessageAsync(opened, message, cancellationToken).ConfigureAwait(false);
+                break;
         }
     }
 

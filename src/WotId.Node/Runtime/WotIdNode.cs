@@ -41,6 +41,9 @@ public sealed partial class WotIdNode : IWotIdNode
     private readonly WakeSignal _outboxWake = new();
     private readonly CancellationTokenSource _stop = new();
     private readonly List<Task> _loops = [];
+    private readonly FileTasks _fileTasks = new();
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, long> _progressAt = new(StringComparer.Ordinal);
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, byte> _filesAwaitingReceipt = new(StringComparer.Ordinal);
     private int _disposed;
 
     private WotIdNode(Profile.Profile profile, NodeOptions options, NodeLock nodeLock, HttpClient? http, IStatusListProvider statusLists)
@@ -72,6 +75,7 @@ public sealed partial class WotIdNode : IWotIdNode
         });
         _gate.Attach(_host);
         _host.SetHandler(MessageProtocol.ProtocolId, HandleMessageStreamAsync);
+        _host.SetHandler(Files.FileProtocol.ProtocolId, HandleFileStreamAsync);
         _sealer = new MessageSealer(profile, _time);
         _links = new PeerLinks(_host, _time, _logger);
         _mailboxes = new MailboxPool(profile, _time);
@@ -149,6 +153,7 @@ public sealed partial class WotIdNode : IWotIdNode
         string addresses = string.Join(' ', _host.AdvertisedAddresses);
         Log.Started(_logger, _host.PeerId, addresses);
         _events.Publish(NodeEventKinds.Started, peerId: _host.PeerId.ToString(), reason: addresses);
+        await RecoverFileTransfersAsync(cancellationToken).ConfigureAwait(false);
         _loops.Add(RunOutboxLoopAsync(_stop.Token));
         _loops.Add(RunMailboxLoopAsync(_stop.Token));
         await StartDiscoveryAsync(cancellationToken).ConfigureAwait(false);
@@ -157,6 +162,7 @@ public sealed partial class WotIdNode : IWotIdNode
     private async Task StopCoreAsync(bool disposeProfile)
     {
         await _stop.CancelAsync().ConfigureAwait(false);
+        await _fileTasks.DisposeAsync().ConfigureAwait(false);
         await _links.DisposeAsync().ConfigureAwait(false);
         await StopDiscoveryAsync().ConfigureAwait(false);
         await _host.DisposeAsync().ConfigureAwait(false);

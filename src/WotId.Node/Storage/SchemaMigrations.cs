@@ -9,6 +9,7 @@
 // | 3       | contacts: prekey_bundle, mailbox_kind, mailbox_hint, last_verified_at; outbox: type, body,       |
 // |         | sent_at; inbox: type, sent_at (conversation order: docs/node.md "Messaging", "Order")           |
 // | 4       | inbox: receipt_pending (a delivery receipt owed, set in the transaction that stores the message) |
+// | 5       | file_transfers (docs/files.md "States"), file_auto_accept                                      |
 //
 // handed_out is 0 for a prekey not yet in a bundle, else the Unix time in milliseconds when a bundle named it.
 using System.Collections.Generic;
@@ -78,8 +79,20 @@ internal static class SchemaMigrations
         CREATE INDEX inbox_receipt_pending ON inbox(receipt_pending) WHERE receipt_pending = 1;
         """;
 
+    private const string V5 = """
+        CREATE TABLE file_transfers(
+            id TEXT PRIMARY KEY, contact_id INTEGER NOT NULL REFERENCES contacts(id) ON DELETE CASCADE,
+            direction TEXT NOT NULL, name TEXT NOT NULL, size INTEGER NOT NULL, media_type TEXT NOT NULL,
+            sha256 TEXT NOT NULL, chunk_size INTEGER NOT NULL, file_key BLOB NOT NULL, state TEXT NOT NULL,
+            transferred INTEGER NOT NULL, path TEXT, directory TEXT, reason TEXT,
+            created_at INTEGER NOT NULL, updated_at INTEGER NOT NULL) STRICT;
+        CREATE INDEX file_transfers_state ON file_transfers(state);
+        CREATE TABLE file_auto_accept(
+            contact_id INTEGER PRIMARY KEY REFERENCES contacts(id) ON DELETE CASCADE, since INTEGER NOT NULL) STRICT;
+        """;
+
     /// <summary>The steps; step i (0-based) takes the schema from version i to i + 1.</summary>
-    internal static IReadOnlyList<string> Steps { get; } = [V1, V2, V3, V4];
+    internal static IReadOnlyList<string> Steps { get; } = [V1, V2, V3, V4, V5];
 
     /// <summary>The version this code writes.</summary>
     internal static int Latest => Steps.Count;

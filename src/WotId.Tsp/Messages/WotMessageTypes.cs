@@ -42,10 +42,19 @@ public static class WotMessageTypes
     /// <summary>All chunks were sent.</summary>
     public const string FileDone = "file.done";
 
+    /// <summary>Decline a file offer.</summary>
+    public const string FileDecline = "file.decline";
+
+    /// <summary>Cancel a file transfer (either side), or report that it failed.</summary>
+    public const string FileCancel = "file.cancel";
+
+    /// <summary>The whole file arrived and its hash matched.</summary>
+    public const string FileReceived = "file.received";
+
     /// <summary>Every type, in documentation order.</summary>
     public static IReadOnlyList<string> All { get; } =
     [
         ChatText, VcOffer, VcRequest, VcShare, TrustAssertion, DeviceCommand,
-        ReceiptDelivered, ReceiptRead, FileOffer, FileAccept, FileChunk, FileDone,
+        ReceiptDelivered, ReceiptRead, FileOffer, FileAccept, FileChunk, FileDone, FileDecline, FileCancel, FileReceived,
     ];
 }

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Diagnostics;
 using System.Globalization;
 using System.IO;
+using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 
@@ -56,15 +57,27 @@ internal sealed class WotidBackground : IAsyncDisposable
         }
     }
 
-    /// <summary>Waits for an output line that satisfies <paramref name="match"/> (seen since the start).</summary>
-    public async Task<string> WaitForLineAsync(Func<string, bool> match, TimeSpan timeout)
+    /// <summary>How many output lines were read so far.</summary>
+    public int LineCount
+    {
+        get
+        {
+            lock (_lines)
+            {
+                return _lines.Count;
+            }
+        }
+    }
+
+    /// <summary>Waits for an output line that satisfies <paramref name="match"/> (seen since the start, or since line <paramref name="from"/>).</summary>
+    public async Task<string> WaitForLineAsync(Func<string, bool> match, TimeSpan timeout, int from = 0)
     {
         using var cts = new CancellationTokenSource(timeout);
         while (true)
         {
             lock (_lines)
             {
-                string? found = _lines.Find(l => match(l));
+                string? found = _lines.Skip(from).FirstOrDefault(match);
                 if (found is not null)
                 {
                     return found;

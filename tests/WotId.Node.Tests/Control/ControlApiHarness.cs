@@ -49,12 +49,12 @@ internal sealed class ControlApiHarness : IAsyncDisposable
         return home;
     }
 
-    internal static async Task<ControlApiHarness> StartAsync(bool tcp = false, TimeSpan? heartbeat = null)
+    internal static async Task<ControlApiHarness> StartAsync(bool tcp = false, TimeSpan? heartbeat = null, long? maxUploadBytes = null)
     {
         string home = NewHome();
         RecordingNode node = new();
         ControlApiServer server = await ControlApiServer.StartAsync(
-            node, home, new ControlApiOptions { UseTcp = tcp, HeartbeatInterval = heartbeat ?? TimeSpan.FromSeconds(15) }, Ct);
+            node, home, new ControlApiOptions { UseTcp = tcp, HeartbeatInterval = heartbeat ?? TimeSpan.FromSeconds(15), MaxUploadBytes = maxUploadBytes ?? WotId.Node.Control.ControlApiLimits.DefaultMaxUploadBytes }, Ct);
         ControlApiClient client = await ControlApiClient.TryConnectAsync(home, Ct) ?? throw new InvalidOperationException("no node answers");
         return new ControlApiHarness(home, node, server, client);
     }

@@ -49,6 +49,7 @@ public sealed class ControlApiOpenApiTests
         {
             "/v1/status", "/v1/contacts", "/v1/contacts/{contact}", "/v1/contacts/{contact}/accept-key", "/v1/invitation", "/v1/invitation/qr",
             "/v1/messages", "/v1/inbox", "/v1/conversations/{contact}", "/v1/messages/{id}/read", "/v1/events",
+            "/v1/files", "/v1/files/upload", "/v1/files/{id}/accept", "/v1/files/{id}/decline", "/v1/files/{id}/cancel", "/v1/contacts/{contact}/file-auto-accept",
         })
         {
             Assert.True(paths.TryGetProperty(path, out _), path);

@@ -42,6 +42,9 @@ internal sealed class RecordingNode : IWotIdNode
     /// <summary>The next call throws this (once).</summary>
     internal Exception? FailNext { get; set; }
 
+    /// <summary>The call after the next one throws this (once).</summary>
+    internal Exception? FailAfter { get; set; }
+
     internal IReadOnlyList<string> Calls => [.. _calls];
 
     internal int Subscribers
@@ -151,32 +154,39 @@ internal sealed class RecordingNode : IWotIdNode
     {
         _calls.Enqueue(call);
         Exception? failure = FailNext;
+        FailNext = FailAfter;
+        FailAfter = null;
         if (failure is not null)
         {
-            FailNext = null;
             return Task.FromException<T>(failure);
         }
 
         return Task.FromResult(value);
     }
 
-    /// <inheritdoc />
-    public Task<FileTransferSummary> SendFileAsync(string contact, string path, CancellationToken cancellationToken = default) => throw NotYet();
+    /// <summary>What the file transfer calls answer (with the id, contact or path of the call filled in).</summary>
+    internal FileTransferSummary Transfer { get; } = new(
+        "f-3f2a9c", "bob", FileTransferDirections.Incoming, "report \"Q4\" é.pdf", 2_200_000, "application/pdf", 1_100_000,
+        FileTransferStates.Offered, null, null, Time, Time.AddSeconds(5));
 
-    /// <inheritdoc />
-    public Task<IReadOnlyList<FileTransferSummary>> GetFileTransfersAsync(CancellationToken cancellationToken = default) => throw NotYet();
+    public Task<FileTransferSummary> SendFileAsync(string contact, string path, CancellationToken cancellationToken = default) =>
+        Answer($"sendfile {contact} {path}", Transfer with { Contact = contact, Direction = FileTransferDirections.Outgoing, Path = path, State = FileTransferStates.Queued });
 
-    /// <inheritdoc />
-    public Task<FileTransferSummary> AcceptFileAsync(string id, string? directory = null, CancellationToken cancellationToken = default) => throw NotYet();
+    public Task<IReadOnlyList<FileTransferSummary>> GetFileTransfersAsync(CancellationToken cancellationToken = default) =>
+        Answer<IReadOnlyList<FileTransferSummary>>("files", [
+            Transfer,
+            Transfer with { Id = "f-77b0", Direction = FileTransferDirections.Outgoing, State = FileTransferStates.Failed, Reason = "hash mismatch", Path = "/tmp/x.bin", Size = 0, Transferred = 0 },
+        ]);
 
-    /// <inheritdoc />
-    public Task<FileTransferSummary> DeclineFileAsync(string id, CancellationToken cancellationToken = default) => throw NotYet();
+    public Task<FileTransferSummary> AcceptFileAsync(string id, string? directory = null, CancellationToken cancellationToken = default) =>
+        Answer($"acceptfile {id} {directory ?? "<default>"}", Transfer with { Id = id, State = FileTransferStates.Transferring });
 
-    /// <inheritdoc />
-    public Task<FileTransferSummary> CancelFileAsync(string id, CancellationToken cancellationToken = default) => throw NotYet();
+    public Task<FileTransferSummary> DeclineFileAsync(string id, CancellationToken cancellationToken = default) =>
+        Answer($"declinefile {id}", Transfer with { Id = id, State = FileTransferStates.Declined });
 
-    /// <inheritdoc />
-    public Task SetFileAutoAcceptAsync(string contact, bool enabled, CancellationToken cancellationToken = default) => throw NotYet();
+    public Task<FileTransferSummary> CancelFileAsync(string id, CancellationToken cancellationToken = default) =>
+        Answer($"cancelfile {id}", Transfer with { Id = id, State = FileTransferStates.Cancelled });
 
-    private static NotSupportedException NotYet() => new("file transfer is not implemented yet (docs/files.md)");
+    public Task SetFileAutoAcceptAsync(string contact, bool enabled, CancellationToken cancellationToken = default) =>
+        Answer($"autoaccept {contact} {enabled}", true);
 }

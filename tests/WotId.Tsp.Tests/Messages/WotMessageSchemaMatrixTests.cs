@@ -12,7 +12,7 @@ namespace WotId.Tsp.Tests.Messages;
 /// </summary>
 public sealed class WotMessageSchemaMatrixTests
 {
-    private static readonly HashSet<string> s_optional = ["reply_to", "issuer", "challenge", "audience", "params"];
+    private static readonly HashSet<string> s_optional = ["reply_to", "issuer", "challenge", "audience", "params", "offset", "reason"];
 
     public static TheoryData<string, string, string, WotMessageError, string> Faults()
     {

@@ -1,6 +1,7 @@
 // `wotid chat CONTACT`: a line-based terminal chat. Shows the last 20 messages of the conversation, then sends each
 // line read from standard input and prints, as events arrive, incoming messages and receipt changes (✓ sent or
-// deposited, ✓✓ delivered, read). Incoming messages it displays are marked read. `/quit` or end of input ends it.
+// deposited, ✓✓ delivered, read) and file offers (with the command that accepts them). Incoming messages it displays
+// are marked read. `/quit` or end of input ends it.
 // No full-screen UI: lines in, lines out, so it works the same with a pipe as with a terminal.
 using System;
 using System.Collections.Concurrent;
@@ -127,6 +128,9 @@ internal sealed class ChatCommand : NodeCommand
                     break;
                 case NodeEventKinds.ReceiptRead:
                     await screen.LineAsync($"  read: {Clip(screen.TextOf(e.MessageId))}").ConfigureAwait(false);
+                    break;
+                case NodeEventKinds.FileOffered when e.FileId is not null:
+                    await screen.LineAsync(EventText.FileOffer(contact, e)).ConfigureAwait(false);
                     break;
                 case NodeEventKinds.KeyChanged:
                     await screen.LineAsync($"  {contact}'s key changed: messages are held; compare the safety number, then `wotid contact accept`").ConfigureAwait(false);

@@ -3,6 +3,7 @@
 // message cannot move the cursor or rewrite the terminal).
 using System.Globalization;
 using System.Text;
+using WotId.Cli.Commands.Files;
 using WotId.Node.Api;
 
 namespace WotId.Cli.Commands.Nodes;
@@ -28,6 +29,11 @@ internal static class EventText
             NodeEventKinds.ReceiptRead => $"to {who}: read {Short(e.MessageId)}",
             NodeEventKinds.MailboxClaimed => $"claimed {e.Reason} message(s) from the mailbox",
             NodeEventKinds.KeyChanged => $"{who}: KEY CHANGED, messages to them are held; compare the safety number, then `wotid contact accept`",
+            NodeEventKinds.FileOffered => FileOffer(who, e),
+            NodeEventKinds.FileAccepted => $"file {Short(e.FileId)}: accepted{(e.Bytes is > 0 ? ", resuming at " + TransferText.Size(e.Bytes.Value) : string.Empty)}",
+            NodeEventKinds.FileProgress => $"file {Short(e.FileId)}: {TransferText.Size(e.Bytes ?? 0)} / {TransferText.Size(e.Size ?? 0)} ({TransferText.Percent(e.Bytes ?? 0, e.Size ?? 0)}%)",
+            NodeEventKinds.FileCompleted => $"file {Short(e.FileId)}: completed and verified ({TransferText.Size(e.Size ?? 0)})",
+            NodeEventKinds.FileEnded => $"file {Short(e.FileId)}: ended ({Printable(e.Reason)})",
             _ => $"{e.Kind} {who} {e.Reason}".TrimEnd(),
         };
         return $"{time} {what}";
@@ -49,6 +55,10 @@ internal static class EventText
 
         return sb.ToString();
     }
+
+    /// <summary>"📎 alice offers report.pdf (2.1 MB) — wotid files accept 3f2a9c01".</summary>
+    public static string FileOffer(string who, NodeEvent e) =>
+        $"📎 {Printable(who)} offers {Printable(e.Text)} ({TransferText.Size(e.Size ?? 0)}) — wotid files accept {TransferText.ShortId(e.FileId ?? "?")}";
 
     private static string Short(string? id) => id is { Length: > 8 } ? id[..8] : id ?? "?";
 }

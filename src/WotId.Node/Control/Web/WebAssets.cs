@@ -1,5 +1,6 @@
-// The web page's static files (docs/node.md "Chat in the browser"): index.html, app.css and app.js, embedded in the
-// assembly at build time (nothing is fetched from elsewhere at run time) and served as they are, never cached.
+// The web page's static files (docs/node.md "Chat in the browser"): index.html, app.css, app.js and files.js,
+// embedded in the assembly at build time (nothing is fetched from elsewhere at run time) and served as they are,
+// never cached.
 using System;
 using System.Collections.Frozen;
 using System.Collections.Generic;
@@ -20,6 +21,7 @@ internal static class WebAssets
         ["/"] = ("index.html", "text/html; charset=utf-8"),
         ["/app.css"] = ("app.css", "text/css; charset=utf-8"),
         ["/app.js"] = ("app.js", "text/javascript; charset=utf-8"),
+        ["/files.js"] = ("files.js", "text/javascript; charset=utf-8"),
     }.ToFrozenDictionary(StringComparer.Ordinal);
 
     /// <summary>Whether the request is a GET or HEAD of one of the files.</summary>

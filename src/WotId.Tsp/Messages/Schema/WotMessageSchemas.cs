@@ -11,11 +11,17 @@ internal static class WotMessageSchemas
     /// <summary>Longest chat text, in UTF-16 code units.</summary>
     public const int MaxChatText = 16384;
 
-    /// <summary>Largest file chunk, in bytes (before base64url).</summary>
+    /// <summary>Largest file chunk carried inside a <c>file.chunk</c> message, in bytes (before base64url).</summary>
     public const int MaxChunkBytes = 65536;
 
-    /// <summary>Largest file size announced in a file.offer (1 TiB).</summary>
-    public const long MaxFileSize = 1L << 40;
+    /// <summary>Largest file size announced in a file.offer: no cap beyond a signed 64-bit length (2^63 − 1).</summary>
+    public const long MaxFileSize = long.MaxValue;
+
+    /// <summary>Smallest chunk size a file.offer may announce (bytes of plaintext per chunk on /wotid/file/1.0.0).</summary>
+    public const int MinOfferChunkSize = 1024;
+
+    /// <summary>Largest chunk size a file.offer may announce (1 MiB; docs/files.md "Limits").</summary>
+    public const int MaxOfferChunkSize = 1 << 20;
 
     private static readonly StringRule s_id = new(1, 128, "message id", WotFormats.IsId);
     private static readonly StringRule s_did = new(7, 4096, "DID", WotFormats.IsDid);
@@ -55,9 +61,11 @@ internal static class WotMessageSchemas
             ("size", new IntegerRule(0, MaxFileSize), true),
             ("mime_type", new StringRule(3, 255, "media type", WotFormats.IsMediaType), true),
             ("sha256", s_sha256, true),
-            ("chunk_size", new IntegerRule(1024, MaxChunkBytes), true)),
+            ("chunk_size", new IntegerRule(MinOfferChunkSize, MaxOfferChunkSize), true),
+            ("key", new StringRule(43, 43, "32-byte unpadded base64url key", WotFormats.IsBase64Url), true)),
         [WotMessageTypes.FileAccept] = new(
-            ("file_id", s_id, true)),
+            ("file_id", s_id, true),
+            ("offset", new IntegerRule(0, MaxFileSize), false)),
         [WotMessageTypes.FileChunk] = new(
             ("file_id", s_id, true),
             ("index", new IntegerRule(0, int.MaxValue), true),
@@ -65,6 +73,15 @@ internal static class WotMessageSchemas
         [WotMessageTypes.FileDone] = new(
             ("file_id", s_id, true),
             ("chunks", new IntegerRule(0, int.MaxValue), true),
+            ("sha256", s_sha256, true)),
+        [WotMessageTypes.FileDecline] = new(
+            ("file_id", s_id, true),
+            ("reason", s_token, false)),
+        [WotMessageTypes.FileCancel] = new(
+            ("file_id", s_id, true),
+            ("reason", s_token, false)),
+        [WotMessageTypes.FileReceived] = new(
+            ("file_id", s_id, true),
             ("sha256", s_sha256, true)),
     }.ToFrozenDictionary();
 

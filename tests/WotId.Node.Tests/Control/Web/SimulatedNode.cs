@@ -1,8 +1,8 @@
 // A stand-in node for the two-page browser tests while the real runtime (WotIdNode) is not built: two or more of
 // these share a SimulatedNetwork that carries messages between them at once when the recipient is online, or keeps
 // them in the recipient's "mailbox" until it comes back and claims them; receipts and handshake outcomes are the
-// events the real node documents (NodeEventKinds). It checks the page and the HTTP layer across two servers, not the
-// network: the same story against real nodes belongs in the runtime's tests once it exists.
+// events the real node documents (NodeEventKinds); files move between them as SimulatedFiles describes. It checks
+// the page and the HTTP layer across two servers, not the network: the same story against real nodes belongs in the runtime's tests once it exists.
 using System;
 using System.Collections.Generic;
 using System.Linq;
@@ -21,6 +21,7 @@ internal sealed class SimulatedNode(SimulatedNetwork network, string name, strin
     private readonly Dictionary<string, List<ConversationEntry>> _conversations = new(StringComparer.Ordinal);
     private readonly List<(string From, ConversationEntry Entry)> _mailbox = [];
     private readonly List<string> _contacts = [];
+    private SimulatedFiles? _files;
 
     internal string Name { get; } = name;
 
@@ -186,7 +187,11 @@ internal sealed class SimulatedNode(SimulatedNetwork network, string name, strin
         }
     }
 
-    public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+    public ValueTask DisposeAsync()
+    {
+        _files?.Dispose();
+        return ValueTask.CompletedTask;
+    }
 
     private void Receive(string from, ConversationEntry entry)
     {
@@ -252,23 +257,26 @@ internal sealed class SimulatedNode(SimulatedNetwork network, string name, strin
         }
     }
 
-    /// <inheritdoc />
-    public Task<FileTransferSummary> SendFileAsync(string contact, string path, CancellationToken cancellationToken = default) => throw NotYet();
+    /// <summary>This node's file transfers (SimulatedFiles).</summary>
+    internal SimulatedFiles Files => LazyInitializer.EnsureInitialized(ref _files, () => new SimulatedFiles(network, Name, Publish));
 
-    /// <inheritdoc />
-    public Task<IReadOnlyList<FileTransferSummary>> GetFileTransfersAsync(CancellationToken cancellationToken = default) => throw NotYet();
+    public Task<FileTransferSummary> SendFileAsync(string contact, string path, CancellationToken cancellationToken = default) =>
+        Task.FromResult(Files.Send(network.Node(Known(contact)), path));
 
-    /// <inheritdoc />
-    public Task<FileTransferSummary> AcceptFileAsync(string id, string? directory = null, CancellationToken cancellationToken = default) => throw NotYet();
+    public Task<IReadOnlyList<FileTransferSummary>> GetFileTransfersAsync(CancellationToken cancellationToken = default) => Task.FromResult(Files.All);
 
-    /// <inheritdoc />
-    public Task<FileTransferSummary> DeclineFileAsync(string id, CancellationToken cancellationToken = default) => throw NotYet();
+    public Task<FileTransferSummary> AcceptFileAsync(string id, string? directory = null, CancellationToken cancellationToken = default) =>
+        Task.FromResult(Files.Accept(id, directory));
 
-    /// <inheritdoc />
-    public Task<FileTransferSummary> CancelFileAsync(string id, CancellationToken cancellationToken = default) => throw NotYet();
+    public Task<FileTransferSummary> DeclineFileAsync(string id, CancellationToken cancellationToken = default) =>
+        Task.FromResult(Files.End(id, FileTransferStates.Declined));
 
-    /// <inheritdoc />
-    public Task SetFileAutoAcceptAsync(string contact, bool enabled, CancellationToken cancellationToken = default) => throw NotYet();
+    public Task<FileTransferSummary> CancelFileAsync(string id, CancellationToken cancellationToken = default) =>
+        Task.FromResult(Files.End(id, FileTransferStates.Cancelled));
 
-    private static NotSupportedException NotYet() => new("file transfer is not implemented yet (docs/files.md)");
+    public Task SetFileAutoAcceptAsync(string contact, bool enabled, CancellationToken cancellationToken = default)
+    {
+        Files.SetAutoAccept(Known(contact), enabled);
+        return Task.CompletedTask;
+    }
 }

@@ -83,6 +83,11 @@ internal sealed class WebHarness : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await Server.DisposeAsync();
+        if (AnyNode is SimulatedNode simulated)
+        {
+            await simulated.DisposeAsync();
+        }
+
         try
         {
             System.IO.Directory.Delete(Home, recursive: true);

@@ -2,9 +2,12 @@
 // The wot.id chat page (docs/node.md "Chat in the browser"). Plain JavaScript, no framework, no build step, nothing
 // loaded from elsewhere: the node serves this file, index.html and app.css from its own assembly. Everything the page
 // shows comes from the node's control API (/v1/...) on the same origin; live updates from its event stream.
-// Untrusted text (names, messages, reasons) only ever goes into textContent, never into HTML.
+// Untrusted text (names, messages, reasons) only ever goes into textContent, never into HTML. File transfer is in
+// files.js.
 
-/** @typedef {{kind: string, at: string, contact?: string, peerId?: string, messageId?: string, text?: string, via?: string, reason?: string, fingerprint?: string}} NodeEvent */
+import { initFiles, loadTransfers, onFileEvent } from './files.js';
+
+/** @typedef {{kind: string, at: string, contact?: string, peerId?: string, messageId?: string, text?: string, via?: string, reason?: string, fingerprint?: string, fileId?: string, bytes?: number, size?: number}} NodeEvent */
 /** @typedef {{id: string, outgoing: boolean, text: string, at: string, state: string, via?: string|null}} Entry */
 /** @typedef {{name: string, did: string, fingerprint: string, peerId: string, verification: string, safetyNumber?: string|null, hasMailbox: boolean}} Contact */
 
@@ -283,6 +286,7 @@ function who(/** @type {NodeEvent} */ e) {
 
 /** Applies one event of the node's stream. */
 function onEvent(/** @type {NodeEvent} */ e) {
+  if (onFileEvent(e)) return;
   switch (e.kind) {
     case 'message.received':
       if (e.contact === current && e.messageId) {
@@ -335,7 +339,8 @@ function onEvent(/** @type {NodeEvent} */ e) {
 }
 
 const KINDS = ['node.started', 'handshake.verified', 'handshake.failed', 'peer.disconnected', 'message.received', 'message.sent',
-  'message.queued', 'receipt.delivered', 'receipt.read', 'mailbox.claimed', 'contact.key_changed'];
+  'message.queued', 'receipt.delivered', 'receipt.read', 'mailbox.claimed', 'contact.key_changed',
+  'file.offered', 'file.accepted', 'file.progress', 'file.completed', 'file.ended'];
 
 /** Opens the event stream; after a drop it probes the node and says what happened (docs/node.md "Chat in the browser"). */
 function listen() {
@@ -349,7 +354,7 @@ function listen() {
     setLive('live', 'live');
     if (!sessionLost) banner('');
     // Whatever happened while the stream was down is in the node's history: reload it.
-    void loadContacts().then(loadConversation).catch(() => { /* shown by call() */ });
+    void loadContacts().then(loadConversation).then(loadTransfers).catch(() => { /* shown by call() */ });
   };
   source.onerror = () => {
     if (sessionLost) return;
@@ -454,6 +459,7 @@ async function main() {
     return;
   }
   csrf = token;
+  initFiles({ call, csrf: () => csrf, current: () => current, activity });
   await loadStatus();
   await loadContacts();
   listen();

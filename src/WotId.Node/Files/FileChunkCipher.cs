@@ -1,0 +1,107 @@
+// Chunk encryption of /wotid/file/1.0.0 (docs/files.md "Chunk encryption"). ChaCha20-Poly1305 (RFC 8439 §2.8) under
+//   chunk key = HKDF-SHA256(ikm = file key, salt = stream salt, info = "wotid/file/1.0.0 chunk key" ‖ file id)  (RFC 5869)
+//   nonce     = u64be chunk index ‖ 0x00000000
+//   AD        = "wotid/file/1.0.0" ‖ u8 |file id| ‖ file id ‖ u64be chunk index ‖ u8 final (1 or 0)
+// The file key is the fresh random key of the file.offer, so chunks of two files never open under each other's key;
+// the index in nonce and AD rejects a reordered, dropped or duplicated chunk; the final flag in the AD rejects a
+// stream cut short with an earlier chunk relabelled as the last. The salt is fresh per stream: a resumed stream seals
+// chunk i again under a new key, so a (key, nonce) pair never protects two different plaintexts even if the source
+// changed in between (the whole-file hash then fails, nothing leaks).
+using System;
+using System.Buffers.Binary;
+using System.Text;
+using WotId.Crypto;
+
+namespace WotId.Node.Files;
+
+/// <summary>Seals and opens the chunks of one file on one stream.</summary>
+internal sealed class FileChunkCipher : IDisposable
+{
+    /// <summary>Poly1305 tag length.</summary>
+    internal const int TagLength = 16;
+
+    private const int NonceLength = 12;
+    private static readonly byte[] s_label = Encoding.ASCII.GetBytes(FileProtocol.ProtocolId);
+    private static readonly byte[] s_keyInfo = Encoding.ASCII.GetBytes(FileProtocol.ProtocolId + " chunk key");
+
+    private readonly ChaCha20Poly1305Aead _aead;
+    private readonly byte[] _ad;
+
+    /// <summary>Derives the chunk key of <paramref name="fileId"/> from the file key and this stream's salt.</summary>
+    internal FileChunkCipher(ReadOnlySpan<byte> fileKey, string fileId, ReadOnlySpan<byte> salt)
+    {
+        if (fileKey.Length != FileProtocol.KeyLength)
+        {
+            throw new ArgumentException("the file key has 32 bytes", nameof(fileKey));
+        }
+
+        if (salt.Length != FileProtocol.SaltLength)
+        {
+            throw new ArgumentException("the salt has 16 bytes", nameof(salt));
+        }
+
+        byte[] id = FileFrameCodec.IdBytes(fileId);
+        byte[] info = new byte[s_keyInfo.Length + id.Length];
+        s_keyInfo.CopyTo(info, 0);
+        id.CopyTo(info, s_keyInfo.Length);
+        Span<byte> key = stackalloc byte[FileProtocol.KeyLength];
+        try
+        {
+            HkdfSha256.DeriveKey(fileKey, salt, info, key);
+            _aead = new ChaCha20Poly1305Aead(key);
+        }
+        finally
+        {
+            System.Security.Cryptography.CryptographicOperations.ZeroMemory(key);
+        }
+
+        _ad = new byte[s_label.Length + 1 + id.Length + 8 + 1];
+        s_label.CopyTo(_ad, 0);
+        _ad[s_label.Length] = (byte)id.Length;
+        id.CopyTo(_ad, s_label.Length + 1);
+    }
+
+    /// <summary>Seals chunk <paramref name="index"/> into <paramref name="destination"/> (plaintext length + 16).</summary>
+    internal void Seal(long index, bool final, ReadOnlySpan<byte> plaintext, Span<byte> destination)
+    {
+        if (destination.Length != plaintext.Length + TagLength)
+        {
+            throw new ArgumentException("the destination has the plaintext length + 16", nameof(destination));
+        }
+
+        Span<byte> nonce = stackalloc byte[NonceLength];
+        Span<byte> ad = stackalloc byte[_ad.Length];
+        Bind(index, final, nonce, ad);
+        _aead.Encrypt(nonce, plaintext, ad, destination);
+    }
+
+    /// <summary>Opens chunk <paramref name="index"/>; false when it does not authenticate as that chunk with that final flag.</summary>
+    internal bool TryOpen(long index, bool final, ReadOnlySpan<byte> sealedChunk, Span<byte> plaintext)
+    {
+        if (sealedChunk.Length < TagLength || plaintext.Length != sealedChunk.Length - TagLength)
+        {
+            return false;
+        }
+
+        Span<byte> nonce = stackalloc byte[NonceLength];
+        Span<byte> ad = stackalloc byte[_ad.Length];
+        Bind(index, final, nonce, ad);
+        return _aead.TryDecrypt(nonce, sealedChunk, ad, plaintext);
+    }
+
+    /// <inheritdoc />
+    public void Dispose() => _aead.Dispose();
+
+    /// <inheritdoc />
+    public override string ToString() => "FileChunkCipher";
+
+    private void Bind(long index, bool final, Span<byte> nonce, Span<byte> ad)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(index);
+        nonce.Clear();
+        BinaryPrimitives.WriteUInt64BigEndian(nonce, (ulong)index);
+        _ad.CopyTo(ad);
+        BinaryPrimitives.WriteUInt64BigEndian(ad[^9..], (ulong)index);
+        ad[^1] = final ? (byte)1 : (byte)0;
+    }
+}

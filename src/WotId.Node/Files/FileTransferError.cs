@@ -1,0 +1,27 @@
+// Why a file stream or chunk was refused (docs/files.md "Errors"); each value has a stable token for logs and reasons.
+namespace WotId.Node.Files;
+
+/// <summary>The kinds of <see cref="FileTransferException"/>.</summary>
+internal enum FileTransferError
+{
+    /// <summary>A frame is not what the wire format allows here (bad version, id, flags or length).</summary>
+    Malformed,
+
+    /// <summary>A chunk did not authenticate: tampered, reordered, swapped from another file or a wrong final flag.</summary>
+    Authentication,
+
+    /// <summary>The stream ended before the final chunk.</summary>
+    Truncated,
+
+    /// <summary>The whole-file SHA-256 does not match the offer.</summary>
+    HashMismatch,
+
+    /// <summary>The source file changed size or vanished since it was offered.</summary>
+    SourceChanged,
+
+    /// <summary>The stream names a transfer this node does not expect from that peer.</summary>
+    UnknownTransfer,
+
+    /// <summary>Writing the partial file failed (disk full, permissions).</summary>
+    WriteFailed,
+}

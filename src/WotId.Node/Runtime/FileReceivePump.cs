@@ -1,0 +1,119 @@
+// The receiver's half of /wotid/file/1.0.0 after RESUME (docs/files.md "Wire format", "Resume"): CHUNK frames for
+// chunks start, start+1, … are checked (length and final flag as the layout expects, then the AEAD with the index and
+// the flag), written to the partial file, and made durable in batches: flush to disk (fsync) first, then the durable
+// callback (the offset in SQLite, then an ACK). So the offset in SQLite never names bytes that a crash could lose.
+// Nothing unauthenticated is ever written. Memory is two buffers of one chunk whatever the file size.
+using System;
+using System.Buffers;
+using System.IO;
+using System.Security.Cryptography;
+using System.Threading;
+using System.Threading.Tasks;
+using WotId.Node.Files;
+
+namespace WotId.Node.Runtime;
+
+/// <summary>Reads, verifies and stores the CHUNK frames of a file.</summary>
+internal static class FileReceivePump
+{
+    /// <summary>
+    /// Receives chunks <paramref name="startChunk"/>…last into <paramref name="partial"/> (positioned at their offset),
+    /// appending the plaintext to <paramref name="hash"/> when given; <paramref name="durable"/> is called with the
+    /// number of chunks durable on disk after each batch of about <paramref name="durableEveryBytes"/> bytes and after
+    /// the final chunk. Returns when the final chunk is durable.
+    /// </summary>
+    /// <exception cref="FileTransferException">
+    /// <see cref="FileTransferError.Truncated"/>, <see cref="FileTransferError.Malformed"/>,
+    /// <see cref="FileTransferError.Authentication"/> or <see cref="FileTransferError.WriteFailed"/>.
+    /// </exception>
+    internal static async Task ReceiveAsync(Stream stream, Stream partial, FileChunkCipher cipher, FileChunkLayout layout, long startChunk,
+        IncrementalHash? hash, int durableEveryBytes, Func<long, CancellationToken, ValueTask> durable, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        ArgumentNullException.ThrowIfNull(partial);
+        ArgumentNullException.ThrowIfNull(cipher);
+        ArgumentNullException.ThrowIfNull(durable);
+        byte[] header = new byte[FileFrameCodec.ChunkHeaderLength];
+        byte[] sealedChunk = ArrayPool<byte>.Shared.Rent(layout.ChunkSize + FileChunkCipher.TagLength);
+        byte[] plain = ArrayPool<byte>.Shared.Rent(layout.ChunkSize);
+        long pending = 0;
+        try
+        {
+            for (long i = startChunk; i < layout.ChunkCount; i++)
+            {
+                await ReadAsync(stream, header, cancellationToken).ConfigureAwait(false);
+                (bool final, int sealedLength) = FileFrameCodec.ReadChunkHeader(header, layout.ChunkSize);
+                int length = layout.Length(i);
+                if (final != layout.IsFinal(i) || sealedLength != length + FileChunkCipher.TagLength)
+                {
+                    throw new FileTransferException(FileTransferError.Authentication, $"chunk {i} has the wrong length or final flag");
+                }
+
+                await ReadAsync(stream, sealedChunk.AsMemory(0, sealedLength), cancellationToken).ConfigureAwait(false);
+                if (!cipher.TryOpen(i, final, sealedChunk.AsSpan(0, sealedLength), plain.AsSpan(0, length)))
+                {
+                    throw new FileTransferException(FileTransferError.Authentication, $"chunk {i} does not authenticate");
+                }
+
+                await WriteAsync(partial, plain.AsMemory(0, length), cancellationToken).ConfigureAwait(false);
+                hash?.AppendData(plain, 0, length);
+                pending += length;
+                if (final || pending >= durableEveryBytes)
+                {
+                    Sync(partial);
+                    pending = 0;
+                    await durable(i + 1, cancellationToken).ConfigureAwait(false);
+                }
+            }
+        }
+        finally
+        {
+            CryptographicOperations.ZeroMemory(plain.AsSpan(0, layout.ChunkSize));
+            ArrayPool<byte>.Shared.Return(plain);
+            ArrayPool<byte>.Shared.Return(sealedChunk);
+        }
+    }
+
+    private static async Task ReadAsync(Stream stream, Memory<byte> buffer, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await stream.ReadExactlyAsync(buffer, cancellationToken).ConfigureAwait(false);
+        }
+        catch (EndOfStreamException e)
+        {
+            throw new FileTransferException(FileTransferError.Truncated, "the stream ended before the final chunk", e);
+        }
+    }
+
+    private static async Task WriteAsync(Stream partial, ReadOnlyMemory<byte> data, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await partial.WriteAsync(data, cancellationToken).ConfigureAwait(false);
+        }
+        catch (IOException e)
+        {
+            throw new FileTransferException(FileTransferError.WriteFailed, "the partial file could not be written", e);
+        }
+    }
+
+    private static void Sync(Stream partial)
+    {
+        try
+        {
+            if (partial is FileStream file)
+            {
+                file.Flush(flushToDisk: true);
+            }
+            else
+            {
+                partial.Flush();
+            }
+        }
+        catch (IOException e)
+        {
+            throw new FileTransferException(FileTransferError.WriteFailed, "the partial file could not be flushed", e);
+        }
+    }
+}

@@ -1,0 +1,217 @@
+// The sender's stream of /wotid/file/1.0.0 (docs/files.md "Wire format", "Resume"): for an accepted transfer, open
+// a stream on the verified connection to the contact (dialling it if needed), send HELLO, read RESUME (the receiver's
+// durable chunk count; the receiver is the authority on what it has), then the chunks from there, while a second task
+// of this one reads the ACKs and records them as the transfer's progress. A broken stream leaves the transfer
+// interrupted; the outbox loop starts it again later (StartSending is idempotent).
+using System;
+using System.IO;
+using System.Security.Cryptography;
+using System.Threading;
+using System.Threading.Tasks;
+using WotId.Crypto;
+using WotId.Libp2p.Host;
+using WotId.Libp2p.Peer;
+using WotId.Node.Api;
+using WotId.Node.Files;
+using WotId.Node.Storage;
+using WotId.Tsp.Messages;
+
+namespace WotId.Node.Runtime;
+
+public sealed partial class WotIdNode
+{
+    /// <summary>Starts the sending stream of outgoing <paramref name="t"/> unless it runs or the limits are reached (it is retried).</summary>
+    private void StartSending(FileTransferRecord t)
+    {
+        if (!t.IsOutgoing || t.State is not (FileTransferStates.Transferring or FileTransferStates.Interrupted) || _stop.IsCancellationRequested)
+        {
+            return;
+        }
+
+        FileTasks.Lease? lease = _fileTasks.TryBegin(t.Id, t.ContactId, outgoing: true, FileProtocol.MaxConcurrentSendsPerContact, FileProtocol.MaxConcurrentSends, _stop.Token);
+        if (lease is not null)
+        {
+            _fileTasks.Run(lease, l => SendStreamAsync(t.Id, l.Token));
+        }
+    }
+
+    /// <summary>
+    /// Starts the sending streams of accepted outgoing transfers that do not run (outbox loop), except those whose
+    /// stream ended with every chunk acknowledged: they wait for file.received (or a file.accept asking for more), so a
+    /// receiver busy hashing a large file is not interrupted by a new stream.
+    /// </summary>
+    private void ResumeOutgoingFiles()
+    {
+        foreach (FileTransferRecord t in _profile.Files.Unfinished())
+        {
+            if (t.IsOutgoing && !_fileTasks.IsRunning(t.Id) && !_filesAwaitingReceipt.ContainsKey(t.Id))
+            {
+                StartSending(t);
+            }
+        }
+    }
+
+    private async Task SendStreamAsync(string id, CancellationToken cancellationToken)
+    {
+        if (_profile.Files.Get(id) is not { IsFinished: false } t || _profile.Contacts.Get(t.ContactId) is not { } c)
+        {
+            return;
+        }
+
+        string outcome = "sent";
+        try
+        {
+            if (!PeerId.TryParse(c.PeerId, out PeerId? peer) || peer is null)
+            {
+                return;
+            }
+
+            var source = new FileStreamOptions { Mode = FileMode.Open, Access = FileAccess.Read, Share = FileShare.Read, Options = FileOptions.SequentialScan | FileOptions.Asynchronous, BufferSize = 0 };
+            await using FileStream file = OpenSource(t, source);
+            await _links.GetAsync(peer, c.Addresses, dial: true, cancellationToken).ConfigureAwait(false);
+            Libp2pConnection connection = _links.VerifiedConnection(peer) ?? throw new IOException("no verified connection");
+            Libp2pStream stream = await connection.OpenStreamAsync(FileProtocol.ProtocolId, cancellationToken).ConfigureAwait(false);
+            await using (stream.ConfigureAwait(false))
+            {
+                _profile.Files.Move(id, [FileTransferStates.Interrupted], FileTransferStates.Transferring);
+                await SendOnStreamAsync(stream, file, t, c, cancellationToken).ConfigureAwait(false);
+            }
+        }
+        catch (FileTransferException e) when (e.Error == FileTransferError.SourceChanged)
+        {
+            outcome = "source changed";
+            await FailOutgoingAsync(t, c, FileTransferException.Token(e.Error), cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is IOException or OperationCanceledException or ObjectDisposedException or UnauthorizedAccessException
+            or Profile.ProfileException or Microsoft.Data.Sqlite.SqliteException or NodeException)
+        {
+            // Interrupted, to be resumed by the outbox loop; the task itself never fails (FileTasks awaits it at stop).
+            outcome = e.GetType().Name;
+            TryMarkInterrupted(id);
+        }
+        finally
+        {
+            Log.FileTransfer(_logger, id, "sending stream", outcome);
+        }
+    }
+
+    private void TryMarkInterrupted(string id)
+    {
+        try
+        {
+            _profile.Files.Move(id, [FileTransferStates.Transferring], FileTransferStates.Interrupted);
+        }
+        catch (Exception e) when (e is Profile.ProfileException or Microsoft.Data.Sqlite.SqliteException or ObjectDisposedException)
+        {
+            Log.FileTransfer(_logger, id, "state not recorded", e.Message);
+        }
+    }
+
+    private static FileStream OpenSource(FileTransferRecord t, FileStreamOptions options)
+    {
+        try
+        {
+            return new FileStream(t.Path!, options);
+        }
+        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
+        {
+            throw new FileTransferException(FileTransferError.SourceChanged, "the source file is gone", e);
+        }
+    }
+
+    private async Task SendOnStreamAsync(Libp2pStream stream, FileStream file, FileTransferRecord t, Contact c, CancellationToken cancellationToken)
+    {
+        var layout = new FileChunkLayout(t.Size, t.ChunkSize);
+        byte[] salt = RandomBytes.Get(FileProtocol.SaltLength);
+        long hint = layout.ChunksWithin(t.Transferred);
+        await stream.WriteAsync(FileFrameCodec.EncodeHello(new FileStreamHello(t.Id, hint, salt)), cancellationToken).ConfigureAwait(false);
+        byte[] count = new byte[FileFrameCodec.CountLength];
+        await stream.ReadExactlyAsync(count, cancellationToken).ConfigureAwait(false);
+        long start = FileFrameCodec.ReadCount(count, layout.ChunkCount);
+        byte[] key = _profile.Files.Key(t.Id);
+        FileChunkCipher cipher;
+        try
+        {
+            cipher = new FileChunkCipher(key, t.Id, salt);
+        }
+        finally
+        {
+            CryptographicOperations.ZeroMemory(key);
+        }
+
+        using (cipher)
+        {
+            using var acksDone = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            Task acks = ReadAcksAsync(stream, t, c, layout, acksDone.Token);
+            try
+            {
+                await FileSendPump.SendAsync(stream, file, cipher, layout, start, null, cancellationToken).ConfigureAwait(false);
+                stream.CompleteWrites();
+            }
+            catch
+            {
+                await acksDone.CancelAsync().ConfigureAwait(false);
+                stream.Abort();
+                await acks.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+                throw;
+            }
+
+            // The receiver acknowledges the final chunk once it is durable, then closes; the outcome comes as a message.
+            await acks.ConfigureAwait(false);
+            _filesAwaitingReceipt[t.Id] = 0;
+        }
+    }
+
+    /// <summary>Reads ACK counts until the receiver closes; each is recorded and published as progress.</summary>
+    private async Task ReadAcksAsync(Libp2pStream stream, FileTransferRecord t, Contact c, FileChunkLayout layout, CancellationToken cancellationToken)
+    {
+        byte[] count = new byte[FileFrameCodec.CountLength];
+        while (true)
+        {
+            int read = 0;
+            while (read < count.Length)
+            {
+                int n = await stream.ReadAsync(count.AsMemory(read), cancellationToken).ConfigureAwait(false);
+                if (n == 0)
+                {
+                    if (read == 0)
+                    {
+                        return;
+                    }
+
+                    throw new FileTransferException(FileTransferError.Truncated, "the stream ended inside an ACK");
+                }
+
+                read += n;
+            }
+
+            long chunks = FileFrameCodec.ReadCount(count, layout.ChunkCount);
+            long bytes = chunks >= layout.ChunkCount ? layout.Size : chunks * layout.ChunkSize;
+            _profile.Files.SetTransferred(t.Id, bytes);
+            PublishProgress(c, t, bytes, force: chunks >= layout.ChunkCount);
+        }
+    }
+
+    private async Task FailOutgoingAsync(FileTransferRecord t, Contact c, string reason, CancellationToken cancellationToken)
+    {
+        if (_profile.Files.Move(t.Id, FileTransferStore.Open, FileTransferStates.Failed, reason))
+        {
+            PublishEnded(c, t, reason);
+            await QueueFileMessageAsync(c, WotMessageTypes.FileCancel, new() { ["file_id"] = t.Id, ["reason"] = reason }, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>A file.progress event, at most one per <see cref="FileProtocol.ProgressInterval"/> per transfer unless forced.</summary>
+    private void PublishProgress(Contact c, FileTransferRecord t, long bytes, bool force)
+    {
+        long now = _time.GetTimestamp();
+        long last = _progressAt.TryGetValue(t.Id, out long at) ? at : 0;
+        if (!force && last != 0 && _time.GetElapsedTime(last, now) < FileProtocol.ProgressInterval)
+        {
+            return;
+        }
+
+        _progressAt[t.Id] = now;
+        _events.Publish(new NodeEvent(NodeEventKinds.FileProgress, _time.GetUtcNow(), c.Name, c.PeerId, FileId: t.Id, Bytes: bytes, Size: t.Size));
+    }
+}
