@@ -39,13 +39,14 @@ public sealed class ControlApiFileTests
         Assert.Equal(FileTransferStates.Failed, all[1].State);
 
         Assert.Equal(FileTransferStates.Transferring, (await h.Client.AcceptFileAsync("f-1", null, ControlApiHarness.Ct)).State);
-        Assert.Equal("f-2", (await h.Client.AcceptFileAsync("f-2", "/home/bob/Downloads", ControlApiHarness.Ct)).Id);
+        string downloads = Path.Combine(Path.GetTempPath(), "bob-downloads");
+        Assert.Equal("f-2", (await h.Client.AcceptFileAsync("f-2", downloads, ControlApiHarness.Ct)).Id);
         Assert.Equal(FileTransferStates.Declined, (await h.Client.DeclineFileAsync("f-3", ControlApiHarness.Ct)).State);
         Assert.Equal(FileTransferStates.Cancelled, (await h.Client.CancelFileAsync("f/4?", ControlApiHarness.Ct)).State);
         await h.Client.SetFileAutoAcceptAsync("carol / ß", true, ControlApiHarness.Ct);
         await h.Client.SetFileAutoAcceptAsync("bob", false, ControlApiHarness.Ct);
         Assert.Equal(
-            ["files", "acceptfile f-1 <default>", "acceptfile f-2 /home/bob/Downloads", "declinefile f-3", "cancelfile f/4?", "autoaccept carol / ß True", "autoaccept bob False"],
+            ["files", "acceptfile f-1 <default>", "acceptfile f-2 " + downloads, "declinefile f-3", "cancelfile f/4?", "autoaccept carol / ß True", "autoaccept bob False"],
             h.Node.Calls);
     }
 
