@@ -5,11 +5,10 @@ using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Linq;
-using System.Runtime.CompilerServices;
 using System.Threading;
-using System.Threading.Channels;
 using System.Threading.Tasks;
 using WotId.Node.Api;
+using WotId.Testing;
 
 namespace WotId.Cli.Tests.Files;
 
@@ -18,8 +17,7 @@ internal sealed class FileNode : IWotIdNode
     internal static readonly DateTimeOffset Time = new(2026, 12, 6, 8, 0, 0, TimeSpan.Zero);
 
     private readonly ConcurrentQueue<string> _calls = new();
-    private readonly List<Channel<NodeEvent>> _subscribers = [];
-    private readonly Lock _gate = new();
+    private readonly EventFanOut<NodeEvent> _events = new(256);
     private Task _publishing = Task.CompletedTask;
 
     internal IReadOnlyList<string> Calls => [.. _calls];
@@ -38,16 +36,7 @@ internal sealed class FileNode : IWotIdNode
     /// <summary>Published to every subscriber right after SendFileAsync answered (the transfer's life, scripted).</summary>
     internal List<NodeEvent> AfterSend { get; } = [];
 
-    internal int Subscribers
-    {
-        get
-        {
-            lock (_gate)
-            {
-                return _subscribers.Count;
-            }
-        }
-    }
+    internal int Subscribers => _events.Count;
 
     public Task<FileTransferSummary> SendFileAsync(string contact, string path, CancellationToken cancellationToken = default)
     {
@@ -77,40 +66,10 @@ internal sealed class FileNode : IWotIdNode
         return Task.CompletedTask;
     }
 
-    public async IAsyncEnumerable<NodeEvent> ReadEventsAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)
-    {
-        Channel<NodeEvent> channel = Channel.CreateBounded<NodeEvent>(new BoundedChannelOptions(256) { FullMode = BoundedChannelFullMode.DropOldest });
-        lock (_gate)
-        {
-            _subscribers.Add(channel);
-        }
+    public IAsyncEnumerable<NodeEvent> ReadEventsAsync(CancellationToken cancellationToken = default) =>
+        _events.ReadAllAsync(cancellationToken);
 
-        try
-        {
-            await foreach (NodeEvent e in channel.Reader.ReadAllAsync(cancellationToken).ConfigureAwait(false))
-            {
-                yield return e;
-            }
-        }
-        finally
-        {
-            lock (_gate)
-            {
-                _subscribers.Remove(channel);
-            }
-        }
-    }
-
-    internal void Publish(NodeEvent e)
-    {
-        lock (_gate)
-        {
-            foreach (Channel<NodeEvent> channel in _subscribers)
-            {
-                channel.Writer.TryWrite(e);
-            }
-        }
-    }
+    internal void Publish(NodeEvent e) => _events.Publish(e);
 
     public async ValueTask DisposeAsync() => await _publishing;
 

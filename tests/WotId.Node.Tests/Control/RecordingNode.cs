@@ -5,11 +5,10 @@ using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Linq;
-using System.Runtime.CompilerServices;
 using System.Threading;
-using System.Threading.Channels;
 using System.Threading.Tasks;
 using WotId.Node.Api;
+using WotId.Testing;
 
 namespace WotId.Node.Tests.Control;
 
@@ -18,8 +17,7 @@ internal sealed class RecordingNode : IWotIdNode
     internal static readonly DateTimeOffset Time = new(2026, 12, 6, 8, 0, 0, TimeSpan.Zero);
 
     private readonly ConcurrentQueue<string> _calls = new();
-    private readonly List<Channel<NodeEvent>> _subscribers = [];
-    private readonly Lock _gate = new();
+    private readonly EventFanOut<NodeEvent> _events = new(64);
 
     internal NodeStatus Status { get; } = new(
         "alice",
@@ -47,16 +45,7 @@ internal sealed class RecordingNode : IWotIdNode
 
     internal IReadOnlyList<string> Calls => [.. _calls];
 
-    internal int Subscribers
-    {
-        get
-        {
-            lock (_gate)
-            {
-                return _subscribers.Count;
-            }
-        }
-    }
+    internal int Subscribers => _events.Count;
 
     internal bool Disposed { get; private set; }
 
@@ -96,53 +85,14 @@ internal sealed class RecordingNode : IWotIdNode
     public Task MarkReadAsync(string contact, string messageId, CancellationToken cancellationToken = default) =>
         Answer($"read {contact} {messageId}", true);
 
-    public async IAsyncEnumerable<NodeEvent> ReadEventsAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)
-    {
-        Channel<NodeEvent> channel = Channel.CreateBounded<NodeEvent>(new BoundedChannelOptions(64) { FullMode = BoundedChannelFullMode.DropOldest });
-        lock (_gate)
-        {
-            _subscribers.Add(channel);
-        }
-
-        try
-        {
-            await foreach (NodeEvent e in channel.Reader.ReadAllAsync(cancellationToken).ConfigureAwait(false))
-            {
-                yield return e;
-            }
-        }
-        finally
-        {
-            lock (_gate)
-            {
-                _subscribers.Remove(channel);
-            }
-        }
-    }
+    public IAsyncEnumerable<NodeEvent> ReadEventsAsync(CancellationToken cancellationToken = default) =>
+        _events.ReadAllAsync(cancellationToken);
 
     /// <summary>Sends <paramref name="e"/> to every open subscription.</summary>
-    internal void Publish(NodeEvent e)
-    {
-        lock (_gate)
-        {
-            foreach (Channel<NodeEvent> channel in _subscribers)
-            {
-                channel.Writer.TryWrite(e);
-            }
-        }
-    }
+    internal void Publish(NodeEvent e) => _events.Publish(e);
 
     /// <summary>Ends every open subscription (the node stopped).</summary>
-    internal void CompleteEvents()
-    {
-        lock (_gate)
-        {
-            foreach (Channel<NodeEvent> channel in _subscribers)
-            {
-                channel.Writer.TryComplete();
-            }
-        }
-    }
+    internal void CompleteEvents() => _events.Complete();
 
     public ValueTask DisposeAsync()
     {

@@ -16,7 +16,7 @@ internal sealed class FilesAcceptCommand : FilesVerbCommand
 
     public override IReadOnlyList<Symbol> Symbols { get; } =
     [
-        CliSymbols.Positional("ID", "the transfer id, the short id `wotid files` shows, or any unique prefix or suffix"),
+        TransferIdArgument(),
         CliSymbols.Value("--to", "DIR", "the folder to save it in (default: the node's download folder)"),
     ];
 

@@ -1,5 +1,6 @@
 // Base of `wotid files accept|decline|cancel ID`: resolves the id (or a unique prefix), calls the node, prints the
 // transfer's new state (or its record with --json).
+using System.CommandLine;
 using System.Threading;
 using System.Threading.Tasks;
 using WotId.Cli.Commands.Nodes;
@@ -23,6 +24,10 @@ internal abstract class FilesVerbCommand : NodeCommand
     protected abstract Task<FileTransferSummary> ApplyAsync(IWotIdNode node, string id, CliArguments arguments, CancellationToken cancellationToken);
 
     protected abstract string Describe(FileTransferSummary transfer);
+
+    /// <summary>The ID argument every verb takes first.</summary>
+    protected static Argument<string> TransferIdArgument() =>
+        CliSymbols.Positional("ID", "the transfer id, the short id `wotid files` shows, or any unique prefix or suffix");
 
     protected static string About(FileTransferSummary t) =>
         $"{EventText.Printable(t.Name)} ({TransferText.Size(t.Size)}) {(t.Direction == FileTransferDirections.Incoming ? "from" : "to")} {EventText.Printable(t.Contact)}";

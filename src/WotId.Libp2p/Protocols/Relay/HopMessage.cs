@@ -3,7 +3,6 @@
 // /libp2p/circuit/relay/0.2.0/hop. The type is always written (go and js write RESERVE = 0); a missing type decodes
 // as 0. At most RelayProtocol.MaxMessageSize bytes.
 using System;
-using WotId.Core.Protobuf;
 
 namespace WotId.Libp2p.Protocols.Relay;
 
@@ -27,71 +26,15 @@ public sealed class HopMessage
 
     /// <summary>Encodes the message (without the length prefix).</summary>
     /// <exception cref="RelayFormatException">The encoding exceeds 4096 bytes.</exception>
-    public byte[] Encode()
-    {
-        var w = new ProtobufWriter(128);
-        w.WriteUInt64(1, (ulong)Type);
-        if (Peer is not null)
-        {
-            w.WriteBytes(2, RelayWire.EncodePeer(Peer));
-        }
-
-        if (Reservation is not null)
-        {
-            w.WriteBytes(3, RelayWire.EncodeReservation(Reservation));
-        }
-
-        if (Limit is not null)
-        {
-            w.WriteBytes(4, RelayWire.EncodeLimit(Limit));
-        }
-
-        if (Status is not null)
-        {
-            w.WriteUInt64(5, (ulong)Status.Value);
-        }
-
-        RelayWire.CheckSize(w.WrittenSpan);
-        return w.ToArray();
-    }
+    public byte[] Encode() =>
+        RelayMessageCodec.Encode(new RelayFields((ulong)Type, Peer, Reservation, Limit, Status), RelayMessageCodec.Hop, 128);
 
     /// <summary>Decodes a message (without the length prefix). Unknown fields are skipped.</summary>
     /// <exception cref="RelayFormatException">Malformed, too large, or an invalid peer id.</exception>
     public static HopMessage Decode(ReadOnlySpan<byte> encoded)
     {
-        RelayWire.CheckSize(encoded);
-        ulong type = 0;
-        RelayPeer? peer = null;
-        RelayReservation? reservation = null;
-        RelayLimit? limit = null;
-        RelayStatus? status = null;
-        try
-        {
-            var r = new ProtobufReader(encoded);
-            while (r.TryReadTag(out int field, out WireType wire))
-            {
-                switch (field)
-                {
-                    case 1: type = r.ReadUInt64(wire); break;
-                    case 2: peer = RelayWire.DecodePeer(r.ReadBytes(wire)); break;
-                    case 3: reservation = RelayWire.DecodeReservation(r.ReadBytes(wire)); break;
-                    case 4: limit = RelayWire.DecodeLimit(r.ReadBytes(wire)); break;
-                    case 5: status = (RelayStatus)(int)Math.Min(r.ReadUInt64(wire), int.MaxValue); break;
-                    default: r.Skip(wire); break;
-                }
-            }
-        }
-        catch (ProtobufException e)
-        {
-            throw RelayWire.Malformed(e);
-        }
-
-        if (type > (ulong)HopMessageType.Status)
-        {
-            throw new RelayFormatException(RelayError.UnexpectedMessage, "unknown hop message type " + type);
-        }
-
-        return new HopMessage { Type = (HopMessageType)type, Peer = peer, Reservation = reservation, Limit = limit, Status = status };
+        RelayFields f = RelayMessageCodec.Decode(encoded, RelayMessageCodec.Hop, (ulong)HopMessageType.Status, "hop");
+        return new HopMessage { Type = (HopMessageType)f.Type, Peer = f.Peer, Reservation = f.Reservation, Limit = f.Limit, Status = f.Status };
     }
 
     /// <inheritdoc />

@@ -2,7 +2,6 @@
 // optional Limit limit = 3; optional Status status = 4; } on /libp2p/circuit/relay/0.2.0/stop. The type is always
 // written; a missing type decodes as 0 (CONNECT). At most RelayProtocol.MaxMessageSize bytes.
 using System;
-using WotId.Core.Protobuf;
 
 namespace WotId.Libp2p.Protocols.Relay;
 
@@ -23,64 +22,15 @@ public sealed class StopMessage
 
     /// <summary>Encodes the message (without the length prefix).</summary>
     /// <exception cref="RelayFormatException">The encoding exceeds 4096 bytes.</exception>
-    public byte[] Encode()
-    {
-        var w = new ProtobufWriter(96);
-        w.WriteUInt64(1, (ulong)Type);
-        if (Peer is not null)
-        {
-            w.WriteBytes(2, RelayWire.EncodePeer(Peer));
-        }
-
-        if (Limit is not null)
-        {
-            w.WriteBytes(3, RelayWire.EncodeLimit(Limit));
-        }
-
-        if (Status is not null)
-        {
-            w.WriteUInt64(4, (ulong)Status.Value);
-        }
-
-        RelayWire.CheckSize(w.WrittenSpan);
-        return w.ToArray();
-    }
+    public byte[] Encode() =>
+        RelayMessageCodec.Encode(new RelayFields((ulong)Type, Peer, null, Limit, Status), RelayMessageCodec.Stop, 96);
 
     /// <summary>Decodes a message (without the length prefix). Unknown fields are skipped.</summary>
     /// <exception cref="RelayFormatException">Malformed, too large, or an invalid peer id.</exception>
     public static StopMessage Decode(ReadOnlySpan<byte> encoded)
     {
-        RelayWire.CheckSize(encoded);
-        ulong type = 0;
-        RelayPeer? peer = null;
-        RelayLimit? limit = null;
-        RelayStatus? status = null;
-        try
-        {
-            var r = new ProtobufReader(encoded);
-            while (r.TryReadTag(out int field, out WireType wire))
-            {
-                switch (field)
-                {
-                    case 1: type = r.ReadUInt64(wire); break;
-                    case 2: peer = RelayWire.DecodePeer(r.ReadBytes(wire)); break;
-                    case 3: limit = RelayWire.DecodeLimit(r.ReadBytes(wire)); break;
-                    case 4: status = (RelayStatus)(int)Math.Min(r.ReadUInt64(wire), int.MaxValue); break;
-                    default: r.Skip(wire); break;
-                }
-            }
-        }
-        catch (ProtobufException e)
-        {
-            throw RelayWire.Malformed(e);
-        }
-
-        if (type > (ulong)StopMessageType.Status)
-        {
-            throw new RelayFormatException(RelayError.UnexpectedMessage, "unknown stop message type " + type);
-        }
-
-        return new StopMessage { Type = (StopMessageType)type, Peer = peer, Limit = limit, Status = status };
+        RelayFields f = RelayMessageCodec.Decode(encoded, RelayMessageCodec.Stop, (ulong)StopMessageType.Status, "stop");
+        return new StopMessage { Type = (StopMessageType)f.Type, Peer = f.Peer, Limit = f.Limit, Status = f.Status };
     }
 
     /// <inheritdoc />

@@ -6,18 +6,17 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
-using System.Runtime.CompilerServices;
 using System.Threading;
-using System.Threading.Channels;
 using System.Threading.Tasks;
 using WotId.Node.Api;
+using WotId.Testing;
 
 namespace WotId.Node.Tests.Control.Web;
 
 internal sealed class SimulatedNode(SimulatedNetwork network, string name, string? handshakeFailure = null) : IWotIdNode
 {
     private readonly Lock _gate = new();
-    private readonly List<Channel<NodeEvent>> _subscribers = [];
+    private readonly EventFanOut<NodeEvent> _events = new(256);
     private readonly Dictionary<string, List<ConversationEntry>> _conversations = new(StringComparer.Ordinal);
     private readonly List<(string From, ConversationEntry Entry)> _mailbox = [];
     private readonly List<string> _contacts = [];
@@ -136,29 +135,8 @@ internal sealed class SimulatedNode(SimulatedNetwork network, string name, strin
         return Task.CompletedTask;
     }
 
-    public async IAsyncEnumerable<NodeEvent> ReadEventsAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)
-    {
-        Channel<NodeEvent> channel = Channel.CreateBounded<NodeEvent>(new BoundedChannelOptions(256) { FullMode = BoundedChannelFullMode.DropOldest });
-        lock (_gate)
-        {
-            _subscribers.Add(channel);
-        }
-
-        try
-        {
-            await foreach (NodeEvent e in channel.Reader.ReadAllAsync(cancellationToken).ConfigureAwait(false))
-            {
-                yield return e;
-            }
-        }
-        finally
-        {
-            lock (_gate)
-            {
-                _subscribers.Remove(channel);
-            }
-        }
-    }
+    public IAsyncEnumerable<NodeEvent> ReadEventsAsync(CancellationToken cancellationToken = default) =>
+        _events.ReadAllAsync(cancellationToken);
 
     /// <summary>Goes offline: messages for it wait in its mailbox.</summary>
     internal void GoOffline() => Online = false;
@@ -246,16 +224,7 @@ internal sealed class SimulatedNode(SimulatedNetwork network, string name, strin
             refused ? null : string.Join(' ', Enumerable.Repeat("54321", 12)), true, DateTimeOffset.UtcNow, refused ? null : DateTimeOffset.UtcNow);
     }
 
-    private void Publish(NodeEvent e)
-    {
-        lock (_gate)
-        {
-            foreach (Channel<NodeEvent> channel in _subscribers)
-            {
-                channel.Writer.TryWrite(e);
-            }
-        }
-    }
+    private void Publish(NodeEvent e) => _events.Publish(e);
 
     /// <summary>This node's file transfers (SimulatedFiles).</summary>
     internal SimulatedFiles Files => LazyInitializer.EnsureInitialized(ref _files, () => new SimulatedFiles(network, Name, Publish));
