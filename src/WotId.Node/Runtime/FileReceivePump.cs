@@ -3,8 +3,11 @@
 // the flag), written to the partial file, and made durable in batches (every durableEveryBytes or durableEveryTime,
 // whichever comes first, and after the final chunk): flush to disk (fsync) first, then the durable callback (the offset
 // in SQLite, then an ACK). So the offset in SQLite never names bytes that a crash could lose. Large batches keep the
-// fsyncs and SQLite commits few (one fsync per 4 MiB cost more than the network and the crypto together); the time
-// bound keeps a slow transfer's resume point recent.
+// fsyncs and SQLite commits few; the time bound keeps a slow transfer's resume point recent. The fsync of a batch runs
+// while the next batch is received (at most one at a time): the callback for batch k comes when its fsync has returned,
+// which the receiver awaits at the end of batch k+1 (or at the final chunk). An fsync covers every byte written before
+// it started, so the count given to the callback is the chunks written when that fsync began. Measured on 1 GiB, the
+// fsyncs took 0.8–1.6 s of a 2.4–3.0 s receive loop when they stopped it (docs/benchmarks.md "File transfer").
 // Nothing unauthenticated is ever written. Memory is two buffers of one chunk whatever the file size.
 using System;
 using System.Buffers;
@@ -51,6 +54,8 @@ internal static class FileReceivePump
         byte[] plain = ArrayPool<byte>.Shared.Rent(layout.ChunkSize);
         long pending = 0;
         long batchStart = time.GetTimestamp();
+        Task? flushing = null; // the fsync of the previous batch, if one is running
+        long flushingChunks = 0; // chunks written when it began
         try
         {
             for (long i = startChunk; i < layout.ChunkCount; i++)
@@ -75,15 +80,36 @@ internal static class FileReceivePump
                 if (final || pending >= durableEveryBytes
                     || (durableEveryTime != Timeout.InfiniteTimeSpan && time.GetElapsedTime(batchStart) >= durableEveryTime))
                 {
-                    Sync(partial);
                     pending = 0;
                     batchStart = time.GetTimestamp();
-                    await durable(i + 1, cancellationToken).ConfigureAwait(false);
+                    if (flushing is not null)
+                    {
+                        Task done = flushing;
+                        flushing = null;
+                        await done.ConfigureAwait(false);
+                        await durable(flushingChunks, cancellationToken).ConfigureAwait(false);
+                    }
+
+                    if (final)
+                    {
+                        Sync(partial);
+                        await durable(i + 1, cancellationToken).ConfigureAwait(false);
+                    }
+                    else
+                    {
+                        flushingChunks = i + 1;
+                        flushing = SyncInBackground(partial);
+                    }
                 }
             }
         }
         finally
         {
+            if (flushing is not null)
+            {
+                await flushing.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing); // never left running past the call
+            }
+
             CryptographicOperations.ZeroMemory(plain.AsSpan(0, layout.ChunkSize));
             ArrayPool<byte>.Shared.Return(plain);
             ArrayPool<byte>.Shared.Return(sealedChunk);
@@ -112,6 +138,43 @@ internal static class FileReceivePump
         {
             throw new FileTransferException(FileTransferError.WriteFailed, "the partial file could not be written", e);
         }
+    }
+
+    /// <summary>
+    /// The fsync of a <see cref="FileStream"/> on a pool thread while the caller goes on writing: the stream's own
+    /// buffer, if any, goes to the OS here; the pool thread only calls fsync on the handle, never the stream. Any
+    /// other stream is flushed here.
+    /// </summary>
+    private static Task SyncInBackground(Stream partial)
+    {
+        if (partial is not FileStream file)
+        {
+            Sync(partial);
+            return Task.CompletedTask;
+        }
+
+        Microsoft.Win32.SafeHandles.SafeFileHandle handle;
+        try
+        {
+            file.Flush(flushToDisk: false);
+            handle = file.SafeFileHandle;
+        }
+        catch (IOException e)
+        {
+            throw new FileTransferException(FileTransferError.WriteFailed, "the partial file could not be flushed", e);
+        }
+
+        return Task.Run(() =>
+        {
+            try
+            {
+                RandomAccess.FlushToDisk(handle);
+            }
+            catch (IOException e)
+            {
+                throw new FileTransferException(FileTransferError.WriteFailed, "the partial file could not be flushed", e);
+            }
+        });
     }
 
     private static void Sync(Stream partial)
