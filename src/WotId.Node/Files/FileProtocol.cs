@@ -48,8 +48,11 @@ internal static class FileProtocol
     /// <summary>Offers from one contact that may wait undecided; further offers are declined (reason too_many).</summary>
     internal const int MaxPendingOffersPerContact = 64;
 
-    /// <summary>The receiver makes its data durable (fsync, then the offset in SQLite, then an ACK) at least this often.</summary>
-    internal const int DurableEveryBytes = 4 * 1024 * 1024;
+    /// <summary>The receiver makes its data durable (fsync, then the offset in SQLite, then an ACK) at least every this many bytes (32 MiB).</summary>
+    internal const int DurableEveryBytes = 32 * 1024 * 1024;
+
+    /// <summary>… and at least this often, whichever comes first, so a slow transfer's resume point stays recent.</summary>
+    internal static readonly System.TimeSpan DurableEveryTime = System.TimeSpan.FromSeconds(1);
 
     /// <summary>A stream whose HELLO does not arrive within this time is reset.</summary>
     internal static readonly System.TimeSpan HelloTimeout = System.TimeSpan.FromSeconds(30);

@@ -58,6 +58,9 @@ public sealed class NodeOptions
     /// <summary>The receiver makes received file data durable at least every this many bytes.</summary>
     internal int FileDurableEveryBytes { get; init; } = Files.FileProtocol.DurableEveryBytes;
 
+    /// <summary>… and at least this often, whichever comes first.</summary>
+    internal System.TimeSpan FileDurableEveryTime { get; init; } = Files.FileProtocol.DurableEveryTime;
+
     /// <summary>Crash tests only: called with a <see cref="FaultPoints"/> name when that step is reached; null does nothing.</summary>
     internal Action<string>? FaultPoint { get; init; }
 }

@@ -118,7 +118,8 @@ public sealed partial class WotIdNode
             using FileChunkCipher cipher = CreateCipher(t.Id, hello.Salt);
             using IncrementalHash? running = start == 0 ? IncrementalHash.CreateHash(HashAlgorithmName.SHA256) : null;
             byte[] ack = new byte[FileFrameCodec.CountLength];
-            await FileReceivePump.ReceiveAsync(stream, partial, cipher, layout, start, running, _options.FileDurableEveryBytes, async (chunks, ct) =>
+            await FileReceivePump.ReceiveAsync(stream, partial, cipher, layout, start, running, _options.FileDurableEveryBytes, _options.FileDurableEveryTime, _time,
+                async (chunks, ct) =>
             {
                 long bytes = chunks >= layout.ChunkCount ? layout.Size : chunks * layout.ChunkSize;
                 _profile.Files.SetTransferred(t.Id, bytes);
