@@ -18,9 +18,7 @@ using BenchmarkDotNet.Configs;
 using BenchmarkDotNet.Engines;
 using BenchmarkDotNet.Jobs;
 using BenchmarkDotNet.Toolchains.InProcess.Emit;
-using WotId.Libp2p.Host;
-using WotId.Libp2p.Multiaddr;
-using WotId.Libp2p.Peer;
+using WotId.Benchmarks.Libp2p;
 using WotId.Node.Api;
 using WotId.Node.Runtime;
 
@@ -37,10 +35,7 @@ public class NodeFileTransferBenchmarks
     private WotIdNode _bob = null!;
     private NodeEventWatcher _aliceEvents = null!;
     private string _source = null!;
-    private PeerIdentity _serverId = null!;
-    private PeerIdentity _clientId = null!;
-    private Libp2pHost _server = null!;
-    private Libp2pHost _client = null!;
+    private PerfHostPair _raw = null!;
 
     [GlobalSetup]
     public async Task SetupAsync()
@@ -51,13 +46,7 @@ public class NodeFileTransferBenchmarks
         _source = Path.Combine(_world.Root, "source-1GiB.bin");
         await WriteSourceAsync(_source);
 
-        _serverId = PeerIdentity.Generate();
-        _clientId = PeerIdentity.Generate();
-        _server = new Libp2pHost(new Libp2pHostOptions(_serverId) { ListenAddresses = [Multiaddress.Parse("/ip4/127.0.0.1/tcp/0")], ServePerf = true });
-        _client = new Libp2pHost(new Libp2pHostOptions(_clientId));
-        await _server.StartAsync();
-        await _client.StartAsync();
-        await _client.DialAsync(_server.AdvertisedAddresses[0]);
+        _raw = await PerfHostPair.StartAsync();
     }
 
     [GlobalCleanup]
@@ -66,10 +55,7 @@ public class NodeFileTransferBenchmarks
         await _aliceEvents.DisposeAsync();
         await _alice.DisposeAsync();
         await _bob.DisposeAsync();
-        await _client.DisposeAsync();
-        await _server.DisposeAsync();
-        _serverId.Dispose();
-        _clientId.Dispose();
+        await _raw.DisposeAsync();
         _world.Dispose();
     }
 
@@ -89,7 +75,7 @@ public class NodeFileTransferBenchmarks
     }
 
     [Benchmark(Baseline = true)]
-    public Task RawStream1GiB() => _client.PerfAsync(_server.PeerId, 0, FileBytes);
+    public Task RawStream1GiB() => _raw.PerfAsync(FileBytes);
 
     /// <summary>Deletes bob's received copies, so the disk holds one at a time.</summary>
     [IterationCleanup(Target = nameof(SendFile1GiB))]
