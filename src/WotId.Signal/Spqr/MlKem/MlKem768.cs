@@ -2,6 +2,7 @@
 // Used directly by the tests (Wycheproof, BouncyCastle cross-checks); SPQR uses IncrementalMlKem768.
 
 using System;
+using System.Runtime.CompilerServices;
 using System.Security.Cryptography;
 
 namespace WotId.Signal.Spqr.MlKem;
@@ -88,7 +89,7 @@ internal static class MlKem768
         bool equal = CryptographicOperations.FixedTimeEquals(reencrypted, ciphertext);
         for (int i = 0; i < 32; i++)
         {
-            int mask = equal ? 0xFF : 0x00;
+            int mask = -Unsafe.BitCast<bool, byte>(equal) & 0xFF; // no branch on the comparison result
             sharedSecret[i] = (byte)((kr[i] & mask) | (rejected[i] & ~mask));
         }
 

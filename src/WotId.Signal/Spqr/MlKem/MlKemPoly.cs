@@ -178,7 +178,10 @@ internal static class MlKemPoly
         }
     }
 
-    /// <summary>FIPS 203 Algorithm 6 (ByteDecode_d); for d = 12 the values are reduced mod q.</summary>
+    /// <summary>
+    /// FIPS 203 Algorithm 6 (ByteDecode_d); for d = 12 the values are reduced mod q with <see cref="ModQ"/> (Barrett, no
+    /// division: ByteDecode_12 decodes the secret key during decapsulation).
+    /// </summary>
     public static int[] Decode(ReadOnlySpan<byte> input, int d)
     {
         int[] f = new int[N];
@@ -202,7 +205,7 @@ internal static class MlKemPoly
                 value |= ((input[bit >> 3] >> (bit & 7)) & 1) << b;
             }
 
-            f[i] = d == 12 ? value % Q : value;
+            f[i] = value;
         }
 
         return f;
