@@ -25,6 +25,17 @@ public sealed class PackagingTests
     }
 
     [Fact]
+    public void EveryPackageStatesTheApacheLicenseOfTheRepository()
+    {
+        XDocument props = XDocument.Load(Path.Combine(RepositoryPaths.Root, "src", "Directory.Build.props"));
+        string license = File.ReadAllText(Path.Combine(RepositoryPaths.Root, "LICENSE"));
+
+        Assert.Equal("Apache-2.0", props.Descendants("PackageLicenseExpression").Single().Value);
+        Assert.Contains("Apache License", license, StringComparison.Ordinal);
+        Assert.Contains("Version 2.0, January 2004", license, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void TheSampleReferencesThePackagesNotTheProjects()
     {
         XDocument sample = XDocument.Load(Path.Combine(RepositoryPaths.Root, "samples", "WotId.Sample.Console", "WotId.Sample.Console.csproj"));

@@ -1,4 +1,5 @@
-// Seeds for the mailbox targets: BCS TransactionData of the mailbox's programmable transactions and a MessageObject
+// Seeds for the mailbox targets: BCS TransactionData of the mailbox's programmable transactions and of a general one
+// (Publish, MakeMoveVec, Receiving, sponsored gas, epoch expiration), Move type text, a MessageObject
 // (move/wotid_mailbox field order), and JSON-RPC responses in the shapes the IOTA JSON-RPC API documents (values
 // invented, as in the tests' fixtures).
 using System.Collections.Generic;
@@ -21,6 +22,14 @@ internal static partial class SeedCorpus
         var builder = new MailboxTransactionBuilder(package, sender);
         yield return new Seed("mailbox-bcs", "send", TransactionBcs.Encode(builder.Send(new SharedRef(mailbox, 5), 1, "sealed"u8, gas)));
         yield return new Seed("mailbox-bcs", "transfer", TransactionBcs.Encode(builder.TransferIota(1000, Address(0x42), gas)));
+        var ptb = new ProgrammableTransactionBuilder();
+        Argument cap = ptb.Publish([new byte[] { 0xa1, 0x1c, 0xeb, 0x0b }], [Address(1), Address(2)]);
+        Argument vec = ptb.MakeMoveVec(TypeTag.Parse("0x1::option::Option<u64>"), ptb.Pure("0x1::option::Option<u64>", 4294967296UL));
+        ptb.MoveCall(package, "kit", "run", [TypeTag.Parse("0x2::coin::Coin<0x2::iota::IOTA>")], vec, ptb.ReceivingObject(new ObjectRef(Address(0xe1), 9, default)));
+        ptb.TransferObjects([cap], ptb.PureAddress(sender));
+        yield return new Seed("mailbox-bcs", "general", ptb.Build(sender, new GasData([], Address(0x5b), 1000, 5_000_000_000), 4294967396).ToBcs());
+        yield return Text("mailbox-type-tag", "coin", "0x2::coin::Coin<0x2::iota::IOTA>");
+        yield return Text("mailbox-type-tag", "nested", "vector<0xa1::pool::Pair<0x2::balance::Balance<0x2::iota::IOTA>, vector<u256>>>");
         var message = new MailboxMessage(new MessageInfo(Address(0xe5), mailbox, sender, 1_732_500_000_000, 1, 6, MessageState.Pending), "sealed"u8.ToArray());
         yield return new Seed("mailbox-bcs", "message-object", MessageObjectBcs.EncodeMessage(message));
 

@@ -39,6 +39,17 @@ internal sealed class BcsWriter
 
     public void WriteU128(UInt128 value) => BinaryPrimitives.WriteUInt128LittleEndian(Reserve(16), value);
 
+    /// <summary>A u256: 32 bytes little-endian; <paramref name="value"/> must be in 0..2^256-1.</summary>
+    public void WriteU256(System.Numerics.BigInteger value)
+    {
+        Span<byte> span = Reserve(32);
+        span.Clear();
+        if (value.Sign < 0 || !value.TryWriteBytes(span, out _, isUnsigned: true, isBigEndian: false))
+        {
+            throw new ArgumentOutOfRangeException(nameof(value), "u256 takes 0 to 2^256 - 1");
+        }
+    }
+
     /// <summary>ULEB128, used for sequence lengths and enum variant indexes (at most 2^32 - 1 in BCS).</summary>
     public void WriteUleb128(uint value)
     {

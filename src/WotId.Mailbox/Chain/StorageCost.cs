@@ -28,12 +28,11 @@ public static class StorageCost
     /// <summary>Metered bytes of a MessageObject carrying <paramref name="payloadBytes"/> bytes.</summary>
     public static int MessageObjectBytes(IotaAddress package, int payloadBytes)
     {
-        var tag = new BcsWriter();
-        TransactionBcs.WriteTypeTag(tag, new TypeTag(TypeTagKind.Struct, Struct: new StructTag(package, "mailbox", "MessageObject", [])));
+        int tag = TypeTag.Of(new StructTag(package, "mailbox", "MessageObject", [])).ToBcs().Length;
         var len = new BcsWriter();
         len.WriteUleb128((uint)payloadBytes);
         int contents = (3 * 32) + 8 + 8 + len.Length + payloadBytes;
-        return FixedObjectBytes + tag.Length + contents;
+        return FixedObjectBytes + tag + contents;
     }
 
     /// <summary>Storage deposit (NANOS) a sender pays for one message; fully refunded to whoever deletes it.</summary>

@@ -27,6 +27,17 @@ public interface IIotaNodeClient
     /// <summary><c>iotax_getDynamicFields</c>.</summary>
     Task<IotaPage<DynamicFieldInfo>> GetDynamicFieldsAsync(IotaAddress parent, JsonElement? cursor, int limit, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// <c>iotax_getDynamicFieldObjectV2</c> (what the SDK's <c>getDynamicFieldObject</c> sends): the field object of
+    /// <paramref name="parent"/> named by key type and JSON value; null when there is no such field.
+    /// </summary>
+    /// <param name="parent">The parent object's ID.</param>
+    /// <param name="nameType">The key's Move type, for example <c>0x2::object::ID</c>.</param>
+    /// <param name="nameValue">The key's value as JSON (for example an ID string).</param>
+    /// <param name="cancellationToken">Cancels the call.</param>
+    /// <returns>The object with type, owner, content and BCS, or null.</returns>
+    Task<IotaObject?> GetDynamicFieldObjectAsync(IotaAddress parent, string nameType, JsonElement nameValue, CancellationToken cancellationToken);
+
     /// <summary><c>iotax_getCoins</c> of <c>0x2::iota::IOTA</c>.</summary>
     Task<IotaPage<CoinInfo>> GetCoinsAsync(IotaAddress owner, JsonElement? cursor, int limit, CancellationToken cancellationToken);
 

@@ -78,6 +78,14 @@ public sealed class JsonRpcIotaClient : IIotaNodeClient, IDisposable
         RpcResponseParser.ParsePage(await CallAsync(RpcRequests.GetDynamicFields(parent, cursor, limit), cancellationToken).ConfigureAwait(false), RpcResponseParser.ParseDynamicField);
 
     /// <inheritdoc />
+    public async Task<IotaObject?> GetDynamicFieldObjectAsync(IotaAddress parent, string nameType, JsonElement nameValue, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(nameType);
+        return RpcResponseParser.ParseObjectResponse(
+            await CallAsync(RpcRequests.GetDynamicFieldObject(parent, nameType, nameValue), cancellationToken).ConfigureAwait(false));
+    }
+
+    /// <inheritdoc />
     public async Task<IotaPage<CoinInfo>> GetCoinsAsync(IotaAddress owner, JsonElement? cursor, int limit, CancellationToken cancellationToken) =>
         RpcResponseParser.ParsePage(await CallAsync(RpcRequests.GetCoins(owner, cursor, limit), cancellationToken).ConfigureAwait(false), RpcResponseParser.ParseCoin);
 

@@ -45,6 +45,10 @@ internal static class RpcRequests
     public static (string Method, JsonArray Params) GetDynamicFields(IotaAddress parent, JsonElement? cursor, int limit) =>
         ("iotax_getDynamicFields", new JsonArray(parent.ToString(), Cursor(cursor), limit));
 
+    public static (string Method, JsonArray Params) GetDynamicFieldObject(IotaAddress parent, string nameType, JsonElement nameValue) =>
+        ("iotax_getDynamicFieldObjectV2", new JsonArray(
+            parent.ToString(), new JsonObject { ["type"] = nameType, ["value"] = JsonNode.Parse(nameValue.GetRawText()) }, ObjectOptions()));
+
     public static (string Method, JsonArray Params) GetCoins(IotaAddress owner, JsonElement? cursor, int limit) =>
         ("iotax_getCoins", new JsonArray(owner.ToString(), IotaCoinType, Cursor(cursor), limit));
 

@@ -74,10 +74,23 @@ public sealed class IotaKeyPair : IDisposable
     }
 
     /// <summary>Signs transaction bytes with the transaction intent; returns the serialized signature (base64).</summary>
+    /// <param name="txBytes">BCS transaction data.</param>
+    /// <returns>Base64 <c>0x00 || signature || public key</c>, for <c>iota_executeTransactionBlock</c>.</returns>
     public string SignTransaction(ReadOnlySpan<byte> txBytes) =>
         SerializedSignature.EncodeEd25519(_key.Sign(IotaIntent.TransactionSigningDigest(txBytes)), _key.PublicKeySpan);
 
-    /// <summary>Signs a personal message (intent scope 3); returns the serialized signature.</summary>
+    /// <summary>Signs <paramref name="transaction"/> (its BCS bytes) with the transaction intent.</summary>
+    /// <param name="transaction">The transaction; the sender, or the sponsor of a sponsored one, signs it.</param>
+    /// <returns>The serialized signature (base64).</returns>
+    public string SignTransaction(Transactions.TransactionData transaction)
+    {
+        ArgumentNullException.ThrowIfNull(transaction);
+        return SignTransaction(transaction.ToBcs());
+    }
+
+    /// <summary>Signs a personal message (intent scope 3, the message as BCS <c>vector&lt;u8&gt;</c>).</summary>
+    /// <param name="message">The message bytes.</param>
+    /// <returns>The serialized signature (base64).</returns>
     public string SignPersonalMessage(ReadOnlySpan<byte> message) =>
         SerializedSignature.EncodeEd25519(_key.Sign(IotaIntent.PersonalMessageSigningDigest(message)), _key.PublicKeySpan);
 

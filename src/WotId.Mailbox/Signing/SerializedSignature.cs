@@ -43,11 +43,32 @@ public static class SerializedSignature
     }
 
     /// <summary>
-    /// Verifies a serialized Ed25519 signature over transaction bytes and returns the signer's address,
-    /// or null when the encoding is wrong or the signature does not verify.
+    /// Verifies a serialized Ed25519 signature over transaction bytes (transaction intent) and returns the signer's
+    /// address, or null when the encoding is wrong or the signature does not verify.
     /// </summary>
-    public static IotaAddress? VerifyTransaction(ReadOnlySpan<byte> txBytes, string serialized)
+    /// <param name="txBytes">BCS transaction data.</param>
+    /// <param name="serialized">Base64 <c>flag || signature || public key</c>.</param>
+    /// <returns>The signer's address, or null.</returns>
+    public static IotaAddress? VerifyTransaction(ReadOnlySpan<byte> txBytes, string serialized) =>
+        Verify(IotaIntent.TransactionSigningDigest(txBytes), serialized);
+
+    /// <summary>
+    /// Verifies a serialized Ed25519 signature over a personal message (personal-message intent) and returns the
+    /// signer's address, or null when the encoding is wrong or the signature does not verify.
+    /// </summary>
+    /// <param name="message">The message bytes, as signed (without the BCS length prefix).</param>
+    /// <param name="serialized">Base64 <c>flag || signature || public key</c>.</param>
+    /// <returns>The signer's address, or null.</returns>
+    public static IotaAddress? VerifyPersonalMessage(ReadOnlySpan<byte> message, string serialized) =>
+        Verify(IotaIntent.PersonalMessageSigningDigest(message), serialized);
+
+    private static IotaAddress? Verify(byte[] digest, string serialized)
     {
+        if (serialized is null || serialized.Length > 4 * Ed25519Length)
+        {
+            return null;
+        }
+
         byte[] raw;
         try
         {
@@ -63,7 +84,6 @@ public static class SerializedSignature
             return null;
         }
 
-        byte[] digest = IotaIntent.TransactionSigningDigest(txBytes);
         return Ed25519.Verify(raw.AsSpan(65), digest, raw.AsSpan(1, 64)) ? AddressOf(raw.AsSpan(65)) : null;
     }
 }

@@ -27,7 +27,7 @@ internal sealed class MailboxTransactionBuilder
 
     public TransactionData CreateMailbox(ReadOnlySpan<byte> encryptionKey, ulong maxPayloadBytes, GasConfig gas)
     {
-        var b = new PtbBuilder();
+        var b = new ProgrammableTransactionBuilder();
         b.MoveCall(Package, Module, "create_mailbox", s_noTypes, b.PureBytes(encryptionKey), b.PureU64(maxPayloadBytes));
         return Finish(b, gas);
     }
@@ -35,7 +35,7 @@ internal sealed class MailboxTransactionBuilder
     /// <summary><c>send(&amp;Mailbox, seq, payload, &amp;Clock)</c>: the policy-checked path.</summary>
     public TransactionData Send(SharedRef mailbox, ulong seq, ReadOnlySpan<byte> payload, GasConfig gas)
     {
-        var b = new PtbBuilder();
+        var b = new ProgrammableTransactionBuilder();
         Argument m = b.SharedObject(mailbox.Id, mailbox.InitialSharedVersion, false);
         Argument s = b.PureU64(seq);
         Argument p = b.PureBytes(payload);
@@ -46,7 +46,7 @@ internal sealed class MailboxTransactionBuilder
     /// <summary><c>new_message(mailbox_id, seq, payload)</c> then <c>TransferObjects</c> to the mailbox address (owned path).</summary>
     public TransactionData DeliverNewMessage(IotaAddress mailboxId, ulong seq, ReadOnlySpan<byte> payload, GasConfig gas)
     {
-        var b = new PtbBuilder();
+        var b = new ProgrammableTransactionBuilder();
         Argument id = b.PureAddress(mailboxId);
         Argument s = b.PureU64(seq);
         Argument msg = b.MoveCall(Package, Module, "new_message", s_noTypes, id, s, b.PureBytes(payload));
@@ -76,9 +76,9 @@ internal sealed class MailboxTransactionBuilder
     /// <summary><c>set_policy(&amp;mut Mailbox, &amp;Cap, key, max)</c>: emits <c>PolicyChanged</c>.</summary>
     public TransactionData SetPolicy(SharedRef mailbox, ObjectRef cap, ReadOnlySpan<byte> encryptionKey, ulong maxPayloadBytes, GasConfig gas)
     {
-        var b = new PtbBuilder();
+        var b = new ProgrammableTransactionBuilder();
         Argument m = b.SharedObject(mailbox.Id, mailbox.InitialSharedVersion, true);
-        Argument c = b.OwnedObject(cap);
+        Argument c = b.Object(cap);
         b.MoveCall(Package, Module, "set_policy", s_noTypes, m, c, b.PureBytes(encryptionKey), b.PureU64(maxPayloadBytes));
         return Finish(b, gas);
     }
@@ -90,18 +90,18 @@ internal sealed class MailboxTransactionBuilder
     /// <summary><c>migrate(&amp;mut Mailbox, &amp;Cap)</c>: brings an older mailbox to the package's layout version.</summary>
     public TransactionData Migrate(SharedRef mailbox, ObjectRef cap, GasConfig gas)
     {
-        var b = new PtbBuilder();
+        var b = new ProgrammableTransactionBuilder();
         Argument m = b.SharedObject(mailbox.Id, mailbox.InitialSharedVersion, true);
-        b.MoveCall(Package, Module, "migrate", s_noTypes, m, b.OwnedObject(cap));
+        b.MoveCall(Package, Module, "migrate", s_noTypes, m, b.Object(cap));
         return Finish(b, gas);
     }
 
     /// <summary><c>withdraw_object&lt;T&gt;</c> of a stray object, then transfer it to <paramref name="recipient"/>.</summary>
     public TransactionData WithdrawObject(SharedRef mailbox, ObjectRef cap, TypeTag objectType, ObjectRef stray, IotaAddress recipient, GasConfig gas)
     {
-        var b = new PtbBuilder();
+        var b = new ProgrammableTransactionBuilder();
         Argument m = b.SharedObject(mailbox.Id, mailbox.InitialSharedVersion, true);
-        Argument c = b.OwnedObject(cap);
+        Argument c = b.Object(cap);
         Argument o = b.MoveCall(Package, Module, "withdraw_object", [objectType], m, c, b.ReceivingObject(stray));
         b.TransferObjects([First(o)], b.PureAddress(recipient));
         return Finish(b, gas);
@@ -110,23 +110,23 @@ internal sealed class MailboxTransactionBuilder
     /// <summary>Pays <paramref name="amount"/> NANOS from the gas coin to <paramref name="recipient"/>.</summary>
     public TransactionData TransferIota(ulong amount, IotaAddress recipient, GasConfig gas)
     {
-        var b = new PtbBuilder();
+        var b = new ProgrammableTransactionBuilder();
         Argument[] coins = b.SplitCoins(Argument.GasCoin, b.PureU64(amount));
         b.TransferObjects([coins[0]], b.PureAddress(recipient));
         return Finish(b, gas);
     }
 
-    internal TransactionData Finish(PtbBuilder b, GasConfig gas) =>
-        new(b.Finish(), Sender, new GasData(gas.Payment, gas.Sponsor ?? Sender, gas.Price, gas.Budget), gas.ExpirationEpoch);
+    internal TransactionData Finish(ProgrammableTransactionBuilder b, GasConfig gas) =>
+        new(b.Build(), Sender, new GasData(gas.Payment, gas.Sponsor ?? Sender, gas.Price, gas.Budget), gas.ExpirationEpoch);
 
     // The SDK idiom `const [x] = tx.moveCall(...)` refers to the single return value as NestedResult(i, 0).
     private static Argument First(Argument result) => Argument.NestedResult(result.Index, 0);
 
-    private TransactionData CapCall(string function, SharedRef mailbox, bool mutable, ObjectRef cap, GasConfig gas, Func<PtbBuilder, Argument> last)
+    private TransactionData CapCall(string function, SharedRef mailbox, bool mutable, ObjectRef cap, GasConfig gas, Func<ProgrammableTransactionBuilder, Argument> last)
     {
-        var b = new PtbBuilder();
+        var b = new ProgrammableTransactionBuilder();
         Argument m = b.SharedObject(mailbox.Id, mailbox.InitialSharedVersion, mutable);
-        Argument c = b.OwnedObject(cap);
+        Argument c = b.Object(cap);
         b.MoveCall(Package, Module, function, s_noTypes, m, c, last(b));
         return Finish(b, gas);
     }

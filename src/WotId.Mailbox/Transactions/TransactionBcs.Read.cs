@@ -162,12 +162,12 @@ internal static partial class TransactionBcs
         var kind = (TypeTagKind)r.ReadVariant(11, "TypeTag");
         if (kind == TypeTagKind.Vector)
         {
-            return new TypeTag(kind, ReadTypeTag(ref r, depth + 1));
+            return TypeTag.Vector(ReadTypeTag(ref r, depth + 1));
         }
 
         if (kind != TypeTagKind.Struct)
         {
-            return new TypeTag(kind);
+            return TypeTag.Primitive(kind);
         }
 
         IotaAddress address = ReadAddress(ref r);
@@ -180,7 +180,7 @@ internal static partial class TransactionBcs
             args.Add(ReadTypeTag(ref r, depth + 1));
         }
 
-        return new TypeTag(kind, Struct: new StructTag(address, module, name, args));
+        return TypeTag.Of(new StructTag(address, module, name, args));
     }
 
     private static List<Argument> ReadArguments(ref BcsReader r)

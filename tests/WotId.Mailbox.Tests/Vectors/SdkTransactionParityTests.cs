@@ -82,9 +82,9 @@ public sealed class SdkTransactionParityTests
             case "sponsored_send":
                 return b.Send(MailboxRef, 4294967301, Payload300, new GasConfig([SponsorGas], 1000, 5_000_000_000, Sponsor: bob));
             case "merge_and_split":
-                var p = new PtbBuilder();
-                p.MergeCoins(p.OwnedObject(CoinB), p.OwnedObject(CoinC));
-                Argument[] coins = p.SplitCoins(p.OwnedObject(CoinB), p.PureU64(5), p.PureU64(4294967297));
+                var p = new ProgrammableTransactionBuilder();
+                p.MergeCoins(p.Object(CoinB), p.Object(CoinC));
+                Argument[] coins = p.SplitCoins(p.Object(CoinB), p.PureU64(5), p.PureU64(4294967297));
                 p.TransferObjects([coins[1], coins[0]], p.PureAddress(bob));
                 return b.Finish(p, gas);
             default: throw new ArgumentOutOfRangeException(nameof(name));

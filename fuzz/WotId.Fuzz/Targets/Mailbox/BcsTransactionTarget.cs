@@ -1,4 +1,5 @@
-// Fuzz target: the BCS decoders of WotId.Mailbox (TransactionData, TransactionKind, MessageObject contents).
+// Fuzz target: the BCS decoders of WotId.Mailbox (TransactionData, TransactionKind and TypeTag through their public
+// FromBcs, MessageObject contents).
 using System;
 using WotId.Mailbox;
 using WotId.Mailbox.Bcs;
@@ -18,8 +19,8 @@ public sealed class BcsTransactionTarget : IFuzzTarget
     {
         try
         {
-            TransactionData tx = TransactionBcs.Decode(input);
-            if (!TransactionBcs.Encode(tx).AsSpan().SequenceEqual(input))
+            TransactionData tx = TransactionData.FromBcs(input);
+            if (!tx.ToBcs().AsSpan().SequenceEqual(input))
             {
                 throw new InvalidOperationException("BCS decode/encode is not canonical");
             }
@@ -30,7 +31,15 @@ public sealed class BcsTransactionTarget : IFuzzTarget
 
         try
         {
-            TransactionBcs.DecodeKind(input);
+            ProgrammableTransaction.FromBcs(input);
+        }
+        catch (BcsFormatException)
+        {
+        }
+
+        try
+        {
+            TypeTag.FromBcs(input);
         }
         catch (BcsFormatException)
         {
