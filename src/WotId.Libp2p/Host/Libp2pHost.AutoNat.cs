@@ -13,6 +13,7 @@ using WotId.Libp2p.Multiaddr;
 using WotId.Libp2p.Peer;
 using WotId.Libp2p.Protocols;
 using WotId.Libp2p.Protocols.AutoNat;
+using WotId.Libp2p.Protocols.Identify;
 using AutoNatLog = WotId.Libp2p.Protocols.AutoNat.Log;
 
 namespace WotId.Libp2p.Host;
@@ -105,6 +106,51 @@ public sealed partial class Libp2pHost
         }
 
         return results;
+    }
+
+    /// <summary>Automatic probes of newly identified AutoNAT servers in flight at once.</summary>
+    private const int MaxAutoNatProbes = 4;
+
+    private int _autoNatProbes;
+
+    private void StartAutoNatProbe(Libp2pConnection connection, IdentifyMessage identified)
+    {
+        if (!_options.AutoNatProbe || connection.IsRelayed || !identified.Protocols.Contains(AutoNatProtocol.DialRequestProtocolId))
+        {
+            return;
+        }
+
+        if (Interlocked.Increment(ref _autoNatProbes) > MaxAutoNatProbes)
+        {
+            Interlocked.Decrement(ref _autoNatProbes);
+            return;
+        }
+
+        connection.Tasks.Add(ProbeOnConnectAsync(connection));
+    }
+
+    private async Task ProbeOnConnectAsync(Libp2pConnection connection)
+    {
+        try
+        {
+            foreach (Multiaddress a in ReachabilityCandidates)
+            {
+                if (!_reachability.NeedsVerdict(a, connection.RemotePeer))
+                {
+                    continue;
+                }
+
+                await CheckReachabilityAsync(connection.RemotePeer, a, connection.Closing).ConfigureAwait(false);
+            }
+        }
+        catch (Exception ex) when (ex is HostException or OperationCanceledException or ObjectDisposedException)
+        {
+            // The server went away or the host is stopping: this probe ends, others are unaffected.
+        }
+        finally
+        {
+            Interlocked.Decrement(ref _autoNatProbes);
+        }
     }
 
     private void InitAutoNat()

@@ -141,4 +141,11 @@ public sealed class Libp2pHostOptions
     /// suggests more than 3, js-libp2p uses 4 successes or 8 failures).
     /// </summary>
     public int AutoNatConfirmations { get; init; } = 3;
+
+    /// <summary>
+    /// Ask every newly identified peer that serves AutoNAT v2 about our <see cref="Libp2pHost.ReachabilityCandidates"/>
+    /// (as js-libp2p does on connect): addresses already decided, or already judged by that server, are skipped; at
+    /// most 4 such probes run at once. Default false: reachability is then only learned through explicit checks.
+    /// </summary>
+    public bool AutoNatProbe { get; init; }
 }

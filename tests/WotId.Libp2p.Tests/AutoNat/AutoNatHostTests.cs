@@ -185,6 +185,32 @@ public sealed class AutoNatHostTests
         Assert.Equal(AutoNatOutcome.Reachable, (await client.CheckReachabilityAsync(server.PeerId, client.ListenAddresses[0], cts.Token)).Outcome);
     }
 
+    [Fact]
+    public async Task WithAutoNatProbeTheHostAsksServersOnConnectAndLearnsItIsPublic()
+    {
+        await using Libp2pHost s1 = await StartServerAsync();
+        await using Libp2pHost s2 = await StartServerAsync();
+        await using Libp2pHost plain = await HostFixture.StartAsync();
+        await using Libp2pHost client = await HostFixture.StartAsync(id => new Libp2pHostOptions(id)
+        {
+            ListenAddresses = [HostFixture.Tcp],
+            AutoNatProbe = true,
+            AutoNatConfirmations = 2,
+        });
+        using var cts = new CancellationTokenSource(s_timeout);
+
+        // A peer without AutoNAT is not asked; one server is not enough; the second one decides.
+        await client.DialAsync(HostFixture.AddressOf(plain, false), cts.Token);
+        await client.DialAsync(HostFixture.AddressOf(s1, false), cts.Token);
+        await client.DialAsync(HostFixture.AddressOf(s2, false), cts.Token);
+        HostEvent changed = await HostFixture.NextEventAsync(client, e => e.Kind == HostEventKind.ReachabilityChanged, cts.Token);
+
+        Assert.Equal(client.ListenAddresses[0] + " is public", changed.Reason);
+        Assert.Equal(Reachability.Public, client.Reachability);
+        AddressReachability a = Assert.Single(client.AddressReachability);
+        Assert.Equal((2, 0), (a.Successes, a.Failures));
+    }
+
     private static int ClosedPort()
     {
         using var l = new TcpListener(IPAddress.Loopback, 0);

@@ -57,6 +57,16 @@ internal sealed class ReachabilityTracker
         }
     }
 
+    /// <summary>False when <paramref name="address"/> is decided or <paramref name="server"/> already judged it.</summary>
+    public bool NeedsVerdict(Multiaddress address, PeerId server)
+    {
+        lock (_lock)
+        {
+            int i = _entries.FindIndex(e => e.Address == address);
+            return i < 0 || (Summarize(address, _entries[i].Votes).State == Reachability.Unknown && !_entries[i].Votes.Exists(v => v.Server == server));
+        }
+    }
+
     public IReadOnlyList<AddressReachability> Snapshot()
     {
         lock (_lock)
