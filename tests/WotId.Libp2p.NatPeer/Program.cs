@@ -1,7 +1,8 @@
-// One libp2p host for the NAT namespace test. Arguments: --listen ADDR, --relay-service, --hole-punching,
-// --reserve RELAY_ADDR. Prints JSON lines: {"event":"ready",...}, {"event":"reserved","circuit":...}, one
+// One libp2p host for the NAT namespace and AutoNAT interop tests. Arguments: --listen ADDR, --relay-service,
+// --hole-punching, --reserve RELAY_ADDR, --autonat-service (serve AutoNAT v2 with default limits: public addresses only). Prints JSON lines: {"event":"ready",...}, {"event":"reserved","circuit":...}, one
 // {"event":"opened"|"closed",...} per connection, and one {"event":"result",...} per command. Commands on stdin:
-// "dial ADDR", "echo PEER BYTES" (over a direct connection when there is one), "quit". Exits when stdin closes.
+// "dial ADDR", "echo PEER BYTES" (over a direct connection when there is one), "autonat SERVER_ADDR ADDR" (ask an
+// AutoNAT v2 server to dial ADDR back), "quit". Exits when stdin closes.
 using System;
 using System.Collections.Generic;
 using System.Linq;
@@ -45,6 +46,7 @@ await using var host = new Libp2pHost(new Libp2pHostOptions(identity)
     ListenAddresses = listen,
     RelayService = args.Contains("--relay-service") ? new RelayServiceOptions() : null,
     HolePunching = args.Contains("--hole-punching"),
+    AutoNatService = args.Contains("--autonat-service") ? new WotId.Libp2p.Protocols.AutoNat.AutoNatServiceOptions() : null,
     LoggerFactory = new StderrLoggerFactory(),
 });
 host.SetHandler(Echo, async (stream, ct) =>
@@ -117,6 +119,11 @@ while ((line = await Console.In.ReadLineAsync()) is not null && line != "quit")
                     Out(new { @event = "result", ok = back.ToArray().AsSpan().SequenceEqual(data), relayed = conn.IsRelayed, remote = conn.RemoteAddress.ToString() });
                 }
 
+                break;
+            case "autonat":
+                Libp2pConnection server = await host.DialAsync(Multiaddress.Parse(parts[1]), cts.Token);
+                WotId.Libp2p.Protocols.AutoNat.AutoNatCheckResult r = await host.CheckReachabilityAsync(server.RemotePeer, Multiaddress.Parse(parts[2]), cts.Token);
+                Out(new { @event = "result", ok = true, outcome = r.Outcome.ToString(), detail = r.Detail, dialData = r.DialDataSent, reachability = host.Reachability.ToString() });
                 break;
             default:
                 Out(new { @event = "result", ok = false, error = "unknown command" });

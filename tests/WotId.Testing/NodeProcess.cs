@@ -53,10 +53,16 @@ public sealed class NodeProcess : IAsyncDisposable
     }
 
     /// <summary>Starts <c>node interop/&lt;script&gt; args...</c>.</summary>
-    public static NodeProcess Start(string script, params string[] args)
+    public static NodeProcess Start(string script, params string[] args) => StartIn(null, script, args);
+
+    /// <summary>
+    /// Starts <c>node interop/&lt;script&gt; args...</c> inside the network namespace <paramref name="netns"/> (with
+    /// <c>ip netns exec</c>; needs root), or directly when it is null.
+    /// </summary>
+    public static NodeProcess StartIn(string? netns, string script, params string[] args)
     {
         RequireInstalled();
-        var psi = new ProcessStartInfo("node")
+        var psi = new ProcessStartInfo(netns is null ? "node" : "ip")
         {
             WorkingDirectory = RepositoryPaths.Interop,
             RedirectStandardInput = true,
@@ -66,6 +72,14 @@ public sealed class NodeProcess : IAsyncDisposable
             StandardOutputEncoding = new UTF8Encoding(false),
             StandardInputEncoding = new UTF8Encoding(false),
         };
+        if (netns is not null)
+        {
+            foreach (string a in (string[])["netns", "exec", netns, "node"])
+            {
+                psi.ArgumentList.Add(a);
+            }
+        }
+
         psi.ArgumentList.Add(Path.Combine(RepositoryPaths.Interop, script));
         foreach (string a in args)
         {

@@ -14,7 +14,7 @@ internal static partial class SeedCorpus
 {
     /// <summary>All seeds: target name, file name, bytes.</summary>
     public static IEnumerable<Seed> All() =>
-        Core().Concat(Crypto()).Concat(Libp2p()).Concat(Signal()).Concat(Spqr()).Concat(Tsp()).Concat(Identity()).Concat(Mailbox()).Concat(Node()).Concat(Relay()).Concat(Discovery()).Concat(NodeFiles());
+        Core().Concat(Crypto()).Concat(Libp2p()).Concat(Signal()).Concat(Spqr()).Concat(Tsp()).Concat(Identity()).Concat(Mailbox()).Concat(Node()).Concat(Relay()).Concat(AutoNat()).Concat(Discovery()).Concat(NodeFiles());
 
     /// <summary>Writes every seed to <paramref name="directory"/>/target/name; returns how many were written.</summary>
     public static int Write(string directory)

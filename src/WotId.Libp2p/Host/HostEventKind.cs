@@ -22,4 +22,10 @@ public enum HostEventKind
 
     /// <summary>The connection closed; <see cref="HostEvent.Reason"/> and <see cref="HostEvent.Error"/> say why.</summary>
     ConnectionClosed,
+
+    /// <summary>
+    /// An AutoNAT verdict changed the reachability of one of our addresses; <see cref="HostEvent.Reason"/> says which
+    /// and how ("ADDRESS is public"), the connection is that of the server whose answer tipped it.
+    /// </summary>
+    ReachabilityChanged,
 }

@@ -127,6 +127,7 @@ public sealed partial class Libp2pHost
             connection.SetIdentified(message);
             Log.Identified(Logger, connection.RemotePeer, message.AgentVersion);
             Emit(HostEventKind.Identified, connection);
+            StartAutoNatProbe(connection, message);
         }
         catch (Exception ex) when (ex is IOException or FormatException or OperationCanceledException)
         {

@@ -61,6 +61,8 @@ public sealed partial class Libp2pHost : IAsyncDisposable
         }
 
         InitRelay();
+        ArgumentOutOfRangeException.ThrowIfLessThan(options.AutoNatConfirmations, 1);
+        InitAutoNat();
     }
 
     /// <summary>Our peer id.</summary>

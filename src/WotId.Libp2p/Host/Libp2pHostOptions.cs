@@ -128,4 +128,24 @@ public sealed class Libp2pHostOptions
     /// by a coordinated simultaneous open (libp2p/specs relay/DCUtR.md). TCP listeners then bind with SO_REUSEPORT.
     /// </summary>
     public bool HolePunching { get; init; }
+
+    /// <summary>
+    /// Serve AutoNAT v2 (<c>/libp2p/autonat/2/dial-request</c>) with these limits: dial peers back to tell them whether
+    /// their addresses are reachable. Null (default) does not serve it; the client side and the dial-back protocol are
+    /// always available.
+    /// </summary>
+    public Protocols.AutoNat.AutoNatServiceOptions? AutoNatService { get; init; }
+
+    /// <summary>
+    /// Distinct AutoNAT servers that must agree before an address counts as public or private (default 3; the spec
+    /// suggests more than 3, js-libp2p uses 4 successes or 8 failures).
+    /// </summary>
+    public int AutoNatConfirmations { get; init; } = 3;
+
+    /// <summary>
+    /// Ask every newly identified peer that serves AutoNAT v2 about our <see cref="Libp2pHost.ReachabilityCandidates"/>
+    /// (as js-libp2p does on connect): addresses already decided, or already judged by that server, are skipped; at
+    /// most 4 such probes run at once. Default false: reachability is then only learned through explicit checks.
+    /// </summary>
+    public bool AutoNatProbe { get; init; }
 }

@@ -24,6 +24,7 @@ public sealed class KadDht : IAsyncDisposable
     private readonly KadDhtOptions _options;
     private readonly KadNode _node;
     private readonly SemaphoreSlim _inbound;
+    private readonly Dictionary<PeerId, int> _inboundPerPeer = new();
     private readonly CancellationTokenSource _stopping = new();
     private Task? _refresh;
 
@@ -33,6 +34,7 @@ public sealed class KadDht : IAsyncDisposable
         _host = host ?? throw new ArgumentNullException(nameof(host));
         _options = options ?? new KadDhtOptions();
         ArgumentOutOfRangeException.ThrowIfLessThan(_options.MaxConcurrentInbound, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThan(_options.MaxConcurrentInboundPerPeer, 1);
         _node = new KadNode(host.PeerId, _options, new KadHostNetwork(host, _options.ProtocolId))
         {
             SelfAddresses = () => host.ListenAddresses,
@@ -186,8 +188,20 @@ public sealed class KadDht : IAsyncDisposable
     private async Task HandleAsync(Libp2pStream stream, CancellationToken cancellationToken)
     {
         PeerId from = stream.RemotePeer;
+        lock (_inboundPerPeer)
+        {
+            int held = _inboundPerPeer.GetValueOrDefault(from);
+            if (held >= _options.MaxConcurrentInboundPerPeer)
+            {
+                throw new KadException(KadError.TooLarge, "too many DHT requests in progress from this peer");
+            }
+
+            _inboundPerPeer[from] = held + 1;
+        }
+
         if (!await _inbound.WaitAsync(TimeSpan.Zero, cancellationToken).ConfigureAwait(false))
         {
+            ReleasePeerSlot(from);
             throw new KadException(KadError.TooLarge, "too many DHT requests in progress");
         }
 
@@ -217,6 +231,23 @@ public sealed class KadDht : IAsyncDisposable
         finally
         {
             _inbound.Release();
+            ReleasePeerSlot(from);
+        }
+    }
+
+    private void ReleasePeerSlot(PeerId peer)
+    {
+        lock (_inboundPerPeer)
+        {
+            int held = _inboundPerPeer.GetValueOrDefault(peer) - 1;
+            if (held <= 0)
+            {
+                _inboundPerPeer.Remove(peer);
+            }
+            else
+            {
+                _inboundPerPeer[peer] = held;
+            }
         }
     }
 

@@ -51,6 +51,12 @@ public sealed class KadDhtOptions
     /// <summary>Most inbound requests served at once (others wait; bounded).</summary>
     public int MaxConcurrentInbound { get; init; } = 64;
 
+    /// <summary>
+    /// Most inbound requests served at once for one peer (default 8), so that one peer holding idle streams cannot
+    /// take every slot of <see cref="MaxConcurrentInbound"/>; its further streams are reset.
+    /// </summary>
+    public int MaxConcurrentInboundPerPeer { get; init; } = 8;
+
     /// <summary>Clock for expiry and timers.</summary>
     public TimeProvider TimeProvider { get; init; } = TimeProvider.System;
 }

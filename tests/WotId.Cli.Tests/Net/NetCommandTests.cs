@@ -61,6 +61,24 @@ public sealed class NetCommandTests
     }
 
     [Fact]
+    public async Task NetAutoNatIsDialedBackByNetListenServingAutoNat()
+    {
+        // Loopback is private: a default server refuses it, one told to allow private addresses dials it back.
+        await using Listener strict = await Listener.StartAsync("--autonat-service");
+        (int exit, string output) = await RunAsync("net", "autonat", strict.Addresses[0], "--listen", "/ip4/127.0.0.1/tcp/0", "--json");
+        Assert.Equal(1, exit);
+        JsonNode refused = JsonNode.Parse(output)!;
+        Assert.Equal("Refused", refused["results"]![0]!["outcome"]!.GetValue<string>());
+        Assert.Equal("Unknown", refused["reachability"]!.GetValue<string>());
+
+        await using Listener lan = await Listener.StartAsync("--autonat-service", "--autonat-allow-private");
+        (exit, output) = await RunAsync("net", "autonat", lan.Addresses[0], "--listen", "/ip4/127.0.0.1/tcp/0");
+        Assert.True(exit == 0, output);
+        Assert.Contains(": Reachable (dialed back, nonce verified)", output, StringComparison.Ordinal);
+        Assert.Contains("reachability: public", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task CommandsWorkAgainstJsLibp2p()
     {
         await using JsLibp2pPeer js = await JsLibp2pPeer.StartAsync();

@@ -54,6 +54,49 @@ public sealed class KadHostilePeerTests
         Assert.Equal(KadMessageType.FindNode, answer!.Type);
     }
 
+    [Fact]
+    public async Task AFloodOfIdleLookupStreamsFromOnePeerCannotStarveHonestPeers()
+    {
+        using var cts = new CancellationTokenSource(s_timeout);
+        await using Libp2pHost server = await HostFixture.StartAsync();
+        await using Libp2pHost attacker = await HostFixture.StartAsync();
+        await using Libp2pHost honest = await HostFixture.StartAsync();
+        await using var dht = new KadDht(server, new KadDhtOptions { MaxConcurrentInbound = 16, MaxConcurrentInboundPerPeer = 4 });
+        await dht.StartAsync(cts.Token);
+        await attacker.DialAsync(HostFixture.AddressOf(server, ws: false), cts.Token);
+        await honest.DialAsync(HostFixture.AddressOf(server, ws: false), cts.Token);
+
+        // 40 lookup streams that ask once and then sit idle: 4 are served, the others are reset at once.
+        // (A reset can arrive while the stream's protocol is still being negotiated: HostException(StreamReset).)
+        var streams = new System.Collections.Generic.List<Libp2pStream>();
+        int answered = 0, reset = 0;
+        for (int i = 0; i < 40; i++)
+        {
+            try
+            {
+                Libp2pStream s = await attacker.OpenStreamAsync(server.PeerId, KadProtocol.IpfsProtocolId, cts.Token);
+                streams.Add(s);
+                await KadProtocol.WriteAsync(s, new KadMessage(KadMessageType.FindNode, attacker.PeerId.Bytes.ToArray()), cts.Token);
+                answered += await KadProtocol.ReadAsync(s, cts.Token) is null ? 0 : 1;
+            }
+            catch (Exception ex) when (ex is IOException or HostException)
+            {
+                reset++;
+            }
+        }
+
+        Assert.Equal((4, 36), (answered, reset));
+
+        // While the attacker's 4 streams stay open, an honest peer's lookup is answered.
+        await using Libp2pStream ok = await honest.OpenStreamAsync(server.PeerId, KadProtocol.IpfsProtocolId, cts.Token);
+        await KadProtocol.WriteAsync(ok, new KadMessage(KadMessageType.FindNode, honest.PeerId.Bytes.ToArray()), cts.Token);
+        Assert.Equal(KadMessageType.FindNode, (await KadProtocol.ReadAsync(ok, cts.Token))!.Type);
+        foreach (Libp2pStream s in streams)
+        {
+            await s.DisposeAsync();
+        }
+    }
+
     private static async Task ExpectResetAsync(Libp2pHost attacker, Libp2pHost server, Func<Stream, Task> send, CancellationToken ct)
     {
         await using Libp2pStream s = await attacker.OpenStreamAsync(server.PeerId, KadProtocol.IpfsProtocolId, ct);

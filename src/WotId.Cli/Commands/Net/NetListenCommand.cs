@@ -1,6 +1,7 @@
 // `wotid net listen` (issue 3): prints the node's multiaddrs (each ending in /p2p/<id>) and serves identify, ping and
 // perf until interrupted. Issue 12: --relay-service serves Circuit Relay v2, --relay reserves on a relay (its circuit
-// address is printed with the others), --hole-punching serves and drives DCUtR (docs/nat.md).
+// address is printed with the others), --hole-punching serves and drives DCUtR, --autonat-service serves AutoNAT v2
+// (docs/nat.md).
 using System;
 using System.Collections.Generic;
 using System.CommandLine;
@@ -14,7 +15,7 @@ using WotId.Libp2p.Peer;
 
 namespace WotId.Cli.Commands.Net;
 
-/// <summary><c>wotid net listen [--listen MULTIADDR]... [--peer-key FILE] [--relay-service] [--relay MULTIADDR] [--hole-punching]</c>.</summary>
+/// <summary><c>wotid net listen [--listen MULTIADDR]... [--peer-key FILE] [--relay-service] [--relay MULTIADDR] [--hole-punching] [--autonat-service [--autonat-allow-private]]</c>.</summary>
 internal sealed class NetListenCommand : ICliCommand
 {
     public string Name => "net listen";
@@ -28,6 +29,8 @@ internal sealed class NetListenCommand : ICliCommand
         CliSymbols.Flag("--relay-service", "serve as a Circuit Relay v2 relay for others (128 reservations, 2 min / 128 KiB per circuit)"),
         CliSymbols.Value("--relay", "MULTIADDR", "reserve a slot on this relay (its address must end with the relay's peer id) and print our circuit address through it"),
         CliSymbols.Flag("--hole-punching", "serve DCUtR and upgrade inbound relayed connections to direct TCP ones (TCP listeners use SO_REUSEPORT)"),
+        CliSymbols.Flag("--autonat-service", "serve AutoNAT v2: dial peers back on public addresses so they learn whether they are reachable (60 requests a minute, 12 per peer)"),
+        CliSymbols.Flag("--autonat-allow-private", "with --autonat-service: also dial back private and loopback addresses (a LAN or a test; the spec forbids it on the internet)"),
     ];
 
     public bool UsesHome => false;
@@ -45,6 +48,9 @@ internal sealed class NetListenCommand : ICliCommand
             LoggerFactory = context.Loggers,
             RelayService = arguments.Has("relay-service") ? new WotId.Libp2p.Protocols.Relay.RelayServiceOptions() : null,
             HolePunching = arguments.Has("hole-punching"),
+            AutoNatService = arguments.Has("autonat-service")
+                ? new WotId.Libp2p.Protocols.AutoNat.AutoNatServiceOptions { AllowPrivateAddresses = arguments.Has("autonat-allow-private") }
+                : null,
         });
         WotId.Libp2p.Protocols.Relay.RelayReservationLease? lease = null;
         try
