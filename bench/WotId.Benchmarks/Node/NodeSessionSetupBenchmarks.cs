@@ -3,9 +3,11 @@
 //
 // One measured iteration is one alice.SendTextAsync("bob", ...) that returns "direct" with, inside it: PQXDH from
 // the bundle bob handed out at the previous handshake (the one-time EC and Kyber prekeys in it are unused), sealing
-// (signed TSP + Signal + sealed envelope, one SQLite transaction into the outbox), TCP dial, multistream, Noise XX,
-// Yamux, the VerifiedHuman handshake with both credentials verified (ML-DSA-65 signatures, status lists from memory),
-// opening /wotid/msg/1.0.0, and bob opening, storing and acknowledging the message. Not measured ([IterationSetup]):
+// (signed TSP + Signal + sealed envelope, one SQLite transaction into the outbox), and at the same time TCP dial,
+// multistream, Noise XX, Yamux, the VerifiedHuman handshake with both presentations and credentials verified (ML-DSA-65
+// signatures; status lists from memory; from the second iteration on, the credential and status list signatures are
+// the verifier's remembered ones, as for any peer met before), opening /wotid/msg/1.0.0, and bob opening, storing and
+// acknowledging the message. Not measured ([IterationSetup]):
 // waiting for the previous message's delivery receipt, closing the connection, deleting alice's session with bob
 // (WotIdNode.ResetContactAsync), waiting until bob has seen the connection close, and topping up bob's prekeys.
 using System;

@@ -19,6 +19,7 @@ public sealed partial class CredentialVerifier
     private readonly IStatusListProvider _statusLists;
     private readonly INonceStore _nonces;
     private readonly TimeProvider _time;
+    private readonly VerifiedSignatureCache _signatures = new();
 
     /// <summary>Creates the verifier.</summary>
     public CredentialVerifier(IDidResolver resolver, IStatusListProvider statusLists, INonceStore? nonces = null, TimeProvider? time = null)
@@ -141,7 +142,7 @@ public sealed partial class CredentialVerifier
             return VerificationResult.Fail(VerificationFailure.BadSignature, $"kid is not a {relationship} method of the signer");
         }
 
-        return jws.Verify(method.PublicKey)
+        return _signatures.Verify(jws, method.PublicKey)
             ? null
             : VerificationResult.Fail(VerificationFailure.BadSignature, "signature does not verify");
     }

@@ -86,6 +86,15 @@ internal static class HandshakeChecks
         return PresentationBuilder.Create(s.Identity.SigningKey, credentials, binding, s.Time.GetUtcNow(), s.Policy.PresentationLifetime);
     }
 
+    /// <summary>
+    /// <see cref="Present"/> on the thread pool, started when the connection is known, so the ML-DSA signature is made
+    /// while the TSP messages before it are signed, sent and verified. The presentation depends only on this connection
+    /// (both peer ids, our Signal identity key, the Noise handshake hash) and is sent only after the peer's message
+    /// before it verified, exactly as when it is made then. The caller awaits the task before it returns.
+    /// </summary>
+    public static Task<string> PresentAhead(HandshakeServices s, string localPeer, string remotePeer, ReadOnlyMemory<byte> channelBinding) =>
+        Task.Run(() => Present(s, localPeer, remotePeer, channelBinding));
+
     public static byte[] Encode(HandshakeServices s, HandshakeMessage message, string? receiver) =>
         HandshakeMessageCodec.Encode(message, s.Signer, s.Identity.Did, receiver, s.Time);
 

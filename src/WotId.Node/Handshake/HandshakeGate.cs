@@ -147,8 +147,16 @@ public sealed class HandshakeGate : IConnectionGate, IDisposable
 
         await using (stream.ConfigureAwait(false))
         {
-            var handshake = new HandshakeInitiator(_s, local, connection.RemotePeer, connection.ChannelBinding.Span);
-            return await HandshakeProtocol.RunInitiatorAsync(_s, stream, handshake, cancellationToken).ConfigureAwait(false);
+            Task<string> presentation = HandshakeChecks.PresentAhead(_s, local, connection.RemotePeer.ToString(), connection.ChannelBinding);
+            try
+            {
+                var handshake = new HandshakeInitiator(_s, local, connection.RemotePeer, connection.ChannelBinding.Span, presentation);
+                return await HandshakeProtocol.RunInitiatorAsync(_s, stream, handshake, cancellationToken).ConfigureAwait(false);
+            }
+            finally
+            {
+                await ((Task)presentation).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            }
         }
     }
 
@@ -181,9 +189,10 @@ public sealed class HandshakeGate : IConnectionGate, IDisposable
             return;
         }
 
+        Task<string> presentation = HandshakeChecks.PresentAhead(_s, local, connection.RemotePeer.ToString(), connection.ChannelBinding);
         try
         {
-            var handshake = new HandshakeResponder(_s, local, connection.RemotePeer, connection.ChannelBinding.Span);
+            var handshake = new HandshakeResponder(_s, local, connection.RemotePeer, connection.ChannelBinding.Span, presentation);
             HandshakeOutcome outcome = await HandshakeProtocol.RunResponderAsync(_s, stream, handshake, connection.OpenGate, cancellationToken).ConfigureAwait(false);
             Report(connection, outcome, null);
             pending.Result.TrySetResult(outcome);
@@ -201,6 +210,7 @@ public sealed class HandshakeGate : IConnectionGate, IDisposable
         }
         finally
         {
+            await ((Task)presentation).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
             if (connection.IsClosed)
             {
                 _inbound.Remove(connection);

@@ -18,18 +18,22 @@ internal sealed class HandshakeInitiator
     private readonly string _localPeer;
     private readonly PeerId _remotePeer;
     private readonly byte[] _channelBinding;
+    private readonly Task<string>? _presentation;
     private Phase _phase;
     private string? _remoteDid;
     private EcPublicKey? _remoteKey;
     private PreKeyBundle? _remoteBundle;
     private Credential? _remoteCredential;
 
-    public HandshakeInitiator(HandshakeServices services, string localPeer, PeerId remotePeer, ReadOnlySpan<byte> channelBinding)
+    /// <summary>A new handshake; <paramref name="presentation"/> is our presentation for this connection when it is
+    /// being made already (<see cref="HandshakeChecks.PresentAhead"/>), null to make it once message 2 has been verified.</summary>
+    public HandshakeInitiator(HandshakeServices services, string localPeer, PeerId remotePeer, ReadOnlySpan<byte> channelBinding, Task<string>? presentation = null)
     {
         _s = services;
         _localPeer = localPeer;
         _remotePeer = remotePeer;
         _channelBinding = channelBinding.ToArray();
+        _presentation = presentation;
     }
 
     private enum Phase
@@ -68,7 +72,9 @@ internal sealed class HandshakeInitiator
             _remoteCredential = await HandshakeChecks.VerifyShareAsync(_s, sender, message, _localPeer, _remotePeer.ToString(), _channelBinding, cancellationToken).ConfigureAwait(false);
             _remoteKey = message.IdentityKey!;
             _remoteBundle = ParseBundle(message.PreKeyBundle, _remoteKey);
-            string presentation = HandshakeChecks.Present(_s, _localPeer, _remotePeer.ToString(), _channelBinding);
+            string presentation = _presentation is { } ahead
+                ? await ahead.ConfigureAwait(false)
+                : HandshakeChecks.Present(_s, _localPeer, _remotePeer.ToString(), _channelBinding);
             return HandshakeStep.Continue(3, HandshakeChecks.Encode(_s, HandshakeMessage.Share(presentation, _s.Identity.SignalIdentityKey, null), sender));
         }
         catch (HandshakeException ex)

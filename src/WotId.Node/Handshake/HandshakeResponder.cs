@@ -15,15 +15,19 @@ internal sealed class HandshakeResponder
     private readonly string _localPeer;
     private readonly PeerId _remotePeer;
     private readonly byte[] _channelBinding;
+    private readonly Task<string>? _presentation;
     private Phase _phase;
     private string? _remoteDid;
 
-    public HandshakeResponder(HandshakeServices services, string localPeer, PeerId remotePeer, ReadOnlySpan<byte> channelBinding)
+    /// <summary>A new handshake; <paramref name="presentation"/> is our presentation for this connection when it is
+    /// being made already (<see cref="HandshakeChecks.PresentAhead"/>), null to make it once message 1 has been verified.</summary>
+    public HandshakeResponder(HandshakeServices services, string localPeer, PeerId remotePeer, ReadOnlySpan<byte> channelBinding, Task<string>? presentation = null)
     {
         _s = services;
         _localPeer = localPeer;
         _remotePeer = remotePeer;
         _channelBinding = channelBinding.ToArray();
+        _presentation = presentation;
     }
 
     private enum Phase
@@ -51,7 +55,9 @@ internal sealed class HandshakeResponder
                 throw new HandshakeException(HandshakeFailureReason.BindingMismatch, false, "the request's audience is not the connection's remote peer");
             }
 
-            string presentation = HandshakeChecks.Present(_s, _localPeer, _remotePeer.ToString(), _channelBinding);
+            string presentation = _presentation is { } ahead
+                ? await ahead.ConfigureAwait(false)
+                : HandshakeChecks.Present(_s, _localPeer, _remotePeer.ToString(), _channelBinding);
             byte[] bundle = _s.Identity.PreKeyBundle().Serialize();
             return HandshakeStep.Continue(2, HandshakeChecks.Encode(_s, HandshakeMessage.Share(presentation, _s.Identity.SignalIdentityKey, bundle), sender));
         }

@@ -31,6 +31,8 @@ public sealed partial class WotIdNode
 
         Contact c = Resolve(contact);
         WotMessage message = WotMessage.Create(WotMessageTypes.ChatText, new Dictionary<string, string> { ["content"] = text }, _time);
+        EarlyLink early = OpenLinkEarly(c, cancellationToken);
+        await using System.Runtime.CompilerServices.ConfiguredAsyncDisposable earlyScope = early.ConfigureAwait(false);
         string id;
         await _crypto.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
@@ -60,7 +62,7 @@ public sealed partial class WotIdNode
         }
 
         _options.FaultPoint?.Invoke(FaultPoints.BeforeSend); // crash tests only
-        Dictionary<string, string> routes = await DeliverAsync(c, [entry], dial: true, depositNow: true, cancellationToken).ConfigureAwait(false);
+        Dictionary<string, string> routes = await DeliverAsync(c, [entry], dial: true, depositNow: true, cancellationToken, early.Link).ConfigureAwait(false);
         if (routes.TryGetValue(id, out string? via) && via == RejectedRoute)
         {
             throw new NodeException(NodeError.Failed, $"the node of {c.Name} refused the message and will never store it (it may not have this node as a contact)");

@@ -31,9 +31,10 @@ public sealed partial class WotIdNode
     /// <summary>
     /// Sends <paramref name="entries"/> (all to <paramref name="contact"/>, oldest first) over one link, pipelined up
     /// to the window, and returns the ACK status of each message acknowledged within the direct delivery timeout
-    /// (stored and duplicate are marked sent, rejected failed).
+    /// (stored and duplicate are marked sent, rejected failed). <paramref name="early"/>, when given, is the link opened
+    /// while the messages were sealed: it replaces finding or dialling one here (its failure counts as unreachable).
     /// </summary>
-    private async Task<Dictionary<string, AckStatus>> SendDirectAsync(Contact contact, List<OutboxEntry> entries, bool dial, CancellationToken cancellationToken)
+    private async Task<Dictionary<string, AckStatus>> SendDirectAsync(Contact contact, List<OutboxEntry> entries, bool dial, Task<PeerLink>? early, CancellationToken cancellationToken)
     {
         var acknowledged = new Dictionary<string, AckStatus>(StringComparer.Ordinal);
         if (entries.Count == 0 || !PeerId.TryParse(contact.PeerId, out PeerId? peer) || peer is null)
@@ -47,7 +48,9 @@ public sealed partial class WotIdNode
         try
         {
             _options.FaultPoint?.Invoke(FaultPoints.BeforeLink); // tests only
-            PeerLink link = await _links.GetAsync(peer, contact.Addresses, dial, linked.Token).ConfigureAwait(false);
+            PeerLink link = early is not null
+                ? await early.WaitAsync(linked.Token).ConfigureAwait(false)
+                : await _links.GetAsync(peer, contact.Addresses, dial, linked.Token).ConfigureAwait(false);
             foreach (OutboxEntry entry in entries)
             {
                 acks.Add((entry, await link.SendAsync(entry.Envelope, linked.Token).ConfigureAwait(false)));
@@ -82,13 +85,21 @@ public sealed partial class WotIdNode
                 continue;
             }
 
-            _profile.Messages.AdvanceOutboxState(entry.MessageId, OutboxState.Sent, countAttempt: true);
+            // The receiver stored it durably before its ACK: if this mark is lost, the message goes again and is a duplicate.
+            _profile.Messages.AdvanceOutboxState(entry.MessageId, OutboxState.Sent, countAttempt: true, durable: false);
             acknowledged.Add(entry.MessageId, status);
             Log.Delivery(_logger, entry.MessageId, contact.Name, DeliveryRoutes.Direct);
         }
 
         return acknowledged;
     }
+
+    /// <summary>Starts opening the message link to <paramref name="contact"/> (reusing or dialling) while the caller seals.</summary>
+    private EarlyLink OpenLinkEarly(Contact contact, CancellationToken cancellationToken) =>
+        new(ct => PeerId.TryParse(contact.PeerId, out PeerId? peer) && peer is not null
+                ? _links.GetAsync(peer, contact.Addresses, dial: true, ct)
+                : Task.FromException<PeerLink>(new IOException("the contact has no valid peer id")),
+            _options.DirectDeliveryTimeout, _time, cancellationToken, _stop.Token);
 
     /// <summary>Deposits one envelope in the contact's embedded mailbox; false when it has none or the deposit failed.</summary>
     private async Task<bool> DepositAsync(Contact contact, OutboxEntry entry, CancellationToken cancellationToken)
@@ -156,15 +167,16 @@ public sealed partial class WotIdNode
     /// One delivery round for a contact: queued messages not being sent by someone else go out directly; those still
     /// unacknowledged and older than the direct timeout (or all, when <paramref name="depositNow"/>) go to the mailbox.
     /// Returns the route of each message handled: direct, mailbox, or <see cref="RejectedRoute"/> for a message the
-    /// contact's node refused (it will never store it, so it is not deposited either).
+    /// contact's node refused (it will never store it, so it is not deposited either). <paramref name="early"/>: see
+    /// <see cref="SendDirectAsync"/>.
     /// </summary>
-    private async Task<Dictionary<string, string>> DeliverAsync(Contact contact, IReadOnlyList<OutboxEntry> queued, bool dial, bool depositNow, CancellationToken cancellationToken)
+    private async Task<Dictionary<string, string>> DeliverAsync(Contact contact, IReadOnlyList<OutboxEntry> queued, bool dial, bool depositNow, CancellationToken cancellationToken, Task<PeerLink>? early = null)
     {
         var routes = new Dictionary<string, string>(StringComparer.Ordinal);
         List<OutboxEntry> mine = queued.Where(e => _sending.TryAdd(e.MessageId, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously))).ToList();
         try
         {
-            Dictionary<string, AckStatus> direct = await SendDirectAsync(contact, mine, dial, cancellationToken).ConfigureAwait(false);
+            Dictionary<string, AckStatus> direct = await SendDirectAsync(contact, mine, dial, early, cancellationToken).ConfigureAwait(false);
             DateTimeOffset cutoff = _time.GetUtcNow() - _options.DirectDeliveryTimeout;
             foreach (OutboxEntry entry in mine)
             {

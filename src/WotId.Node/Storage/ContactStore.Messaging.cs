@@ -33,7 +33,8 @@ internal sealed partial class ContactStore
 
         byte[]? value = bundle.IsEmpty ? null : bundle.ToArray();
         long now = _time.GetUtcNow().ToUnixTimeMilliseconds();
-        _db.Write((c, t) => Require(ProfileDatabase.Execute(c, t, "UPDATE contacts SET prekey_bundle = $2, updated_at = $3 WHERE id = $1", id, value, now)));
+        // Not durable: a lost update leaves the previous bundle, and the contact's next handshake hands out a new one.
+        _db.Write((c, t) => Require(ProfileDatabase.Execute(c, t, "UPDATE contacts SET prekey_bundle = $2, updated_at = $3 WHERE id = $1", id, value, now)), durable: false);
     }
 
     /// <summary>Sets the contact's mailbox: its kind (e.g. <c>embedded</c>), object id and hint (null clears each).</summary>
@@ -58,8 +59,9 @@ internal sealed partial class ContactStore
     internal void MarkVerified(long id, DateTimeOffset at)
     {
         long now = _time.GetUtcNow().ToUnixTimeMilliseconds();
+        // Not durable: a timestamp for display; a lost update shows the previous handshake's time.
         _db.Write((c, t) => Require(ProfileDatabase.Execute(c, t,
-            "UPDATE contacts SET last_verified_at = $2, updated_at = $3 WHERE id = $1", id, at.ToUnixTimeMilliseconds(), now)));
+            "UPDATE contacts SET last_verified_at = $2, updated_at = $3 WHERE id = $1", id, at.ToUnixTimeMilliseconds(), now)), durable: false);
     }
 
     /// <summary>The contact whose DID hashes (SHA-256, UTF-8) to <paramref name="didHash"/>, or null.</summary>

@@ -143,9 +143,11 @@ internal sealed partial class MessageStore
 
     /// <summary>
     /// Moves an outgoing message forward only (held, queued/failed, deposited, sent, delivered, read): an ACK that
-    /// arrives after the receipt leaves the receipt's state. Returns whether the state changed.
+    /// arrives after the receipt leaves the receipt's state. Returns whether the state changed. With
+    /// <paramref name="durable"/> false the commit does not wait for the disk: for a state whose loss on power failure
+    /// only makes the message go out again (the receiver answers duplicate; docs/node.md "Durability").
     /// </summary>
-    internal bool AdvanceOutboxState(string messageId, OutboxState state, bool countAttempt = false)
+    internal bool AdvanceOutboxState(string messageId, OutboxState state, bool countAttempt = false, bool durable = true)
     {
         if (!Enum.IsDefined(state))
         {
@@ -174,7 +176,7 @@ internal sealed partial class MessageStore
             ProfileDatabase.Execute(c, t, "UPDATE outbox SET state = $2, updated_at = $3 WHERE message_id = $1", messageId, (long)state, now);
             History(c, t, "outbox", contactId, messageId, (int)state, now);
             return true;
-        });
+        }, durable);
     }
 
     /// <summary>

@@ -26,7 +26,11 @@ internal sealed partial class MessageStore
         return list;
     });
 
-    /// <summary>Records that the delivery receipt of (contact, message id) is queued.</summary>
+    /// <summary>
+    /// Records that the delivery receipt of (contact, message id) is queued. Not durable (docs/node.md "Durability"):
+    /// if a power failure loses it, the receipt is queued once more at the next start, and a second delivery receipt
+    /// only repeats a state the sender already has.
+    /// </summary>
     internal void ReceiptQueued(long contactId, string messageId) =>
-        _db.Write((c, t) => ProfileDatabase.Execute(c, t, "UPDATE inbox SET receipt_pending = 0 WHERE contact_id = $1 AND message_id = $2", contactId, messageId));
+        _db.Write((c, t) => ProfileDatabase.Execute(c, t, "UPDATE inbox SET receipt_pending = 0 WHERE contact_id = $1 AND message_id = $2", contactId, messageId), durable: false);
 }

@@ -155,7 +155,7 @@ internal sealed partial class PreKeyManager : IDisposable
                 }
 
                 return (spk, opk, kyb);
-            });
+            }, durable: false); // a hint: if lost, a one-time key may be handed out twice, and the second use fails cleanly
             if (spkId is null || kyberId is null)
             {
                 throw new InvalidOperationException("no signed or last-resort prekey yet: replenish the prekeys first");

@@ -1,7 +1,10 @@
 // The profile's SQLite database: one connection, WAL journal (sqlite.org/wal.html), foreign keys on, a busy timeout,
 // synchronous=FULL (a committed state change survives power loss) and secure_delete (freed pages are zeroed).
 // Every write runs in one BEGIN IMMEDIATE transaction under an in-process lock, so each state change is atomic and
-// two threads never interleave on the connection. The file is created empty with mode 0600 before SQLite opens it,
+// two threads never interleave on the connection. A write whose loss on power failure is harmless (it is redone or
+// only records a hint; docs/node.md "Durability") may commit with synchronous=NORMAL instead: in WAL mode that
+// commit is atomic and survives a killed process, and the next FULL commit makes it durable with everything before
+// it, so a power failure can only drop a suffix of such writes, never a FULL one or anything before it. The file is created empty with mode 0600 before SQLite opens it,
 // so it is never readable by others, not even for an instant; SQLite gives the -wal and -shm files the same mode.
 using System;
 using System.IO;
@@ -20,6 +23,7 @@ internal sealed partial class ProfileDatabase : IDisposable
     private readonly SqliteConnection _connection;
     private readonly Lock _gate = new();
     private AtRestKey? _key;
+    private bool _deferredSync;
 
     private ProfileDatabase(string path, SqliteConnection connection)
     {
@@ -87,13 +91,20 @@ internal sealed partial class ProfileDatabase : IDisposable
         }
     }
 
-    /// <summary>Runs <paramref name="write"/> in one BEGIN IMMEDIATE transaction; commits when it returns, rolls back when it throws.</summary>
-    internal T Write<T>(Func<SqliteConnection, SqliteTransaction, T> write)
+    /// <summary>Runs <paramref name="write"/> in one BEGIN IMMEDIATE transaction; commits (synchronous=FULL) when it returns, rolls back when it throws.</summary>
+    internal T Write<T>(Func<SqliteConnection, SqliteTransaction, T> write) => Write(write, durable: true);
+
+    /// <summary>
+    /// As <see cref="Write{T}(Func{SqliteConnection, SqliteTransaction, T})"/>; with <paramref name="durable"/> false
+    /// the commit does not wait for the disk (synchronous=NORMAL): only for writes whose loss on power failure is harmless.
+    /// </summary>
+    internal T Write<T>(Func<SqliteConnection, SqliteTransaction, T> write, bool durable)
     {
         lock (_gate)
         {
             return Guard(() =>
             {
+                SetSynchronous(durable);
                 using SqliteTransaction t = _connection.BeginTransaction(deferred: false);
                 T result = write(_connection, t);
                 t.Commit();
@@ -102,12 +113,15 @@ internal sealed partial class ProfileDatabase : IDisposable
         }
     }
 
-    /// <summary>As <see cref="Write{T}"/> without a result.</summary>
-    internal void Write(Action<SqliteConnection, SqliteTransaction> write) => Write<bool>((c, t) =>
+    /// <summary>As <see cref="Write{T}(Func{SqliteConnection, SqliteTransaction, T})"/> without a result.</summary>
+    internal void Write(Action<SqliteConnection, SqliteTransaction> write) => Write(write, durable: true);
+
+    /// <summary>As <see cref="Write{T}(Func{SqliteConnection, SqliteTransaction, T}, bool)"/> without a result.</summary>
+    internal void Write(Action<SqliteConnection, SqliteTransaction> write, bool durable) => Write<bool>((c, t) =>
     {
         write(c, t);
         return true;
-    });
+    }, durable);
 
     /// <summary>Closes the connection and zeroes the key.</summary>
     public void Dispose()
@@ -159,6 +173,20 @@ internal sealed partial class ProfileDatabase : IDisposable
             connection.Dispose();
             throw;
         }
+    }
+
+    /// <summary>Switches the connection's synchronous mode for the next commit (under the lock, outside a transaction).</summary>
+    private void SetSynchronous(bool durable)
+    {
+        if (_deferredSync == !durable)
+        {
+            return;
+        }
+
+        using SqliteCommand c = _connection.CreateCommand();
+        c.CommandText = durable ? "PRAGMA synchronous=FULL;" : "PRAGMA synchronous=NORMAL;";
+        c.ExecuteNonQuery();
+        _deferredSync = !durable;
     }
 
     private static T Guard<T>(Func<T> body)

@@ -38,4 +38,25 @@ public sealed class TspDidKeyResolverTests
         TspVerificationKey? k = await resolver.ResolveAsync(DidKey.Create(KeyAlgorithm.Ed25519, ed.PublicKey), TestContext.Current.CancellationToken);
         Assert.Equal(TspSignatureAlgorithm.Ed25519, k!.Algorithm);
     }
+
+    [Fact]
+    public async Task AResolvedDidKeyResolvesToTheSameKeyAgainAndADifferentDidToItsOwnKey()
+    {
+        using MLDsaPrivateKey a = TestKeys.MLDsa(0);
+        using MLDsaPrivateKey b = TestKeys.MLDsa(1);
+        string didA = DidKey.Create(KeyAlgorithm.MLDsa65, a.PublicKey);
+        string didB = DidKey.Create(KeyAlgorithm.MLDsa65, b.PublicKey);
+        var resolver = new TspDidKeyResolver();
+        for (int i = 0; i < 2; i++)
+        {
+            TspVerificationKey? ka = await resolver.ResolveAsync(didA, TestContext.Current.CancellationToken);
+            TspVerificationKey? kb = await resolver.ResolveAsync(didB, TestContext.Current.CancellationToken);
+            Assert.Equal(a.PublicKey, ka!.PublicKey.ToArray());
+            Assert.Equal(b.PublicKey, kb!.PublicKey.ToArray());
+        }
+
+        // An unparseable did:key is never remembered as anything but unresolvable.
+        Assert.Null(await resolver.ResolveAsync("did:key:zNotAKey", TestContext.Current.CancellationToken));
+        Assert.Null(await resolver.ResolveAsync("did:key:zNotAKey", TestContext.Current.CancellationToken));
+    }
 }
