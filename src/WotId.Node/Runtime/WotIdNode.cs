@@ -38,6 +38,7 @@ public sealed partial class WotIdNode : IWotIdNode
     private readonly SemaphoreSlim _crypto = new(1, 1);
     private readonly PeerLinks _links;
     private readonly MailboxPool _mailboxes;
+    private readonly IotaMailboxes.IotaMailboxPool _iota;
     private readonly WakeSignal _outboxWake = new();
     private readonly CancellationTokenSource _stop = new();
     private readonly List<Task> _loops = [];
@@ -79,6 +80,7 @@ public sealed partial class WotIdNode : IWotIdNode
         _sealer = new MessageSealer(profile, _time);
         _links = new PeerLinks(_host, _time, _logger);
         _mailboxes = new MailboxPool(profile, _time);
+        _iota = new IotaMailboxes.IotaMailboxPool(profile, _time, loggers);
         StartMailboxHost();
     }
 
@@ -170,6 +172,7 @@ public sealed partial class WotIdNode : IWotIdNode
         await Task.WhenAll(_loops).ConfigureAwait(false);
         _events.Complete();
         _mailboxes.Dispose();
+        _iota.Dispose();
         _mailboxHost?.Dispose();
         _http?.Dispose();
         _nodeLock.Dispose();
