@@ -60,4 +60,7 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 317, Level = LogLevel.Debug, Message = "Message {MessageId} for {Contact} waits in the IOTA outbox: {Reason}")]
     public static partial void IotaDepositQueued(ILogger logger, string messageId, string contact, string reason);
+
+    [LoggerMessage(EventId = 318, Level = LogLevel.Information, Message = "A new credential from issuer {IssuerFingerprint} is presented from the next handshake on")]
+    public static partial void CredentialReplaced(ILogger logger, string issuerFingerprint);
 }

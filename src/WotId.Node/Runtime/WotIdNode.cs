@@ -32,6 +32,7 @@ public sealed partial class WotIdNode : IWotIdNode
     private readonly NodeLock _nodeLock;
     private readonly HttpClient? _http;
     private readonly HandshakeGate _gate;
+    private readonly HandshakeIdentity _identity;
     private readonly Libp2pHost _host;
     private readonly NodeEventHub _events;
     private readonly MessageSealer _sealer;
@@ -58,7 +59,7 @@ public sealed partial class WotIdNode : IWotIdNode
         _http = http;
         _events = new NodeEventHub(_time);
         string credential = profile.Credential ?? throw new NodeException(NodeError.NoCredential, "the profile has no VerifiedHuman credential (wotid credential import)");
-        var identity = new HandshakeIdentity(profile.SigningKey, credential, profile.SignalIdentityKey, ResponderBundle);
+        var identity = _identity = new HandshakeIdentity(profile.SigningKey, credential, profile.SignalIdentityKey, ResponderBundle);
         var policy = new HandshakePolicy(new LiveTrustList(profile.GetTrustedIssuers), statusLists)
         {
             TimeProvider = _time,
