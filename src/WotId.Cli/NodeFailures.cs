@@ -21,6 +21,7 @@ internal static class NodeFailures
         NodeError.AlreadyRunning => new("already-running", exception.Message, "a node runs for this profile already; stop it, or use it (other verbs talk to it)", ExitCodes.Failed),
         NodeError.NotRunning => new("not-running", exception.Message, "start the node with `wotid run`", ExitCodes.Failed),
         NodeError.UnknownFile => new("unknown-file", exception.Message, "see `wotid files` for transfer ids", ExitCodes.InvalidInput),
+        NodeError.InvalidCredential => new("invalid-credential", exception.Message, "ask the issuer for a credential whose subject is your DID (`wotid status` shows it)", ExitCodes.VerificationFailed),
         NodeError.Unauthorized => new("unauthorized", exception.Message, "the control API refused this user's token; run as the profile's owner", ExitCodes.Failed),
         _ => new("failed", exception.Message, null, ExitCodes.Failed),
     };

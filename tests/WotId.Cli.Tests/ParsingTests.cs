@@ -169,8 +169,9 @@ public sealed class ParsingTests : IDisposable
             string[] names = command.Symbols.OfType<System.CommandLine.Option>().Select(o => o.Name).ToArray();
             Assert.DoesNotContain("--key", names);
             Assert.Equal(command.Name.StartsWith("net ", StringComparison.Ordinal), names.Contains("--peer-key"));
-            // `mailbox use-host` signs with the profile's DID key and takes no key option.
-            bool iotaVerb = command.Name.StartsWith("mailbox ", StringComparison.Ordinal) && command.Name != "mailbox use-host";
+            // `mailbox use-host` signs with the profile's DID key and `mailbox use-iota` with the profile's mailbox
+            // account key: neither takes a key option.
+            bool iotaVerb = command.Name.StartsWith("mailbox ", StringComparison.Ordinal) && command.Name is not ("mailbox use-host" or "mailbox use-iota");
             Assert.Equal(iotaVerb, names.Contains("--iota-key"));
         }
     }

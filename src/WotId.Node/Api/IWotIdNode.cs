@@ -26,6 +26,14 @@ public interface IWotIdNode : System.IAsyncDisposable
     /// <summary>Accepts a contact's changed Signal identity key; messages held for it are then sent.</summary>
     Task<ContactSummary> AcceptKeyChangeAsync(string contact, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Verifies <paramref name="credentialJws"/> as this profile's VerifiedHuman credential (vc+jwt: signature, type,
+    /// validity period, subject), stores it and presents it from the next handshake on, without a restart.
+    /// <see cref="NodeError.InvalidCredential"/> when it is not valid.
+    /// </summary>
+    Task<ImportedCredential> ImportCredentialAsync(string credentialJws, CancellationToken cancellationToken = default) =>
+        throw new NodeException(NodeError.Failed, "this node cannot import a credential");
+
     /// <summary>A fresh signed invitation of this node (the <c>wotid:</c> URI).</summary>
     Task<string> CreateInvitationAsync(CancellationToken cancellationToken = default);
 

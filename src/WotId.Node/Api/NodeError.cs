@@ -39,4 +39,7 @@ public enum NodeError
 
     /// <summary>No file transfer with that id.</summary>
     UnknownFile,
+
+    /// <summary>The credential offered for import is not this profile's valid VerifiedHuman credential.</summary>
+    InvalidCredential,
 }

@@ -73,6 +73,10 @@ public sealed partial class ControlApiClient : IWotIdNode
         PostAsync("v1/contacts/" + Segment(contact) + "/accept-key", null, ControlJsonContext.Default.ContactSummary, cancellationToken);
 
     /// <inheritdoc />
+    public Task<ImportedCredential> ImportCredentialAsync(string credentialJws, CancellationToken cancellationToken = default) =>
+        PostAsync("v1/credential", JsonContent.Create(new ImportCredentialRequest(credentialJws), ControlJsonContext.Default.ImportCredentialRequest), ControlJsonContext.Default.ImportedCredential, cancellationToken);
+
+    /// <inheritdoc />
     public async Task<string> CreateInvitationAsync(CancellationToken cancellationToken = default) =>
         (await GetAsync("v1/invitation", ControlJsonContext.Default.InvitationResponse, cancellationToken).ConfigureAwait(false)).Uri;
 

@@ -46,6 +46,7 @@ internal static class ControlApiErrors
         [NodeError.Unauthorized] = "unauthorized",
         [NodeError.Failed] = "failed",
         [NodeError.UnknownFile] = "unknown_file",
+        [NodeError.InvalidCredential] = "invalid_credential",
     }.ToFrozenDictionary();
 
     private static readonly FrozenDictionary<string, NodeError> s_errors = Invert(s_codes);
@@ -61,6 +62,7 @@ internal static class ControlApiErrors
         NodeError.ContactExists or NodeError.KeyChangeHeld or NodeError.NoCredential => StatusCodes.Status409Conflict,
         NodeError.Unreachable => StatusCodes.Status503ServiceUnavailable,
         NodeError.Unauthorized => StatusCodes.Status401Unauthorized,
+        NodeError.InvalidCredential => StatusCodes.Status422UnprocessableEntity,
         _ => StatusCodes.Status500InternalServerError,
     };
 

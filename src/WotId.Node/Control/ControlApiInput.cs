@@ -24,6 +24,8 @@ internal static class ControlApiInput
 
     public static string Text(string? value) => Bounded(value, ControlApiLimits.MaxTextLength, "text");
 
+    public static string Credential(string? value) => Bounded(value, Profile.Profile.MaxCredentialLength, "credential");
+
     /// <summary>A file transfer id from a path segment (an encoded slash decoded, as for contacts).</summary>
     public static string FileIdFromPath(string value) =>
         Bounded(value.Replace("%2F", "/", StringComparison.OrdinalIgnoreCase), ControlApiLimits.MaxFileIdLength, "file id");

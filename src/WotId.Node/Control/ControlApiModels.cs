@@ -54,3 +54,6 @@ internal sealed record WebSessionRequest(string Token);
 /// <summary>POST and GET /web/session.</summary>
 /// <param name="Csrf">The value to send in the X-Wotid-Csrf header with every API call.</param>
 internal sealed record WebSessionResponse(string Csrf);
+
+/// <summary>Body of <c>POST /v1/credential</c>: the vc+jwt.</summary>
+internal sealed record ImportCredentialRequest(string Credential);

@@ -169,6 +169,7 @@ public sealed class ControlApiServer : IAsyncDisposable
         app.UseRouting();
         ServerSentEventWriter events = new(options.HeartbeatInterval, TimeProvider.System);
         StatusEndpoints.Map(app, node);
+        CredentialEndpoints.Map(app, node);
         ContactEndpoints.Map(app, node);
         MessageEndpoints.Map(app, node);
         FileEndpoints.Map(app, node, new FileUploads(node, home, options.MaxUploadBytes));

@@ -37,4 +37,6 @@ namespace WotId.Node.Control;
 [JsonSerializable(typeof(InvitationQrResponse))]
 [JsonSerializable(typeof(WebSessionRequest))]
 [JsonSerializable(typeof(WebSessionResponse))]
+[JsonSerializable(typeof(ImportCredentialRequest))]
+[JsonSerializable(typeof(ImportedCredential))]
 internal sealed partial class ControlJsonContext : JsonSerializerContext;

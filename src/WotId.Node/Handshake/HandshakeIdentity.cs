@@ -27,7 +27,7 @@ public sealed class HandshakeIdentity
         }
 
         SigningKey = signingKey;
-        CredentialJws = credentialJws;
+        _credentialJws = credentialJws;
         SignalIdentityKey = signalIdentityKey;
         PreKeyBundle = preKeyBundle;
     }
@@ -38,14 +38,22 @@ public sealed class HandshakeIdentity
     /// <summary>The node's DID (did:key of <see cref="SigningKey"/>).</summary>
     public string Did => SigningKey.Did;
 
-    /// <summary>The credential presented, if any.</summary>
-    public string? CredentialJws { get; }
+    private volatile string? _credentialJws;
+
+    /// <summary>The credential presented, if any (read at the start of each handshake).</summary>
+    public string? CredentialJws => _credentialJws;
 
     /// <summary>The public Signal identity key.</summary>
     public EcPublicKey SignalIdentityKey { get; }
 
     /// <summary>Supplies the prekey bundle sent as responder.</summary>
     public Func<PreKeyBundle> PreKeyBundle { get; }
+
+    /// <summary>
+    /// Presents <paramref name="credentialJws"/> from the next handshake on (a credential imported while the node runs);
+    /// handshakes already under way and connections already verified are not affected.
+    /// </summary>
+    public void ReplaceCredential(string? credentialJws) => _credentialJws = credentialJws;
 
     /// <summary>Names the DID length only.</summary>
     public override string ToString() => $"HandshakeIdentity({Did.Length} char DID, {(CredentialJws is null ? "no" : "one")} credential)";

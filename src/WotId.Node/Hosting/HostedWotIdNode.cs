@@ -52,6 +52,8 @@ internal sealed class HostedWotIdNode : IWotIdNode
 
     public Task<string> CreateInvitationAsync(CancellationToken cancellationToken = default) => Node.CreateInvitationAsync(cancellationToken);
 
+    public Task<ImportedCredential> ImportCredentialAsync(string credentialJws, CancellationToken cancellationToken = default) => Node.ImportCredentialAsync(credentialJws, cancellationToken);
+
     public Task<SentMessage> SendTextAsync(string contact, string text, CancellationToken cancellationToken = default) => Node.SendTextAsync(contact, text, cancellationToken);
 
     public Task<IReadOnlyList<InboxMessage>> GetInboxAsync(string? contact = null, CancellationToken cancellationToken = default) => Node.GetInboxAsync(contact, cancellationToken);

@@ -29,5 +29,9 @@ public sealed partial class Profile
         internal const string HostedMailboxAddress = "hosted_mailbox.address"; // multiaddr ending in /p2p/<host peer id>
         internal const string HostedMailboxId = "hosted_mailbox.id";
         internal const string HostedMailboxCap = "hosted_mailbox.cap";
+        internal const string IotaMailboxRpc = "iota_mailbox.rpc"; // JSON-RPC URL of an IOTA full node
+        internal const string IotaMailboxPackage = "iota_mailbox.package"; // the published wotid_mailbox package
+        internal const string IotaMailboxId = "iota_mailbox.id";
+        internal const string IotaMailboxCap = "iota_mailbox.cap";
     }
 }

@@ -54,4 +54,13 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 315, Level = LogLevel.Debug, Message = "File transfer {FileId}: {Step} ({Detail})")]
     public static partial void FileTransfer(ILogger logger, string fileId, string step, string detail);
+
+    [LoggerMessage(EventId = 316, Level = LogLevel.Information, Message = "The IOTA mailbox cannot be claimed through {Rpc} now ({Error}); retrying at the next poll")]
+    public static partial void IotaClaimDeferred(ILogger logger, Uri rpc, WotId.Mailbox.MailboxError error);
+
+    [LoggerMessage(EventId = 317, Level = LogLevel.Debug, Message = "Message {MessageId} for {Contact} waits in the IOTA outbox: {Reason}")]
+    public static partial void IotaDepositQueued(ILogger logger, string messageId, string contact, string reason);
+
+    [LoggerMessage(EventId = 318, Level = LogLevel.Information, Message = "A new credential from issuer {IssuerFingerprint} is presented from the next handshake on")]
+    public static partial void CredentialReplaced(ILogger logger, string issuerFingerprint);
 }

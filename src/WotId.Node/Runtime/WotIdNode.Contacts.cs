@@ -127,7 +127,13 @@ public sealed partial class WotIdNode
         PreKeyBundle bundle = await _profile.PreKeys.CreateSharedBundleAsync(cancellationToken).ConfigureAwait(false);
         DateTimeOffset now = _time.GetUtcNow();
         InvitationMailbox? mailbox = null;
-        if (_profile.HostedMailbox is { } hosted && Encoding.UTF8.GetByteCount(hosted.HostAddress) <= InvitationLimits.MaxMailboxHintBytes)
+        string? iotaHint = _profile.IotaMailbox is { } iota ? IotaMailboxes.IotaMailboxHint.Format(iota.Package, iota.Rpc) : null;
+        if (iotaHint is not null && Encoding.UTF8.GetByteCount(iotaHint) <= InvitationLimits.MaxMailboxHintBytes)
+        {
+            // An IOTA mailbox reaches contacts anywhere; the profile chose it explicitly, so it comes first.
+            mailbox = new InvitationMailbox(InvitationMailboxKind.Iota, _profile.IotaMailbox!.Handle.MailboxId, iotaHint);
+        }
+        else if (_profile.HostedMailbox is { } hosted && Encoding.UTF8.GetByteCount(hosted.HostAddress) <= InvitationLimits.MaxMailboxHintBytes)
         {
             // A hosted mailbox reaches contacts on other machines; it is preferred over the local embedded one.
             mailbox = new InvitationMailbox(InvitationMailboxKind.Hosted, hosted.Handle.MailboxId, hosted.HostAddress);

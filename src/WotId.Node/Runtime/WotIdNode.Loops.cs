@@ -88,7 +88,7 @@ public sealed partial class WotIdNode
 
     private async Task RunMailboxLoopAsync(CancellationToken cancellationToken)
     {
-        if (_profile.Mailbox is null && _profile.HostedMailbox is null)
+        if (_profile.Mailbox is null && _profile.HostedMailbox is null && _profile.IotaMailbox is null)
         {
             _firstClaimRound.TrySetResult();
             return;
@@ -128,7 +128,7 @@ public sealed partial class WotIdNode
         }
     }
 
-    /// <summary>One claim round over the node's own mailboxes (embedded, then hosted); returns the messages taken out.</summary>
+    /// <summary>One claim round over the node's own mailboxes (embedded, hosted, then IOTA); returns the messages taken out.</summary>
     private async Task<int> ClaimMailboxAsync(CancellationToken cancellationToken)
     {
         int taken = 0;
@@ -151,6 +151,7 @@ public sealed partial class WotIdNode
             }
         }
 
+        taken += await ClaimIotaMailboxAsync(cancellationToken).ConfigureAwait(false);
         return taken;
     }
 

@@ -101,12 +101,17 @@ public sealed partial class WotIdNode
                 : Task.FromException<PeerLink>(new IOException("the contact has no valid peer id")),
             _options.DirectDeliveryTimeout, _time, cancellationToken, _stop.Token);
 
-    /// <summary>Deposits one envelope in the contact's embedded mailbox; false when it has none or the deposit failed.</summary>
+    /// <summary>Deposits one envelope in the contact's mailbox (embedded here; hosted and IOTA elsewhere); false when it has none or the deposit failed.</summary>
     private async Task<bool> DepositAsync(Contact contact, OutboxEntry entry, CancellationToken cancellationToken)
     {
         if (contact.MailboxKind == MailboxKinds.Hosted)
         {
             return await DepositHostedAsync(contact, entry, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (contact.MailboxKind == MailboxKinds.Iota)
+        {
+            return await DepositIotaAsync(contact, entry, cancellationToken).ConfigureAwait(false);
         }
 
         if (contact.MailboxKind != MailboxKinds.Embedded || contact.MailboxId is null

@@ -27,7 +27,9 @@ public sealed partial class WotIdNode
         }
 
         int outbox = _profile.Messages.Outbox().Count(e => e.State is OutboxState.Queued or OutboxState.Held);
-        MailboxSummary? mailbox = _profile.HostedMailbox is { } h
+        MailboxSummary? mailbox = _profile.IotaMailbox is { } iota
+            ? new MailboxSummary(MailboxKinds.Iota, iota.Handle.MailboxId.ToString(), iota.Rpc.ToString())
+            : _profile.HostedMailbox is { } h
             ? new MailboxSummary(MailboxKinds.Hosted, h.Handle.MailboxId.ToString(), h.HostAddress)
             : _profile.Mailbox is { } m ? new MailboxSummary(MailboxKinds.Embedded, m.Handle.MailboxId.ToString(), m.DatabasePath) : null;
         var status = new NodeStatus(

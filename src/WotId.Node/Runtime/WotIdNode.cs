@@ -32,12 +32,14 @@ public sealed partial class WotIdNode : IWotIdNode
     private readonly NodeLock _nodeLock;
     private readonly HttpClient? _http;
     private readonly HandshakeGate _gate;
+    private readonly HandshakeIdentity _identity;
     private readonly Libp2pHost _host;
     private readonly NodeEventHub _events;
     private readonly MessageSealer _sealer;
     private readonly SemaphoreSlim _crypto = new(1, 1);
     private readonly PeerLinks _links;
     private readonly MailboxPool _mailboxes;
+    private readonly IotaMailboxes.IotaMailboxPool _iota;
     private readonly WakeSignal _outboxWake = new();
     private readonly CancellationTokenSource _stop = new();
     private readonly List<Task> _loops = [];
@@ -57,7 +59,7 @@ public sealed partial class WotIdNode : IWotIdNode
         _http = http;
         _events = new NodeEventHub(_time);
         string credential = profile.Credential ?? throw new NodeException(NodeError.NoCredential, "the profile has no VerifiedHuman credential (wotid credential import)");
-        var identity = new HandshakeIdentity(profile.SigningKey, credential, profile.SignalIdentityKey, ResponderBundle);
+        var identity = _identity = new HandshakeIdentity(profile.SigningKey, credential, profile.SignalIdentityKey, ResponderBundle);
         var policy = new HandshakePolicy(new LiveTrustList(profile.GetTrustedIssuers), statusLists)
         {
             TimeProvider = _time,
@@ -79,6 +81,7 @@ public sealed partial class WotIdNode : IWotIdNode
         _sealer = new MessageSealer(profile, _time);
         _links = new PeerLinks(_host, _time, _logger);
         _mailboxes = new MailboxPool(profile, _time);
+        _iota = new IotaMailboxes.IotaMailboxPool(profile, _time, loggers);
         StartMailboxHost();
     }
 
@@ -170,6 +173,7 @@ public sealed partial class WotIdNode : IWotIdNode
         await Task.WhenAll(_loops).ConfigureAwait(false);
         _events.Complete();
         _mailboxes.Dispose();
+        _iota.Dispose();
         _mailboxHost?.Dispose();
         _http?.Dispose();
         _nodeLock.Dispose();

@@ -53,6 +53,9 @@ internal sealed class ScriptedNode : IAsyncDisposable
     /// <summary>A node whose answers come from <paramref name="chain"/> (objects that change as transactions execute).</summary>
     public static ScriptedNode Start(Contract.ChainModel chain) => new(FreePort(), false, false, chain);
 
+    /// <summary>A node on <paramref name="port"/> answering from <paramref name="chain"/> (the same objects after a restart).</summary>
+    public static ScriptedNode StartAt(Contract.ChainModel chain, int port) => new(port, false, false, chain);
+
     /// <summary>A port that was just bound and released: nothing listens on it.</summary>
     public static int FreePort()
     {

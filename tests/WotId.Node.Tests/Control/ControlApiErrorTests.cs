@@ -25,6 +25,7 @@ public sealed class ControlApiErrorTests
         { NodeError.Unauthorized, HttpStatusCode.Unauthorized, "unauthorized" },
         { NodeError.Failed, HttpStatusCode.InternalServerError, "failed" },
         { NodeError.UnknownFile, HttpStatusCode.NotFound, "unknown_file" },
+        { NodeError.InvalidCredential, HttpStatusCode.UnprocessableEntity, "invalid_credential" },
     };
 
     [Fact]

@@ -1,5 +1,6 @@
-// Fuzz target: the wot.id invitation decoders — the binary form (InvitationCodec.DecodeBinary), the URI parser over
-// the input as text, and the QR part join over the input as one scanned text and as a second part.
+// Fuzz target: the wot.id invitation decoders — the binary form (InvitationCodec.DecodeBinary) and the IOTA mailbox
+// hint of what it decodes (IotaMailboxHint.TryParse, which never throws), the URI parser over the input as text, the
+// QR part join over the input as one scanned text and as a second part, and the hint parser over the input as text.
 using System;
 using WotId.Node.Invitations;
 
@@ -16,7 +17,8 @@ public sealed class InvitationTarget : IFuzzTarget
     {
         try
         {
-            _ = InvitationCodec.DecodeBinary(input);
+            DecodedInvitation decoded = InvitationCodec.DecodeBinary(input);
+            _ = WotId.Node.IotaMailboxes.IotaMailboxHint.TryParse(decoded.Invitation.Mailbox?.Hint, out _, out _);
         }
         catch (InvitationException)
         {
@@ -24,6 +26,7 @@ public sealed class InvitationTarget : IFuzzTarget
         }
 
         string text = System.Text.Encoding.UTF8.GetString(input);
+        _ = WotId.Node.IotaMailboxes.IotaMailboxHint.TryParse(text, out _, out _);
         Swallow(() => InvitationCodec.Decode(text));
         Swallow(() => InvitationCodec.Decode("wotid:1/" + text));
         Swallow(() => InvitationQr.Join([text]));

@@ -2,6 +2,8 @@
 // writes). Before anything is stored: the file parses as a vc+jwt, is signed by its issuer, is a
 // VerifiedHumanCredential inside its validity period, and its subject is this profile's DID. Revocation is not
 // checked here (peers check it at every handshake); whether the issuer is trusted is each contact's decision.
+// When a node runs for the profile the credential goes to it through the control API: it makes the same checks,
+// stores it and presents it from its next handshake on (docs/node.md "Credential"), and no passphrase is asked.
 using System;
 using System.Collections.Generic;
 using System.CommandLine;
@@ -15,6 +17,7 @@ using WotId.Identity.Dids;
 using WotId.Identity.Jose;
 using WotId.Identity.Status;
 using WotId.Identity.Verification;
+using WotId.Node.Api;
 using WotId.Node.Invitations;
 using WotId.Node.Profile;
 
@@ -50,6 +53,16 @@ internal sealed class CredentialImportCommand : ICliCommand
             : await File.ReadAllTextAsync(source, cancellationToken).ConfigureAwait(false)).Trim();
         string issuer = IssuerOf(jws);
         ProfileAccess.RequireProfile(context);
+        if (await NodeSession.ConnectAsync(context, cancellationToken).ConfigureAwait(false) is { } running)
+        {
+            await using (running.ConfigureAwait(false))
+            {
+                ImportedCredential imported = await running.ImportCredentialAsync(jws, cancellationToken).ConfigureAwait(false);
+                await WriteAsync(context, imported.Id, issuer, imported.ValidFrom, imported.ValidUntil, imported.IssuerTrusted, running: true).ConfigureAwait(false);
+                return ExitCodes.Ok;
+            }
+        }
+
         using Profile profile = await ProfileAccess.OpenAsync(context, cancellationToken).ConfigureAwait(false);
         var policy = new VerifierPolicy { TrustedIssuers = [issuer], RequireStatusCheck = false };
         var verifier = new CredentialVerifier(new DidResolver(), new LocalStatusListCache());
@@ -65,20 +78,27 @@ internal sealed class CredentialImportCommand : ICliCommand
         profile.SetCredential(jws);
         Credential credential = result.Credential!;
         bool trusted = System.Linq.Enumerable.Contains(profile.GetTrustedIssuers(), issuer);
+        await WriteAsync(context, credential.Id, issuer, credential.ValidFrom, credential.ValidUntil, trusted, running: false).ConfigureAwait(false);
+        return ExitCodes.Ok;
+    }
+
+    private static Task WriteAsync(CliContext context, string? id, string issuer, DateTimeOffset? validFrom, DateTimeOffset? validUntil, bool trusted, bool running)
+    {
         var json = new JsonObject
         {
-            ["id"] = credential.Id,
+            ["id"] = id,
             ["issuer"] = issuer,
             ["issuerFingerprint"] = DidFingerprint.Short(issuer),
-            ["validFrom"] = credential.ValidFrom,
-            ["validUntil"] = credential.ValidUntil,
+            ["validFrom"] = validFrom,
+            ["validUntil"] = validUntil,
             ["issuerTrusted"] = trusted,
+            ["runningNode"] = running,
         };
-        string text = $"imported credential {credential.Id}\nissuer: {DidFingerprint.Short(issuer)}"
-            + (credential.ValidUntil is { } until ? $"\nvalid until: {until:yyyy-MM-dd}" : string.Empty)
+        string text = $"imported credential {id}\nissuer: {DidFingerprint.Short(issuer)}"
+            + (validUntil is { } until ? $"\nvalid until: {until:yyyy-MM-dd}" : string.Empty)
+            + (running ? "\nthe running node presents it from its next handshake on" : string.Empty)
             + (trusted ? string.Empty : "\nto accept contacts with credentials from the same issuer: wotid trust add " + issuer);
-        await context.Output.WriteLineAsync(context.Json ? json.ToJsonString(new System.Text.Json.JsonSerializerOptions { WriteIndented = true }) : text).ConfigureAwait(false);
-        return ExitCodes.Ok;
+        return context.Output.WriteLineAsync(context.Json ? json.ToJsonString(new System.Text.Json.JsonSerializerOptions { WriteIndented = true }) : text);
     }
 
     /// <summary>The issuer DID of a vc+jwt, or the <c>invalid-credential</c> error (before the passphrase is asked).</summary>

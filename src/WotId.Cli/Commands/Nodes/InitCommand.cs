@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.CommandLine;
 using System.IO;
@@ -25,6 +26,8 @@ internal sealed class InitCommand : ICliCommand
         CliSymbols.Values("--listen", "MULTIADDR", "where the node listens (repeatable; default /ip4/127.0.0.1/tcp/0, port 0 = a free port chosen now)"),
         CliSymbols.Value("--mailbox-db", "PATH", "embedded mailbox file shared by profiles on this machine (default HOME/mailbox/mailbox.db)"),
         CliSymbols.Value("--mailbox-host", "MULTIADDR", "also keep your mailbox on this mailbox host (ends in /p2p/PEER_ID; see `wotid mailbox use-host`)"),
+        CliSymbols.Value("--iota-rpc", "URL", "also keep your mailbox on the IOTA chain through this JSON-RPC endpoint (with --package; see `wotid mailbox use-iota`)"),
+        CliSymbols.Value("--package", "ID", "the wotid_mailbox Move package id (with --iota-rpc)"),
     ];
 
     public async Task<int> RunAsync(CliContext context, CliArguments arguments, CancellationToken cancellationToken)
@@ -36,6 +39,9 @@ internal sealed class InitCommand : ICliCommand
             throw new CliFailure($"{context.Home} has a profile already", "use another --home", "exists", ExitCodes.InvalidInput);
         }
 
+        (Uri Rpc, WotId.Mailbox.Types.IotaAddress Package)? iota = arguments.Get("iota-rpc") is string rpc
+            ? MailboxUseIotaCommand.Parse(rpc, arguments.Get("package") ?? throw new CliUsageException("--iota-rpc needs --package ID"))
+            : arguments.Get("package") is null ? null : throw new CliUsageException("--package needs --iota-rpc URL");
         string passphrase = Passphrase.Read(context, confirm: true);
         var options = new ProfileOptions
         {
@@ -45,6 +51,9 @@ internal sealed class InitCommand : ICliCommand
         using Profile profile = await Profile.CreateAsync(context.Home, name, passphrase, options, cancellationToken).ConfigureAwait(false);
         HostedMailboxSettings? hosted = arguments.Get("mailbox-host") is string host
             ? await MailboxUseHostCommand.CreateAsync(profile, host, cancellationToken).ConfigureAwait(false)
+            : null;
+        IotaMailboxSettings? chain = iota is { } i
+            ? await MailboxUseIotaCommand.CreateAsync(profile, i.Rpc, i.Package, cancellationToken).ConfigureAwait(false)
             : null;
         string peerId = profile.PeerIdentity.PeerId.ToString();
         string fingerprint = DidFingerprint.Short(profile.Did);
@@ -58,6 +67,7 @@ internal sealed class InitCommand : ICliCommand
             ["addresses"] = new JsonArray(addresses.Select(a => (JsonNode)a).ToArray()),
             ["mailbox"] = profile.Mailbox?.DatabasePath,
             ["hostedMailbox"] = hosted?.HostAddress,
+            ["iotaMailbox"] = chain?.Handle.MailboxId.ToString(),
             ["home"] = Path.GetFullPath(context.Home),
         };
         var text = new StringBuilder()
@@ -77,6 +87,11 @@ internal sealed class InitCommand : ICliCommand
         if (hosted is not null)
         {
             text.AppendLine($"hosted mailbox: {hosted.Handle.MailboxId} on {hosted.HostAddress}");
+        }
+
+        if (chain is not null)
+        {
+            text.AppendLine($"IOTA mailbox: {chain.Handle.MailboxId} through {chain.Rpc}");
         }
 
         text.AppendLine()

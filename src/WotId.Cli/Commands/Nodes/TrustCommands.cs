@@ -1,5 +1,6 @@
 // `wotid trust add|list|remove`: the profile's list of credential issuers whose VerifiedHuman credentials the
-// handshake accepts (docs/node.md "Handshake", check 3). Changes apply to nodes started afterwards.
+// handshake accepts (docs/node.md "Handshake", check 3). A running node of the profile reads the list at every
+// handshake, so a change counts from its next handshake on (LiveTrustList).
 using System.Collections.Generic;
 using System.CommandLine;
 using System.Linq;
