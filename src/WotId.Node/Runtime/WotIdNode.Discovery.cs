@@ -17,6 +17,8 @@ using WotId.Libp2p.Peer;
 using WotId.Libp2p.Transports;
 using WotId.Node.Api;
 using WotId.Node.Discovery;
+using WotId.Node.Profile;
+using WotId.Signal.Keys;
 
 namespace WotId.Node.Runtime;
 
@@ -108,7 +110,9 @@ public sealed partial class WotIdNode
             while (true)
             {
                 await PublishAsync(dht, stop).ConfigureAwait(false);
-                await Task.Delay(_options.DhtRepublishInterval, _time, stop).ConfigureAwait(false);
+
+                // Republished at the interval, and at once when a relay reservation was gained or lost.
+                await _addressesChanged.WaitAsync(_options.DhtRepublishInterval, _time, stop).ConfigureAwait(false);
             }
         }
         catch (OperationCanceledException)
@@ -120,14 +124,22 @@ public sealed partial class WotIdNode
     private async Task PublishAsync(KadDht dht, CancellationToken stop)
     {
         DateTimeOffset now = _time.GetUtcNow();
+        HostedMailboxSettings? hosted = _profile.HostedMailbox;
+
+        // The bundle an invitation carries (no one-time EC prekey; the last-resort Kyber key), so a contact can be
+        // added from the DID alone and written to while this node is offline.
+        PreKeyBundle bundle = await _profile.PreKeys.CreateSharedBundleAsync(stop).ConfigureAwait(false);
         var record = new WotIdDhtRecord(
             _profile.Did,
             _host.PeerId,
-            _host.ListenAddresses,
-            _profile.Mailbox?.Handle.MailboxId.ToString(),
-            null,
+            ReachableAddresses(WotIdDhtRecord.MaxAddresses),
+            (hosted?.Handle ?? _profile.Mailbox?.Handle)?.MailboxId.ToString(),
+            bundle.Serialize(),
             (ulong)now.ToUnixTimeMilliseconds(),
-            now + (2 * _options.DhtRepublishInterval));
+            now + (2 * _options.DhtRepublishInterval))
+        {
+            MailboxHost = hosted?.HostAddress,
+        };
         try
         {
             int peers = await dht.PutValueAsync(WotIdDhtRecord.KeyOf(_profile.Did), record.Sign(_profile.SigningKey), stop).ConfigureAwait(false);

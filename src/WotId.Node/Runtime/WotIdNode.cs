@@ -72,8 +72,12 @@ public sealed partial class WotIdNode : IWotIdNode
             ConnectionGate = _gate,
             TimeProvider = _time,
             LoggerFactory = loggers,
+            RelayService = options.RelayService ? new WotId.Libp2p.Protocols.Relay.RelayServiceOptions() : null,
+            AcceptRelayedConnections = options.RelayAddresses.Count > 0,
+            HolePunching = options.HolePunching,
         });
         _gate.Attach(_host);
+        ConfigureReachability();
         _host.SetHandler(MessageProtocol.ProtocolId, HandleMessageStreamAsync);
         _host.SetHandler(Files.FileProtocol.ProtocolId, HandleFileStreamAsync);
         _sealer = new MessageSealer(profile, _time);
@@ -157,6 +161,8 @@ public sealed partial class WotIdNode : IWotIdNode
         _loops.Add(RunOutboxLoopAsync(_stop.Token));
         _loops.Add(RunMailboxLoopAsync(_stop.Token));
         await StartDiscoveryAsync(cancellationToken).ConfigureAwait(false);
+        StartRelays();
+        await StartMdnsAsync(cancellationToken).ConfigureAwait(false);
     }
 
     private async Task StopCoreAsync(bool disposeProfile)
@@ -164,6 +170,7 @@ public sealed partial class WotIdNode : IWotIdNode
         await _stop.CancelAsync().ConfigureAwait(false);
         await _fileTasks.DisposeAsync().ConfigureAwait(false);
         await _links.DisposeAsync().ConfigureAwait(false);
+        await StopMdnsAsync().ConfigureAwait(false);
         await StopDiscoveryAsync().ConfigureAwait(false);
         await _host.DisposeAsync().ConfigureAwait(false);
         _gate.Dispose();
