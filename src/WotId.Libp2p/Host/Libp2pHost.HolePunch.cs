@@ -52,6 +52,14 @@ public sealed partial class Libp2pHost
             {
                 Libp2pConnection direct = await DriveAttemptAsync(relayed, cancellationToken).ConfigureAwait(false);
                 RelayLog.HolePunch(Logger, relayed.RemotePeer, "direct connection", attempt);
+
+                // With a gate, the relayed connection goes only once the direct one is verified too (or closed).
+                await Task.WhenAny(direct.GateOpened, direct.Completion).WaitAsync(cancellationToken).ConfigureAwait(false);
+                if (!direct.IsGateOpen)
+                {
+                    throw new HostException(HostError.HolePunchFailed, "the direct connection to " + relayed.RemotePeer + " closed before its gate opened: " + direct.CloseReason);
+                }
+
                 await relayed.CloseAsync("upgraded to a direct connection").ConfigureAwait(false);
                 return direct;
             }

@@ -33,7 +33,27 @@ public sealed partial class WotIdNode
     /// to the window, and returns the ACK status of each message acknowledged within the direct delivery timeout
     /// (stored and duplicate are marked sent, rejected failed).
     /// </summary>
+    /// <remarks>
+    /// When the link ran on a relayed connection that closed meanwhile (DCUtR replaced it by a direct connection, or
+    /// the relay's circuit limit ended it), the unacknowledged rest is sent once more on a fresh link.
+    /// </remarks>
     private async Task<Dictionary<string, AckStatus>> SendDirectAsync(Contact contact, List<OutboxEntry> entries, bool dial, CancellationToken cancellationToken)
+    {
+        var used = new Libp2pConnection?[1];
+        Dictionary<string, AckStatus> acknowledged = await SendDirectOnceAsync(contact, entries, dial, used, cancellationToken).ConfigureAwait(false);
+        if (used[0] is { IsRelayed: true, IsClosed: true } && acknowledged.Count < entries.Count)
+        {
+            List<OutboxEntry> rest = entries.Where(e => !acknowledged.ContainsKey(e.MessageId)).ToList();
+            foreach ((string id, AckStatus status) in await SendDirectOnceAsync(contact, rest, dial, used, cancellationToken).ConfigureAwait(false))
+            {
+                acknowledged[id] = status;
+            }
+        }
+
+        return acknowledged;
+    }
+
+    private async Task<Dictionary<string, AckStatus>> SendDirectOnceAsync(Contact contact, List<OutboxEntry> entries, bool dial, Libp2pConnection?[] used, CancellationToken cancellationToken)
     {
         var acknowledged = new Dictionary<string, AckStatus>(StringComparer.Ordinal);
         if (entries.Count == 0 || !PeerId.TryParse(contact.PeerId, out PeerId? peer) || peer is null)
@@ -48,6 +68,7 @@ public sealed partial class WotIdNode
         {
             _options.FaultPoint?.Invoke(FaultPoints.BeforeLink); // tests only
             PeerLink link = await _links.GetAsync(peer, contact.Addresses, dial, linked.Token).ConfigureAwait(false);
+            used[0] = link.Connection;
             foreach (OutboxEntry entry in entries)
             {
                 acks.Add((entry, await link.SendAsync(entry.Envelope, linked.Token).ConfigureAwait(false)));

@@ -68,7 +68,7 @@ public sealed partial class WotIdNode : IWotIdNode
         _host = new Libp2pHost(new Libp2pHostOptions(profile.PeerIdentity)
         {
             ListenAddresses = listen.Select(Multiaddress.Parse).ToList(),
-            Transports = [new TcpTransport()],
+            Transports = [new TcpTransport { ReusePort = options.HolePunching }],
             ConnectionGate = _gate,
             TimeProvider = _time,
             LoggerFactory = loggers,
