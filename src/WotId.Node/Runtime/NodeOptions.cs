@@ -86,6 +86,9 @@ public sealed class NodeOptions
     /// <summary>mDNS settings (tests use another port and group); the standard ones when null.</summary>
     internal WotId.Libp2p.Mdns.MdnsOptions? MdnsOptions { get; init; }
 
+    /// <summary>The first DHT record waits this long at most for the relay reservations, so that it names their circuits.</summary>
+    internal TimeSpan FirstPublishRelayWait { get; init; } = TimeSpan.FromSeconds(15);
+
     /// <summary>How often a relay reservation is checked for being live (its expiry and the connection to the relay).</summary>
     internal TimeSpan ReservationCheckInterval { get; init; } = TimeSpan.FromSeconds(2);
 

@@ -107,6 +107,13 @@ public sealed partial class WotIdNode
     {
         try
         {
+            // The first record should already name the circuit addresses: wait (bounded) for the reservations.
+            DateTimeOffset end = _time.GetUtcNow() + _options.FirstPublishRelayWait;
+            while (_liveReservations.Count < _relays.Count && _time.GetUtcNow() < end)
+            {
+                await _addressesChanged.WaitAsync(end - _time.GetUtcNow(), _time, stop).ConfigureAwait(false);
+            }
+
             while (true)
             {
                 await PublishAsync(dht, stop).ConfigureAwait(false);

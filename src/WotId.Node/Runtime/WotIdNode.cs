@@ -160,8 +160,8 @@ public sealed partial class WotIdNode : IWotIdNode
         await RecoverFileTransfersAsync(cancellationToken).ConfigureAwait(false);
         _loops.Add(RunOutboxLoopAsync(_stop.Token));
         _loops.Add(RunMailboxLoopAsync(_stop.Token));
-        await StartDiscoveryAsync(cancellationToken).ConfigureAwait(false);
         StartRelays();
+        await StartDiscoveryAsync(cancellationToken).ConfigureAwait(false);
         await StartMdnsAsync(cancellationToken).ConfigureAwait(false);
     }
 
