@@ -1,9 +1,10 @@
 // The node on the wot.id DHT (/wotid/kad/1.0.0, docs/discovery.md): a second libp2p host with its own ephemeral
 // peer identity and no handshake gate, so DHT traffic from strangers never touches the verified-human connection
-// gate of the chat host (which closes every connection whose handshake fails). It bootstraps from
-// NodeOptions.BootstrapPeers, publishes the node's signed record (chat peer id, chat addresses, mailbox id,
-// sequence = publication time in ms, expiry = twice the republish interval) at start and every
-// DhtRepublishInterval, and resolves other DIDs to their records.
+// gate of the chat host (why it stays apart: docs/nat.md "Why the DHT stays on its own host"). It bootstraps from
+// NodeOptions.BootstrapPeers, publishes the node's signed record (chat peer id, chat addresses with live relay
+// circuits first, mailbox id and host, the shared prekey bundle, sequence = publication time in ms, expiry = twice
+// the republish interval) once the relay reservations are up (bounded wait), at every DhtRepublishInterval and at
+// once when a reservation is gained or lost, and resolves other DIDs to their records.
 using System;
 using System.Collections.Generic;
 using System.IO;
