@@ -17,17 +17,35 @@ internal static class WotidProcess
     public static Task<Result> RunAsync(string? passphrase, params string[] args) => RunAsync(passphrase, TimeSpan.FromMinutes(2), args);
 
     /// <summary>Runs wotid with <paramref name="args"/>, killing it after <paramref name="timeout"/>.</summary>
-    public static async Task<Result> RunAsync(string? passphrase, TimeSpan timeout, params string[] args)
+    public static Task<Result> RunAsync(string? passphrase, TimeSpan timeout, params string[] args) => RunInAsync(null, passphrase, timeout, args);
+
+    /// <summary>The start info of <c>dotnet wotid.dll</c>, inside network namespace <paramref name="netns"/> when given (<c>ip netns exec</c>, root only).</summary>
+    public static ProcessStartInfo StartInfo(string? netns)
     {
-        string dll = Path.Combine(AppContext.BaseDirectory, "wotid.dll");
-        var psi = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
+        string dotnet = Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet";
+        var psi = new ProcessStartInfo(netns is null ? dotnet : "ip")
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             RedirectStandardInput = true,
             UseShellExecute = false,
         };
-        psi.ArgumentList.Add(dll);
+        if (netns is not null)
+        {
+            psi.ArgumentList.Add("netns");
+            psi.ArgumentList.Add("exec");
+            psi.ArgumentList.Add(netns);
+            psi.ArgumentList.Add(dotnet);
+        }
+
+        psi.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "wotid.dll"));
+        return psi;
+    }
+
+    /// <summary>Runs wotid with <paramref name="args"/> in network namespace <paramref name="netns"/> (null: this one).</summary>
+    public static async Task<Result> RunInAsync(string? netns, string? passphrase, TimeSpan timeout, params string[] args)
+    {
+        ProcessStartInfo psi = StartInfo(netns);
         foreach (string a in args)
         {
             psi.ArgumentList.Add(a);

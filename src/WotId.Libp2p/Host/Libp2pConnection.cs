@@ -22,6 +22,7 @@ public sealed class Libp2pConnection : IAsyncDisposable
     private readonly NoiseSecuredStream _secured;
     private readonly byte[] _channelBinding;
     private readonly CancellationTokenSource _closing = new();
+    private readonly TaskCompletionSource _gateOpened = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private long _lastActivity;
     private long _keepAliveUntil;
     private int _gate;
@@ -40,6 +41,10 @@ public sealed class Libp2pConnection : IAsyncDisposable
         RemoteAddress = remote;
         IsInitiator = isInitiator;
         _gate = gateOpen ? GateOpenState : GateShut;
+        if (gateOpen)
+        {
+            _gateOpened.TrySetResult();
+        }
         _lastActivity = host.Time.GetTimestamp();
         Tasks = new TaskSet(host.Logger);
 
@@ -101,6 +106,9 @@ public sealed class Libp2pConnection : IAsyncDisposable
     /// <summary>Cancelled when the connection has closed.</summary>
     internal CancellationToken Closing => _closing.Token;
 
+    /// <summary>Completes when the gate opens (at once for a host without a gate); never when the connection closes shut.</summary>
+    internal Task GateOpened => _gateOpened.Task;
+
     internal long LastActivity => Interlocked.Read(ref _lastActivity);
 
     /// <summary>The idle timer leaves the connection open until this time (Unix seconds): a relay reservation needs it.</summary>
@@ -122,6 +130,7 @@ public sealed class Libp2pConnection : IAsyncDisposable
     {
         if (!IsClosed && Interlocked.Exchange(ref _gate, GateOpenState) == GateShut)
         {
+            _gateOpened.TrySetResult();
             _host.OnGateOpened(this);
         }
     }

@@ -26,6 +26,10 @@ public sealed partial class Libp2pHost
     /// <summary>Punches in progress, by the remote TCP endpoint we expect a connection from.</summary>
     private readonly ConcurrentDictionary<IPEndPoint, Punch> _punches = new();
 
+    /// <summary>How often, and how long apart, a refused /libp2p/dcutr (the peer's gate still shut) is tried again.</summary>
+    private const int MaxGateRefusals = 20;
+    private static readonly TimeSpan s_gateRefusalDelay = TimeSpan.FromMilliseconds(250);
+
     /// <summary>
     /// Drives a DCUtR hole punch over <paramref name="relayed"/> (an inbound relayed connection) and returns the direct
     /// connection; the relayed connection is closed after success. Runs by itself when
@@ -41,12 +45,21 @@ public sealed partial class Libp2pHost
         }
 
         Exception? last = null;
+        int refusals = 0;
         for (int attempt = 1; attempt <= DcutrProtocol.MaxAttempts; attempt++)
         {
             try
             {
                 Libp2pConnection direct = await DriveAttemptAsync(relayed, cancellationToken).ConfigureAwait(false);
                 RelayLog.HolePunch(Logger, relayed.RemotePeer, "direct connection", attempt);
+
+                // With a gate, the relayed connection goes only once the direct one is verified too (or closed).
+                await Task.WhenAny(direct.GateOpened, direct.Completion).WaitAsync(cancellationToken).ConfigureAwait(false);
+                if (!direct.IsGateOpen)
+                {
+                    throw new HostException(HostError.HolePunchFailed, "the direct connection to " + relayed.RemotePeer + " closed before its gate opened: " + direct.CloseReason);
+                }
+
                 await relayed.CloseAsync("upgraded to a direct connection").ConfigureAwait(false);
                 return direct;
             }
@@ -57,6 +70,14 @@ public sealed partial class Libp2pHost
                 if (relayed.IsClosed)
                 {
                     break;
+                }
+
+                if (ex is HostException { Error: HostError.ProtocolNotSupported } && refusals++ < MaxGateRefusals)
+                {
+                    // A gated peer serves /libp2p/dcutr only once its own gate opens, which can be a moment after
+                    // ours (the side that reads the last handshake message opens last): wait, and do not count it.
+                    attempt--;
+                    await Task.Delay(s_gateRefusalDelay, _time, cancellationToken).ConfigureAwait(false);
                 }
             }
         }
@@ -76,6 +97,9 @@ public sealed partial class Libp2pHost
     {
         try
         {
+            // With a connection gate, DCUtR waits until the connection is verified: an unverified peer learns none of
+            // our addresses, and a gated peer would refuse the protocol before then anyway.
+            await relayed.GateOpened.WaitAsync(relayed.Closing).ConfigureAwait(false);
             await HolePunchAsync(relayed, relayed.Closing).ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is HostException or OperationCanceledException or ArgumentException)

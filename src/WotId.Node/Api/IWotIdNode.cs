@@ -20,7 +20,11 @@ public interface IWotIdNode : System.IAsyncDisposable
     /// <summary>One contact by name (exact) or by DID fingerprint; <see cref="NodeError.UnknownContact"/> when none.</summary>
     Task<ContactSummary> GetContactAsync(string contact, CancellationToken cancellationToken = default);
 
-    /// <summary>Verifies a <c>wotid:</c> invitation and adds its inviter as a contact named <paramref name="name"/> (or the name it suggests).</summary>
+    /// <summary>
+    /// Verifies a <c>wotid:</c> invitation and adds its inviter as a contact named <paramref name="name"/> (or the name it
+    /// suggests); given a <c>did:key</c> instead, looks its signed record up on the wot.id DHT and adds its owner the same
+    /// way (docs/discovery.md "Contacts from a DID").
+    /// </summary>
     Task<ContactSummary> AddContactAsync(string invitationUri, string? name, CancellationToken cancellationToken = default);
 
     /// <summary>Accepts a contact's changed Signal identity key; messages held for it are then sent.</summary>

@@ -37,7 +37,7 @@ internal static class ContactEndpoints
             })
             .WithName("AddContact")
             .WithTags("contacts")
-            .WithSummary("Verifies a wotid: invitation and adds its inviter as a contact.")
+            .WithSummary("Verifies a wotid: invitation (or looks a did:key up on the wot.id DHT and verifies its record) and adds its owner as a contact.")
             .WithControlApiErrors(StatusCodes.Status400BadRequest, StatusCodes.Status409Conflict, StatusCodes.Status413PayloadTooLarge);
 
         routes.MapPost("/v1/contacts/{contact}/accept-key", async Task<Ok<ContactSummary>> (string contact, CancellationToken ct) =>

@@ -11,7 +11,8 @@
 // | bundle | 5     | bytes  | 16 KiB, the signed prekey bundle, optional    |
 // | seq   | 6      | uint64 | higher wins                                   |
 // | expires | 7    | uint64 | unix seconds                                  |
-// | sig   | 15     | bytes  | ML-DSA over "wot.id/dht-record/v1" ‖ fields 1–7 as encoded |
+// | mailbox host | 8 | string | 512 bytes, a hosted mailbox's host multiaddr, optional |
+// | sig   | 15     | bytes  | ML-DSA over "wot.id/dht-record/v1" ‖ fields 1–8 as encoded |
 using System;
 using System.Collections.Generic;
 using System.Linq;
@@ -65,6 +66,12 @@ public sealed class WotIdDhtRecord
     /// <summary>The mailbox where messages wait while the node is offline, or null.</summary>
     public string? MailboxId { get; }
 
+    /// <summary>
+    /// Where <see cref="MailboxId"/> is hosted (a multiaddr ending in <c>/p2p/&lt;host&gt;</c>, docs/mailbox.md
+    /// "Hosted mailboxes"), or null for a mailbox that is not hosted.
+    /// </summary>
+    public string? MailboxHost { get; init; }
+
     /// <summary>The current signed prekey bundle, or null.</summary>
     public byte[]? PrekeyBundle { get; }
 
@@ -108,7 +115,7 @@ public sealed class WotIdDhtRecord
             throw new KadException(KadError.TooLarge, "the wot.id record exceeds " + KadProtocol.MaxValueLength + " bytes");
         }
 
-        string? did = null, mailbox = null;
+        string? did = null, mailbox = null, mailboxHost = null;
         byte[]? peer = null, bundle = null, signature = null;
         var addrs = new List<Multiaddress>();
         ulong seq = 0, expires = 0;
@@ -142,6 +149,7 @@ public sealed class WotIdDhtRecord
                         break;
                     case 6: seq = r.ReadUInt64(wire); break;
                     case 7: expires = r.ReadUInt64(wire); break;
+                    case 8: mailboxHost = Bounded(r.ReadString(wire), MaxMailboxLength, "mailbox host"); break;
                     case 15: signature = r.ReadBytes(wire).ToArray(); break;
                     default: throw Invalid("unknown field " + field);
                 }
@@ -162,7 +170,10 @@ public sealed class WotIdDhtRecord
             throw Invalid("a wot.id record needs a DID, a peer id, an expiry and a signature");
         }
 
-        var record = new WotIdDhtRecord(did, ParsePeer(peer), addrs, mailbox, bundle, seq, DateTimeOffset.FromUnixTimeSeconds((long)expires));
+        var record = new WotIdDhtRecord(did, ParsePeer(peer), addrs, mailbox, bundle, seq, DateTimeOffset.FromUnixTimeSeconds((long)expires))
+        {
+            MailboxHost = mailboxHost,
+        };
         ReadOnlySpan<byte> signedBody = value[..bodyEnd];
         if (!VerifySignature(did, signedBody, signature))
         {
@@ -194,6 +205,11 @@ public sealed class WotIdDhtRecord
 
         w.WriteUInt64(6, Sequence);
         w.WriteUInt64(7, (ulong)ExpiresAt.ToUnixTimeSeconds());
+        if (MailboxHost is not null)
+        {
+            w.WriteString(8, MailboxHost);
+        }
+
         return w.ToArray();
     }
 

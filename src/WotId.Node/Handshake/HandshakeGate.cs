@@ -47,6 +47,20 @@ public sealed class HandshakeGate : IConnectionGate, IDisposable
     /// <inheritdoc />
     public IReadOnlyCollection<string> PreVerificationProtocols => _preVerification;
 
+    /// <summary>
+    /// Peers that are infrastructure rather than people (our relays and mailbox hosts that are not contacts): a
+    /// connection we dial to one runs no handshake and stays held (only the pre-verification protocols are served on
+    /// it), instead of being closed for lack of a VerifiedHuman credential. Null: none.
+    /// </summary>
+    internal Func<WotId.Libp2p.Peer.PeerId, bool>? IsInfrastructure { get; set; }
+
+    /// <summary>
+    /// True on a node that serves others as infrastructure (a relay): an inbound connection whose peer does not start
+    /// the handshake is held instead of closed (relay clients keep their reservation connection); one that runs the
+    /// handshake still opens the gate on success and is closed on failure.
+    /// </summary>
+    internal bool HoldUnverifiedInbound { get; set; }
+
     /// <summary>Connections whose handshake is running now.</summary>
     public int UnverifiedConnections => _s.Policy.MaxConcurrentUnverified - _slots.CurrentCount;
 
@@ -82,6 +96,12 @@ public sealed class HandshakeGate : IConnectionGate, IDisposable
     {
         ArgumentNullException.ThrowIfNull(connection);
         string local = _localPeer ?? throw new InvalidOperationException("HandshakeGate.Attach(host) was not called");
+        if ((connection.IsInitiator && IsInfrastructure?.Invoke(connection.RemotePeer) == true) || (!connection.IsInitiator && HoldUnverifiedInbound))
+        {
+            Log.Held(_logger, connection.RemotePeer, connection.IsInitiator);
+            return ConnectionGateDecision.Hold;
+        }
+
         if (!await _slots.WaitAsync(0, cancellationToken).ConfigureAwait(false))
         {
             Log.OverLimit(_logger, connection.RemotePeer, _s.Policy.MaxConcurrentUnverified);

@@ -20,4 +20,7 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 104, Level = LogLevel.Debug, Message = "Refused a second handshake stream from {RemotePeer}")]
     public static partial void DuplicateStream(ILogger logger, PeerId remotePeer);
+
+    [LoggerMessage(EventId = 105, Level = LogLevel.Debug, Message = "Holding the connection to {RemotePeer} without a handshake: infrastructure (initiator: {IsInitiator}); only pre-verification protocols are served")]
+    public static partial void Held(ILogger logger, PeerId remotePeer, bool isInitiator);
 }

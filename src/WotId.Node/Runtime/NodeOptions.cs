@@ -22,6 +22,28 @@ public sealed class NodeOptions
     /// <summary>Where the node's DHT host listens; null: <c>/ip4/0.0.0.0/tcp/0</c> when the DHT runs.</summary>
     public IReadOnlyList<string>? DhtListenAddresses { get; init; }
 
+    /// <summary>
+    /// Circuit Relay v2 relays to hold a reservation on (multiaddrs ending in <c>/p2p/&lt;id&gt;</c>; <c>wotid run
+    /// --relay</c>). The node keeps each reservation renewed, accepts relayed connections and advertises its
+    /// <c>/p2p-circuit</c> addresses in identify, invitations and its DHT record (docs/nat.md "The node").
+    /// </summary>
+    public IReadOnlyList<string> RelayAddresses { get; init; } = [];
+
+    /// <summary>Serve Circuit Relay v2 hop for others with the default limits (<c>wotid run --relay-service</c>).</summary>
+    public bool RelayService { get; init; }
+
+    /// <summary>
+    /// DCUtR hole punching: an inbound relayed connection, once verified, is upgraded to a direct TCP connection
+    /// (<c>wotid run --hole-punching</c>).
+    /// </summary>
+    public bool HolePunching { get; init; }
+
+    /// <summary>
+    /// Find and announce peers on the local network with mDNS (<c>_p2p._udp.local</c>; <c>wotid run --mdns</c>);
+    /// off by default, because announcing is visible to everyone on the LAN (docs/discovery.md "mDNS in the node").
+    /// </summary>
+    public bool Mdns { get; init; }
+
     /// <summary>How often the node republishes its wot.id record (each record is valid for twice this time).</summary>
     public TimeSpan DhtRepublishInterval { get; init; } = TimeSpan.FromHours(12);
 
@@ -60,6 +82,18 @@ public sealed class NodeOptions
 
     /// <summary>… and at least this often, whichever comes first.</summary>
     internal System.TimeSpan FileDurableEveryTime { get; init; } = Files.FileProtocol.DurableEveryTime;
+
+    /// <summary>mDNS settings (tests use another port and group); the standard ones when null.</summary>
+    internal WotId.Libp2p.Mdns.MdnsOptions? MdnsOptions { get; init; }
+
+    /// <summary>The first DHT record waits this long at most for the relay reservations, so that it names their circuits.</summary>
+    internal TimeSpan FirstPublishRelayWait { get; init; } = TimeSpan.FromSeconds(15);
+
+    /// <summary>How often a relay reservation is checked for being live (its expiry and the connection to the relay).</summary>
+    internal TimeSpan ReservationCheckInterval { get; init; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>A reservation lost for this long is dropped and taken again from scratch.</summary>
+    internal TimeSpan ReservationLostAfter { get; init; } = TimeSpan.FromSeconds(30);
 
     /// <summary>Crash tests only: called with a <see cref="FaultPoints"/> name when that step is reached; null does nothing.</summary>
     internal Action<string>? FaultPoint { get; init; }

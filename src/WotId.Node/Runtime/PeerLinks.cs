@@ -40,11 +40,16 @@ internal sealed class PeerLinks : IAsyncDisposable
     /// <summary>Signalled by the node on gate and close events of the host.</summary>
     internal ConnectionPulse Changes { get; } = new();
 
+    /// <summary>Addresses peers announced on the local network (mDNS), tried before a contact's stored ones; bounded by the caller.</summary>
+    internal ConcurrentDictionary<PeerId, IReadOnlyList<Multiaddress>> LanAddresses { get; } = new();
+
     /// <summary>The verified (gate open) connections now.</summary>
     internal IEnumerable<Libp2pConnection> Verified => _host.Connections.Where(c => c.IsGateOpen && !c.IsClosed);
 
     /// <summary>A verified connection to <paramref name="peer"/>, if any.</summary>
-    internal Libp2pConnection? VerifiedConnection(PeerId peer) => Verified.FirstOrDefault(c => c.RemotePeer == peer);
+    /// <remarks>A direct connection is preferred over a relayed one (after a hole punch both exist for a moment).</remarks>
+    internal Libp2pConnection? VerifiedConnection(PeerId peer) =>
+        Verified.Where(c => c.RemotePeer == peer).OrderBy(c => c.IsRelayed).FirstOrDefault();
 
     /// <summary>A usable link to <paramref name="peer"/>, dialling <paramref name="addresses"/> when needed.</summary>
     /// <exception cref="IOException">Unreachable, handshake failed, or the peer does not serve the protocol.</exception>
@@ -99,7 +104,10 @@ internal sealed class PeerLinks : IAsyncDisposable
     private async Task<Libp2pConnection> DialVerifiedAsync(PeerId peer, IReadOnlyList<string> addresses, CancellationToken cancellationToken)
     {
         string? last = null;
-        foreach (string text in addresses)
+
+        // Addresses the peer announced on the LAN (mDNS) come first: a LAN path beats a relay.
+        IEnumerable<string> learnt = LanAddresses.TryGetValue(peer, out IReadOnlyList<Multiaddress>? lan) ? lan.Select(a => a.ToString()) : [];
+        foreach (string text in learnt.Concat(addresses).Distinct(StringComparer.Ordinal).ToList())
         {
             if (!Multiaddress.TryParse(text, out Multiaddress? address) || address is null)
             {

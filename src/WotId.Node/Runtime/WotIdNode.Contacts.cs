@@ -42,6 +42,11 @@ public sealed partial class WotIdNode
     public async Task<ContactSummary> AddContactAsync(string invitationUri, string? name, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(invitationUri);
+        if (invitationUri.StartsWith("did:", StringComparison.Ordinal))
+        {
+            return await AddContactByDidAsync(invitationUri.Trim(), name, cancellationToken).ConfigureAwait(false);
+        }
+
         Invitation invitation;
         try
         {
@@ -144,7 +149,7 @@ public sealed partial class WotIdNode
             mailbox = new InvitationMailbox(InvitationMailboxKind.Embedded, own.Handle.MailboxId, hint);
         }
 
-        IReadOnlyList<Multiaddress> addresses = _host.ListenAddresses.Take(InvitationLimits.MaxAddresses).ToList();
+        IReadOnlyList<Multiaddress> addresses = ReachableAddresses(InvitationLimits.MaxAddresses);
         var invitation = new Invitation(_profile.Did, _host.PeerId, addresses, bundle, now, now + InvitationLifetime)
         {
             DisplayName = Encoding.UTF8.GetByteCount(_profile.Name) <= InvitationLimits.MaxDisplayNameBytes ? _profile.Name : null,

@@ -1,9 +1,10 @@
 // The node on the wot.id DHT (/wotid/kad/1.0.0, docs/discovery.md): a second libp2p host with its own ephemeral
 // peer identity and no handshake gate, so DHT traffic from strangers never touches the verified-human connection
-// gate of the chat host (which closes every connection whose handshake fails). It bootstraps from
-// NodeOptions.BootstrapPeers, publishes the node's signed record (chat peer id, chat addresses, mailbox id,
-// sequence = publication time in ms, expiry = twice the republish interval) at start and every
-// DhtRepublishInterval, and resolves other DIDs to their records.
+// gate of the chat host (why it stays apart: docs/nat.md "Why the DHT stays on its own host"). It bootstraps from
+// NodeOptions.BootstrapPeers, publishes the node's signed record (chat peer id, chat addresses with live relay
+// circuits first, mailbox id and host, the shared prekey bundle, sequence = publication time in ms, expiry = twice
+// the republish interval) once the relay reservations are up (bounded wait), at every DhtRepublishInterval and at
+// once when a reservation is gained or lost, and resolves other DIDs to their records.
 using System;
 using System.Collections.Generic;
 using System.IO;
@@ -17,6 +18,8 @@ using WotId.Libp2p.Peer;
 using WotId.Libp2p.Transports;
 using WotId.Node.Api;
 using WotId.Node.Discovery;
+using WotId.Node.Profile;
+using WotId.Signal.Keys;
 
 namespace WotId.Node.Runtime;
 
@@ -105,10 +108,19 @@ public sealed partial class WotIdNode
     {
         try
         {
+            // The first record should already name the circuit addresses: wait (bounded) for the reservations.
+            DateTimeOffset end = _time.GetUtcNow() + _options.FirstPublishRelayWait;
+            while (_liveReservations.Count < _relays.Count && _time.GetUtcNow() < end)
+            {
+                await _addressesChanged.WaitAsync(end - _time.GetUtcNow(), _time, stop).ConfigureAwait(false);
+            }
+
             while (true)
             {
                 await PublishAsync(dht, stop).ConfigureAwait(false);
-                await Task.Delay(_options.DhtRepublishInterval, _time, stop).ConfigureAwait(false);
+
+                // Republished at the interval, and at once when a relay reservation was gained or lost.
+                await _addressesChanged.WaitAsync(_options.DhtRepublishInterval, _time, stop).ConfigureAwait(false);
             }
         }
         catch (OperationCanceledException)
@@ -120,14 +132,22 @@ public sealed partial class WotIdNode
     private async Task PublishAsync(KadDht dht, CancellationToken stop)
     {
         DateTimeOffset now = _time.GetUtcNow();
+        HostedMailboxSettings? hosted = _profile.HostedMailbox;
+
+        // The bundle an invitation carries (no one-time EC prekey; the last-resort Kyber key), so a contact can be
+        // added from the DID alone and written to while this node is offline.
+        PreKeyBundle bundle = await _profile.PreKeys.CreateSharedBundleAsync(stop).ConfigureAwait(false);
         var record = new WotIdDhtRecord(
             _profile.Did,
             _host.PeerId,
-            _host.ListenAddresses,
-            _profile.Mailbox?.Handle.MailboxId.ToString(),
-            null,
+            ReachableAddresses(WotIdDhtRecord.MaxAddresses),
+            (hosted?.Handle ?? _profile.Mailbox?.Handle)?.MailboxId.ToString(),
+            bundle.Serialize(),
             (ulong)now.ToUnixTimeMilliseconds(),
-            now + (2 * _options.DhtRepublishInterval));
+            now + (2 * _options.DhtRepublishInterval))
+        {
+            MailboxHost = hosted?.HostAddress,
+        };
         try
         {
             int peers = await dht.PutValueAsync(WotIdDhtRecord.KeyOf(_profile.Did), record.Sign(_profile.SigningKey), stop).ConfigureAwait(false);

@@ -39,6 +39,8 @@ public sealed partial class WotIdNode
     private HostedMailboxClient HostedClient(string hostAddress)
     {
         _requestSigner ??= new SigningKeyRequestSigner(_profile.SigningKey);
-        return HostedMailboxLink.Connect(_host, Multiaddress.Parse(hostAddress), _requestSigner, _time);
+        Multiaddress address = Multiaddress.Parse(hostAddress);
+        NoteMailboxHost(address);
+        return HostedMailboxLink.Connect(_host, address, _requestSigner, _time);
     }
 }

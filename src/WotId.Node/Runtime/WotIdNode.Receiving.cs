@@ -47,10 +47,19 @@ public sealed partial class WotIdNode
 
                 (AckStatus status, OpenedMessage? opened, _) = await OpenAsync(frame.Envelope, DeliveryRoutes.Direct, ct).ConfigureAwait(false);
                 _options.FaultPoint?.Invoke(FaultPoints.AfterStoreBeforeAck); // crash tests only
-                await LengthPrefixed.WriteAsync(stream, MessageFrameCodec.Encode(MessageFrame.Ack(frame.Seq, status)), ct).ConfigureAwait(false);
-                if (opened is not null)
+                try
                 {
-                    await OnReceivedAsync(opened, DeliveryRoutes.Direct, ct).ConfigureAwait(false);
+                    await LengthPrefixed.WriteAsync(stream, MessageFrameCodec.Encode(MessageFrame.Ack(frame.Seq, status)), ct).ConfigureAwait(false);
+                }
+                finally
+                {
+                    // Stored is stored: the event and the receipt follow even when the ACK could not be written (the
+                    // connection closed, e.g. a relayed one replaced by a hole punch); the sender's retry is then
+                    // acknowledged as a duplicate, which raises nothing.
+                    if (opened is not null)
+                    {
+                        await OnReceivedAsync(opened, DeliveryRoutes.Direct, _stop.Token).ConfigureAwait(false);
+                    }
                 }
             }
 

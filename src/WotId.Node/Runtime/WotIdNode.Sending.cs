@@ -34,7 +34,27 @@ public sealed partial class WotIdNode
     /// (stored and duplicate are marked sent, rejected failed). <paramref name="early"/>, when given, is the link opened
     /// while the messages were sealed: it replaces finding or dialling one here (its failure counts as unreachable).
     /// </summary>
+    /// <remarks>
+    /// When the link ran on a relayed connection that closed meanwhile (DCUtR replaced it by a direct connection, or
+    /// the relay's circuit limit ended it), the unacknowledged rest is sent once more on a fresh link.
+    /// </remarks>
     private async Task<Dictionary<string, AckStatus>> SendDirectAsync(Contact contact, List<OutboxEntry> entries, bool dial, Task<PeerLink>? early, CancellationToken cancellationToken)
+    {
+        var used = new Libp2pConnection?[1];
+        Dictionary<string, AckStatus> acknowledged = await SendDirectOnceAsync(contact, entries, dial, early, used, cancellationToken).ConfigureAwait(false);
+        if (used[0] is { IsRelayed: true, IsClosed: true } && acknowledged.Count < entries.Count)
+        {
+            List<OutboxEntry> rest = entries.Where(e => !acknowledged.ContainsKey(e.MessageId)).ToList();
+            foreach ((string id, AckStatus status) in await SendDirectOnceAsync(contact, rest, dial, early: null, used, cancellationToken).ConfigureAwait(false))
+            {
+                acknowledged[id] = status;
+            }
+        }
+
+        return acknowledged;
+    }
+
+    private async Task<Dictionary<string, AckStatus>> SendDirectOnceAsync(Contact contact, List<OutboxEntry> entries, bool dial, Task<PeerLink>? early, Libp2pConnection?[] used, CancellationToken cancellationToken)
     {
         var acknowledged = new Dictionary<string, AckStatus>(StringComparer.Ordinal);
         if (entries.Count == 0 || !PeerId.TryParse(contact.PeerId, out PeerId? peer) || peer is null)
@@ -51,6 +71,7 @@ public sealed partial class WotIdNode
             PeerLink link = early is not null
                 ? await early.WaitAsync(linked.Token).ConfigureAwait(false)
                 : await _links.GetAsync(peer, contact.Addresses, dial, linked.Token).ConfigureAwait(false);
+            used[0] = link.Connection;
             foreach (OutboxEntry entry in entries)
             {
                 acks.Add((entry, await link.SendAsync(entry.Envelope, linked.Token).ConfigureAwait(false)));

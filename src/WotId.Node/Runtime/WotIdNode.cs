@@ -70,12 +70,16 @@ public sealed partial class WotIdNode : IWotIdNode
         _host = new Libp2pHost(new Libp2pHostOptions(profile.PeerIdentity)
         {
             ListenAddresses = listen.Select(Multiaddress.Parse).ToList(),
-            Transports = [new TcpTransport()],
+            Transports = [new TcpTransport { ReusePort = options.HolePunching }],
             ConnectionGate = _gate,
             TimeProvider = _time,
             LoggerFactory = loggers,
+            RelayService = options.RelayService ? new WotId.Libp2p.Protocols.Relay.RelayServiceOptions() : null,
+            AcceptRelayedConnections = options.RelayAddresses.Count > 0,
+            HolePunching = options.HolePunching,
         });
         _gate.Attach(_host);
+        ConfigureReachability();
         _host.SetHandler(MessageProtocol.ProtocolId, HandleMessageStreamAsync);
         _host.SetHandler(Files.FileProtocol.ProtocolId, HandleFileStreamAsync);
         _sealer = new MessageSealer(profile, _time);
@@ -159,7 +163,9 @@ public sealed partial class WotIdNode : IWotIdNode
         await RecoverFileTransfersAsync(cancellationToken).ConfigureAwait(false);
         _loops.Add(RunOutboxLoopAsync(_stop.Token));
         _loops.Add(RunMailboxLoopAsync(_stop.Token));
+        StartRelays();
         await StartDiscoveryAsync(cancellationToken).ConfigureAwait(false);
+        await StartMdnsAsync(cancellationToken).ConfigureAwait(false);
     }
 
     private async Task StopCoreAsync(bool disposeProfile)
@@ -167,6 +173,7 @@ public sealed partial class WotIdNode : IWotIdNode
         await _stop.CancelAsync().ConfigureAwait(false);
         await _fileTasks.DisposeAsync().ConfigureAwait(false);
         await _links.DisposeAsync().ConfigureAwait(false);
+        await StopMdnsAsync().ConfigureAwait(false);
         await StopDiscoveryAsync().ConfigureAwait(false);
         await _host.DisposeAsync().ConfigureAwait(false);
         _gate.Dispose();

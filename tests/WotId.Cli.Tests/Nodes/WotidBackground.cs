@@ -26,16 +26,12 @@ internal sealed class WotidBackground : IAsyncDisposable
     }
 
     /// <summary>Starts <c>wotid ARGS</c> with WOTID_PASSPHRASE set.</summary>
-    public static WotidBackground Start(string passphrase, params string[] args)
+    public static WotidBackground Start(string passphrase, params string[] args) => StartIn(null, passphrase, args);
+
+    /// <summary>Starts <c>wotid ARGS</c> in network namespace <paramref name="netns"/> (null: this one).</summary>
+    public static WotidBackground StartIn(string? netns, string passphrase, params string[] args)
     {
-        var psi = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            RedirectStandardInput = true,
-            UseShellExecute = false,
-        };
-        psi.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "wotid.dll"));
+        ProcessStartInfo psi = WotidProcess.StartInfo(netns);
         foreach (string a in args)
         {
             psi.ArgumentList.Add(a);

@@ -46,6 +46,23 @@ public sealed class WotIdDhtRecordTests
     }
 
     [Fact]
+    public void TheMailboxHostRoundTripsAndIsCoveredByTheSignature()
+    {
+        using SigningKey key = SigningKey.Generate(KeyAlgorithm.MLDsa65);
+        const string host = "/ip4/203.0.113.1/tcp/4001/p2p/12D3KooWD3eckifWpRn9wQpMG9R9hX3sD158z7EqHWmweQAJU5SA";
+        WotIdDhtRecord record = new(key.Did, PeerIdentity.Generate().PeerId, [], "0x1", null, 1, s_now.AddHours(1)) { MailboxHost = host };
+        byte[] value = record.Sign(key);
+        Assert.Equal(host, WotIdDhtRecord.Open(value).MailboxHost);
+        Assert.Null(WotIdDhtRecord.Open(Record(key).Sign(key)).MailboxHost);
+
+        // One changed character of the host (field 8, before the signature) breaks the signature.
+        int at = value.AsSpan().IndexOf(Encoding.ASCII.GetBytes(host));
+        Assert.True(at > 0);
+        value[at + 5] ^= 1;
+        Assert.Equal(KadError.InvalidRecord, Assert.Throws<KadException>(() => WotIdDhtRecord.Open(value)).Error);
+    }
+
+    [Fact]
     public void EachBrokenPropertyIsRefused()
     {
         using SigningKey key = SigningKey.Generate(KeyAlgorithm.MLDsa65);

@@ -29,6 +29,10 @@ internal sealed class RunCommand : ICliCommand
         CliSymbols.Flag("--host-mailboxes", "also host mailboxes for others over /wotid/mailbox/1.0.0 (HOME/mailbox/hosted.db, with quotas and rate limits)"),
         CliSymbols.Values("--bootstrap", "MULTIADDR", "join the wot.id DHT through this peer (ending in /p2p/<id>), repeatable; the node publishes its signed record there (docs/discovery.md)"),
         CliSymbols.Values("--dht-listen", "MULTIADDR", "where the node's DHT host listens, repeatable (default /ip4/0.0.0.0/tcp/0 when --bootstrap is given); runs the DHT even without --bootstrap, e.g. on a bootstrap node"),
+        CliSymbols.Values("--relay", "MULTIADDR", "hold a Circuit Relay v2 reservation on this relay (ending in /p2p/<id>), repeatable: reachable behind a NAT through its /p2p-circuit address (docs/nat.md)"),
+        CliSymbols.Flag("--relay-service", "relay for others (Circuit Relay v2 hop, with reservation and circuit limits); for a node with a public address"),
+        CliSymbols.Flag("--hole-punching", "upgrade verified relayed connections to direct ones by DCUtR hole punching"),
+        CliSymbols.Flag("--mdns", "find contacts on the local network by mDNS and announce this node there (off by default: it tells the LAN you are here)"),
     ];
 
     public async Task<int> RunAsync(CliContext context, CliArguments arguments, CancellationToken cancellationToken)
@@ -42,7 +46,8 @@ internal sealed class RunCommand : ICliCommand
 
         IReadOnlyList<string> bootstrap = arguments.GetAll("bootstrap");
         IReadOnlyList<string> dhtListen = arguments.GetAll("dht-listen");
-        foreach (string a in bootstrap.Concat(dhtListen))
+        IReadOnlyList<string> relays = arguments.GetAll("relay");
+        foreach (string a in bootstrap.Concat(dhtListen).Concat(relays))
         {
             _ = Net.NetSupport.ParseAddress(a);
         }
@@ -53,6 +58,10 @@ internal sealed class RunCommand : ICliCommand
             BootstrapPeers = bootstrap,
             DhtListenAddresses = dhtListen.Count > 0 ? dhtListen : null,
             HostMailboxes = arguments.Has("host-mailboxes"),
+            RelayAddresses = relays,
+            RelayService = arguments.Has("relay-service"),
+            HolePunching = arguments.Has("hole-punching"),
+            Mdns = arguments.Has("mdns"),
         };
         WotIdNode node = await NodeSession.StartAsync(context, options, cancellationToken).ConfigureAwait(false);
         await using (node.ConfigureAwait(false))
