@@ -20,7 +20,7 @@ public sealed partial class FileTransferProcessTests
         int seed = Environment.GetEnvironmentVariable("WOTID_KILL_SEED") is { Length: > 0 } s
             ? int.Parse(s, CultureInfo.InvariantCulture)
             : Random.Shared.Next();
-        TestContext.Current.SendDiagnosticMessage($"random kills: WOTID_KILL_SEED={seed}");
+        TestContext.Current.TestOutputHelper?.WriteLine($"random kills: WOTID_KILL_SEED={seed}");
         var random = new Random(seed);
         await using TwoPeople p = await TwoPeople.CreateAsync(_dir);
         await NetworkedVerbTests.ConnectAsync(p);
@@ -45,14 +45,14 @@ public sealed partial class FileTransferProcessTests
                 string reached = await bob.WaitForLineAsync(l => (IsProgress(l, id) && Bytes(l) >= target) || IsCompleted(l, id), s_wait, from);
                 if (IsCompleted(reached, id) || Bytes(reached) >= Size)
                 {
-                    TestContext.Current.SendDiagnosticMessage($"seed {seed}: the transfer completed before round {round}");
+                    TestContext.Current.TestOutputHelper?.WriteLine($"seed {seed}: the transfer completed before round {round}");
                     break;
                 }
 
                 durable = Math.Max(durable, Bytes(reached));
                 await Task.Delay(delayMs);
                 string where = $"seed {seed}, round {round}: kill -9 of the {(killReceiver ? "receiver" : "sender")} at ≥ {durable} bytes durable, +{delayMs} ms";
-                TestContext.Current.SendDiagnosticMessage(where);
+                TestContext.Current.TestOutputHelper?.WriteLine(where);
                 if (killReceiver)
                 {
                     await bob.DisposeAsync();

@@ -27,7 +27,7 @@ public sealed class NodeFileDiskFullTests
         (NodeProfile bobPro, _) = await world.CreateAsync("bob");
         string partials = Path.Combine(FileWorld.Folder(world, "bob"), "files", "partial");
         Directory.CreateDirectory(partials);
-        string? refused = await MountAsync("-t", "tmpfs", "-o", "size=1m,mode=0700", "tmpfs", partials);
+        string? refused = await RunAsync("mount", "-t", "tmpfs", "-o", "size=1m,mode=0700", "tmpfs", partials);
         Assert.SkipWhen(refused is not null, "no tmpfs could be mounted here: " + refused);
         try
         {
@@ -58,7 +58,7 @@ public sealed class NodeFileDiskFullTests
             Assert.NotEqual(FileTransferStates.Failed, (await FileWorld.WaitAsync(alice, id, _ => true)).State);
 
             int seen = bobEvents.All.Count;
-            Assert.Null(await MountAsync("-o", "remount,size=16m", partials));
+            Assert.Null(await RunAsync("mount", "-o", "remount,size=16m", partials));
             FileTransferSummary done = await FileWorld.WaitAsync(bob, id, t => t.State == FileTransferStates.Completed);
             Assert.Equal(SHA256.HashData(File.ReadAllBytes(source)), SHA256.HashData(File.ReadAllBytes(done.Path!)));
             Assert.Null(done.Reason);
@@ -68,16 +68,12 @@ public sealed class NodeFileDiskFullTests
         }
         finally
         {
-            await MountAsync("-l", partials, command: "umount");
+            await RunAsync("umount", "-l", partials);
         }
     }
 
-    /// <summary>Runs mount (or umount) with <paramref name="args"/>; null when it succeeded, else its error output.</summary>
-    private static async Task<string?> MountAsync(params string[] args) => await MountAsync(args, "mount");
-
-    private static async Task<string?> MountAsync(string option, string path, string command) => await MountAsync([option, path], command);
-
-    private static async Task<string?> MountAsync(string[] args, string command)
+    /// <summary>Runs <paramref name="command"/> (mount, umount) with <paramref name="args"/>; null when it succeeded, else its error output.</summary>
+    private static async Task<string?> RunAsync(string command, params string[] args)
     {
         var psi = new ProcessStartInfo(command) { RedirectStandardError = true, RedirectStandardOutput = true, UseShellExecute = false };
         foreach (string a in args)
