@@ -1,9 +1,9 @@
 // kill -9 at random points (docs/files.md "Resume"): real `wotid run` processes for Alice and Bob; a seeded random
 // sequence picks, for each of several rounds, the side to kill and the point (a durable offset the receiver reported,
-// then a random delay, so the kill lands anywhere: mid-batch, mid-fsync, mid-ACK). After each restart the receiver's
-// next stream starts at or above the last durable offset it reported (never from zero), and at the end the file is
-// complete with the sender's SHA-256, the only file at the destination, and no partial file is left. The seed is
-// printed; WOTID_KILL_SEED=<seed> replays a run.
+// then a random delay of up to 200 ms, so the kill lands anywhere in the stream: mid-batch, mid-fsync, mid-ACK).
+// After each restart the receiver's next stream starts at or above the last durable offset it reported (never from
+// zero), and at the end the file is complete with the sender's SHA-256, the only file at the destination, and no
+// partial file is left. The seed is printed to the test output; WOTID_KILL_SEED=<seed> replays a run.
 using System;
 using System.Globalization;
 using System.IO;
@@ -40,8 +40,11 @@ public sealed partial class FileTransferProcessTests
             for (int round = 0; round < 3; round++)
             {
                 bool killReceiver = random.Next(2) == 0;
-                long target = durable + 1 + (long)(random.NextDouble() * 0.25 * (Size - durable));
-                int delayMs = random.Next(0, 250);
+                // Never past three quarters of the file, so the kill (at most 200 ms later) lands before the last
+                // chunk even at 500 MiB/s: a kill between the move into place and the completed record is a known
+                // gap (docs/files.md "What is missing"), not what this test is about.
+                long target = durable + 1 + (long)(random.NextDouble() * 0.25 * Math.Max(0, (Size * 3 / 4) - durable));
+                int delayMs = random.Next(0, 200);
                 string reached = await bob.WaitForLineAsync(l => (IsProgress(l, id) && Bytes(l) >= target) || IsCompleted(l, id), s_wait, from);
                 if (IsCompleted(reached, id) || Bytes(reached) >= Size)
                 {
