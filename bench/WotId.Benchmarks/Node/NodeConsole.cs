@@ -4,6 +4,9 @@
 //   node-mailbox-fallback [n]      n messages to a stopped contact: failed dial → deposited, from the node's log events;
 //   node-session-timeline [n]      n session setups as in NodeSessionSetupBenchmarks, each printed as the timeline of
 //                                  both nodes' log events (ms since SendTextAsync was called) and the total;
+//   node-chat-during-file [n] [g]  n chat messages each way, idle and then during a g GiB file transfer on the same
+//                                  connection (NodeChatDuringFile.cs);
+//   node-file-cpu [n]              wall and CPU seconds per GiB of a file transfer and of the raw stream (NodeFileCpu.cs);
 //   node-connections [n]           one node holding n verified connections dialled by a child process
 //                                  (node-connections-peers), memory per connection at the holding node.
 using System;
@@ -29,6 +32,8 @@ public static class NodeConsole
             case "node-chat-latency": ChatLatencyAsync(n(1, 1000)).GetAwaiter().GetResult(); return true;
             case "node-mailbox-fallback": MailboxFallbackAsync(n(1, 200)).GetAwaiter().GetResult(); return true;
             case "node-session-timeline": SessionTimelineAsync(n(1, 5)).GetAwaiter().GetResult(); return true;
+            case "node-chat-during-file": NodeChatDuringFile.RunAsync(n(1, 200), n(2, 2)).GetAwaiter().GetResult(); return true;
+            case "node-file-cpu": NodeFileCpu.RunAsync(n(1, 3)).GetAwaiter().GetResult(); return true;
             case "node-connections": NodeConnections.HubAsync(n(1, 1000)).GetAwaiter().GetResult(); return true;
             case "node-connections-peers": NodeConnections.PeersAsync(n(1, 1000), args[2], Convert.FromHexString(args[3])).GetAwaiter().GetResult(); return true;
             default: return false;

@@ -3,9 +3,9 @@
 // and the same run, so their ratio holds under whatever load the machine has.
 //
 // SendFile1GiB: alice.SendFileAsync("bob", a 1 GiB file) → bob's node accepts it by itself (auto-accept), the bytes
-// flow on /wotid/file/1.0.0 encrypted per chunk, bob verifies the whole-file hash and moves the file into place,
+// flow on /wotid/file/2.0.0 encrypted per chunk, bob verifies the whole-file hash and moves the file into place,
 // alice's node reads the file.received receipt: the operation ends at alice's file.completed event. It includes the
-// offer (a signed, Signal-encrypted message) and the sender's hash of the file before offering it.
+// offer (a signed, Signal-encrypted message); the sender hashes while it streams (2.0.0: no pass before the offer).
 // RawStream1GiB: /perf download of 1 GiB on one Yamux stream between two libp2p hosts (TCP + Noise + Yamux), the
 // ceiling of any protocol on one stream. MiB/s = 1024 / Mean in seconds.
 using System;

@@ -53,7 +53,7 @@ internal static partial class SeedCorpus
         yield return new Seed("node-message-frame", "ack-rejected", MessageFrameCodec.Encode(MessageFrame.Ack(ulong.MaxValue, AckStatus.Rejected)));
     }
 
-    /// <summary>Whole /wotid/file/1.0.0 streams as the sender writes them, for FileStreamTarget's file and key.</summary>
+    /// <summary>Whole /wotid/file/2.0.0 streams as the sender writes them, for FileStreamTarget's file and key.</summary>
     private static IEnumerable<Seed> NodeFiles()
     {
         byte[] file = new byte[Targets.Node.FileStreamTarget.FileSize];
@@ -67,7 +67,7 @@ internal static partial class SeedCorpus
             using var cipher = new WotId.Node.Files.FileChunkCipher(Targets.Node.FileStreamTarget.Key, hello.FileId, salt);
             using var wire = new System.IO.MemoryStream();
             wire.Write(WotId.Node.Files.FileFrameCodec.EncodeHello(hello));
-            WotId.Node.Runtime.FileSendPump.SendAsync(wire, new System.IO.MemoryStream(file), cipher, layout, start, null, default).GetAwaiter().GetResult();
+            WotId.Node.Runtime.FileSendPump.SendAsync(wire, new System.IO.MemoryStream(file), cipher, layout, start, null, null, null, default).GetAwaiter().GetResult();
             yield return new Seed("node-file-stream", name, wire.ToArray());
         }
     }

@@ -1,7 +1,7 @@
-// Chunk encryption of /wotid/file/1.0.0 (docs/files.md "Chunk encryption"). ChaCha20-Poly1305 (RFC 8439 §2.8) under
-//   chunk key = HKDF-SHA256(ikm = file key, salt = stream salt, info = "wotid/file/1.0.0 chunk key" ‖ file id)  (RFC 5869)
+// Chunk encryption of /wotid/file/2.0.0 (docs/files.md "Chunk encryption"). ChaCha20-Poly1305 (RFC 8439 §2.8) under
+//   chunk key = HKDF-SHA256(ikm = file key, salt = stream salt, info = "/wotid/file/2.0.0 chunk key" ‖ file id)  (RFC 5869)
 //   nonce     = u64be chunk index ‖ 0x00000000
-//   AD        = "wotid/file/1.0.0" ‖ u8 |file id| ‖ file id ‖ u64be chunk index ‖ u8 final (1 or 0)
+//   AD        = "/wotid/file/2.0.0" ‖ u8 |file id| ‖ file id ‖ u64be chunk index ‖ u8 final (1 or 0)
 // The file key is the fresh random key of the file.offer, so chunks of two files never open under each other's key;
 // the index in nonce and AD rejects a reordered, dropped or duplicated chunk; the final flag in the AD rejects a
 // stream cut short with an earlier chunk relabelled as the last. The salt is fresh per stream: a resumed stream seals

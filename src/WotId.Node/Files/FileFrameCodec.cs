@@ -1,13 +1,14 @@
-// Frames of /wotid/file/1.0.0 (docs/files.md "Wire format"); pure functions with strict bounds, no I/O.
+// Frames of /wotid/file/2.0.0 (docs/files.md "Wire format"); pure functions with strict bounds, no I/O.
 //
 // | frame   | direction | bytes                                                             | length          |
 // |---------|-----------|-------------------------------------------------------------------|-----------------|
-// | HELLO   | → recv    | u8 version (1) ‖ u8 n ‖ file id (n ASCII, 1..128) ‖ u64be start ‖ salt[16] | 27 .. 154 |
+// | HELLO   | → recv    | u8 version (2) ‖ u8 n ‖ file id (n ASCII, 1..128) ‖ u64be start ‖ salt[16] | 27 .. 154 |
 // | RESUME  | ← recv    | u64be chunk index to start from (the receiver's durable chunks)   | 8               |
-// | CHUNK   | → recv    | u8 flags (0x01 final) ‖ u32be m ‖ m sealed bytes                   | 5 + (16 .. chunk size + 16) |
+// | CHUNK   | → recv    | u8 flags (0x01 final) ‖ u32be m ‖ m sealed bytes                   | 5 + (16 .. chunk size + 48) |
 // | ACK     | ← recv    | u64be chunks durable at the receiver                              | 8               |
 //
-// Chunk indexes are implicit: the chunks after RESUME r are r, r+1, …; the AEAD binds each index (FileChunkCipher).
+// The final chunk's plaintext is its file bytes followed by the whole-file SHA-256 (32 bytes), so it seals 48 bytes
+// more than its file bytes; every other chunk seals 16 more. Chunk indexes are implicit: the chunks after RESUME r are r, r+1, …; the AEAD binds each index (FileChunkCipher).
 using System;
 using System.Buffers.Binary;
 using System.Text;
@@ -64,7 +65,7 @@ internal static class FileFrameCodec
         return frame;
     }
 
-    /// <summary>The id length announced by the first two HELLO bytes (checked: version 1, 1..128).</summary>
+    /// <summary>The id length announced by the first two HELLO bytes (checked: version 2, 1..128).</summary>
     internal static int HelloIdLength(ReadOnlySpan<byte> prefix)
     {
         if (prefix.Length != HelloPrefixLength || prefix[0] != FileProtocol.Version)
@@ -138,7 +139,7 @@ internal static class FileFrameCodec
         BinaryPrimitives.WriteUInt32BigEndian(destination.Slice(1, 4), (uint)sealedLength);
     }
 
-    /// <summary>Reads a CHUNK header: the final flag and the sealed length, bounded by <paramref name="chunkSize"/> + 16.</summary>
+    /// <summary>Reads a CHUNK header: the final flag and the sealed length, bounded by <paramref name="chunkSize"/> + 48 (the final chunk's digest and the tag).</summary>
     /// <exception cref="FileTransferException"><see cref="FileTransferError.Malformed"/>.</exception>
     internal static (bool Final, int SealedLength) ReadChunkHeader(ReadOnlySpan<byte> header, int chunkSize)
     {
@@ -148,7 +149,7 @@ internal static class FileFrameCodec
         }
 
         uint m = BinaryPrimitives.ReadUInt32BigEndian(header[1..]);
-        return m >= FileChunkCipher.TagLength && m <= (uint)chunkSize + FileChunkCipher.TagLength
+        return m >= FileChunkCipher.TagLength && m <= (uint)chunkSize + FileProtocol.DigestLength + FileChunkCipher.TagLength
             ? (header[0] == FinalFlag, (int)m)
             : throw new FileTransferException(FileTransferError.Malformed, "sealed chunk length out of bounds");
     }

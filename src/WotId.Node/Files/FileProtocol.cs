@@ -1,4 +1,4 @@
-// /wotid/file/1.0.0 (docs/files.md "Wire format"): the bytes of an accepted file.offer on their own libp2p stream over
+// /wotid/file/2.0.0 (docs/files.md "Wire format"): the bytes of an accepted file.offer on their own libp2p stream over
 // the verified connection, so Yamux interleaves them with /wotid/msg/1.0.0 and a chat message never waits behind a
 // chunk. The limits here are the ones docs/files.md "Limits" lists.
 namespace WotId.Node.Files;
@@ -7,10 +7,16 @@ namespace WotId.Node.Files;
 internal static class FileProtocol
 {
     /// <summary>The multistream-select protocol id.</summary>
-    internal const string ProtocolId = "/wotid/file/1.0.0";
+    internal const string ProtocolId = "/wotid/file/2.0.0";
 
-    /// <summary>The only wire version (first byte of the HELLO frame).</summary>
-    internal const byte Version = 1;
+    /// <summary>
+    /// The only wire version (first byte of the HELLO frame). Version 2 carries the whole-file SHA-256 at the end of
+    /// the final chunk's plaintext instead of in the offer (docs/files.md "Wire format", "Changes from 1.0.0").
+    /// </summary>
+    internal const byte Version = 2;
+
+    /// <summary>The whole-file SHA-256 that ends the final chunk's plaintext.</summary>
+    internal const int DigestLength = 32;
 
     /// <summary>Plaintext bytes per chunk unless the sender's options say otherwise (256 KiB).</summary>
     internal const int DefaultChunkSize = 256 * 1024;

@@ -22,6 +22,12 @@ internal enum FileTransferError
     /// <summary>The stream names a transfer this node does not expect from that peer.</summary>
     UnknownTransfer,
 
-    /// <summary>Writing the partial file failed (disk full, permissions).</summary>
+    /// <summary>Writing the partial file failed for good (permissions, an I/O error other than a full disk).</summary>
     WriteFailed,
+
+    /// <summary>
+    /// The partial file's file system is full (or the file hit its size limit): the transfer is interrupted, not failed;
+    /// what is durable stays, and the next stream (the sender retries) goes on from there once space is back.
+    /// </summary>
+    DiskFull,
 }

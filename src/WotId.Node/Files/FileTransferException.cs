@@ -25,6 +25,20 @@ internal sealed class FileTransferException : IOException
         FileTransferError.SourceChanged => "source_changed",
         FileTransferError.UnknownTransfer => "unknown_transfer",
         FileTransferError.WriteFailed => "write_failed",
+        FileTransferError.DiskFull => "disk_full",
         _ => "unknown",
     };
+
+    /// <summary>
+    /// <see cref="FileTransferError.DiskFull"/> when <paramref name="e"/> says the disk is full or the file is too
+    /// large for its limit (Unix ENOSPC 28, EFBIG 27, EDQUOT 122; Windows ERROR_HANDLE_DISK_FULL 39, ERROR_DISK_FULL 112),
+    /// else <see cref="FileTransferError.WriteFailed"/>.
+    /// </summary>
+    internal static FileTransferError WriteError(IOException e)
+    {
+        System.ArgumentNullException.ThrowIfNull(e);
+        int code = e.HResult & 0xFFFF;
+        bool full = System.OperatingSystem.IsWindows() ? code is 39 or 112 : code is 27 or 28 or 122;
+        return full ? FileTransferError.DiskFull : FileTransferError.WriteFailed;
+    }
 }

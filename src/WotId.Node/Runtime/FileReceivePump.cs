@@ -1,6 +1,7 @@
-// The receiver's half of /wotid/file/1.0.0 after RESUME (docs/files.md "Wire format", "Resume"): CHUNK frames for
+// The receiver's half of /wotid/file/2.0.0 after RESUME (docs/files.md "Wire format", "Resume"): CHUNK frames for
 // chunks start, start+1, … are checked (length and final flag as the layout expects, then the AEAD with the index and
-// the flag), written to the partial file, and made durable in batches (every durableEveryBytes or durableEveryTime,
+// the flag), written to the partial file (the final chunk's plaintext ends with the sender's whole-file SHA-256, which
+// is returned, not written), and made durable in batches (every durableEveryBytes or durableEveryTime,
 // whichever comes first, and after the final chunk): flush to disk (fsync) first, then the durable callback (the offset
 // in SQLite, then an ACK). So the offset in SQLite never names bytes that a crash could lose. Large batches keep the
 // fsyncs and SQLite commits few; the time bound keeps a slow transfer's resume point recent. The fsync of a batch runs
@@ -26,13 +27,15 @@ internal static class FileReceivePump
     /// Receives chunks <paramref name="startChunk"/>…last into <paramref name="partial"/> (positioned at their offset),
     /// appending the plaintext to <paramref name="hash"/> when given; <paramref name="durable"/> is called with the
     /// number of chunks durable on disk after each batch of about <paramref name="durableEveryBytes"/> bytes and after
-    /// the final chunk. Returns when the final chunk is durable.
+    /// the final chunk. Returns, once the final chunk is durable, the whole-file SHA-256 the sender put at the end of
+    /// the final chunk (authenticated with it; the caller compares it with its own hash of the file).
     /// </summary>
     /// <exception cref="FileTransferException">
     /// <see cref="FileTransferError.Truncated"/>, <see cref="FileTransferError.Malformed"/>,
-    /// <see cref="FileTransferError.Authentication"/> or <see cref="FileTransferError.WriteFailed"/>.
+    /// <see cref="FileTransferError.Authentication"/>, <see cref="FileTransferError.WriteFailed"/> or
+    /// <see cref="FileTransferError.DiskFull"/>.
     /// </exception>
-    internal static Task ReceiveAsync(Stream stream, Stream partial, FileChunkCipher cipher, FileChunkLayout layout, long startChunk,
+    internal static Task<byte[]> ReceiveAsync(Stream stream, Stream partial, FileChunkCipher cipher, FileChunkLayout layout, long startChunk,
         IncrementalHash? hash, int durableEveryBytes, Func<long, CancellationToken, ValueTask> durable, CancellationToken cancellationToken) =>
         ReceiveAsync(stream, partial, cipher, layout, startChunk, hash, durableEveryBytes, Timeout.InfiniteTimeSpan, TimeProvider.System, durable, cancellationToken);
 
@@ -40,7 +43,7 @@ internal static class FileReceivePump
     /// As the overload above, and a batch also ends once <paramref name="durableEveryTime"/> has passed since the last
     /// one (measured with <paramref name="time"/>; <see cref="Timeout.InfiniteTimeSpan"/> for no time bound).
     /// </summary>
-    internal static async Task ReceiveAsync(Stream stream, Stream partial, FileChunkCipher cipher, FileChunkLayout layout, long startChunk,
+    internal static async Task<byte[]> ReceiveAsync(Stream stream, Stream partial, FileChunkCipher cipher, FileChunkLayout layout, long startChunk,
         IncrementalHash? hash, int durableEveryBytes, TimeSpan durableEveryTime, TimeProvider time, Func<long, CancellationToken, ValueTask> durable,
         CancellationToken cancellationToken)
     {
@@ -50,8 +53,10 @@ internal static class FileReceivePump
         ArgumentNullException.ThrowIfNull(cipher);
         ArgumentNullException.ThrowIfNull(durable);
         byte[] header = new byte[FileFrameCodec.ChunkHeaderLength];
-        byte[] sealedChunk = ArrayPool<byte>.Shared.Rent(layout.ChunkSize + FileChunkCipher.TagLength);
-        byte[] plain = ArrayPool<byte>.Shared.Rent(layout.ChunkSize);
+        int plainCapacity = layout.ChunkSize + FileProtocol.DigestLength;
+        byte[] sealedChunk = ArrayPool<byte>.Shared.Rent(plainCapacity + FileChunkCipher.TagLength);
+        byte[] plain = ArrayPool<byte>.Shared.Rent(plainCapacity);
+        byte[] digest = new byte[FileProtocol.DigestLength];
         long pending = 0;
         long batchStart = time.GetTimestamp();
         Task? flushing = null; // the fsync of the previous batch, if one is running
@@ -63,15 +68,21 @@ internal static class FileReceivePump
                 await ReadAsync(stream, header, cancellationToken).ConfigureAwait(false);
                 (bool final, int sealedLength) = FileFrameCodec.ReadChunkHeader(header, layout.ChunkSize);
                 int length = layout.Length(i);
-                if (final != layout.IsFinal(i) || sealedLength != length + FileChunkCipher.TagLength)
+                int plainLength = final ? length + FileProtocol.DigestLength : length;
+                if (final != layout.IsFinal(i) || sealedLength != plainLength + FileChunkCipher.TagLength)
                 {
                     throw new FileTransferException(FileTransferError.Authentication, $"chunk {i} has the wrong length or final flag");
                 }
 
                 await ReadAsync(stream, sealedChunk.AsMemory(0, sealedLength), cancellationToken).ConfigureAwait(false);
-                if (!cipher.TryOpen(i, final, sealedChunk.AsSpan(0, sealedLength), plain.AsSpan(0, length)))
+                if (!cipher.TryOpen(i, final, sealedChunk.AsSpan(0, sealedLength), plain.AsSpan(0, plainLength)))
                 {
                     throw new FileTransferException(FileTransferError.Authentication, $"chunk {i} does not authenticate");
+                }
+
+                if (final)
+                {
+                    plain.AsSpan(length, FileProtocol.DigestLength).CopyTo(digest);
                 }
 
                 await WriteAsync(partial, plain.AsMemory(0, length), cancellationToken).ConfigureAwait(false);
@@ -102,6 +113,8 @@ internal static class FileReceivePump
                     }
                 }
             }
+
+            return digest;
         }
         finally
         {
@@ -110,7 +123,7 @@ internal static class FileReceivePump
                 await flushing.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing); // never left running past the call
             }
 
-            CryptographicOperations.ZeroMemory(plain.AsSpan(0, layout.ChunkSize));
+            CryptographicOperations.ZeroMemory(plain.AsSpan(0, plainCapacity));
             ArrayPool<byte>.Shared.Return(plain);
             ArrayPool<byte>.Shared.Return(sealedChunk);
         }
@@ -136,7 +149,7 @@ internal static class FileReceivePump
         }
         catch (IOException e)
         {
-            throw new FileTransferException(FileTransferError.WriteFailed, "the partial file could not be written", e);
+            throw new FileTransferException(FileTransferException.WriteError(e), "the partial file could not be written", e);
         }
     }
 
@@ -161,7 +174,7 @@ internal static class FileReceivePump
         }
         catch (IOException e)
         {
-            throw new FileTransferException(FileTransferError.WriteFailed, "the partial file could not be flushed", e);
+            throw new FileTransferException(FileTransferException.WriteError(e), "the partial file could not be flushed", e);
         }
 
         return Task.Run(() =>
@@ -172,7 +185,7 @@ internal static class FileReceivePump
             }
             catch (IOException e)
             {
-                throw new FileTransferException(FileTransferError.WriteFailed, "the partial file could not be flushed", e);
+                throw new FileTransferException(FileTransferException.WriteError(e), "the partial file could not be flushed", e);
             }
         });
     }
@@ -192,7 +205,7 @@ internal static class FileReceivePump
         }
         catch (IOException e)
         {
-            throw new FileTransferException(FileTransferError.WriteFailed, "the partial file could not be flushed", e);
+            throw new FileTransferException(FileTransferException.WriteError(e), "the partial file could not be flushed", e);
         }
     }
 }

@@ -188,11 +188,17 @@ public sealed partial class WotIdNode
         byte[] key = _profile.Files.Key(t.Id);
         try
         {
-            return new Dictionary<string, object>
+            var payload = new Dictionary<string, object>
             {
-                ["file_id"] = t.Id, ["name"] = t.Name, ["size"] = t.Size, ["mime_type"] = t.MediaType, ["sha256"] = t.Sha256,
+                ["file_id"] = t.Id, ["name"] = t.Name, ["size"] = t.Size, ["mime_type"] = t.MediaType,
                 ["chunk_size"] = t.ChunkSize, ["key"] = Core.Encoding.Base64Url.Encode(key),
             };
+            if (t.Sha256.Length != 0)
+            {
+                payload["sha256"] = t.Sha256; // optional: only a file already hashed announces it (docs/files.md "Messages")
+            }
+
+            return payload;
         }
         finally
         {

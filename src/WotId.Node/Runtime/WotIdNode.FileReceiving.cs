@@ -1,9 +1,12 @@
-// The receiver's stream of /wotid/file/1.0.0 (docs/files.md "Wire format", "Resume", "Destination"): HELLO names an
+// The receiver's stream of /wotid/file/2.0.0 (docs/files.md "Wire format", "Resume", "Destination"): HELLO names an
 // accepted incoming transfer of the contact on the other end of this verified connection; the partial file
 // <home>/files/partial/<id> is cut back to the durable offset recorded in SQLite (bytes after it were never
-// acknowledged), RESUME tells the sender the chunk to go on from, and FileReceivePump stores the rest. After the final
-// chunk the whole file's SHA-256 is checked against the offer: a match moves it to the destination under a sanitised,
-// free name and sends file.received; a mismatch fails the transfer, deletes the partial file and sends file.cancel.
+// acknowledged), RESUME tells the sender the chunk to go on from, and FileReceivePump stores the rest. The receiver
+// hashes what it writes; a resumed stream first hashes the durable prefix of the partial file (read once more, while
+// the sender already fills the stream window). After the final chunk the whole file's SHA-256 must equal the one the
+// sender sealed at the end of the final chunk, and the offer's when the offer carried one: a match moves the file to
+// the destination under a sanitised, free name and sends file.received; a mismatch fails the transfer, deletes the
+// partial file and sends file.cancel.
 using System;
 using System.IO;
 using System.Security.Cryptography;
@@ -53,6 +56,14 @@ public sealed partial class WotIdNode
                 ?? throw new IOException("too many file streams");
             outcome = await ReceiveOnStreamAsync(stream, hello, t, c, lease.Token).ConfigureAwait(false);
         }
+        catch (FileTransferException e) when (id is not null && e.Error == FileTransferError.DiskFull)
+        {
+            // Not a failure: the durable prefix stays, and the sender's next stream (outbox loop) goes on from it once
+            // there is space again. The reason shows in `wotid files` while the transfer waits.
+            outcome = FileTransferException.Token(e.Error);
+            stream.Abort();
+            TryMarkInterrupted(id, outcome);
+        }
         catch (FileTransferException e) when (id is not null && e.Error is FileTransferError.Authentication or FileTransferError.Malformed or FileTransferError.WriteFailed)
         {
             outcome = FileTransferException.Token(e.Error);
@@ -93,7 +104,7 @@ public sealed partial class WotIdNode
         string partialPath = PartialPath(t.Id);
         Directory.CreateDirectory(Path.GetDirectoryName(partialPath)!);
         _profile.Files.Move(t.Id, [FileTransferStates.Interrupted], FileTransferStates.Transferring);
-        string? hash;
+        string? hash; // the verified whole-file hash, null when the sender's differs from the bytes received
         var options = new FileStreamOptions { Mode = FileMode.OpenOrCreate, Access = FileAccess.ReadWrite, Share = FileShare.None, Options = FileOptions.Asynchronous, BufferSize = 0 };
         if (!OperatingSystem.IsWindows())
         {
@@ -116,10 +127,11 @@ public sealed partial class WotIdNode
             await stream.WriteAsync(resume, cancellationToken).ConfigureAwait(false);
             PublishProgress(c, t, layout.Offset(start), force: true);
             using FileChunkCipher cipher = CreateCipher(t.Id, hello.Salt);
-            using IncrementalHash? running = start == 0 ? IncrementalHash.CreateHash(HashAlgorithmName.SHA256) : null;
+            using IncrementalHash running = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+            await HashPrefixAsync(partial, layout.Offset(start), running, cancellationToken).ConfigureAwait(false);
             byte[] ack = new byte[FileFrameCodec.CountLength];
-            await FileReceivePump.ReceiveAsync(stream, partial, cipher, layout, start, running, _options.FileDurableEveryBytes, _options.FileDurableEveryTime, _time,
-                async (chunks, ct) =>
+            byte[] claimed = await FileReceivePump.ReceiveAsync(stream, partial, cipher, layout, start, running, _options.FileDurableEveryBytes,
+                _options.FileDurableEveryTime, _time, async (chunks, ct) =>
             {
                 long bytes = chunks >= layout.ChunkCount ? layout.Size : chunks * layout.ChunkSize;
                 _profile.Files.SetTransferred(t.Id, bytes);
@@ -128,11 +140,12 @@ public sealed partial class WotIdNode
                 await stream.WriteAsync(ack, ct).ConfigureAwait(false);
                 PublishProgress(c, t, bytes, force: chunks >= layout.ChunkCount);
             }, cancellationToken).ConfigureAwait(false);
-            hash = running is not null ? Convert.ToHexStringLower(running.GetHashAndReset()) : await HashPartialAsync(partial, cancellationToken).ConfigureAwait(false);
+            byte[] own = running.GetHashAndReset();
+            hash = CryptographicOperations.FixedTimeEquals(own, claimed) ? Convert.ToHexStringLower(own) : null;
         }
 
         stream.CompleteWrites();
-        if (!string.Equals(hash, t.Sha256, StringComparison.Ordinal))
+        if (hash is null || (t.Sha256.Length != 0 && !string.Equals(hash, t.Sha256, StringComparison.Ordinal)) || !_profile.Files.SetSha256(t.Id, hash))
         {
             await FailIncomingAsync(t.Id, FileTransferException.Token(FileTransferError.HashMismatch), cancellationToken).ConfigureAwait(false);
             return "hash mismatch";
@@ -142,7 +155,7 @@ public sealed partial class WotIdNode
         _profile.Files.Move(t.Id, FileTransferStore.Open, FileTransferStates.Completed, transferred: t.Size, path: final);
         _progressAt.TryRemove(t.Id, out _);
         _events.Publish(new NodeEvent(NodeEventKinds.FileCompleted, _time.GetUtcNow(), c.Name, c.PeerId, FileId: t.Id, Bytes: t.Size, Size: t.Size));
-        await QueueFileMessageAsync(c, WotMessageTypes.FileReceived, new() { ["file_id"] = t.Id, ["sha256"] = t.Sha256 }, CancellationToken.None).ConfigureAwait(false);
+        await QueueFileMessageAsync(c, WotMessageTypes.FileReceived, new() { ["file_id"] = t.Id, ["sha256"] = hash }, CancellationToken.None).ConfigureAwait(false);
         return "completed";
     }
 
@@ -159,11 +172,35 @@ public sealed partial class WotIdNode
         }
     }
 
-    private static async Task<string> HashPartialAsync(FileStream partial, CancellationToken cancellationToken)
+    /// <summary>Appends the first <paramref name="bytes"/> bytes of the partial file to <paramref name="hash"/>, then seeks to its end.</summary>
+    private static async Task HashPrefixAsync(FileStream partial, long bytes, IncrementalHash hash, CancellationToken cancellationToken)
     {
-        partial.Seek(0, SeekOrigin.Begin);
-        byte[] digest = await SHA256.HashDataAsync(partial, cancellationToken).ConfigureAwait(false);
-        return Convert.ToHexStringLower(digest);
+        if (bytes > 0)
+        {
+            byte[] buffer = System.Buffers.ArrayPool<byte>.Shared.Rent(1024 * 1024);
+            try
+            {
+                partial.Seek(0, SeekOrigin.Begin);
+                for (long left = bytes; left > 0;)
+                {
+                    int n = await partial.ReadAsync(buffer.AsMemory(0, (int)Math.Min(buffer.Length, left)), cancellationToken).ConfigureAwait(false);
+                    if (n == 0)
+                    {
+                        throw new IOException("the partial file is shorter than its durable prefix");
+                    }
+
+                    hash.AppendData(buffer, 0, n);
+                    left -= n;
+                }
+            }
+            finally
+            {
+                CryptographicOperations.ZeroMemory(buffer);
+                System.Buffers.ArrayPool<byte>.Shared.Return(buffer);
+            }
+        }
+
+        partial.Seek(0, SeekOrigin.End);
     }
 
     /// <summary>Fails an incoming transfer for good: the partial file goes, the sender is told with file.cancel.</summary>

@@ -1,7 +1,11 @@
-// The sender's stream of /wotid/file/1.0.0 (docs/files.md "Wire format", "Resume"): for an accepted transfer, open
+// The sender's stream of /wotid/file/2.0.0 (docs/files.md "Wire format", "Resume"): for an accepted transfer, open
 // a stream on the verified connection to the contact (dialling it if needed), send HELLO, read RESUME (the receiver's
 // durable chunk count; the receiver is the authority on what it has), then the chunks from there, while a second task
-// of this one reads the ACKs and records them as the transfer's progress. A broken stream leaves the transfer
+// of this one reads the ACKs and records them as the transfer's progress. The whole-file SHA-256 is computed while the
+// chunks go out (a resumed stream hashes the source's prefix first, unless an earlier stream reached the end and
+// recorded it) and sent at the end of the final chunk; it is recorded before that frame leaves, so the receipt
+// (file.received with that hash) always finds it. A source written to during the stream (its last-write time changed)
+// fails with source_changed before the final chunk; one changed between two streams fails the receiver's hash check. A broken stream leaves the transfer
 // interrupted; the outbox loop starts it again later (StartSending is idempotent).
 using System;
 using System.IO;
@@ -95,11 +99,11 @@ public sealed partial class WotIdNode
         }
     }
 
-    private void TryMarkInterrupted(string id)
+    private void TryMarkInterrupted(string id, string? reason = null)
     {
         try
         {
-            _profile.Files.Move(id, [FileTransferStates.Transferring], FileTransferStates.Interrupted);
+            _profile.Files.Move(id, [FileTransferStates.Transferring], FileTransferStates.Interrupted, reason);
         }
         catch (Exception e) when (e is Profile.ProfileException or Microsoft.Data.Sqlite.SqliteException or ObjectDisposedException)
         {
@@ -143,9 +147,12 @@ public sealed partial class WotIdNode
         {
             using var acksDone = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             Task acks = ReadAcksAsync(stream, t, c, layout, acksDone.Token);
+            byte[]? known = t.Sha256.Length == 0 ? null : Convert.FromHexString(t.Sha256);
+            DateTime written = File.GetLastWriteTimeUtc(file.SafeFileHandle);
             try
             {
-                await FileSendPump.SendAsync(stream, file, cipher, layout, start, null, cancellationToken).ConfigureAwait(false);
+                await FileSendPump.SendAsync(stream, file, cipher, layout, start, known, digest => RecordDigest(t, file, written, known, digest), null, cancellationToken)
+                    .ConfigureAwait(false);
                 stream.CompleteWrites();
             }
             catch
@@ -159,6 +166,20 @@ public sealed partial class WotIdNode
             // The receiver acknowledges the final chunk once it is durable, then closes; the outcome comes as a message.
             await acks.ConfigureAwait(false);
             _filesAwaitingReceipt[t.Id] = 0;
+        }
+    }
+
+    /// <summary>Before the final chunk leaves: the source was not written to during the stream, and its hash is recorded.</summary>
+    private void RecordDigest(FileTransferRecord t, FileStream file, DateTime written, byte[]? known, byte[] digest)
+    {
+        if (File.GetLastWriteTimeUtc(file.SafeFileHandle) != written)
+        {
+            throw new FileTransferException(FileTransferError.SourceChanged, "the source file was written to while it was sent");
+        }
+
+        if (known is null && !_profile.Files.SetSha256(t.Id, Convert.ToHexStringLower(digest)))
+        {
+            throw new FileTransferException(FileTransferError.SourceChanged, "the source file hashed differently than before");
         }
     }
 

@@ -26,11 +26,13 @@ public sealed partial class WotIdNode
         Contact c = Resolve(contact);
         string full;
         long size;
-        string sha256;
         try
         {
+            // No hash here: the sender hashes while it streams and the final chunk carries the SHA-256 (docs/files.md
+            // "Wire format"), so a large file is read once, not twice, and the offer goes out at once.
             full = Path.GetFullPath(path);
-            (size, sha256) = await HashFileAsync(full, cancellationToken).ConfigureAwait(false);
+            using FileStream probe = new(full, FileMode.Open, FileAccess.Read, FileShare.Read, 1);
+            size = probe.Length;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
         {
@@ -39,7 +41,7 @@ public sealed partial class WotIdNode
 
         string id = Guid.CreateVersion7(_time.GetUtcNow()).ToString();
         string name = FileNames.Sanitize(Path.GetFileName(full));
-        var record = new FileTransferRecord(id, c.Id, FileTransferDirections.Outgoing, name, size, FileMediaTypes.Guess(full), sha256,
+        var record = new FileTransferRecord(id, c.Id, FileTransferDirections.Outgoing, name, size, FileMediaTypes.Guess(full), string.Empty,
             _options.FileChunkSize, FileTransferStates.Queued, 0, full, null, null, default, default);
         byte[] key = RandomBytes.Get(FileProtocol.KeyLength);
         try
@@ -168,28 +170,4 @@ public sealed partial class WotIdNode
 
     private void PublishEnded(Contact c, FileTransferRecord t, string reason) =>
         _events.Publish(new NodeEvent(NodeEventKinds.FileEnded, _time.GetUtcNow(), c.Name, c.PeerId, Reason: reason, FileId: t.Id, Bytes: t.Transferred, Size: t.Size));
-
-    private static async Task<(long Size, string Sha256)> HashFileAsync(string path, CancellationToken cancellationToken)
-    {
-        var options = new FileStreamOptions { Mode = FileMode.Open, Access = FileAccess.Read, Share = FileShare.Read, Options = FileOptions.SequentialScan | FileOptions.Asynchronous, BufferSize = 0 };
-        await using FileStream source = new(path, options);
-        using IncrementalHash hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        byte[] buffer = System.Buffers.ArrayPool<byte>.Shared.Rent(1024 * 1024);
-        try
-        {
-            long size = 0;
-            int n;
-            while ((n = await source.ReadAsync(buffer, cancellationToken).ConfigureAwait(false)) > 0)
-            {
-                hash.AppendData(buffer, 0, n);
-                size += n;
-            }
-
-            return (size, Convert.ToHexStringLower(hash.GetHashAndReset()));
-        }
-        finally
-        {
-            System.Buffers.ArrayPool<byte>.Shared.Return(buffer);
-        }
-    }
 }

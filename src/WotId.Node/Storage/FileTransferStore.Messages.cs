@@ -41,7 +41,8 @@ internal sealed partial class FileTransferStore
                 try
                 {
                     var row = new FileTransferRecord(id, contactId, FileTransferDirections.Incoming, p.GetProperty("name").GetString()!,
-                        p.GetProperty("size").GetInt64(), p.GetProperty("mime_type").GetString()!, p.GetProperty("sha256").GetString()!,
+                        p.GetProperty("size").GetInt64(), p.GetProperty("mime_type").GetString()!,
+                        p.TryGetProperty("sha256", out JsonElement h) ? h.GetString()! : string.Empty,
                         p.GetProperty("chunk_size").GetInt32(), FileTransferStates.Offered, 0, null, null, null, default, default);
                     return key.Length == Files.FileProtocol.KeyLength && Insert(c, t, row, SealKey(id, key));
                 }

@@ -84,7 +84,8 @@ internal sealed partial class FileTransferStore
 
     /// <summary>
     /// Moves <paramref name="id"/> to <paramref name="state"/> if it is now in one of <paramref name="from"/>; sets the
-    /// optional columns (null leaves a column as it is). Returns whether it moved.
+    /// optional columns (null leaves a column as it is). A move to transferring clears the reason (an interrupted
+    /// transfer's disk_full, say, no longer holds once it runs again). Returns whether it moved.
     /// </summary>
     internal bool Move(string id, string[] from, string state, string? reason = null, long? transferred = null, string? path = null, string? directory = null) =>
         _db.Write((c, t) => Move(c, t, id, null, null, from, state, reason, transferred, path, directory));
@@ -105,7 +106,7 @@ internal sealed partial class FileTransferStore
         }
 
         ProfileDatabase.Execute(c, t,
-            "UPDATE file_transfers SET state = $2, reason = coalesce($3, reason), transferred = coalesce($4, transferred), " +
+            "UPDATE file_transfers SET state = $2, reason = CASE WHEN $2 = '" + FileTransferStates.Transferring + "' THEN $3 ELSE coalesce($3, reason) END, transferred = coalesce($4, transferred), " +
             "path = coalesce($5, path), directory = coalesce($6, directory), updated_at = $7 WHERE id = $1",
             id, state, reason, transferred, path, directory, Now());
         return true;
@@ -115,6 +116,17 @@ internal sealed partial class FileTransferStore
     internal bool SetTransferred(string id, long transferred) => _db.Write((c, t) => ProfileDatabase.Execute(c, t,
         "UPDATE file_transfers SET transferred = $2, updated_at = $3 WHERE id = $1 AND state IN ($4, $5)",
         id, transferred, Now(), FileTransferStates.Transferring, FileTransferStates.Interrupted) == 1);
+
+    /// <summary>
+    /// Records the whole-file SHA-256 of a transfer whose hash was not known yet (an offer without one; docs/files.md
+    /// "Messages"): the sender's once it has hashed the last byte, the receiver's once the file verified. A known hash is
+    /// never replaced. Returns whether the row now holds <paramref name="sha256"/>.
+    /// </summary>
+    internal bool SetSha256(string id, string sha256) => _db.Write((c, t) =>
+    {
+        ProfileDatabase.Execute(c, t, "UPDATE file_transfers SET sha256 = $2, updated_at = $3 WHERE id = $1 AND sha256 = ''", id, sha256, Now());
+        return string.Equals(ProfileDatabase.Scalar(c, t, "SELECT sha256 FROM file_transfers WHERE id = $1", id) as string, sha256, StringComparison.Ordinal);
+    });
 
     /// <summary>Whether files from <paramref name="contactId"/> are accepted without asking.</summary>
     internal bool AutoAccept(long contactId) => _db.Read(c =>

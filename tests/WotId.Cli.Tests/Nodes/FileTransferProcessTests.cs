@@ -13,7 +13,7 @@ using System.Threading.Tasks;
 
 namespace WotId.Cli.Tests.Nodes;
 
-public sealed class FileTransferProcessTests : IDisposable
+public sealed partial class FileTransferProcessTests : IDisposable
 {
     private static readonly TimeSpan s_wait = TimeSpan.FromSeconds(180);
     private readonly string _dir = Path.Combine(Path.GetTempPath(), "wotid-cli-files-" + Guid.NewGuid().ToString("N"));

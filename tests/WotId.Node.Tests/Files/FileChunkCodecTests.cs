@@ -1,4 +1,4 @@
-// The /wotid/file/1.0.0 codec (docs/files.md "Wire format", "Chunk encryption"): chunk geometry with 64-bit offsets,
+// The /wotid/file/2.0.0 codec (docs/files.md "Wire format", "Chunk encryption"): chunk geometry with 64-bit offsets,
 // the chunk AEAD binding file, index and final flag, and the frame bounds.
 using System;
 using System.Security.Cryptography;
@@ -86,23 +86,23 @@ public sealed class FileChunkCodecTests
         Assert.Equal(hello.Salt, back.Salt);
 
         byte[] badVersion = (byte[])frame.Clone();
-        badVersion[0] = 2;
+        badVersion[0] = 1; // 1.0.0 carried the hash in the offer; its streams are refused
         Assert.Equal(FileTransferError.Malformed, Assert.Throws<FileTransferException>(() => FileFrameCodec.DecodeHello(badVersion)).Error);
         byte[] badId = (byte[])frame.Clone();
         badId[3] = (byte)'/';
         Assert.Equal(FileTransferError.Malformed, Assert.Throws<FileTransferException>(() => FileFrameCodec.DecodeHello(badId)).Error);
         Assert.Throws<FileTransferException>(() => FileFrameCodec.DecodeHello(frame.AsSpan(0, frame.Length - 1)));
-        Assert.Throws<FileTransferException>(() => FileFrameCodec.HelloIdLength([1, 0]));
-        Assert.Throws<FileTransferException>(() => FileFrameCodec.HelloIdLength([1, 129]));
+        Assert.Throws<FileTransferException>(() => FileFrameCodec.HelloIdLength([2, 0]));
+        Assert.Throws<FileTransferException>(() => FileFrameCodec.HelloIdLength([2, 129]));
         Assert.Throws<FileTransferException>(() => FileFrameCodec.EncodeHello(new FileStreamHello("../x", 0, s_salt)));
     }
 
     [Fact]
-    public void ChunkHeaderBoundsTheSealedLengthByTheChunkSize()
+    public void ChunkHeaderBoundsTheSealedLengthByTheChunkSizeTheDigestAndTheTag()
     {
         byte[] header = new byte[FileFrameCodec.ChunkHeaderLength];
-        FileFrameCodec.WriteChunkHeader(final: true, 1024 + 16, header);
-        Assert.Equal((true, 1040), FileFrameCodec.ReadChunkHeader(header, 1024));
+        FileFrameCodec.WriteChunkHeader(final: true, 1024 + 32 + 16, header);
+        Assert.Equal((true, 1072), FileFrameCodec.ReadChunkHeader(header, 1024));
         Assert.Throws<FileTransferException>(() => FileFrameCodec.ReadChunkHeader(header, 1023));
         header[0] = 0x03;
         Assert.Throws<FileTransferException>(() => FileFrameCodec.ReadChunkHeader(header, 1024));

@@ -84,7 +84,7 @@ public sealed class FileReceiveBatchTests : IDisposable
     {
         using FileChunkCipher cipher = Cipher();
         var wire = new MemoryStream();
-        await FileSendPump.SendAsync(wire, new MemoryStream(file), cipher, layout, 0, null, TestProfiles.Ct);
+        await FileSendPump.SendAsync(wire, new MemoryStream(file), cipher, layout, 0, null, null, null, TestProfiles.Ct);
         return wire.ToArray();
     }
 

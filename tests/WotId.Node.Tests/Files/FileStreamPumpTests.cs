@@ -22,23 +22,52 @@ public sealed class FileStreamPumpTests
     [InlineData(1)]
     [InlineData(1024)]
     [InlineData(5000)]
-    public async Task ChunksRoundTripWithTheWholeFileHash(int size)
+    public async Task ChunksRoundTripAndTheFinalChunkCarriesTheWholeFileHash(int size)
     {
         byte[] file = RandomNumberGenerator.GetBytes(size);
-        byte[] wire = await SendAsync(file, 0);
-        (byte[] received, List<long> durable, byte[] hash) = await ReceiveAsync(wire, size, 0);
+        byte[]? recorded = null;
+        byte[] wire = await SendAsync(file, 0, digestReady: d => recorded = d);
+        (byte[] received, List<long> durable, byte[] hash, byte[] claimed) = await ReceiveAsync(wire, size, 0);
         Assert.Equal(file, received);
         Assert.Equal(SHA256.HashData(file), hash);
+        Assert.Equal(SHA256.HashData(file), claimed);
+        Assert.Equal(SHA256.HashData(file), recorded);
         Assert.Equal(new FileChunkLayout(size, ChunkSize).ChunkCount, durable[^1]);
     }
 
     [Fact]
-    public async Task ResumedStreamStartsAtTheRequestedChunk()
+    public async Task ResumedStreamStartsAtTheRequestedChunkAndTheSenderHashesThePrefixFirst()
     {
         byte[] file = RandomNumberGenerator.GetBytes(5000);
         byte[] wire = await SendAsync(file, 3);
-        (byte[] received, _, _) = await ReceiveAsync(wire, file.Length, 3);
+        (byte[] received, _, _, byte[] claimed) = await ReceiveAsync(wire, file.Length, 3);
         Assert.Equal(file.AsSpan(3 * ChunkSize).ToArray(), received);
+        Assert.Equal(SHA256.HashData(file), claimed);
+    }
+
+    [Fact]
+    public async Task KnownDigestIsSentAsItIsWithoutHashing()
+    {
+        byte[] file = RandomNumberGenerator.GetBytes(3000);
+        byte[] known = RandomNumberGenerator.GetBytes(32);
+        byte[] wire = await SendAsync(file, 1, known: known);
+        (byte[] received, _, _, byte[] claimed) = await ReceiveAsync(wire, file.Length, 1);
+        Assert.Equal(file.AsSpan(ChunkSize).ToArray(), received);
+        Assert.Equal(known, claimed);
+    }
+
+    [Fact]
+    public async Task FinalChunkWithoutItsDigestIsRejected()
+    {
+        // A 1.0.0-style final chunk (file bytes and tag only) has the wrong length for 2.0.0.
+        byte[] file = RandomNumberGenerator.GetBytes(1500);
+        List<byte[]> frames = Frames(await SendAsync(file, 0));
+        using var cipher = new FileChunkCipher(s_key, "f", s_salt);
+        byte[] shortFinal = new byte[FileFrameCodec.ChunkHeaderLength + 476 + 16];
+        FileFrameCodec.WriteChunkHeader(final: true, 476 + 16, shortFinal);
+        cipher.Seal(1, final: true, file.AsSpan(1024), shortFinal.AsSpan(FileFrameCodec.ChunkHeaderLength));
+        frames[1] = shortFinal;
+        Assert.Equal(FileTransferError.Authentication, (await Assert.ThrowsAsync<FileTransferException>(() => ReceiveAsync(Join(frames), file.Length, 0))).Error);
     }
 
     [Fact]
@@ -139,7 +168,7 @@ public sealed class FileStreamPumpTests
     {
         using var cipher = new FileChunkCipher(s_key, "f", s_salt);
         FileTransferException e = await Assert.ThrowsAsync<FileTransferException>(() =>
-            FileSendPump.SendAsync(new MemoryStream(), new MemoryStream(new byte[10]), cipher, new FileChunkLayout(11, ChunkSize), 0, null, TestProfiles.Ct));
+            FileSendPump.SendAsync(new MemoryStream(), new MemoryStream(new byte[10]), cipher, new FileChunkLayout(11, ChunkSize), 0, null, null, null, TestProfiles.Ct));
         Assert.Equal(FileTransferError.SourceChanged, e.Error);
     }
 
@@ -177,7 +206,8 @@ public sealed class FileStreamPumpTests
         var wire = new MemoryStream();
         await using (var source = new FileStream(sourcePath, FileMode.Open, FileAccess.Read))
         {
-            await FileSendPump.SendAsync(wire, source, cipher, layout, start, null, TestProfiles.Ct);
+            // A known digest: hashing the 5 GiB sparse prefix would only make the test slow.
+            await FileSendPump.SendAsync(wire, source, cipher, layout, start, new byte[32], null, null, TestProfiles.Ct);
         }
 
         var durable = new List<long>();
@@ -202,27 +232,27 @@ public sealed class FileStreamPumpTests
         Assert.True(layout.Offset(start) > uint.MaxValue);
     }
 
-    private static async Task<byte[]> SendAsync(byte[] file, long start, string id = "f")
+    private static async Task<byte[]> SendAsync(byte[] file, long start, string id = "f", byte[]? known = null, Action<byte[]>? digestReady = null)
     {
         using var cipher = new FileChunkCipher(s_key, id, s_salt);
         var wire = new MemoryStream();
-        await FileSendPump.SendAsync(wire, new MemoryStream(file), cipher, new FileChunkLayout(file.Length, ChunkSize), start, null, TestProfiles.Ct);
+        await FileSendPump.SendAsync(wire, new MemoryStream(file), cipher, new FileChunkLayout(file.Length, ChunkSize), start, known, digestReady, null, TestProfiles.Ct);
         return wire.ToArray();
     }
 
-    private static async Task<(byte[] Received, List<long> Durable, byte[] Hash)> ReceiveAsync(byte[] wire, int size, long start)
+    private static async Task<(byte[] Received, List<long> Durable, byte[] Hash, byte[] Claimed)> ReceiveAsync(byte[] wire, int size, long start)
     {
         using var cipher = new FileChunkCipher(s_key, "f", s_salt);
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         var partial = new MemoryStream();
         var durable = new List<long>();
-        await FileReceivePump.ReceiveAsync(new MemoryStream(wire), partial, cipher, new FileChunkLayout(size, ChunkSize), start, hash, 2048,
+        byte[] claimed = await FileReceivePump.ReceiveAsync(new MemoryStream(wire), partial, cipher, new FileChunkLayout(size, ChunkSize), start, hash, 2048,
             (n, _) =>
             {
                 durable.Add(n);
                 return ValueTask.CompletedTask;
             }, TestProfiles.Ct);
-        return (partial.ToArray(), durable, hash.GetHashAndReset());
+        return (partial.ToArray(), durable, hash.GetHashAndReset(), claimed);
     }
 
     /// <summary>Splits captured CHUNK frames.</summary>

@@ -1,10 +1,12 @@
 // File transfer between two real nodes (profiles in SQLite, TCP on 127.0.0.1; docs/files.md): offer, accept, the
-// bytes on /wotid/file/1.0.0, the whole-file hash and file.received; decline; cancel from either side; a source that
-// changed after the offer (hash mismatch at the receiver); several transfers at once; chat during a transfer.
+// bytes on /wotid/file/2.0.0, the whole-file hash and file.received; decline; cancel from either side; a source that
+// changed between two streams of a transfer (hash mismatch at the receiver); several transfers at once; chat during
+// a transfer.
 using System;
 using System.IO;
 using System.Linq;
 using System.Security.Cryptography;
+using System.Threading;
 using System.Threading.Tasks;
 using WotId.Node.Api;
 using WotId.Node.Runtime;
@@ -128,24 +130,37 @@ public sealed class NodeFileTransferTests
     }
 
     [Fact]
-    public async Task SourceChangedAfterTheOfferFailsTheHashCheckAndLeavesNothing()
+    public async Task SourceChangedBetweenTwoStreamsFailsTheHashCheckAndLeavesNothing()
     {
         using var world = new RuntimeWorld();
-        (WotIdNode alice, WotIdNode bob) = await FileWorld.StartPairAsync(world);
+        // 4 MiB: far more than the stream window, so the first stream cannot have reached its final chunk.
+        const int Size = 4 << 20;
+        string source = FileWorld.MakeFile(FileWorld.Folder(world, "src"), "doc.txt", Size);
+        // Bob's first stream breaks after its first durable batch, and the source changes (same size, other bytes)
+        // before the sender's next stream: the receiver's durable prefix is of the old file, the rest of the new one.
+        int batches = 0;
+        NodeOptions bobOptions = FileWorld.Options(world, fault: p =>
+        {
+            if (p == FaultPoints.AfterFileChunkDurable && Interlocked.Increment(ref batches) == 1)
+            {
+                File.WriteAllBytes(source, RandomNumberGenerator.GetBytes(Size));
+                throw new IOException("fault point: the stream breaks");
+            }
+        });
+        (WotIdNode alice, WotIdNode bob) = await FileWorld.StartPairAsync(world, FileWorld.Options(world), bobOptions);
         await using (alice)
         await using (bob)
         {
             await using var aliceEvents = new EventRecorder(alice);
             await using var bobEvents = new EventRecorder(bob);
-            string source = FileWorld.MakeFile(FileWorld.Folder(world, "src"), "doc.txt", 10_000);
             FileTransferSummary sent = await alice.SendFileAsync("bob", source, TestProfiles.Ct);
             await FileWorld.WaitAsync(bob, sent.Id, t => t.State == FileTransferStates.Offered);
-            File.WriteAllBytes(source, RandomNumberGenerator.GetBytes(10_000)); // same size, other bytes
 
             await bob.AcceptFileAsync(sent.Id, FileWorld.Folder(world, "downloads"), TestProfiles.Ct);
 
             NodeEvent failed = await bobEvents.WaitAsync(NodeEventKinds.FileEnded, e => e.FileId == sent.Id);
             Assert.Equal("hash_mismatch", failed.Reason);
+            Assert.True(Volatile.Read(ref batches) >= 2, "the file failed on a second stream, after a resume");
             FileTransferSummary atBob = await FileWorld.WaitAsync(bob, sent.Id, t => t.State == FileTransferStates.Failed);
             Assert.Equal(("hash_mismatch", null), (atBob.Reason, atBob.Path));
             Assert.False(File.Exists(Path.Combine(FileWorld.Folder(world, "bob"), "files", "partial", sent.Id)));

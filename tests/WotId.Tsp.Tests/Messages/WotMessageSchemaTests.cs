@@ -29,6 +29,7 @@ public sealed class WotMessageSchemaTests
         { "receipt.delivered", """{"message_ids":["m1","m2"]}""" },
         { "receipt.read", """{"message_ids":["0193a5b2-7c1d-7e4f-8a9b-0c1d2e3f4a5b"]}""" },
         { "file.offer", $$"""{"file_id":"f1","name":"photo.jpg","size":123456,"mime_type":"image/jpeg","sha256":"{{Hash}}","chunk_size":262144,"key":"AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8"}""" },
+        { "file.offer", """{"file_id":"f1","name":"movie.mkv","size":5000000000,"mime_type":"video/x-matroska","chunk_size":262144,"key":"AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8"}""" },
         { "file.accept", """{"file_id":"f1","offset":5000000000}""" },
         { "file.chunk", """{"file_id":"f1","index":0,"data":"aGVsbG8"}""" },
         { "file.done", $$"""{"file_id":"f1","chunks":2,"sha256":"{{Hash}}"}""" },

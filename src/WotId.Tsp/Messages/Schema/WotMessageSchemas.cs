@@ -17,7 +17,7 @@ internal static class WotMessageSchemas
     /// <summary>Largest file size announced in a file.offer: no cap beyond a signed 64-bit length (2^63 − 1).</summary>
     public const long MaxFileSize = long.MaxValue;
 
-    /// <summary>Smallest chunk size a file.offer may announce (bytes of plaintext per chunk on /wotid/file/1.0.0).</summary>
+    /// <summary>Smallest chunk size a file.offer may announce (bytes of plaintext per chunk on /wotid/file/2.0.0).</summary>
     public const int MinOfferChunkSize = 1024;
 
     /// <summary>Largest chunk size a file.offer may announce (1 MiB; docs/files.md "Limits").</summary>
@@ -60,7 +60,7 @@ internal static class WotMessageSchemas
             ("name", new StringRule(1, 255, "file name", WotFormats.IsFileName), true),
             ("size", new IntegerRule(0, MaxFileSize), true),
             ("mime_type", new StringRule(3, 255, "media type", WotFormats.IsMediaType), true),
-            ("sha256", s_sha256, true),
+            ("sha256", s_sha256, false), // optional since /wotid/file/2.0.0: the final chunk carries the hash
             ("chunk_size", new IntegerRule(MinOfferChunkSize, MaxOfferChunkSize), true),
             ("key", new StringRule(43, 43, "32-byte unpadded base64url key", WotFormats.IsBase64Url), true)),
         [WotMessageTypes.FileAccept] = new(

@@ -1,0 +1,149 @@
+// Console mode `node-file-cpu [n]` (issue 11 "MiB/s and CPU per GiB, next to the raw libp2p stream"; docs/benchmarks.md
+// "File transfer"): n operations each (after one warm-up) of a 1 GiB file transfer between two running nodes (as in
+// NodeFileTransferBenchmarks) and of a 1 GiB /perf download on one raw libp2p stream, alternating, in one process.
+// For each it prints the wall time and the process CPU time (all threads: both nodes, both hosts, the fsyncs) per
+// GiB, and first the CPU seconds of the per-byte parts alone (SHA-256, ChaCha20-Poly1305, reading the source, writing
+// with an fsync every 32 MiB). CPU seconds per GiB depend much less on other work on the machine than wall time does, so their ratio says
+// what the file path costs over the raw stream even on a shared machine; on an idle 2-core machine, 2 / (CPU s per
+// GiB) bounds the rate either can reach.
+using System;
+using System.Collections.Generic;
+using System.Diagnostics;
+using System.IO;
+using System.Linq;
+using System.Threading.Tasks;
+using WotId.Benchmarks.Libp2p;
+using WotId.Node.Api;
+using WotId.Node.Runtime;
+
+namespace WotId.Benchmarks.Node;
+
+/// <summary>Wall and CPU time per GiB of the file transfer and the raw stream.</summary>
+internal static class NodeFileCpu
+{
+    internal static async Task RunAsync(int count)
+    {
+        (NodeBenchWorld world, WotIdNode alice, WotIdNode bob) = await NodeChatThroughputBenchmarks.StartPairAsync();
+        await using var aliceEvents = new NodeEventWatcher(alice, NodeEventKinds.FileCompleted, NodeEventKinds.FileEnded);
+        await bob.SetFileAutoAcceptAsync("alice", true);
+        string source = Path.Combine(world.Root, "source-1GiB.bin");
+        byte[] block = System.Security.Cryptography.RandomNumberGenerator.GetBytes(1 << 20);
+        await using (FileStream file = new(source, FileMode.CreateNew, FileAccess.Write, FileShare.None, 0))
+        {
+            for (int i = 0; i < 1024; i++)
+            {
+                await file.WriteAsync(block);
+            }
+        }
+
+        await using PerfHostPair raw = await PerfHostPair.StartAsync();
+        Console.WriteLine($"load average at the start: {NodeConsole.LoadAverage()}");
+        await ComponentsAsync(source);
+        var fileWall = new List<double>();
+        var fileCpu = new List<double>();
+        var rawWall = new List<double>();
+        var rawCpu = new List<double>();
+        for (int i = -1; i < count; i++)
+        {
+            (double w, double c) = await MeasureAsync(async () =>
+            {
+                FileTransferSummary offer = await alice.SendFileAsync("bob", source);
+                Task<long> done = aliceEvents.WhenAsync(NodeEventKinds.FileCompleted, offer.Id);
+                Task<long> ended = aliceEvents.WhenAsync(NodeEventKinds.FileEnded, offer.Id);
+                if (await Task.WhenAny(done, ended).WaitAsync(TimeSpan.FromMinutes(10)) == ended)
+                {
+                    throw new InvalidOperationException("the transfer ended instead of completing");
+                }
+
+                foreach (FileTransferSummary t in (await bob.GetFileTransfersAsync()).Where(t => t.Id == offer.Id && t.Path is not null))
+                {
+                    File.Delete(t.Path!);
+                }
+            }, "file transfer");
+            (double rw, double rc) = await MeasureAsync(() => raw.PerfAsync(1L << 30), "raw stream");
+            if (i >= 0)
+            {
+                fileWall.Add(w);
+                fileCpu.Add(c);
+                rawWall.Add(rw);
+                rawCpu.Add(rc);
+            }
+        }
+
+        Console.WriteLine($"load average at the end: {NodeConsole.LoadAverage()}");
+        Console.WriteLine($"1 GiB each, {count} operations after one warm-up, alternating");
+        Console.WriteLine($"file transfer: wall {fileWall.Average():F2} s ({1024 / fileWall.Average():F0} MiB/s), CPU {fileCpu.Average():F2} s per GiB");
+        Console.WriteLine($"raw stream:    wall {rawWall.Average():F2} s ({1024 / rawWall.Average():F0} MiB/s), CPU {rawCpu.Average():F2} s per GiB");
+        Console.WriteLine($"file / raw: wall {fileWall.Average() / rawWall.Average():F2}x, CPU {fileCpu.Average() / rawCpu.Average():F2}x; " +
+            $"raw rate / file rate = {rawWall.Average() / fileWall.Average():P0} of the raw stream");
+        await alice.DisposeAsync();
+        await bob.DisposeAsync();
+        world.Dispose();
+    }
+
+    /// <summary>CPU seconds of the per-byte parts of the file path alone, on 1 GiB in 256 KiB pieces.</summary>
+    private static async Task ComponentsAsync(string source)
+    {
+        byte[] data = new byte[256 * 1024];
+        byte[] sealedChunk = new byte[data.Length + 16];
+        byte[] key = new byte[32];
+        byte[] nonce = new byte[12];
+        Console.WriteLine("per-byte parts alone, 1 GiB each:");
+        await MeasureAsync(() =>
+        {
+            using var hash = System.Security.Cryptography.IncrementalHash.CreateHash(System.Security.Cryptography.HashAlgorithmName.SHA256);
+            for (int i = 0; i < 4096; i++)
+            {
+                hash.AppendData(data);
+            }
+
+            hash.GetHashAndReset();
+            return Task.CompletedTask;
+        }, "SHA-256");
+        await MeasureAsync(() =>
+        {
+            using var aead = new System.Security.Cryptography.ChaCha20Poly1305(key);
+            for (int i = 0; i < 4096; i++)
+            {
+                aead.Encrypt(nonce, data, sealedChunk.AsSpan(0, data.Length), sealedChunk.AsSpan(data.Length));
+            }
+
+            return Task.CompletedTask;
+        }, "ChaCha20-Poly1305 seal");
+        await MeasureAsync(async () =>
+        {
+            await using FileStream file = new(source, FileMode.Open, FileAccess.Read, FileShare.Read, 0, FileOptions.Asynchronous);
+            while (await file.ReadAsync(data) > 0)
+            {
+            }
+        }, "read the source (page cache)");
+        string copy = source + ".copy";
+        await MeasureAsync(async () =>
+        {
+            await using FileStream file = new(copy, FileMode.Create, FileAccess.Write, FileShare.None, 0, FileOptions.Asynchronous);
+            for (int i = 0; i < 4096; i++)
+            {
+                await file.WriteAsync(data);
+                if (i % 128 == 127)
+                {
+                    file.Flush(flushToDisk: true);
+                }
+            }
+        }, "write with an fsync every 32 MiB");
+        File.Delete(copy);
+    }
+
+    private static async Task<(double Wall, double Cpu)> MeasureAsync(Func<Task> run, string? what = null)
+    {
+        using Process self = Process.GetCurrentProcess();
+        TimeSpan cpu0 = self.TotalProcessorTime;
+        TimeSpan kernel0 = self.PrivilegedProcessorTime;
+        long t0 = Stopwatch.GetTimestamp();
+        await run();
+        double wall = Stopwatch.GetElapsedTime(t0).TotalSeconds;
+        self.Refresh();
+        double cpu = (self.TotalProcessorTime - cpu0).TotalSeconds;
+        Console.WriteLine($"  {what ?? "operation"}: wall {wall:F2} s, CPU {cpu:F2} s (kernel {(self.PrivilegedProcessorTime - kernel0).TotalSeconds:F2} s)");
+        return (wall, cpu);
+    }
+}
