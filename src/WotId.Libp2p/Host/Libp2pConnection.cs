@@ -41,6 +41,7 @@ public sealed class Libp2pConnection : IAsyncDisposable
         IsInitiator = isInitiator;
         _gate = gateOpen ? GateOpenState : GateShut;
         _lastActivity = host.Time.GetTimestamp();
+        OpenedAt = _lastActivity;
         Tasks = new TaskSet(host.Logger);
 
         // Owner: this connection. Identify may fail with nobody awaiting Identified; observe it so it is not unobserved.
@@ -102,6 +103,12 @@ public sealed class Libp2pConnection : IAsyncDisposable
     internal CancellationToken Closing => _closing.Token;
 
     internal long LastActivity => Interlocked.Read(ref _lastActivity);
+
+    /// <summary>When the connection was established (host clock timestamp): grace period and trimming order.</summary>
+    internal long OpenedAt { get; }
+
+    /// <summary>This connection's scope in the host's resource manager.</summary>
+    internal Resources.ConnectionResources? Resources { get; init; }
 
     /// <summary>The idle timer leaves the connection open until this time (Unix seconds): a relay reservation needs it.</summary>
     internal long KeepAliveUntil
