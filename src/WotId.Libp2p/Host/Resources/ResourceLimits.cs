@@ -38,7 +38,8 @@ public sealed class ResourceLimits
     /// <summary>
     /// Most bytes of Yamux receive window over all connections (default 1 GiB): the most data peers together can make
     /// the host buffer. New inbound streams need their
-    /// 256 KiB initial window from it (else they are reset) and window growth stops when it is spent; each connection
+    /// 256 KiB initial window from it (else they are reset); window growth stops at half of it, so growth never
+    /// starves new streams; each connection
     /// also has its own budget (<c>YamuxOptions.MaxReceiveBuffer</c>). Our own streams are counted but never refused.
     /// </summary>
     public long MaxMemory { get; init; } = 1024L * 1024 * 1024;

@@ -189,13 +189,19 @@ internal sealed class ResourceManager
         }
     }
 
-    /// <summary>Takes up to <paramref name="wanted"/> bytes of the system memory budget; returns what it took.</summary>
+    /// <summary>
+    /// Takes up to <paramref name="wanted"/> bytes of window growth; returns what it took. Growth is a low-priority
+    /// reservation (go-libp2p's ReservationPriorityLow stops at 40 % use): it stops once half of
+    /// <see cref="ResourceLimits.MaxMemory"/> is in use, so peers that grow their windows (e.g. by inflating the RTT)
+    /// can never leave the host without memory for the initial windows of new streams.
+    /// </summary>
     public long ReserveMemoryUpTo(long wanted)
     {
+        long ceiling = Limits.MaxMemory / 2;
         while (true)
         {
             long used = Interlocked.Read(ref _memory);
-            long granted = Math.Min(wanted, Limits.MaxMemory - used);
+            long granted = Math.Min(wanted, ceiling - used);
             if (granted <= 0)
             {
                 return 0;
