@@ -95,12 +95,17 @@ public static class SoakConsole
         Task attack = hostile > 0 ? AttackAsync(address, hostile, stop.Token) : Task.CompletedTask;
 
         var rtts = new ConcurrentBag<double[]>();
-        long sent = 0, acked = 0, peakHeap = 0;
+        long sent = 0, acked = 0, peakHeap = 0, peakWindows = 0;
+        int peakStreams = 0, peakPending = 0;
         Task sampler = Task.Run(async () =>
         {
             while (!stop.IsCancellationRequested)
             {
                 peakHeap = Math.Max(peakHeap, GC.GetTotalMemory(false));
+                ResourceUsage u = server.ResourceUsage;
+                peakWindows = Math.Max(peakWindows, u.MemoryBytes);
+                peakStreams = Math.Max(peakStreams, u.Streams);
+                peakPending = Math.Max(peakPending, u.PendingInbound);
                 await Task.Delay(500).ConfigureAwait(false);
             }
         });
@@ -123,7 +128,8 @@ public static class SoakConsole
         Console.WriteLine($"{peers} peers x {rate}/s for {seconds} s (+{hostile} hostile): sent {sent}, acknowledged {acked}, lost {sent - acked}, {acked / elapsed:F0} msg/s");
         Console.WriteLine($"round trip ms: p50 {P(0.50):F1}, p99 {P(0.99):F1}, p99.9 {P(0.999):F1}, max {(all.Length == 0 ? 0 : all[^1]):F1}");
         Console.WriteLine($"process: heap {heap0 / 1048576.0:F0} -> peak {peakHeap / 1048576.0:F0} MiB; working set {ws0 / 1048576.0:F0} -> {Environment.WorkingSet / 1048576.0:F0} MiB (clients and server in one process)");
-        Console.WriteLine($"server: {usage.InboundConnections} in, {usage.PendingInbound} pending, {usage.TransientConnections} unverified, {usage.Streams} streams, {usage.MemoryBytes / 1048576.0:F0} MiB windows, trimmed {server.ConnectionManager.TrimmedCount}; refusals {string.Join(", ", usage.RefusalsByScope.Where(r => r.Value > 0).Select(r => r.Key + " " + r.Value))}");
+        Console.WriteLine($"server peaks: {peakStreams} streams, {peakPending} pending inbound, {peakWindows / 1048576.0:F0} MiB receive windows");
+        Console.WriteLine($"server at the end: {usage.InboundConnections} in, {usage.PendingInbound} pending, {usage.TransientConnections} unverified, trimmed {server.ConnectionManager.TrimmedCount}; refusals {string.Join(", ", usage.RefusalsByScope.Where(r => r.Value > 0).Select(r => r.Key + " " + r.Value))}");
         await Task.WhenAll(clients.Select(c => c.DisposeAsync().AsTask()));
         foreach (PeerIdentity id in identities)
         {
