@@ -5,7 +5,7 @@
 // percentiles, the server's heap and working set, and its resource counters. With a hostile share, that many extra
 // peers attack at the same time: half hold raw sockets that never finish a handshake (reconnecting when dropped),
 // half connect and open-and-reset streams in a loop; the server's gate verifies only the honest peers, so the
-// connection manager trims the hostile ones first.
+// connection manager trims the hostile ones (the honest peers are protected, as the node protects its contacts).
 using System;
 using System.Buffers.Binary;
 using System.Collections.Concurrent;
@@ -88,6 +88,12 @@ public static class SoakConsole
                 clients.Add(c);
             }
         }));
+        foreach (PeerId p in honest.Keys)
+        {
+            // As the node does for its contacts: a conversation partner is never trimmed.
+            server.ConnectionManager.Protect(p, "contact");
+        }
+
         Console.WriteLine($"{peers} peers connected in {Stopwatch.GetElapsedTime(setup).TotalSeconds:F1} s");
 
         using var stop = new CancellationTokenSource();
