@@ -16,6 +16,7 @@ namespace WotId.Libp2p.Tests.Hostile;
 
 public sealed class ResourceScopeTests
 {
+    private const string BulkSink = "/wotid/test/bulk-sink/1.0.0";
     private static readonly TimeSpan s_safetyNet = TimeSpan.FromSeconds(60);
 
     [Fact]
@@ -90,8 +91,22 @@ public sealed class ResourceScopeTests
         await using Libp2pHost a = await HostFixture.StartAsync(id => new Libp2pHostOptions(id)
         {
             ListenAddresses = [HostFixture.Tcp],
-            ConnectionGate = new TestGate(ConnectionGateDecision.Hold, HostFixture.EchoProtocol),
+            ConnectionGate = new TestGate(ConnectionGateDecision.Hold, HostFixture.EchoProtocol, BulkSink),
             Resources = new ResourceLimits { MaxTransientStreams = 3 },
+        });
+
+        // A fast reader on the unverified side (registered before any peer connects, so no identify push runs).
+        var largest = new TaskCompletionSource<long>(TaskCreationOptions.RunContinuationsAsynchronously);
+        a.SetHandler(BulkSink, async (s, ct) =>
+        {
+            long max = 0;
+            var buffer = new byte[64 * 1024];
+            while (await s.ReadAsync(buffer, ct) > 0)
+            {
+                max = Math.Max(max, s.Muxed.ReceiveWindow);
+            }
+
+            largest.TrySetResult(max);
         });
         await using Libp2pHost b = await HostFixture.StartAsync();
         Libp2pConnection c = await b.DialAsync(HostFixture.AddressOf(a, ws: false), cts.Token);
@@ -99,27 +114,15 @@ public sealed class ResourceScopeTests
         Libp2pConnection onA = a.Connections.Single();
         await HostileFixture.WaitForAsync(() => a.ResourceUsage.TransientStreams == 0, cts.Token);
 
-        // A fast reader on the unverified side: 8 MiB through one stream never grows its 256 KiB window.
-        long largest = 0;
-        using var sampling = CancellationTokenSource.CreateLinkedTokenSource(cts.Token);
-        Task sampler = Task.Run(async () =>
+        // 8 MiB through one stream of an unverified connection never grow its 256 KiB window.
+        await using (Libp2pStream bulk = await OpenRetryingAsync(b, a, BulkSink, cts.Token))
         {
-            while (!sampling.IsCancellationRequested)
-            {
-                largest = Math.Max(largest, onA.Session.CommittedReceiveWindow);
-                await Task.Delay(1);
-            }
-        });
-        await using (Libp2pStream bulk = await b.OpenStreamAsync(a.PeerId, HostFixture.EchoProtocol, cts.Token))
-        {
-            byte[] payload = new byte[8 * 1024 * 1024];
-            Assert.Equal(payload.Length, (await HostFixture.EchoRoundTripAsync(bulk, bulk.CompleteWrites, payload, cts.Token)).Length);
+            await bulk.WriteAsync(new byte[8 * 1024 * 1024], cts.Token);
+            bulk.CompleteWrites();
+            Assert.Equal(256 * 1024, await largest.Task.WaitAsync(cts.Token));
         }
 
-        await sampling.CancelAsync();
-        await sampler;
-        Assert.Equal(256 * 1024, largest);
-
+        await HostileFixture.WaitForAsync(() => a.ResourceUsage.TransientStreams == 0, cts.Token);
         var held = new List<Libp2pStream>();
         for (int i = 0; i < 3; i++)
         {
@@ -204,6 +207,22 @@ public sealed class ResourceScopeTests
         finally
         {
             sockets.ForEach(s => s.Dispose());
+        }
+    }
+
+    /// <summary>Opens a stream, retrying while the identify push announcing a new handler is on its way.</summary>
+    private static async Task<Libp2pStream> OpenRetryingAsync(Libp2pHost from, Libp2pHost to, string protocol, CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            try
+            {
+                return await from.OpenStreamAsync(to.PeerId, protocol, cancellationToken);
+            }
+            catch (HostException e) when (e.Error == HostError.ProtocolNotSupported)
+            {
+                await Task.Delay(10, cancellationToken);
+            }
         }
     }
 }
