@@ -18,4 +18,6 @@ public enum ConnectionLimitKind
 
     /// <summary><see cref="Libp2pHostOptions.MaxConnectionsPerPeer"/>: connections to one peer.</summary>
     ConnectionsPerPeer,
+    /// <summary><see cref="Resources.ResourceLimits.MaxInboundPerSubnet"/>: upgrading inbound connections from one /24 or /64.</summary>
+    PendingInboundPerSubnet,
 }

@@ -41,6 +41,9 @@ public sealed class HostException : IOException
     /// <summary>For <see cref="HostError.ConnectionLimit"/>: which limit refused the connection.</summary>
     public ConnectionLimitKind? Limit { get; init; }
 
+    /// <summary>For <see cref="HostError.ConnectionLimit"/>: the resource scope of that limit.</summary>
+    public Resources.ResourceScope? Scope { get; init; }
+
     /// <summary>For <see cref="HostError.RelayFailed"/>: the status the relay (or the target) answered, if any.</summary>
     public Protocols.Relay.RelayStatus? RelayStatus { get; init; }
 }

@@ -46,6 +46,7 @@ public sealed class Libp2pConnection : IAsyncDisposable
             _gateOpened.TrySetResult();
         }
         _lastActivity = host.Time.GetTimestamp();
+        OpenedAt = _lastActivity;
         Tasks = new TaskSet(host.Logger);
 
         // Owner: this connection. Identify may fail with nobody awaiting Identified; observe it so it is not unobserved.
@@ -110,6 +111,12 @@ public sealed class Libp2pConnection : IAsyncDisposable
     internal Task GateOpened => _gateOpened.Task;
 
     internal long LastActivity => Interlocked.Read(ref _lastActivity);
+
+    /// <summary>When the connection was established (host clock timestamp): grace period and trimming order.</summary>
+    internal long OpenedAt { get; }
+
+    /// <summary>This connection's scope in the host's resource manager.</summary>
+    internal Resources.ConnectionResources? Resources { get; init; }
 
     /// <summary>The idle timer leaves the connection open until this time (Unix seconds): a relay reservation needs it.</summary>
     internal long KeepAliveUntil

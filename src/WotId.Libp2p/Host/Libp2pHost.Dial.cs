@@ -7,6 +7,7 @@ using System.IO;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
+using WotId.Libp2p.Host.Resources;
 using WotId.Libp2p.Multiaddr;
 using WotId.Libp2p.Multistream;
 using WotId.Libp2p.Noise;
@@ -56,10 +57,12 @@ public sealed partial class Libp2pHost
             // Only our own dials count here: inbound connections, established or pending, never fail a dial.
             if (_connections.Count(c => c.IsInitiator) + _pendingOutbound >= _options.MaxOutboundConnections)
             {
+                _resources.Count(ResourceLimitKind.OutboundConnections);
                 Log.OutboundRefused(Logger, address, _options.MaxOutboundConnections);
                 throw new HostException(HostError.ConnectionLimit, "outbound connection limit reached")
                 {
                     Limit = ConnectionLimitKind.OutboundConnections,
+                    Scope = ResourceScope.System,
                 };
             }
 
@@ -180,9 +183,13 @@ public sealed partial class Libp2pHost
             throw ex as HostException ?? new HostException(HostError.UpgradeFailed, "muxer negotiation failed: " + ex.Message, ex);
         }
 
-        var session = new YamuxSession(secured, initiator, _options.Yamux, _time);
-        var connection = new Libp2pConnection(
-            this, secured, session, raw.LocalAddress, raw.RemoteAddress, initiator, gateOpen: _options.ConnectionGate is null);
+        bool gateOpen = _options.ConnectionGate is null;
+        ConnectionResources resources = _resources.OpenConnection(secured.RemotePeerId, verified: gateOpen);
+        var session = new YamuxSession(secured, initiator, _options.Yamux, _time, resources);
+        var connection = new Libp2pConnection(this, secured, session, raw.LocalAddress, raw.RemoteAddress, initiator, gateOpen)
+        {
+            Resources = resources,
+        };
         ConnectionLimitKind? refused = null;
         bool running;
         lock (_lock)
@@ -205,6 +212,12 @@ public sealed partial class Libp2pHost
         if (refused is not null || !running)
         {
             await session.CloseAsync().ConfigureAwait(false);
+            resources.Close();
+            if (refused is { } kind)
+            {
+                _resources.Count(ResourceKindOf(kind));
+            }
+
             if (!running)
             {
                 throw new HostException(HostError.NotRunning, "the host stopped during the upgrade");
@@ -213,11 +226,11 @@ public sealed partial class Libp2pHost
             if (refused == ConnectionLimitKind.ConnectionsPerPeer)
             {
                 Log.PeerOverLimit(Logger, connection.RemotePeer, _options.MaxConnectionsPerPeer);
-                throw new HostException(HostError.ConnectionLimit, "too many connections to " + connection.RemotePeer) { Limit = refused };
+                throw new HostException(HostError.ConnectionLimit, "too many connections to " + connection.RemotePeer) { Limit = refused, Scope = ResourceScope.Peer };
             }
 
             Log.InboundRefused(Logger, connection.RemoteAddress, refused!.Value, _options.MaxInboundConnections);
-            throw new HostException(HostError.ConnectionLimit, "inbound connection limit reached") { Limit = refused };
+            throw new HostException(HostError.ConnectionLimit, "inbound connection limit reached") { Limit = refused, Scope = ResourceScope.System };
         }
 
         session.Start();
@@ -231,6 +244,7 @@ public sealed partial class Libp2pHost
         Log.ConnectionOpened(Logger, connection.RemotePeer, connection.RemoteAddress, initiator);
         Emit(HostEventKind.ConnectionOpened, connection);
         _tasks.Add(WatchConnectionAsync(connection));
+        OnConnectionAdded();
         connection.Tasks.Add(AcceptStreamsAsync(connection));
         connection.Tasks.Add(IdentifyOnConnectAsync(connection));
         return connection;

@@ -42,6 +42,7 @@ public sealed partial class Libp2pHost
 
     internal void OnGateOpened(Libp2pConnection connection)
     {
+        connection.Resources?.MarkVerified();
         Log.GateOpened(Logger, connection.RemotePeer);
         Emit(HostEventKind.GateOpened, connection);
     }

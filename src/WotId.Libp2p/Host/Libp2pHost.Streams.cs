@@ -107,6 +107,12 @@ public sealed partial class Libp2pHost
             return;
         }
 
+        if (!_resources.TryAcquireProtocolStream(protocol, connection.RemotePeer))
+        {
+            stream.Abort();
+            return;
+        }
+
         var s = new Libp2pStream(stream, connection, protocol);
         try
         {
@@ -127,6 +133,7 @@ public sealed partial class Libp2pHost
         }
         finally
         {
+            _resources.ReleaseProtocolStream(protocol);
             await s.DisposeAsync().ConfigureAwait(false);
         }
     }

@@ -9,6 +9,7 @@ using System.Threading;
 using System.Threading.Channels;
 using System.Threading.Tasks;
 using Microsoft.Extensions.Logging;
+using WotId.Libp2p.Host.Resources;
 using WotId.Libp2p.Multiaddr;
 using WotId.Libp2p.Peer;
 using WotId.Libp2p.Protocols.Identify;
@@ -47,8 +48,14 @@ public sealed partial class Libp2pHost : IAsyncDisposable
         ArgumentOutOfRangeException.ThrowIfLessThan(options.MaxOutboundConnections, 1);
         ArgumentOutOfRangeException.ThrowIfLessThan(options.MaxConnectionsPerPeer, 1);
         _time = options.TimeProvider;
-        _inbound = new InboundLimiter(options.MaxPendingInbound, options.MaxInboundPerIp, _time);
         Logger = options.LoggerFactory.CreateLogger("WotId.Libp2p.Host");
+        _resources = new ResourceManager(options.Resources ?? throw new ArgumentNullException(nameof(options)), Logger);
+        ConnectionManager = new ConnectionManager(this, options.ConnectionManager ?? throw new ArgumentNullException(nameof(options)));
+        _inbound = new InboundLimiter(
+            options.MaxPendingInbound, options.MaxInboundPerIp, _time, Math.Max(options.Resources.MaxInboundPerSubnet, options.MaxInboundPerIp))
+        {
+            Refused = r => _resources.Count(ResourceKindOf(ConnectionKindOf(r))),
+        };
         _tasks = new TaskSet(Logger);
         _events = CreateEventChannel(this, options.EventCapacity);
         _transports = options.Transports ?? [new WebSocketTransport(options.LoggerFactory), new TcpTransport { ReusePort = options.HolePunching }];
@@ -134,6 +141,8 @@ public sealed partial class Libp2pHost : IAsyncDisposable
         {
             _tasks.Add(IdleLoopAsync());
         }
+
+        _tasks.Add(TrimLoopAsync());
     }
 
     /// <summary>Stops listening, closes every connection and waits for all background work.</summary>
@@ -238,11 +247,7 @@ public sealed partial class Libp2pHost : IAsyncDisposable
             lease = _inbound.TryAdmit(IpOf(raw.RemoteAddress), out InboundRefusal refusal);
             if (lease is null)
             {
-                ConnectionLimitKind kind = refusal == InboundRefusal.PendingInboundPerIp
-                    ? ConnectionLimitKind.PendingInboundPerIp
-                    : ConnectionLimitKind.PendingInbound;
-                int limit = kind == ConnectionLimitKind.PendingInbound ? _options.MaxPendingInbound : _options.MaxInboundPerIp;
-                Log.InboundRefused(Logger, raw.RemoteAddress, kind, limit);
+                Log.InboundRefused(Logger, raw.RemoteAddress, ConnectionKindOf(refusal), _inbound.LimitOf(refusal));
                 return null;
             }
         }
@@ -250,6 +255,7 @@ public sealed partial class Libp2pHost : IAsyncDisposable
         if (InboundCount() >= _options.MaxInboundConnections)
         {
             lease.Dispose();
+            _resources.Count(ResourceLimitKind.InboundConnections);
             Log.InboundRefused(Logger, raw.RemoteAddress, ConnectionLimitKind.InboundConnections, _options.MaxInboundConnections);
             return null;
         }

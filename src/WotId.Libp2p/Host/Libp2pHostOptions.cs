@@ -4,6 +4,7 @@ using System;
 using System.Collections.Generic;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
+using WotId.Libp2p.Host.Resources;
 using WotId.Libp2p.Multiaddr;
 using WotId.Libp2p.Peer;
 using WotId.Libp2p.Protocols.Ping;
@@ -56,6 +57,12 @@ public sealed class Libp2pHostOptions
     /// open many local connections at once raise it.
     /// </summary>
     public int MaxInboundPerIp { get; init; } = 8;
+
+    /// <summary>Stream, memory and per-subnet limits of the resource manager (see <see cref="ResourceLimits"/>).</summary>
+    public ResourceLimits Resources { get; init; } = ResourceLimits.Default;
+
+    /// <summary>Water marks and grace period of the connection manager (see <see cref="ConnectionManager"/>).</summary>
+    public ConnectionManagerOptions ConnectionManager { get; init; } = ConnectionManagerOptions.Default;
 
     /// <summary>Most connections to one peer.</summary>
     public int MaxConnectionsPerPeer { get; init; } = 8;

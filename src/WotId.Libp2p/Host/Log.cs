@@ -70,6 +70,12 @@ internal static partial class Log
     [LoggerMessage(EventId = 21, Level = LogLevel.Warning, Message = "Refused to dial {Address}: outbound connection limit of {Limit} reached")]
     public static partial void OutboundRefused(ILogger logger, Multiaddress address, int limit);
 
+    [LoggerMessage(EventId = 22, Level = LogLevel.Warning, Message = "Resource limit {Limit} ({Scope} scope, {Value}) refused {Subject} ({Count} refusals so far)")]
+    public static partial void ResourceRefused(ILogger logger, Resources.ResourceScope scope, Resources.ResourceLimitKind limit, long value, string subject, long count);
+
+    [LoggerMessage(EventId = 23, Level = LogLevel.Information, Message = "Connection manager closed {Closed} of {Open} connections (low water {LowWater})")]
+    public static partial void Trimmed(ILogger logger, int closed, int open, int lowWater);
+
     [LoggerMessage(EventId = 20, Level = LogLevel.Information, Message = "Host {LocalPeer} listening on {ListenAddress}")]
     public static partial void Listening(ILogger logger, PeerId localPeer, Multiaddress listenAddress);
 }

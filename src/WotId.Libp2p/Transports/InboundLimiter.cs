@@ -8,20 +8,50 @@ using System.Net;
 
 namespace WotId.Libp2p.Transports;
 
-/// <summary>Counts pending (not yet upgraded) inbound connections in total and per remote IP address.</summary>
+/// <summary>Counts pending (not yet upgraded) inbound connections in total, per remote IP address and per subnet.</summary>
 internal sealed class InboundLimiter
 {
     private readonly object _lock = new();
     private readonly Dictionary<IPAddress, int> _perIp = new();
+    private readonly Dictionary<UInt128, int> _perSubnet = new();
     private int _total;
 
-    public InboundLimiter(int maxPending, int maxPerIp, TimeProvider time)
+    public InboundLimiter(int maxPending, int maxPerIp, TimeProvider time, int maxPerSubnet = int.MaxValue)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(maxPending, 1);
         ArgumentOutOfRangeException.ThrowIfLessThan(maxPerIp, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThan(maxPerSubnet, 1);
         MaxPending = maxPending;
         MaxPerIp = maxPerIp;
+        MaxPerSubnet = maxPerSubnet;
         Time = time;
+    }
+
+    /// <summary>Most pending inbound connections from one /24 (IPv4) or /64 (IPv6) subnet.</summary>
+    public int MaxPerSubnet { get; }
+
+    /// <summary>Called (outside the lock) for every refusal, e.g. to count it in the host's resource manager.</summary>
+    public Action<InboundRefusal>? Refused { get; init; }
+
+    /// <summary>The limit value behind <paramref name="refusal"/>.</summary>
+    public int LimitOf(InboundRefusal refusal) => refusal switch
+    {
+        InboundRefusal.PendingInboundPerIp => MaxPerIp,
+        InboundRefusal.PendingInboundPerSubnet => MaxPerSubnet,
+        _ => MaxPending,
+    };
+
+    /// <summary>The subnet key of <paramref name="ip"/>: its first 24 bits (IPv4, tagged) or 64 bits (IPv6).</summary>
+    internal static UInt128 SubnetOf(IPAddress ip)
+    {
+        Span<byte> bytes = stackalloc byte[16];
+        ip.TryWriteBytes(bytes, out int written);
+        if (written == 4)
+        {
+            return new UInt128(1, ((ulong)bytes[0] << 16) | ((ulong)bytes[1] << 8) | bytes[2]);
+        }
+
+        return new UInt128(2, System.Buffers.Binary.BinaryPrimitives.ReadUInt64BigEndian(bytes));
     }
 
     /// <summary>Most pending inbound connections in total.</summary>
@@ -50,30 +80,46 @@ internal sealed class InboundLimiter
             ip = ip.MapToIPv4();
         }
 
+        refusal = TryTake(ip);
+        if (refusal != InboundRefusal.None)
+        {
+            Refused?.Invoke(refusal);
+            return null;
+        }
+
+        return new InboundLease(this, ip);
+    }
+
+    private InboundRefusal TryTake(IPAddress? ip)
+    {
+        UInt128 subnet = ip is null ? UInt128.Zero : SubnetOf(ip);
         lock (_lock)
         {
             if (_total >= MaxPending)
             {
-                refusal = InboundRefusal.PendingInbound;
-                return null;
+                return InboundRefusal.PendingInbound;
             }
 
-            int fromIp = 0;
+            int fromIp = 0, fromSubnet = 0;
             if (ip is not null && _perIp.TryGetValue(ip, out fromIp) && fromIp >= MaxPerIp)
             {
-                refusal = InboundRefusal.PendingInboundPerIp;
-                return null;
+                return InboundRefusal.PendingInboundPerIp;
+            }
+
+            if (ip is not null && _perSubnet.TryGetValue(subnet, out fromSubnet) && fromSubnet >= MaxPerSubnet)
+            {
+                return InboundRefusal.PendingInboundPerSubnet;
             }
 
             _total++;
             if (ip is not null)
             {
                 _perIp[ip] = fromIp + 1;
+                _perSubnet[subnet] = fromSubnet + 1;
             }
         }
 
-        refusal = InboundRefusal.None;
-        return new InboundLease(this, ip);
+        return InboundRefusal.None;
     }
 
     internal void Release(IPAddress? ip)
@@ -81,16 +127,26 @@ internal sealed class InboundLimiter
         lock (_lock)
         {
             _total--;
-            if (ip is not null && _perIp.TryGetValue(ip, out int n))
+            if (ip is not null)
             {
-                if (n <= 1)
-                {
-                    _perIp.Remove(ip);
-                }
-                else
-                {
-                    _perIp[ip] = n - 1;
-                }
+                Decrement(_perIp, ip);
+                Decrement(_perSubnet, SubnetOf(ip));
+            }
+        }
+    }
+
+    private static void Decrement<TKey>(Dictionary<TKey, int> counts, TKey key)
+        where TKey : notnull
+    {
+        if (counts.TryGetValue(key, out int n))
+        {
+            if (n <= 1)
+            {
+                counts.Remove(key);
+            }
+            else
+            {
+                counts[key] = n - 1;
             }
         }
     }

@@ -12,4 +12,7 @@ internal enum InboundRefusal
 
     /// <summary>Too many inbound connections from the same IP address are upgrading at once.</summary>
     PendingInboundPerIp,
+
+    /// <summary>Too many inbound connections from the same subnet (/24 IPv4, /64 IPv6) are upgrading at once.</summary>
+    PendingInboundPerSubnet,
 }

@@ -102,7 +102,7 @@ internal sealed class WebSocketTransportListener : ITransportListener
             InboundLease? lease = _limiter.TryAdmit((accepted.RemoteEndPoint as IPEndPoint)?.Address, out InboundRefusal refusal);
             if (lease is null)
             {
-                Log.UpgradeRefused(_logger, LocalAddress, refusal, refusal == InboundRefusal.PendingInboundPerIp ? _limiter.MaxPerIp : _limiter.MaxPending);
+                Log.UpgradeRefused(_logger, LocalAddress, refusal, _limiter.LimitOf(refusal));
                 accepted.Dispose();
                 continue;
             }

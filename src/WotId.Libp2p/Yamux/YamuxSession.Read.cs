@@ -212,6 +212,13 @@ internal sealed partial class YamuxSession
                 {
                     refuse = true;
                     hostile = ++_refused > _options.MaxRefusedStreams;
+                    _resources?.OnSessionRefused();
+                }
+                else if (_resources is not null && !_resources.TryAdmitInbound())
+                {
+                    // A host scope (system, transient or peer streams, or system memory) is full; it logged which.
+                    refuse = true;
+                    hostile = ++_refused > _options.MaxRefusedStreams;
                 }
                 else
                 {
@@ -227,6 +234,8 @@ internal sealed partial class YamuxSession
                     {
                         refuse = true;
                         hostile = ++_refused > _options.MaxRefusedStreams;
+                        _resources?.Remove(YamuxOptions.InitialWindow);
+                        _resources?.OnSessionRefused();
                     }
                 }
             }

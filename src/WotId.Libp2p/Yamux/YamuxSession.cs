@@ -41,11 +41,14 @@ internal sealed partial class YamuxSession : IAsyncDisposable
     private bool _remoteGoAway;
     private YamuxException? _termination;
     private TaskCompletionSource? _ackBacklogSignal;
+    private readonly IYamuxResources? _resources;
 
     /// <summary>Creates a session; <paramref name="isClient"/> is true on the side that dialed the connection.</summary>
     /// <remarks><paramref name="fallbackTime"/> is the clock used when <see cref="YamuxOptions.TimeProvider"/> is null.</remarks>
-    public YamuxSession(Stream transport, bool isClient, YamuxOptions? options = null, TimeProvider? fallbackTime = null)
+    /// <remarks><paramref name="resources"/> are the host's scopes new streams and window growth also draw from.</remarks>
+    public YamuxSession(Stream transport, bool isClient, YamuxOptions? options = null, TimeProvider? fallbackTime = null, IYamuxResources? resources = null)
     {
+        _resources = resources;
         ArgumentNullException.ThrowIfNull(transport);
         _transport = transport;
         _isClient = isClient;
@@ -187,6 +190,7 @@ internal sealed partial class YamuxSession : IAsyncDisposable
             _outboundCount++;
             _unackedOutbound++;
             Interlocked.Add(ref _committedWindow, YamuxOptions.InitialWindow);
+            _resources?.AddOutbound();
             stream.HoldsAckSlot = true;
             stream.OpenTimer = _time.CreateTimer(s_openExpired, stream, _options.OpenTimeout, Timeout.InfiniteTimeSpan);
             return null;
@@ -287,6 +291,7 @@ internal sealed partial class YamuxSession : IAsyncDisposable
             }
 
             Interlocked.Add(ref _committedWindow, -stream.ReceiveWindow);
+            _resources?.Remove(stream.ReceiveWindow);
 
             if (stream.IsOutbound)
             {
@@ -322,7 +327,19 @@ internal sealed partial class YamuxSession : IAsyncDisposable
 
             if (Interlocked.CompareExchange(ref _committedWindow, committed + granted, committed) == committed)
             {
-                return granted;
+                if (_resources is null)
+                {
+                    return granted;
+                }
+
+                // The host's budgets (system memory; none while the connection is unverified) may grant less.
+                long shared = _resources.ReserveGrowth(granted);
+                if (shared < granted)
+                {
+                    Interlocked.Add(ref _committedWindow, shared - granted);
+                }
+
+                return shared;
             }
         }
     }
@@ -402,6 +419,8 @@ internal sealed partial class YamuxSession : IAsyncDisposable
             {
                 ReleaseAckSlotLocked(s);
             }
+
+            _resources?.Close();
 
             backlog = _ackBacklogSignal;
             _ackBacklogSignal = null;

@@ -16,6 +16,7 @@ namespace WotId.Node.Api;
 /// <param name="Unread">Received messages not yet marked read.</param>
 /// <param name="Outbox">Outgoing messages not yet acknowledged or deposited.</param>
 /// <param name="Connections">Verified connections open now.</param>
+/// <param name="Network">Connection, stream, memory and refusal counters of the libp2p host (null from a node without one).</param>
 public sealed record NodeStatus(
     string Name,
     string Did,
@@ -28,4 +29,5 @@ public sealed record NodeStatus(
     int Inbox,
     int Unread,
     int Outbox,
-    int Connections);
+    int Connections,
+    NetworkStatus? Network = null);

@@ -15,6 +15,7 @@ namespace WotId.Node.Control;
     RespectRequiredConstructorParameters = true,
     MaxDepth = 16)]
 [JsonSerializable(typeof(NodeStatus))]
+[JsonSerializable(typeof(NetworkStatus))]
 [JsonSerializable(typeof(ContactSummary))]
 [JsonSerializable(typeof(IReadOnlyList<ContactSummary>))]
 [JsonSerializable(typeof(SentMessage))]

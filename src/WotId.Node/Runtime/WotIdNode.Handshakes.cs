@@ -17,6 +17,9 @@ namespace WotId.Node.Runtime;
 
 public sealed partial class WotIdNode
 {
+    /// <summary>The connection manager tag under which verified contacts are protected from trimming.</summary>
+    internal const string ContactProtectionTag = "contact";
+
     private async Task PumpHandshakeEventsAsync(CancellationToken cancellationToken)
     {
         try
@@ -47,6 +50,11 @@ public sealed partial class WotIdNode
                 if (e.Kind is HostEventKind.GateOpened or HostEventKind.ConnectionClosed)
                 {
                     _links.Changes.Pulse();
+                }
+
+                if (e.Kind == HostEventKind.ConnectionClosed && !_host.TryGetConnection(e.Connection.RemotePeer, out _))
+                {
+                    _host.ConnectionManager.Unprotect(e.Connection.RemotePeer, ContactProtectionTag);
                 }
 
                 if (e.Kind == HostEventKind.ConnectionClosed && e.Connection.IsGateOpen)
@@ -81,6 +89,8 @@ public sealed partial class WotIdNode
         }
 
         Log.VerifiedContact(_logger, e.RemotePeer, contact.Name);
+        // A contact's connection is never trimmed by the connection manager (strangers' and unverified ones are first).
+        _host.ConnectionManager.Protect(e.RemotePeer, ContactProtectionTag);
         if (outcome.RemoteBundle is { } fresh)
         {
             // The newest bundle of the contact: it starts a session after a key change is accepted.

@@ -44,7 +44,8 @@ public sealed partial class WotIdNode
             inbox,
             unread,
             outbox,
-            _links.Verified.Count());
+            _links.Verified.Count(),
+            NetworkStatuses.From(_host));
         return Task.FromResult(status);
     }
 }

@@ -34,10 +34,15 @@ public sealed class NetworkedVerbTests : IDisposable
         Assert.NotEmpty(status.GetProperty("addresses").EnumerateArray());
         Assert.Equal(JsonValueKind.Object, status.GetProperty("credential").ValueKind);
         Assert.Equal("Alice", status.GetProperty("name").GetString());
+        JsonElement network = status.GetProperty("network");
+        Assert.Equal(0, network.GetProperty("pendingInbound").GetInt32());
+        Assert.True(network.GetProperty("memoryBytes").GetInt64() >= 0);
+        Assert.Equal(0, network.GetProperty("refusals").GetProperty("transient").GetInt64());
 
         string text = await TwoPeople.OkAsync("status", "--home", p.Alice);
         Assert.Contains(fingerprint, text, StringComparison.Ordinal);
         Assert.DoesNotContain("did:key:", text, StringComparison.Ordinal);
+        Assert.Contains("refusals:    system 0", text, StringComparison.Ordinal);
 
         string uri = (await TwoPeople.JsonAsync("invite", "--home", p.Alice)).GetProperty("uri").GetString()!;
         Assert.StartsWith("wotid:1/", uri, StringComparison.Ordinal);

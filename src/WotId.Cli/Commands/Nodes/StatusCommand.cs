@@ -12,7 +12,7 @@ internal sealed class StatusCommand : NodeCommand
 {
     public override string Name => "status";
 
-    public override string Summary => "your fingerprint, peer id, addresses, credential, mailbox and message counts (--json adds the full DID)";
+    public override string Summary => "your fingerprint, peer id, addresses, credential, mailbox, message counts and network counters (--json adds the full DID)";
 
     public override IReadOnlyList<Symbol> Symbols { get; } = [];
 
@@ -33,6 +33,13 @@ internal sealed class StatusCommand : NodeCommand
             : "credential:  none (`wotid credential import FILE`)");
         text.AppendLine(status.Mailbox is { } m ? $"mailbox:     {m.Kind} {m.Location}" : "mailbox:     none");
         text.Append($"contacts: {status.Contacts}, inbox: {status.Inbox} ({status.Unread} unread), outbox: {status.Outbox}, connections: {status.Connections}");
+        if (status.Network is { } n)
+        {
+            NetworkRefusals r = n.Refusals;
+            text.AppendLine()
+                .AppendLine($"network:     {n.InboundConnections} in, {n.OutboundConnections} out, {n.PendingInbound + n.PendingOutbound} pending, {n.UnverifiedConnections} unverified; {n.Streams} streams; {n.MemoryBytes / (1024.0 * 1024):0.0} MiB reserved; {n.Trimmed} trimmed")
+                .Append($"refusals:    system {r.System}, transient {r.Transient}, peer {r.Peer}, protocol {r.Protocol}, connection {r.Connection}");
+        }
         await WriteAsync(context, status, text.ToString()).ConfigureAwait(false);
         return ExitCodes.Ok;
     }
