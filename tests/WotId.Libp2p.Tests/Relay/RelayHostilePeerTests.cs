@@ -33,7 +33,7 @@ public sealed class RelayHostilePeerTests
             {
                 for (int i = 0; i < peersPerIp; i++)
                 {
-                    attackers.Add(await StartOnAsync("127.0.0." + (10 + ip)));
+                    attackers.Add(await StartOnAsync("127.0." + (10 + ip) + ".1")); // one /24 each: the host also limits pending handshakes per subnet
                 }
             }
 
@@ -58,7 +58,7 @@ public sealed class RelayHostilePeerTests
             Assert.Equal(ips * perIp, relay.RelayedReservationCount);
 
             // An honest peer on another IP reserves and is reached through its circuit during the flood.
-            await using Libp2pHost honest = await StartOnAsync("127.0.0.50");
+            await using Libp2pHost honest = await StartOnAsync("127.0.50.1");
             await using RelayReservationLease lease = await honest.ReserveAsync(at, cts.Token);
             await using Libp2pHost dialer = await RelayHostTests.StartPeerAsync();
             Libp2pConnection viaRelay = await dialer.DialAsync(lease.CircuitAddresses[0], cts.Token);
