@@ -30,11 +30,7 @@ public sealed partial class FileTransferProcessTests
         WotidBackground bob = await RunAsync(p.Bob);
         try
         {
-            await TwoPeople.OkAsync("files", "auto-accept", "alice", "--home", p.Bob);
-            WotidProcess.Result offered = await WotidProcess.RunAsync(ProfileVerbTests.Passphrase, s_wait, "send-file", "bob", source, "--no-wait", "--home", p.Alice, "--json");
-            SkipWithoutFileTransfer(offered);
-            Assert.True(offered.ExitCode == 0, offered.Error);
-            string id = JsonDocument.Parse(offered.Output.Split('\n')[0]).RootElement.GetProperty("id").GetString()!;
+            string id = await OfferToAutoAcceptingBobAsync(p, source);
             int from = 0;
             long durable = 0;
             for (int round = 0; round < 3; round++)

@@ -62,11 +62,7 @@ public sealed partial class FileTransferProcessTests : IDisposable
         WotidBackground bob = await RunAsync(p.Bob);
         try
         {
-            await TwoPeople.OkAsync("files", "auto-accept", "alice", "--home", p.Bob);
-            WotidProcess.Result offered = await WotidProcess.RunAsync(ProfileVerbTests.Passphrase, s_wait, "send-file", "bob", source, "--no-wait", "--home", p.Alice, "--json");
-            SkipWithoutFileTransfer(offered);
-            Assert.True(offered.ExitCode == 0, offered.Error);
-            string id = JsonDocument.Parse(offered.Output.Split('\n')[0]).RootElement.GetProperty("id").GetString()!;
+            string id = await OfferToAutoAcceptingBobAsync(p, source);
 
             // Some bytes written durably at the receiver, and not all of them: then kill -9.
             // (The first progress event of a stream is its start offset, 0 here.)
@@ -99,6 +95,16 @@ public sealed partial class FileTransferProcessTests : IDisposable
             await alice.DisposeAsync();
             await bob.DisposeAsync();
         }
+    }
+
+    /// <summary>Bob accepts Alice's files automatically; Alice offers <paramref name="source"/> without waiting. The transfer id.</summary>
+    private static async Task<string> OfferToAutoAcceptingBobAsync(TwoPeople p, string source)
+    {
+        await TwoPeople.OkAsync("files", "auto-accept", "alice", "--home", p.Bob);
+        WotidProcess.Result offered = await WotidProcess.RunAsync(ProfileVerbTests.Passphrase, s_wait, "send-file", "bob", source, "--no-wait", "--home", p.Alice, "--json");
+        SkipWithoutFileTransfer(offered);
+        Assert.True(offered.ExitCode == 0, offered.Error);
+        return JsonDocument.Parse(offered.Output.Split('\n')[0]).RootElement.GetProperty("id").GetString()!;
     }
 
     private static async Task<WotidBackground> RunAsync(string home)
