@@ -6,7 +6,7 @@
 // and answers JSON command lines (with "id"): dial {addr}, addrs (with AutoNAT verification state), peers.
 // Exits when stdin closes.
 import './polyfill.mjs'
-import { createInterface } from 'node:readline'
+import { out, serveCommands } from './commands.mjs'
 import { createLibp2p } from 'libp2p'
 import { tcp } from '@libp2p/tcp'
 import { noise } from '@chainsafe/libp2p-noise'
@@ -16,7 +16,6 @@ import { ping } from '@libp2p/ping'
 import { autoNATv2 } from '@libp2p/autonat-v2'
 import { multiaddr } from '@multiformats/multiaddr'
 
-const out = (obj) => process.stdout.write(JSON.stringify(obj) + '\n')
 const argv = process.argv.slice(2)
 const listen = []
 for (let i = 0; i < argv.length; i++) if (argv[i] === '--listen') listen.push(argv[++i])
@@ -51,15 +50,7 @@ async function run (cmd) {
   }
 }
 
-const rl = createInterface({ input: process.stdin })
-for await (const line of rl) {
-  if (line.trim() === '') continue
-  const cmd = JSON.parse(line)
-  if (cmd.cmd === 'exit') break
-  run(cmd).then(
-    (result) => out({ event: 'result', id: cmd.id, cmd: cmd.cmd, ok: true, ...result }),
-    (err) => out({ event: 'result', id: cmd.id, cmd: cmd.cmd, ok: false, error: `${err.name}: ${err.message}` }))
-}
+await serveCommands(run)
 
 await node.stop()
 process.exit(0)

@@ -6,7 +6,7 @@
 // "id"). Commands on stdin (JSON lines): dial, table, put, get, findPeer, closest.
 // Exits when stdin closes.
 import './polyfill.mjs'
-import { createInterface } from 'node:readline'
+import { out, serveCommands } from './commands.mjs'
 import { createLibp2p } from 'libp2p'
 import { tcp } from '@libp2p/tcp'
 import { noise } from '@chainsafe/libp2p-noise'
@@ -18,7 +18,6 @@ import { multiaddr } from '@multiformats/multiaddr'
 import { peerIdFromString } from '@libp2p/peer-id'
 
 const protocol = process.argv[2] ?? '/ipfs/kad/1.0.0'
-const out = (obj) => process.stdout.write(JSON.stringify(obj) + '\n')
 const hex = (u8) => Buffer.from(u8).toString('hex')
 const unhex = (s) => new Uint8Array(Buffer.from(s, 'hex'))
 const seq = (v) => Buffer.from(v).readBigUInt64BE(0)
@@ -101,14 +100,7 @@ async function inTable (peer) {
   return (await node.services.dht.routingTable.find(peerIdFromString(peer))) != null
 }
 
-const rl = createInterface({ input: process.stdin })
-for await (const line of rl) {
-  if (line.trim() === '') continue
-  const cmd = JSON.parse(line)
-  run(cmd).then(
-    (result) => out({ event: 'result', id: cmd.id, cmd: cmd.cmd, ok: true, ...result }),
-    (err) => out({ event: 'result', id: cmd.id, cmd: cmd.cmd, ok: false, error: `${err.name}: ${err.message}` }))
-}
+await serveCommands(run)
 
 await node.stop()
 process.exit(0)

@@ -4,7 +4,7 @@
 // "id"). Commands on stdin (JSON lines): dial, identify, ping, echo, perf, halfclose, reset, hold, peers, exit.
 // Exits when stdin closes.
 import './polyfill.mjs'
-import { createInterface } from 'node:readline'
+import { out, serveCommands } from './commands.mjs'
 import { randomBytes } from 'node:crypto'
 import { createLibp2p } from 'libp2p'
 import { tcp } from '@libp2p/tcp'
@@ -19,7 +19,6 @@ import { echoHandler, perfHandler, perfClient, sendAll, readAll, readToEnd, chun
 
 const ECHO = '/wotid/echo/1.0.0'
 const PERF = '/perf/1.0.0'
-const out = (obj) => process.stdout.write(JSON.stringify(obj) + '\n')
 
 const node = await createLibp2p({
   addresses: { listen: ['/ip4/127.0.0.1/tcp/0', '/ip4/127.0.0.1/tcp/0/ws'] },
@@ -150,16 +149,7 @@ async function run (cmd) {
   }
 }
 
-const rl = createInterface({ input: process.stdin })
-for await (const line of rl) {
-  if (line.trim() === '') continue
-  const cmd = JSON.parse(line)
-  if (cmd.cmd === 'exit') break
-  // Commands run concurrently; each answer carries the command's id.
-  run(cmd).then(
-    (result) => out({ event: 'result', id: cmd.id, cmd: cmd.cmd, ok: true, ...result }),
-    (err) => out({ event: 'result', id: cmd.id, cmd: cmd.cmd, ok: false, error: `${err.name}: ${err.message}` }))
-}
+await serveCommands(run)
 
 await node.stop()
 process.exit(0)

@@ -5,7 +5,7 @@
 // repeat). Prints {"event":"ready","peerId":...,"addrs":[...]} and answers JSON command lines (with "id"):
 // dial {addr}, echo {addr|peer, size}, addrs, peers. Exits when stdin closes.
 import './polyfill.mjs'
-import { createInterface } from 'node:readline'
+import { out, serveCommands } from './commands.mjs'
 import { randomBytes } from 'node:crypto'
 import { createLibp2p } from 'libp2p'
 import { tcp } from '@libp2p/tcp'
@@ -20,7 +20,6 @@ import { peerIdFromString } from '@libp2p/peer-id'
 import { echoHandler, sendAll, readAll } from './streams.mjs'
 
 const ECHO = '/wotid/echo/1.0.0'
-const out = (obj) => process.stdout.write(JSON.stringify(obj) + '\n')
 const argv = process.argv.slice(2)
 const listen = ['/ip4/127.0.0.1/tcp/0']
 for (let i = 0; i < argv.length; i++) if (argv[i] === '--listen') listen.push(argv[++i])
@@ -69,15 +68,7 @@ async function run (cmd) {
   }
 }
 
-const rl = createInterface({ input: process.stdin })
-for await (const line of rl) {
-  if (line.trim() === '') continue
-  const cmd = JSON.parse(line)
-  if (cmd.cmd === 'exit') break
-  run(cmd).then(
-    (result) => out({ event: 'result', id: cmd.id, cmd: cmd.cmd, ok: true, ...result }),
-    (err) => out({ event: 'result', id: cmd.id, cmd: cmd.cmd, ok: false, error: `${err.name}: ${err.message}` }))
-}
+await serveCommands(run)
 
 await node.stop()
 process.exit(0)
