@@ -44,6 +44,17 @@ public sealed partial class Libp2pHost
         catch (Exception ex)
         {
             _resources.ReleaseProtocolStream(protocolId, outbound: true);
+            if (ex is YamuxException { Error: YamuxError.TooManyStreams } full && !connection.IsClosed)
+            {
+                // The connection's own limit (YamuxOptions.MaxOutboundStreams): counted like the other stream limits.
+                _resources.Count(Resources.ResourceLimitKind.ConnectionStreams);
+                throw new HostException(HostError.StreamLimit, "cannot open a stream: " + full.Message, full)
+                {
+                    Scope = Resources.ResourceScope.Connection,
+                    ResourceLimit = Resources.ResourceLimitKind.ConnectionStreams,
+                };
+            }
+
             if (ex is YamuxException y)
             {
                 HostError error = y.Error == YamuxError.OpenTimeout ? HostError.StreamOpenTimeout : HostError.ConnectionClosed;
