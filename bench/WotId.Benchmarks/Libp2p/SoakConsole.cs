@@ -3,8 +3,10 @@
 // numbered 64-byte messages on one long-lived stream at the given rate; the server acknowledges every message with
 // its number. At the end every peer must have every acknowledgement (zero loss); the mode prints the round-trip
 // percentiles, the server's heap and working set, and its resource counters. With a hostile share, that many extra
-// peers attack at the same time: half hold raw sockets that never finish a handshake (reconnecting when dropped),
-// half connect and open-and-reset streams in a loop; the server's gate verifies only the honest peers, so the
+// peers attack at the same time, a mix of the hostile-peer suite's attacks in four equal parts: raw TCP sockets that
+// never start a handshake, slow-loris sockets dribbling a multistream header a byte every 300 ms, WebSocket upgrade
+// floods (half a request, reconnecting at once when dropped), and throwaway identities that connect and open-and-reset
+// streams in a loop; every one reconnects when dropped. The server's gate verifies only the honest peers, so the
 // connection manager trims the hostile ones (the honest peers are protected, as the node protects its contacts).
 using System;
 using System.Buffers.Binary;
@@ -48,7 +50,7 @@ public static class SoakConsole
         using PeerIdentity serverId = PeerIdentity.Generate();
         await using var server = new Libp2pHost(new Libp2pHostOptions(serverId)
         {
-            ListenAddresses = [Multiaddress.Parse("/ip4/127.0.0.1/tcp/0")],
+            ListenAddresses = [Multiaddress.Parse("/ip4/127.0.0.1/tcp/0"), Multiaddress.Parse("/ip4/127.0.0.1/tcp/0/ws")],
             // Every peer dials from 127.0.0.1 in this run: the per-IP and per-subnet limits are raised to let them in.
             MaxInboundPerIp = 64,
             MaxInboundConnections = peers + 512,
@@ -58,7 +60,8 @@ public static class SoakConsole
         });
         server.SetHandler(ChatProtocol, ServeChatAsync);
         await server.StartAsync();
-        Multiaddress address = server.AdvertisedAddresses[0];
+        Multiaddress address = server.AdvertisedAddresses.First(a => !a.ToString().Contains("/ws", StringComparison.Ordinal));
+        Multiaddress wsAddress = server.AdvertisedAddresses.First(a => a.ToString().Contains("/ws", StringComparison.Ordinal));
         long heap0 = GC.GetTotalMemory(forceFullCollection: true);
         long ws0 = Environment.WorkingSet;
 
@@ -98,7 +101,7 @@ public static class SoakConsole
 
         using var stop = new CancellationTokenSource();
         int hostile = peers * hostilePercent / 100;
-        Task attack = hostile > 0 ? AttackAsync(address, hostile, stop.Token) : Task.CompletedTask;
+        Task attack = hostile > 0 ? AttackAsync(address, wsAddress, hostile, stop.Token) : Task.CompletedTask;
 
         var rtts = new ConcurrentBag<double[]>();
         long sent = 0, acked = 0, peakHeap = 0, peakWindows = 0;
@@ -224,17 +227,33 @@ public static class SoakConsole
         }
     }
 
-    private static async Task AttackAsync(Multiaddress address, int hostile, CancellationToken stop)
+    private static async Task AttackAsync(Multiaddress address, Multiaddress wsAddress, int hostile, CancellationToken stop)
     {
         Assert(address.TryGetTcpEndPoint(out IPEndPoint? endPoint));
-        async Task IdleSocketAsync()
+        Assert(wsAddress.TryGetTcpEndPoint(out IPEndPoint? wsEndPoint));
+        byte[] header = System.Text.Encoding.ASCII.GetBytes("\u0013/multistream/1.0.0\n\u0007/noise\n");
+        byte[] halfUpgrade = System.Text.Encoding.ASCII.GetBytes("GET / HTTP/1.1\r\nHost: 127.0.0.1\r\nUpgrade: websocket\r\n");
+
+        // idle: connect and wait to be dropped; slow-loris: a byte every 300 ms; WebSocket: half an upgrade request.
+        async Task RawAsync(IPEndPoint target, byte[]? dribble, byte[]? once, TimeSpan pause)
         {
             while (!stop.IsCancellationRequested)
             {
                 using var s = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
                 try
                 {
-                    await s.ConnectAsync(endPoint!, stop);
+                    await s.ConnectAsync(target, stop);
+                    if (once is not null)
+                    {
+                        await s.SendAsync(once, SocketFlags.None, stop);
+                    }
+
+                    for (int b = 0; dribble is not null; b = (b + 1) % dribble.Length)
+                    {
+                        await s.SendAsync(dribble.AsMemory(b, 1), SocketFlags.None, stop);
+                        await Task.Delay(300, stop);
+                    }
+
                     while (await s.ReceiveAsync(new byte[64], SocketFlags.None, stop) > 0)
                     {
                     }
@@ -243,7 +262,7 @@ public static class SoakConsole
                 {
                 }
 
-                await Task.Delay(100, CancellationToken.None);
+                await Task.Delay(pause, CancellationToken.None);
             }
         }
 
@@ -276,7 +295,13 @@ public static class SoakConsole
             }
         }
 
-        await Task.WhenAll(Enumerable.Range(0, hostile).Select(i => i % 2 == 0 ? IdleSocketAsync() : ResetterAsync()));
+        await Task.WhenAll(Enumerable.Range(0, hostile).Select(i => (i % 4) switch
+        {
+            0 => RawAsync(endPoint!, null, null, TimeSpan.FromMilliseconds(100)),
+            1 => RawAsync(endPoint!, header, null, TimeSpan.FromMilliseconds(100)),
+            2 => RawAsync(wsEndPoint!, null, halfUpgrade, TimeSpan.Zero),
+            _ => ResetterAsync(),
+        }));
     }
 
     private static void Assert(bool condition)

@@ -39,4 +39,10 @@ public enum HostError
 
     /// <summary>A DCUtR hole punch did not produce a direct connection.</summary>
     HolePunchFailed,
+
+    /// <summary>
+    /// A resource limit of this host refused a stream we wanted to open (see <see cref="HostException.ResourceLimit"/>
+    /// and <see cref="HostException.Scope"/>).
+    /// </summary>
+    StreamLimit,
 }

@@ -41,7 +41,10 @@ public sealed class HostException : IOException
     /// <summary>For <see cref="HostError.ConnectionLimit"/>: which limit refused the connection.</summary>
     public ConnectionLimitKind? Limit { get; init; }
 
-    /// <summary>For <see cref="HostError.ConnectionLimit"/>: the resource scope of that limit.</summary>
+    /// <summary>For <see cref="HostError.StreamLimit"/>: which resource limit refused the stream.</summary>
+    public Resources.ResourceLimitKind? ResourceLimit { get; init; }
+
+    /// <summary>For <see cref="HostError.ConnectionLimit"/> and <see cref="HostError.StreamLimit"/>: the resource scope of that limit.</summary>
     public Resources.ResourceScope? Scope { get; init; }
 
     /// <summary>For <see cref="HostError.RelayFailed"/>: the status the relay (or the target) answered, if any.</summary>

@@ -16,14 +16,16 @@ public sealed partial class Libp2pHost
     /// <summary>Trims connections above the high water mark; protect contacts here.</summary>
     public ConnectionManager ConnectionManager { get; }
 
-    /// <summary>Current use and refusals of the host's resource scopes (cheap: counters and one pass over the connections).</summary>
+    /// <summary>Current use and refusals of the host's resource scopes (counters, and one pass over the connections and their streams).</summary>
     public ResourceUsage ResourceUsage
     {
         get
         {
             int inbound = 0, outbound = 0, transient = 0;
+            long buffered = 0;
             foreach (Libp2pConnection c in Connections)
             {
+                buffered += c.Session.BufferedBytes;
                 if (c.IsInitiator)
                 {
                     outbound++;
@@ -45,7 +47,10 @@ public sealed partial class Libp2pHost
             var refusals = _resources.RefusalCounts();
             return new ResourceUsage(
                 inbound, outbound, _inbound.Pending, pendingOutbound, transient, _resources.Streams, _resources.TransientStreams,
-                _resources.Memory, ResourceManager.ByScope(refusals), refusals);
+                _resources.Memory, ResourceManager.ByScope(refusals), refusals)
+            {
+                BufferedBytes = buffered,
+            };
         }
     }
 

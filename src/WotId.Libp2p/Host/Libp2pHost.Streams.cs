@@ -14,7 +14,10 @@ namespace WotId.Libp2p.Host;
 public sealed partial class Libp2pHost
 {
     /// <summary>Opens a stream for <paramref name="protocolId"/> to <paramref name="peer"/>, connecting first if needed.</summary>
-    /// <exception cref="HostException">No connection possible, or the peer does not support the protocol.</exception>
+    /// <exception cref="HostException">
+    /// No connection possible, the peer does not support the protocol, or (<see cref="HostError.StreamLimit"/>) our own
+    /// streams of the protocol are at its limit (<see cref="Resources.ResourceLimits.MaxStreamsPerProtocol"/>).
+    /// </exception>
     public async Task<Libp2pStream> OpenStreamAsync(PeerId peer, string protocolId, CancellationToken cancellationToken = default)
     {
         Libp2pConnection connection = await ConnectAsync(peer, cancellationToken).ConfigureAwait(false);
@@ -24,16 +27,45 @@ public sealed partial class Libp2pHost
     internal async Task<Libp2pStream> OpenStreamOnAsync(Libp2pConnection connection, string protocolId, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrEmpty(protocolId);
+        if (!_resources.TryAcquireProtocolStream(protocolId, connection.RemotePeer, outbound: true))
+        {
+            throw new HostException(HostError.StreamLimit, $"{protocolId}: {_resources.Limits.StreamLimitOf(protocolId)} streams of ours are open")
+            {
+                Scope = Resources.ResourceScope.Protocol,
+                ResourceLimit = Resources.ResourceLimitKind.ProtocolStreams,
+            };
+        }
+
         YamuxStream stream;
         try
         {
             stream = await connection.Session.OpenStreamAsync(cancellationToken).ConfigureAwait(false);
         }
-        catch (YamuxException ex)
+        catch (Exception ex)
         {
-            HostError error = ex.Error == YamuxError.OpenTimeout ? HostError.StreamOpenTimeout : HostError.ConnectionClosed;
-            throw new HostException(error, "cannot open a stream: " + ex.Message, ex);
+            _resources.ReleaseProtocolStream(protocolId, outbound: true);
+            if (ex is YamuxException { Error: YamuxError.TooManyStreams } full && !connection.IsClosed)
+            {
+                // The connection's own limit (YamuxOptions.MaxOutboundStreams): counted like the other stream limits.
+                _resources.Count(Resources.ResourceLimitKind.ConnectionStreams);
+                throw new HostException(HostError.StreamLimit, "cannot open a stream: " + full.Message, full)
+                {
+                    Scope = Resources.ResourceScope.Connection,
+                    ResourceLimit = Resources.ResourceLimitKind.ConnectionStreams,
+                };
+            }
+
+            if (ex is YamuxException y)
+            {
+                HostError error = y.Error == YamuxError.OpenTimeout ? HostError.StreamOpenTimeout : HostError.ConnectionClosed;
+                throw new HostException(error, "cannot open a stream: " + y.Message, y);
+            }
+
+            throw;
         }
+
+        // The slot goes back when the session forgets the stream: closed both ways, reset, or the connection ended.
+        stream.WhenRemoved(() => _resources.ReleaseProtocolStream(protocolId, outbound: true));
 
         connection.Touch();
         try

@@ -132,7 +132,7 @@ public sealed partial class Libp2pHost : IAsyncDisposable
             }
 
             Log.Listening(Logger, PeerId, listener.LocalAddress);
-            _tasks.Add(AcceptLoopAsync(listener));
+            _tasks.Add(AcceptLoopAsync(listener, admitsItself: transport is IAdmittingTransport));
         }
 
         var record = new PeerRecord(PeerId, (ulong)_time.GetUtcNow().ToUnixTimeMilliseconds(), ListenAddresses);
@@ -197,7 +197,11 @@ public sealed partial class Libp2pHost : IAsyncDisposable
         }
     }
 
-    private async Task AcceptLoopAsync(ITransportListener listener)
+    /// <summary>
+    /// Accepts and upgrades inbound connections. Unless the listener admits its connections itself (WebSocket, whose
+    /// ready connections already hold their slots), the loop accepts only while a pending-inbound slot is free.
+    /// </summary>
+    private async Task AcceptLoopAsync(ITransportListener listener, bool admitsItself)
     {
         CancellationToken stop = _stopping.Token;
         while (!stop.IsCancellationRequested)
@@ -205,6 +209,11 @@ public sealed partial class Libp2pHost : IAsyncDisposable
             TransportConnection raw;
             try
             {
+                if (!admitsItself)
+                {
+                    await _inbound.WaitForRoomAsync(stop).ConfigureAwait(false);
+                }
+
                 raw = await listener.AcceptAsync(stop).ConfigureAwait(false);
             }
             catch (Exception ex) when (ex is OperationCanceledException or ObjectDisposedException)

@@ -5,6 +5,8 @@
 using System;
 using System.Collections.Generic;
 using System.Net;
+using System.Threading;
+using System.Threading.Tasks;
 
 namespace WotId.Libp2p.Transports;
 
@@ -15,6 +17,7 @@ internal sealed class InboundLimiter
     private readonly Dictionary<IPAddress, int> _perIp = new();
     private readonly Dictionary<UInt128, int> _perSubnet = new();
     private int _total;
+    private TaskCompletionSource? _room;
 
     public InboundLimiter(int maxPending, int maxPerIp, TimeProvider time, int maxPerSubnet = int.MaxValue)
     {
@@ -67,6 +70,26 @@ internal sealed class InboundLimiter
     public int Pending
     {
         get { lock (_lock) { return _total; } }
+    }
+
+    /// <summary>
+    /// Completes once fewer than <see cref="MaxPending"/> connections are pending. Accept loops await it before each
+    /// accept (go-libp2p's upgrader listener does the same with its accept threshold): while every slot is taken, new
+    /// connections wait in the kernel's listen backlog, holding no file handle and no buffer of ours, instead of being
+    /// accepted and closed at once, which let a reconnecting flood cost a full accept and close per attempt.
+    /// </summary>
+    public Task WaitForRoomAsync(CancellationToken cancellationToken)
+    {
+        lock (_lock)
+        {
+            if (_total < MaxPending)
+            {
+                return Task.CompletedTask;
+            }
+
+            _room ??= new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            return _room.Task.WaitAsync(cancellationToken);
+        }
     }
 
     /// <summary>
@@ -124,6 +147,7 @@ internal sealed class InboundLimiter
 
     internal void Release(IPAddress? ip)
     {
+        TaskCompletionSource? room = null;
         lock (_lock)
         {
             _total--;
@@ -132,7 +156,14 @@ internal sealed class InboundLimiter
                 Decrement(_perIp, ip);
                 Decrement(_perSubnet, SubnetOf(ip));
             }
+
+            if (_total < MaxPending)
+            {
+                (room, _room) = (_room, null);
+            }
         }
+
+        room?.TrySetResult();
     }
 
     private static void Decrement<TKey>(Dictionary<TKey, int> counts, TKey key)

@@ -1,7 +1,8 @@
 // libp2p/specs websockets/README.md: the listening side of WebSocketTransport. One accept loop owns every pending
 // upgrade; finished connections wait in a bounded queue for AcceptAsync. Every accepted socket first takes a
 // pending-inbound slot from the limiter (the host's, inside a host), so HTTP upgrades are bounded in total and per IP
-// and time out on the limiter's clock.
+// and time out on the limiter's clock; while every slot is taken the loop does not accept (the kernel backlog holds
+// new connections).
 using System;
 using System.Collections.Concurrent;
 using System.IO;
@@ -85,6 +86,7 @@ internal sealed class WebSocketTransportListener : ITransportListener
             Socket accepted;
             try
             {
+                await _limiter.WaitForRoomAsync(_stop.Token).ConfigureAwait(false);
                 accepted = await _socket.AcceptAsync(_stop.Token).ConfigureAwait(false);
             }
             catch (Exception e) when (e is OperationCanceledException or ObjectDisposedException or SocketException)

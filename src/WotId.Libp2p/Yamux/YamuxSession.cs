@@ -304,7 +304,29 @@ internal sealed partial class YamuxSession : IAsyncDisposable
             }
         }
 
+        stream.NotifyRemoved();
         signal?.TrySetResult();
+    }
+
+    /// <summary>Bytes received on the open streams and not yet read (at most <see cref="CommittedReceiveWindow"/>).</summary>
+    internal long BufferedBytes
+    {
+        get
+        {
+            YamuxStream[] streams;
+            lock (_sync)
+            {
+                streams = [.. _streams.Values];
+            }
+
+            long sum = 0;
+            foreach (YamuxStream s in streams)
+            {
+                sum += s.BufferedBytes;
+            }
+
+            return sum;
+        }
     }
 
     /// <summary>Sum of the receive windows of the open streams (what the peer may have in flight to us at most).</summary>
@@ -435,6 +457,7 @@ internal sealed partial class YamuxSession : IAsyncDisposable
         foreach (YamuxStream s in streams)
         {
             s.OnSessionEnded(reason);
+            s.NotifyRemoved();
         }
 
         backlog?.TrySetResult();

@@ -9,9 +9,9 @@ using System.Net;
 using System.Net.Sockets;
 using System.Threading;
 using System.Threading.Tasks;
-using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
 using WotId.Libp2p.Host;
+using WotId.Libp2p.Host.Resources;
 using WotId.Libp2p.Multiaddr;
 using WotId.Libp2p.Tests.FakeTime;
 using WotId.Testing.Libp2p;
@@ -26,13 +26,11 @@ public sealed class ConnectionSlotTests
     public async Task IdleInboundSocketsNeverFailOurOwnDials()
     {
         using var cts = new CancellationTokenSource(s_safetyNet);
-        using var logs = new CapturingLoggerProvider();
         await using Libp2pHost a = await HostFixture.StartAsync(id => new Libp2pHostOptions(id)
         {
             ListenAddresses = [HostFixture.Tcp],
             MaxPendingInbound = 8,
             MaxInboundPerIp = 8,
-            LoggerFactory = logs,
         });
         await using Libp2pHost b = await HostFixture.StartAsync();
         var idle = new List<Socket>();
@@ -45,11 +43,14 @@ public sealed class ConnectionSlotTests
             }
 
             await WaitForAsync(() => a.PendingInboundCount == 8, cts.Token);
-            await WaitForAsync(() => logs.Entries.Any(e => e.Level == LogLevel.Warning && e.AllText.Contains("PendingInbound", StringComparison.Ordinal)), cts.Token);
 
             Libp2pConnection c = await a.DialAsync(HostFixture.AddressOf(b, ws: false), cts.Token);
             await c.Identified.WaitAsync(cts.Token);
             Assert.Single(await a.PingAsync(b.PeerId, 1, cts.Token));
+
+            // The other 24 wait in the listen backlog: the host does not accept while its pending slots are full.
+            Assert.Equal(8, a.PendingInboundCount);
+            Assert.Equal(0, a.ResourceUsage.Refusals.GetValueOrDefault(ResourceLimitKind.PendingInbound));
         }
         finally
         {
@@ -137,15 +138,17 @@ public sealed class ConnectionSlotTests
             }
 
             await WaitForAsync(() => a.PendingInboundCount == 4, cts.Token);
-            using (Socket fifth = await ConnectRawAsync(target, IPAddress.Parse("127.0.0.3"), cts.Token))
-            {
-                await AssertClosedByPeerAsync(fifth, cts.Token);
-            }
 
-            // The HTTP upgrade timeout runs on the host's clock.
+            // A fifth waits in the listen backlog: not accepted while the four hold every slot.
+            using Socket fifth = await ConnectRawAsync(target, IPAddress.Parse("127.0.0.3"), cts.Token);
+            Assert.Equal(4, a.PendingInboundCount);
+
+            // The HTTP upgrade timeout runs on the host's clock; the freed slots let the fifth in, which times out too.
             Task allClosed = Task.WhenAll(idle.Select(s => AssertClosedByPeerAsync(s, cts.Token)));
             TimeSpan took = await FakeClock.AdvanceUntilAsync(time, allClosed, TimeSpan.FromSeconds(1), cts.Token);
             Assert.True(took >= WotId.Libp2p.Transports.WebSocketTransport.UpgradeTimeout, $"closed after {took} of fake time");
+            await WaitForAsync(() => a.PendingInboundCount == 1, cts.Token);
+            await FakeClock.AdvanceUntilAsync(time, AssertClosedByPeerAsync(fifth, cts.Token), TimeSpan.FromSeconds(1), cts.Token);
             await WaitForAsync(() => a.PendingInboundCount == 0, cts.Token);
         }
         finally

@@ -2,8 +2,9 @@
 // against a victim host with the default limits (short upgrade timeout and keep-alive so an attack cycles quickly,
 // and a 64 MiB memory budget so the cap is reached). During the attack a verified chat partner exchanges 200
 // messages with the victim and the victim dials a fresh peer; every message must arrive and the dial must work.
-// Memory and time are bounded; the chat's latency is written to the test output (docs/benchmarks-libp2p.md records
-// it), never asserted.
+// Memory and time are bounded; the chat's latency is written to the test output against the stated bound of
+// docs/benchmarks-libp2p.md (p99 at most 100 ms on loopback, on the loaded 2-core machine), which a unit test cannot
+// assert: it asserts only that the chat never stalls (every round trip under 5 s).
 using System;
 using System.Collections.Generic;
 using System.Linq;
@@ -20,6 +21,8 @@ public sealed class HostilePeerSuiteTests(ITestOutputHelper output)
 {
     private const long MemoryBudget = 64L * 1024 * 1024;
     private const int ChatMessages = 200;
+    private static readonly TimeSpan s_statedP99 = TimeSpan.FromMilliseconds(100);
+    private static readonly TimeSpan s_stalled = TimeSpan.FromSeconds(5);
 
     [Theory]
     [InlineData("reset-every-stream")]
@@ -56,7 +59,7 @@ public sealed class HostilePeerSuiteTests(ITestOutputHelper output)
         await Task.WhenAny(ready.Task, running).Unwrap().WaitAsync(cts.Token);
         Assert.False(running.IsCompleted, "the attack ended before it was running: " + running.Exception?.Message);
 
-        long peakMemory = 0;
+        long peakMemory = 0, peakBuffered = 0;
         int peakPending = 0;
         using var sampling = CancellationTokenSource.CreateLinkedTokenSource(cts.Token);
         Task sampler = Task.Run(async () =>
@@ -65,6 +68,7 @@ public sealed class HostilePeerSuiteTests(ITestOutputHelper output)
             {
                 ResourceUsage u = victim.ResourceUsage;
                 peakMemory = Math.Max(peakMemory, u.MemoryBytes);
+                peakBuffered = Math.Max(peakBuffered, u.BufferedBytes);
                 peakPending = Math.Max(peakPending, u.PendingInbound);
                 await Task.Delay(20);
             }
@@ -89,9 +93,11 @@ public sealed class HostilePeerSuiteTests(ITestOutputHelper output)
         Assert.NotNull(victim.PeerStore.Get(friend.PeerId));
 
         List<TimeSpan> sorted = rtts.Order().ToList();
+        Assert.True(sorted[^1] < s_stalled, $"a chat round trip took {sorted[^1].TotalMilliseconds:0} ms");
+        TimeSpan p99 = HostileFixture.P99(rtts);
         string refusals = string.Join(", ", after.RefusalsByScope.Where(r => r.Value > 0).Select(r => $"{r.Key} {r.Value}"));
         output.WriteLine(
-            $"| {attack} | {sorted[sorted.Count / 2].TotalMilliseconds:0.0} | {HostileFixture.P99(rtts).TotalMilliseconds:0.0} | {sorted[^1].TotalMilliseconds:0.0} " +
-            $"| {peakMemory / (1024 * 1024)} MiB | {peakPending} | {heapGrowth / (1024 * 1024)} MiB | {(refusals.Length == 0 ? "none" : refusals)} | {summary} |");
+            $"| {attack} | {sorted[sorted.Count / 2].TotalMilliseconds:0.0} | {p99.TotalMilliseconds:0.0} | {(p99 <= s_statedP99 ? "yes" : "**no**")} | {sorted[^1].TotalMilliseconds:0.0} " +
+            $"| {peakMemory / (1024 * 1024)} MiB | {peakBuffered / (1024 * 1024)} MiB | {peakPending} | {heapGrowth / (1024 * 1024)} MiB | {(refusals.Length == 0 ? "none" : refusals)} | {summary} |");
     }
 }

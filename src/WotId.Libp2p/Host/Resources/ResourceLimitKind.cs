@@ -35,7 +35,10 @@ public enum ResourceLimitKind
     /// <summary><see cref="ResourceLimits.MaxStreamsPerProtocol"/> or a per-protocol override (protocol).</summary>
     ProtocolStreams,
 
-    /// <summary>Yamux <c>MaxInboundStreams</c> or <c>AcceptBacklog</c> of one connection (connection).</summary>
+    /// <summary>
+    /// Yamux <c>MaxInboundStreams</c> or <c>AcceptBacklog</c> of one connection, or its <c>MaxOutboundStreams</c> for
+    /// a stream of ours (connection).
+    /// </summary>
     ConnectionStreams,
 
     /// <summary><see cref="ResourceLimits.MaxMemory"/>: receive windows of all connections (system).</summary>

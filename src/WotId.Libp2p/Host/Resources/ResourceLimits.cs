@@ -29,7 +29,11 @@ public sealed class ResourceLimits
     /// <summary>Most streams with one peer over all its connections, both directions (default 512).</summary>
     public int MaxStreamsPerPeer { get; init; } = 512;
 
-    /// <summary>Most inbound streams of one protocol on the whole host (default 2,048), unless <see cref="ProtocolStreamLimits"/> names it.</summary>
+    /// <summary>
+    /// Most streams of one protocol on the whole host in each direction (default 2,048), unless
+    /// <see cref="ProtocolStreamLimits"/> names it. An extra inbound stream is reset after negotiation; an extra stream
+    /// of ours fails with <see cref="HostError.StreamLimit"/> before anything is sent.
+    /// </summary>
     public int MaxStreamsPerProtocol { get; init; } = 2048;
 
     /// <summary>Per-protocol overrides of <see cref="MaxStreamsPerProtocol"/>.</summary>
@@ -50,7 +54,7 @@ public sealed class ResourceLimits
     /// </summary>
     public int MaxInboundPerSubnet { get; init; } = 16;
 
-    /// <summary>The inbound stream limit of <paramref name="protocol"/>.</summary>
+    /// <summary>The stream limit of <paramref name="protocol"/> (per direction).</summary>
     public int StreamLimitOf(string protocol) =>
         ProtocolStreamLimits.TryGetValue(protocol, out int limit) ? limit : MaxStreamsPerProtocol;
 

@@ -18,6 +18,7 @@ internal sealed class ResourceManager
 
     private readonly long[] _refusals = new long[s_kinds];
     private readonly ConcurrentDictionary<string, StrongBox<int>> _protocols = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, StrongBox<int>> _outboundProtocols = new(StringComparer.Ordinal);
     private readonly Dictionary<PeerId, PeerScope> _peers = new();
     private readonly ILogger _logger;
     private int _streams;
@@ -148,28 +149,36 @@ internal sealed class ResourceManager
     /// <summary>A connection was verified: its <paramref name="streams"/> are no longer transient.</summary>
     public void LeaveTransient(int streams) => Interlocked.Add(ref _transientStreams, -streams);
 
-    /// <summary>Takes an inbound stream slot of <paramref name="protocol"/>; false (counted, logged) when it is full.</summary>
-    public bool TryAcquireProtocolStream(string protocol, PeerId peer)
+    /// <summary>
+    /// Takes a stream slot of <paramref name="protocol"/> in one direction; false (counted, logged) when it is full.
+    /// Inbound and outbound streams are counted apart against the same limit (go-libp2p's StreamsInbound and
+    /// StreamsOutbound of a protocol scope), so a peer flooding a protocol never uses up the streams we open ourselves.
+    /// </summary>
+    public bool TryAcquireProtocolStream(string protocol, PeerId peer, bool outbound = false)
     {
         int limit = Limits.StreamLimitOf(protocol);
-        StrongBox<int> box = _protocols.GetOrAdd(protocol, static _ => new StrongBox<int>());
+        StrongBox<int> box = (outbound ? _outboundProtocols : _protocols).GetOrAdd(protocol, static _ => new StrongBox<int>());
         if (Interlocked.Increment(ref box.Value) > limit)
         {
             Interlocked.Decrement(ref box.Value);
-            Refuse(ResourceLimitKind.ProtocolStreams, limit, protocol + " from " + peer);
+            Refuse(ResourceLimitKind.ProtocolStreams, limit, outbound ? "outbound " + protocol + " to " + peer : protocol + " from " + peer);
             return false;
         }
 
         return true;
     }
 
-    public void ReleaseProtocolStream(string protocol)
+    public void ReleaseProtocolStream(string protocol, bool outbound = false)
     {
-        if (_protocols.TryGetValue(protocol, out StrongBox<int>? box))
+        if ((outbound ? _outboundProtocols : _protocols).TryGetValue(protocol, out StrongBox<int>? box))
         {
             Interlocked.Decrement(ref box.Value);
         }
     }
+
+    /// <summary>Open streams of <paramref name="protocol"/> in one direction.</summary>
+    public int ProtocolStreams(string protocol, bool outbound) =>
+        (outbound ? _outboundProtocols : _protocols).TryGetValue(protocol, out StrongBox<int>? box) ? Volatile.Read(ref box.Value) : 0;
 
     /// <summary>Takes <paramref name="bytes"/> of the system memory budget, all or nothing.</summary>
     public bool TryReserveMemory(long bytes)

@@ -11,7 +11,10 @@ namespace WotId.Libp2p.Host.Resources;
 /// <param name="TransientConnections">Established connections not verified yet (gate shut).</param>
 /// <param name="Streams">Open streams, both directions.</param>
 /// <param name="TransientStreams">Open streams on unverified connections.</param>
-/// <param name="MemoryBytes">Yamux receive window reserved over all connections, in bytes.</param>
+/// <param name="MemoryBytes">
+/// Yamux receive window granted over all connections, in bytes: what peers may make the host buffer at most, which is
+/// what the memory limits count (see <see cref="BufferedBytes"/> for what is buffered now).
+/// </param>
 /// <param name="RefusalsByScope">Refusals so far per scope.</param>
 /// <param name="Refusals">Refusals so far per limit (only limits that refused at least once).</param>
 public sealed record ResourceUsage(
@@ -24,4 +27,12 @@ public sealed record ResourceUsage(
     int TransientStreams,
     long MemoryBytes,
     IReadOnlyDictionary<ResourceScope, long> RefusalsByScope,
-    IReadOnlyDictionary<ResourceLimitKind, long> Refusals);
+    IReadOnlyDictionary<ResourceLimitKind, long> Refusals)
+{
+    /// <summary>
+    /// Bytes received and not yet read by a handler, over all streams, in bytes. A peer cannot send beyond the window
+    /// it was granted, so this never exceeds <see cref="MemoryBytes"/> (except data left readable in streams of a
+    /// connection that has just ended).
+    /// </summary>
+    public long BufferedBytes { get; init; }
+}
