@@ -22,7 +22,7 @@ public sealed class NodeStaleAddressTests
         (NodeProfile carolProfile, _) = await world.CreateAsync("carol");
         (NodeProfile aliceProfile, _) = await world.CreateAsync("alice");
         (NodeProfile bobProfile, _) = await world.CreateAsync("bob");
-        string bobDid = bobProfile.Did;
+        string bobDid = bobProfile.Did, aliceDid = aliceProfile.Did;
         await using WotIdNode carol = await WotIdNode.StartAsync(carolProfile, NodeReachabilityTests.Infrastructure(world), TestProfiles.Ct);
         await using WotIdNode alice = await WotIdNode.StartAsync(aliceProfile, Person(world, carol), TestProfiles.Ct);
         await using var aliceEvents = new EventRecorder(alice);
@@ -33,6 +33,8 @@ public sealed class NodeStaleAddressTests
             oldAddress = bob.Host.ListenAddresses.Single().ToString();
             await NodeReachabilityTests.WaitForRecordAsync(alice, bobDid, r => r.Addresses.Any(a => a.ToString() == oldAddress));
             await alice.AddContactAsync(bobDid, "bob", TestProfiles.Ct);
+            await NodeReachabilityTests.WaitForRecordAsync(bob, aliceDid, r => r.Addresses.Count > 0);
+            await bob.AddContactAsync(aliceDid, "alice", TestProfiles.Ct);
         }
 
         // Bob is back on another port; his new record replaces the old one on the DHT.
