@@ -83,8 +83,12 @@ public sealed partial class WotIdNode
             {
                 await FindInfrastructureAsync(stop).ConfigureAwait(false);
                 await ApplyRelaysAsync(stop).ConfigureAwait(false);
-                _infrastructureKnown = true;
-                _addressesChanged.Set();
+                if (!_infrastructureKnown)
+                {
+                    // The first DHT record waits for this (AddressesSettled).
+                    _infrastructureKnown = true;
+                    _addressesChanged.Set();
+                }
                 if (_options.ReachabilityOverride is null)
                 {
                     await ProbeAsync(stop).ConfigureAwait(false);

@@ -21,6 +21,7 @@ internal sealed class NatStory : IAsyncDisposable
     public const string Passphrase = ProfileVerbTests.Passphrase;
     private static readonly TimeSpan s_start = TimeSpan.FromSeconds(120);
     private readonly List<WotidBackground> _background = [];
+    private readonly Dictionary<string, WotidBackground> _runs = new(StringComparer.Ordinal);
 
     private NatStory(NatNamespace net, string dir)
     {
@@ -61,6 +62,7 @@ internal sealed class NatStory : IAsyncDisposable
         (string home, _, string ns) = People[name];
         WotidBackground run = Track(WotidBackground.StartIn(Net.Name(ns), Passphrase,
             "--log-level", "information", "run", "--home", home, "--bootstrap", DhtAddress));
+        _runs[name] = run;
         await run.WaitForLineAsync(l => l.StartsWith("control API on ", StringComparison.Ordinal), s_start);
         return run;
     }
@@ -84,6 +86,9 @@ internal sealed class NatStory : IAsyncDisposable
             await Task.Delay(1000, TestContext.Current.CancellationToken);
         }
     }
+
+    /// <summary>The log (standard error) of the latest `wotid run` of <paramref name="name"/>, for failure messages.</summary>
+    public string LogOf(string name) => _runs.TryGetValue(name, out WotidBackground? run) ? run.Errors : "(not running)";
 
     /// <summary>Runs a verb of <paramref name="name"/>'s profile inside its namespace.</summary>
     public Task<WotidProcess.Result> VerbAsync(string name, params string[] args)

@@ -117,7 +117,8 @@ public sealed class NatStoryTests
         WotidProcess.Result r = await story.VerbAsync(from, "send", to, text, "--json");
         Assert.True(r.ExitCode == 0, $"send from {from}: {r.Error}");
         using JsonDocument doc = JsonDocument.Parse(r.Output);
-        Assert.Equal(route, doc.RootElement.GetProperty("delivered").GetString());
+        string? delivered = doc.RootElement.GetProperty("delivered").GetString();
+        Assert.True(route == delivered, $"{from} to {to}: {delivered}, not {route}\n--- {from}:\n{story.LogOf(from)}\n--- {to}:\n{story.LogOf(to)}");
     }
 
     private static async Task WaitForErrorAsync(WotidBackground run, string text)
