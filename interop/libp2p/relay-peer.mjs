@@ -3,7 +3,7 @@
 // Arguments: --relay-server (serve the hop protocol, 128 reservations, js default circuit limits), --dcutr (enable the
 // DCUtR service), --listen ADDR (extra listen address, e.g. <relay addr>/p2p-circuit to reserve on that relay; may
 // repeat). Prints {"event":"ready","peerId":...,"addrs":[...]} and answers JSON command lines (with "id"):
-// dial {addr}, echo {addr|peer, size}, addrs, peers. Exits when stdin closes.
+// dial {addr}, echo {addr|peer, size}, addrs, peers, peer-addrs {peer}. Exits when stdin closes.
 import './polyfill.mjs'
 import { out, serveCommands } from './commands.mjs'
 import { randomBytes } from 'node:crypto'
@@ -63,6 +63,11 @@ async function run (cmd) {
       return { addrs: node.getMultiaddrs().map((a) => a.toString()) }
     case 'peers':
       return { connections: node.getConnections().map(describe) }
+    case 'peer-addrs': {
+      // What js's peer store holds for a peer: each address, and whether it came from a verified signed peer record.
+      const peer = await node.peerStore.get(peerIdFromString(cmd.peer))
+      return { addrs: peer.addresses.map((a) => ({ addr: a.multiaddr.toString(), certified: a.isCertified })) }
+    }
     default:
       throw new Error('unknown command ' + cmd.cmd)
   }

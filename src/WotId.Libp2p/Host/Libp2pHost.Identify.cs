@@ -110,6 +110,36 @@ public sealed partial class Libp2pHost
         return m;
     }
 
+    /// <summary>
+    /// Seals a new signed peer record (libp2p/specs RFC 0003) over our listen addresses and the circuit addresses of
+    /// the reservations held now (without our <c>/p2p</c>, as in identify's listenAddrs), with a sequence number
+    /// above every earlier one.
+    /// </summary>
+    private void ResealPeerRecord()
+    {
+        var addresses = new List<Multiaddress>(ListenAddresses);
+        foreach (RelayReservationLease lease in Reservations)
+        {
+            addresses.AddRange(lease.CircuitAddresses.Select(a => a.DecapsulateCode(MultiaddrCodes.P2p)));
+        }
+
+        lock (_lock)
+        {
+            _recordSequence = Math.Max((ulong)_time.GetUtcNow().ToUnixTimeMilliseconds(), _recordSequence + 1);
+            _signedRecord = new PeerRecord(PeerId, _recordSequence, addresses.Distinct().ToList()).Seal(_options.Identity);
+        }
+    }
+
+    /// <summary>A reservation started or ended: a fresh signed peer record, pushed to the connected peers.</summary>
+    private void OnAddressesChanged()
+    {
+        if (Volatile.Read(ref _state) == 1)
+        {
+            ResealPeerRecord();
+            SchedulePush();
+        }
+    }
+
     private void SchedulePush()
     {
         if (Volatile.Read(ref _state) == 1 && Connections.Count > 0)

@@ -55,6 +55,8 @@ public sealed partial class Libp2pHost
             _leases.Add(lease);
         }
 
+        OnAddressesChanged();
+
         lease.Start(l =>
         {
             Task t = RenewLoopAsync(l);
@@ -173,9 +175,15 @@ public sealed partial class Libp2pHost
         }
         finally
         {
+            bool removed;
             lock (_lock)
             {
-                _leases.Remove(lease);
+                removed = _leases.Remove(lease);
+            }
+
+            if (removed)
+            {
+                OnAddressesChanged();
             }
         }
     }

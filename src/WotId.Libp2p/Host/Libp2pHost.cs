@@ -36,6 +36,7 @@ public sealed partial class Libp2pHost : IAsyncDisposable
     private readonly InboundLimiter _inbound;
     private int _pendingOutbound;
     private byte[]? _signedRecord;
+    private ulong _recordSequence;
 
     /// <summary>Creates a host (not yet listening).</summary>
     public Libp2pHost(Libp2pHostOptions options)
@@ -135,8 +136,7 @@ public sealed partial class Libp2pHost : IAsyncDisposable
             _tasks.Add(AcceptLoopAsync(listener, admitsItself: transport is IAdmittingTransport));
         }
 
-        var record = new PeerRecord(PeerId, (ulong)_time.GetUtcNow().ToUnixTimeMilliseconds(), ListenAddresses);
-        _signedRecord = record.Seal(_options.Identity);
+        ResealPeerRecord();
         if (_options.IdleTimeout > TimeSpan.Zero)
         {
             _tasks.Add(IdleLoopAsync());

@@ -17,6 +17,7 @@ namespace WotId.Node.Api;
 /// <param name="Outbox">Outgoing messages not yet acknowledged or deposited.</param>
 /// <param name="Connections">Verified connections open now.</param>
 /// <param name="Network">Connection, stream, memory and refusal counters of the libp2p host (null from a node without one).</param>
+/// <param name="Reachability">Whether others can dial the node and at which addresses (null from a node without a host).</param>
 public sealed record NodeStatus(
     string Name,
     string Did,
@@ -30,4 +31,5 @@ public sealed record NodeStatus(
     int Unread,
     int Outbox,
     int Connections,
-    NetworkStatus? Network = null);
+    NetworkStatus? Network = null,
+    ReachabilityStatus? Reachability = null);

@@ -16,6 +16,7 @@ namespace WotId.Node.Control;
     MaxDepth = 16)]
 [JsonSerializable(typeof(NodeStatus))]
 [JsonSerializable(typeof(NetworkStatus))]
+[JsonSerializable(typeof(ReachabilityStatus))]
 [JsonSerializable(typeof(ContactSummary))]
 [JsonSerializable(typeof(IReadOnlyList<ContactSummary>))]
 [JsonSerializable(typeof(SentMessage))]

@@ -18,4 +18,10 @@ internal static partial class DiscoveryLog
 
     [LoggerMessage(EventId = 383, Level = LogLevel.Warning, Message = "Publishing the wot.id record failed; retried at the next interval")]
     public static partial void PublishFailed(ILogger logger, Exception error);
+
+    [LoggerMessage(EventId = 384, Level = LogLevel.Information, Message = "No stored address of {Contact} answered; its DHT record names {Addresses}, tried now")]
+    public static partial void AddressesRefreshed(ILogger logger, string contact, string addresses);
+
+    [LoggerMessage(EventId = 385, Level = LogLevel.Information, Message = "No stored address of {Contact} answered, and its DID could not be looked up ({Reason})")]
+    public static partial void StaleLookupFailed(ILogger logger, string contact, string reason);
 }

@@ -3,6 +3,7 @@ using System;
 using System.Collections.Generic;
 using Microsoft.Extensions.Logging;
 using WotId.Identity.Status;
+using WotId.Libp2p.Protocols.AutoNat;
 
 namespace WotId.Node.Runtime;
 
@@ -31,6 +32,27 @@ public sealed class NodeOptions
 
     /// <summary>Serve Circuit Relay v2 hop for others with the default limits (<c>wotid run --relay-service</c>).</summary>
     public bool RelayService { get; init; }
+
+    /// <summary>
+    /// Serve AutoNAT v2 (<c>/libp2p/autonat/2/dial-request</c>) on the node's DHT host, so that nodes bootstrapping
+    /// from this one learn whether they are publicly reachable (<c>wotid run --autonat-service</c>; docs/nat.md
+    /// "Automatic reachability"). Needs the DHT (<see cref="DhtListenAddresses"/> or <see cref="BootstrapPeers"/>).
+    /// </summary>
+    public bool AutoNatService { get; init; }
+
+    /// <summary>
+    /// The AutoNAT service also dials back private and documentation-range addresses (RFC 1918, RFC 5737 …), for
+    /// networks that use them as their "public" side (<c>--autonat-allow-private</c>; tests and closed networks).
+    /// </summary>
+    public bool AutoNatAllowPrivateAddresses { get; init; }
+
+    /// <summary>
+    /// Null (the default): with bootstrap peers the node measures its reachability by AutoNAT v2 against those that
+    /// offer it, reserves on those that offer Circuit Relay v2 hop unless it is public, and punches holes.
+    /// <see cref="Reachability.Public"/> or <see cref="Reachability.Private"/> state it instead (<c>wotid run
+    /// --reachability</c>): public takes no automatic reservation, private reserves without asking.
+    /// </summary>
+    public Reachability? ReachabilityOverride { get; init; }
 
     /// <summary>
     /// DCUtR hole punching: an inbound relayed connection, once verified, is upgraded to a direct TCP connection
@@ -91,6 +113,15 @@ public sealed class NodeOptions
 
     /// <summary>How often a relay reservation is checked for being live (its expiry and the connection to the relay).</summary>
     internal TimeSpan ReservationCheckInterval { get; init; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>How often the node asks the AutoNAT servers again (go-libp2p refreshes every 15 minutes).</summary>
+    internal TimeSpan ReachabilityRecheckInterval { get; init; } = TimeSpan.FromMinutes(15);
+
+    /// <summary>Servers that must agree on an address; fewer when fewer servers are known (at least one).</summary>
+    internal int AutoNatConfirmations { get; init; } = 3;
+
+    /// <summary>A contact whose addresses did not answer is looked up on the DHT at most this often.</summary>
+    internal TimeSpan StaleAddressLookupInterval { get; init; } = TimeSpan.FromMinutes(1);
 
     /// <summary>A reservation lost for this long is dropped and taken again from scratch.</summary>
     internal TimeSpan ReservationLostAfter { get; init; } = TimeSpan.FromSeconds(30);

@@ -32,6 +32,9 @@ public sealed partial class WotIdNode
     /// <summary>The DHT host's addresses (with <c>/p2p</c>), to give others as a bootstrap peer; empty when the DHT is off.</summary>
     public IReadOnlyList<Multiaddress> DhtAddresses => _dhtHost?.AdvertisedAddresses ?? [];
 
+    /// <summary>The DHT host (also the relay and AutoNAT server for the nodes bootstrapping from us), or null.</summary>
+    internal Libp2pHost? DhtHost => _dhtHost;
+
     /// <summary>Looks <paramref name="did"/> up on the wot.id DHT; its checked record, or null when none is found.</summary>
     /// <exception cref="NodeException"><see cref="NodeError.InvalidInput"/> when the DHT is off.</exception>
     internal async Task<WotIdDhtRecord?> ResolveDidAsync(string did, CancellationToken cancellationToken)
@@ -63,6 +66,13 @@ public sealed partial class WotIdNode
             Transports = [new TcpTransport()],
             TimeProvider = _time,
             LoggerFactory = _options.LoggerFactory ?? Microsoft.Extensions.Logging.Abstractions.NullLoggerFactory.Instance,
+
+            // Infrastructure for the nodes bootstrapping from us (docs/nat.md "Automatic reachability"): they find
+            // the relay and the AutoNAT server on the one address they know, which is this host's.
+            RelayService = _options.RelayService ? new WotId.Libp2p.Protocols.Relay.RelayServiceOptions() : null,
+            AutoNatService = _options.AutoNatService
+                ? new WotId.Libp2p.Protocols.AutoNat.AutoNatServiceOptions { AllowPrivateAddresses = _options.AutoNatAllowPrivateAddresses }
+                : null,
         });
         await _dhtHost.StartAsync(cancellationToken).ConfigureAwait(false);
         _dht = new KadDht(_dhtHost, new KadDhtOptions
@@ -110,7 +120,7 @@ public sealed partial class WotIdNode
         {
             // The first record should already name the circuit addresses: wait (bounded) for the reservations.
             DateTimeOffset end = _time.GetUtcNow() + _options.FirstPublishRelayWait;
-            while (_liveReservations.Count < _relays.Count && _time.GetUtcNow() < end)
+            while (!AddressesSettled && _time.GetUtcNow() < end)
             {
                 await _addressesChanged.WaitAsync(end - _time.GetUtcNow(), _time, stop).ConfigureAwait(false);
             }

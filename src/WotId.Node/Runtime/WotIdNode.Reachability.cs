@@ -30,8 +30,12 @@ public sealed partial class WotIdNode
     /// <summary>The <c>/p2p-circuit</c> addresses of the reservations that are live now.</summary>
     public IReadOnlyList<Multiaddress> RelayedAddresses => _liveReservations.Values.SelectMany(l => l.CircuitAddresses).ToList();
 
-    /// <summary>What others get to dial us (invitation, DHT record): live circuit addresses first, then the listen addresses.</summary>
-    private List<Multiaddress> ReachableAddresses(int max) => RelayedAddresses.Concat(_host.ListenAddresses).Distinct().Take(max).ToList();
+    /// <summary>
+    /// What others get to dial us (invitation, DHT record): addresses an AutoNAT server dialed back, then live circuit
+    /// addresses, then the listen addresses.
+    /// </summary>
+    private List<Multiaddress> ReachableAddresses(int max) =>
+        PublicAddresses().Concat(RelayedAddresses).Concat(_host.ListenAddresses).Distinct().Take(max).ToList();
 
     /// <summary>Sets up the gate for relays and mailbox hosts (called from the constructor, before the host starts).</summary>
     private void ConfigureReachability()
@@ -66,6 +70,7 @@ public sealed partial class WotIdNode
             _infrastructure[hostPeer] = 0;
         }
 
+        ConfigureBootstrapInfrastructure();
         _gate.IsInfrastructure = IsInfrastructurePeer;
     }
 

@@ -42,6 +42,14 @@ public sealed partial class WotIdNode
     {
         var used = new Libp2pConnection?[1];
         Dictionary<string, AckStatus> acknowledged = await SendDirectOnceAsync(contact, entries, dial, early, used, cancellationToken).ConfigureAwait(false);
+        if (dial && used[0] is null && acknowledged.Count == 0
+            && await RefreshContactAddressesAsync(contact, cancellationToken).ConfigureAwait(false) is { } fresh)
+        {
+            // No address answered: the DID's current record named others, so they are tried before the mailbox.
+            contact = fresh;
+            acknowledged = await SendDirectOnceAsync(contact, entries, dial, early: null, used, cancellationToken).ConfigureAwait(false);
+        }
+
         if (used[0] is { IsRelayed: true, IsClosed: true } && acknowledged.Count < entries.Count)
         {
             List<OutboxEntry> rest = entries.Where(e => !acknowledged.ContainsKey(e.MessageId)).ToList();

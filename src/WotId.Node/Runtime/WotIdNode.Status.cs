@@ -45,7 +45,8 @@ public sealed partial class WotIdNode
             unread,
             outbox,
             _links.Verified.Count(),
-            NetworkStatuses.From(_host));
+            NetworkStatuses.From(_host),
+            ReachabilityStatus());
         return Task.FromResult(status);
     }
 }

@@ -67,16 +67,17 @@ public sealed partial class WotIdNode : IWotIdNode
         };
         _gate = new HandshakeGate(identity, policy, loggers);
         IReadOnlyList<string> listen = options.ListenAddresses ?? profile.ListenAddresses;
+        bool punch = options.HolePunching || SeeksRelays(options);
         _host = new Libp2pHost(new Libp2pHostOptions(profile.PeerIdentity)
         {
             ListenAddresses = listen.Select(Multiaddress.Parse).ToList(),
-            Transports = [new TcpTransport { ReusePort = options.HolePunching }],
+            Transports = [new TcpTransport { ReusePort = punch }],
             ConnectionGate = _gate,
             TimeProvider = _time,
             LoggerFactory = loggers,
             RelayService = options.RelayService ? new WotId.Libp2p.Protocols.Relay.RelayServiceOptions() : null,
-            AcceptRelayedConnections = options.RelayAddresses.Count > 0,
-            HolePunching = options.HolePunching,
+            AcceptRelayedConnections = options.RelayAddresses.Count > 0 || SeeksRelays(options),
+            HolePunching = punch,
         });
         _gate.Attach(_host);
         ConfigureReachability();
@@ -164,6 +165,7 @@ public sealed partial class WotIdNode : IWotIdNode
         _loops.Add(RunOutboxLoopAsync(_stop.Token));
         _loops.Add(RunMailboxLoopAsync(_stop.Token));
         StartRelays();
+        StartReachability();
         await StartDiscoveryAsync(cancellationToken).ConfigureAwait(false);
         await StartMdnsAsync(cancellationToken).ConfigureAwait(false);
     }

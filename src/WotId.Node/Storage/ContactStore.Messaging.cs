@@ -2,6 +2,7 @@
 // while the contact is offline), the contact's mailbox (kind, id, hint), the time of the last verification, and the
 // lookup by DID hash that opening a sealed envelope starts with.
 using System;
+using System.Collections.Generic;
 using System.Security.Cryptography;
 using Microsoft.Data.Sqlite;
 using WotId.Node.Messaging;
@@ -35,6 +36,16 @@ internal sealed partial class ContactStore
         long now = _time.GetUtcNow().ToUnixTimeMilliseconds();
         // Not durable: a lost update leaves the previous bundle, and the contact's next handshake hands out a new one.
         _db.Write((c, t) => Require(ProfileDatabase.Execute(c, t, "UPDATE contacts SET prekey_bundle = $2, updated_at = $3 WHERE id = $1", id, value, now)), durable: false);
+    }
+
+    /// <summary>Replaces the contact's addresses (with those of its newer DHT record).</summary>
+    internal void SetAddresses(long id, IReadOnlyList<string> addresses)
+    {
+        CheckAddresses(addresses);
+        long now = _time.GetUtcNow().ToUnixTimeMilliseconds();
+        // Not durable: a lost update leaves the old addresses, and the next failed dial resolves the DID again.
+        _db.Write((c, t) => Require(ProfileDatabase.Execute(c, t,
+            "UPDATE contacts SET addresses = $2, updated_at = $3 WHERE id = $1", id, string.Join('\n', addresses), now)), durable: false);
     }
 
     /// <summary>Sets the contact's mailbox: its kind (e.g. <c>embedded</c>), object id and hint (null clears each).</summary>

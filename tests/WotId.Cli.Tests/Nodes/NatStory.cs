@@ -10,15 +10,18 @@ namespace WotId.Cli.Tests.Nodes;
 /// <summary>
 /// The people of the NAT story, as `wotid` sets them up in the namespaces of <see cref="NatNamespace"/>: one issuer
 /// (its status list served by `wotid issuer serve` on 127.0.0.1 inside every namespace that runs a node, since each
-/// namespace has its own loopback), a public node "hub" in "pub" (`wotid run --relay-service --host-mailboxes
-/// --dht-listen`), and Alice (h1) and Bob (h2) behind the two NATs, each with a mailbox hosted on the hub and run
-/// with `--bootstrap` and `--relay` of the hub and `--hole-punching`.
+/// namespace has its own loopback), a public node "hub" in "pub" (`wotid run --relay-service --autonat-service
+/// --host-mailboxes --dht-listen`; 203.0.113.0/24 is a documentation range, so its AutoNAT service is told to dial
+/// such addresses, and as the only public node it has no AutoNAT server of its own to ask, so it states
+/// `--reachability public`), and Alice (h1) and Bob (h2) behind the two NATs, each with a mailbox hosted on the hub
+/// and run with nothing but `--bootstrap` of the hub's DHT address: they find its relay and AutoNAT service there.
 /// </summary>
 internal sealed class NatStory : IAsyncDisposable
 {
     public const string Passphrase = ProfileVerbTests.Passphrase;
     private static readonly TimeSpan s_start = TimeSpan.FromSeconds(120);
     private readonly List<WotidBackground> _background = [];
+    private readonly Dictionary<string, WotidBackground> _runs = new(StringComparer.Ordinal);
 
     private NatStory(NatNamespace net, string dir)
     {
@@ -58,10 +61,34 @@ internal sealed class NatStory : IAsyncDisposable
     {
         (string home, _, string ns) = People[name];
         WotidBackground run = Track(WotidBackground.StartIn(Net.Name(ns), Passphrase,
-            "--log-level", "information", "run", "--home", home, "--bootstrap", DhtAddress, "--relay", HubAddress, "--hole-punching"));
+            "--log-level", "information", "run", "--home", home, "--bootstrap", DhtAddress));
+        _runs[name] = run;
         await run.WaitForLineAsync(l => l.StartsWith("control API on ", StringComparison.Ordinal), s_start);
         return run;
     }
+
+    /// <summary>`wotid status --json` of <paramref name="name"/>: its "reachability" object, once <paramref name="settled"/> holds.</summary>
+    public async Task<JsonElement> ReachabilityAsync(string name, Func<JsonElement, bool> settled)
+    {
+        DateTime end = DateTime.UtcNow + s_start;
+        while (true)
+        {
+            WotidProcess.Result r = await VerbAsync(name, "status", "--json");
+            Assert.True(r.ExitCode == 0, $"status of {name}: {r.Error}");
+            using JsonDocument doc = JsonDocument.Parse(r.Output);
+            JsonElement reach = doc.RootElement.GetProperty("reachability").Clone();
+            if (settled(reach))
+            {
+                return reach;
+            }
+
+            Assert.True(DateTime.UtcNow < end, $"the reachability of {name} did not settle: {reach}");
+            await Task.Delay(1000, TestContext.Current.CancellationToken);
+        }
+    }
+
+    /// <summary>The log (standard error) of the latest `wotid run` of <paramref name="name"/>, for failure messages.</summary>
+    public string LogOf(string name) => _runs.TryGetValue(name, out WotidBackground? run) ? run.Errors : "(not running)";
 
     /// <summary>Runs a verb of <paramref name="name"/>'s profile inside its namespace.</summary>
     public Task<WotidProcess.Result> VerbAsync(string name, params string[] args)
@@ -103,7 +130,8 @@ internal sealed class NatStory : IAsyncDisposable
         // The public node: relay, DHT bootstrap and mailbox host.
         await AddPersonAsync(issuerHome, issuer, "hub", "pub", "/ip4/203.0.113.1/tcp/4001");
         WotidBackground hub = Track(WotidBackground.StartIn(Net.Name("pub"), Passphrase,
-            "run", "--home", People["hub"].Home, "--relay-service", "--host-mailboxes", "--dht-listen", "/ip4/203.0.113.1/tcp/4101"));
+            "run", "--home", People["hub"].Home, "--relay-service", "--autonat-service", "--autonat-allow-private", "--reachability", "public",
+            "--host-mailboxes", "--dht-listen", "/ip4/203.0.113.1/tcp/4101"));
         string listening = await hub.WaitForLineAsync(l => l.StartsWith("listening on /ip4/203.0.113.1/", StringComparison.Ordinal), s_start);
         HubAddress = listening["listening on ".Length..].Trim();
         string dht = await hub.WaitForLineAsync(l => l.StartsWith("DHT on ", StringComparison.Ordinal), s_start);

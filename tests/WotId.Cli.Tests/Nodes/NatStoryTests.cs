@@ -7,7 +7,9 @@ namespace WotId.Cli.Tests.Nodes;
 
 // The NAT story of docs/nat.md with real `wotid` processes in network namespaces (needs root, ip and iptables; skips
 // with the reason otherwise): Alice and Bob sit behind two MASQUERADE NATs and know only each other's DID and the
-// public node's addresses. They find each other on the DHT (`contact add DID`), meet through the public node's relay,
+// public node's DHT address (`wotid run --bootstrap` and nothing else: the node measures itself private by AutoNAT v2,
+// reserves on the relay it finds among the bootstrap peers and punches holes by itself). They find each other on the
+// DHT (`contact add DID`), meet through the public node's relay,
 // pass the VerifiedHuman handshake, hole-punch to a direct connection and chat; with symmetric NATs
 // (--random-fully) they keep chatting through the relay; with Bob stopped, Alice's message waits in the mailbox the
 // public node hosts for Bob and arrives when he returns. NatNamespace deletes every namespace (with its interfaces and
@@ -24,6 +26,7 @@ public sealed class NatStoryTests
         await using NatStory story = await NatStory.CreateAsync(net);
         WotidBackground alice = await story.RunAsync("alice");
         WotidBackground bob = await story.RunAsync("bob");
+        await AssertReachabilityAsync(story);
         await AddByDidAsync(story, "alice", "bob");
         await AddByDidAsync(story, "bob", "alice");
 
@@ -49,6 +52,7 @@ public sealed class NatStoryTests
         await using NatStory story = await NatStory.CreateAsync(net);
         WotidBackground alice = await story.RunAsync("alice");
         WotidBackground bob = await story.RunAsync("bob");
+        await AssertReachabilityAsync(story);
         await AddByDidAsync(story, "alice", "bob");
         await AddByDidAsync(story, "bob", "alice");
 
@@ -60,6 +64,27 @@ public sealed class NatStoryTests
         await SendAsync(story, "bob", "alice", "still through the relay", "direct");
         await alice.WaitForLineAsync(l => l.Contains("still through the relay", StringComparison.Ordinal), s_wait);
         Assert.DoesNotContain(": direct connection", bob.Errors, StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// Alice and Bob, started with only the hub's DHT address, measured themselves private against the hub's AutoNAT
+    /// service and hold a reservation on the relay they found there; the hub states itself public.
+    /// </summary>
+    private static async Task AssertReachabilityAsync(NatStory story)
+    {
+        foreach (string who in new[] { "alice", "bob" })
+        {
+            JsonElement reach = await story.ReachabilityAsync(who, r =>
+                r.GetProperty("state").GetString() == "private" && r.GetProperty("relayedAddresses").GetArrayLength() > 0);
+            Assert.Equal("autonat", reach.GetProperty("source").GetString());
+            Assert.Contains("/p2p-circuit/p2p/", reach.GetProperty("relayedAddresses")[0].GetString(), StringComparison.Ordinal);
+            Assert.StartsWith("/ip4/203.0.113.1/tcp/4101/p2p/", reach.GetProperty("relayedAddresses")[0].GetString(), StringComparison.Ordinal);
+            Assert.Empty(reach.GetProperty("publicAddresses").EnumerateArray());
+        }
+
+        JsonElement hub = await story.ReachabilityAsync("hub", _ => true);
+        Assert.Equal("public", hub.GetProperty("state").GetString());
+        Assert.Equal("configured", hub.GetProperty("source").GetString());
     }
 
     private static void SkipUnlessAvailable()
@@ -92,7 +117,8 @@ public sealed class NatStoryTests
         WotidProcess.Result r = await story.VerbAsync(from, "send", to, text, "--json");
         Assert.True(r.ExitCode == 0, $"send from {from}: {r.Error}");
         using JsonDocument doc = JsonDocument.Parse(r.Output);
-        Assert.Equal(route, doc.RootElement.GetProperty("delivered").GetString());
+        string? delivered = doc.RootElement.GetProperty("delivered").GetString();
+        Assert.True(route == delivered, $"{from} to {to}: {delivered}, not {route}\n--- {from}:\n{story.LogOf(from)}\n--- {to}:\n{story.LogOf(to)}");
     }
 
     private static async Task WaitForErrorAsync(WotidBackground run, string text)

@@ -38,11 +38,16 @@ public sealed class NetworkedVerbTests : IDisposable
         Assert.Equal(0, network.GetProperty("pendingInbound").GetInt32());
         Assert.True(network.GetProperty("memoryBytes").GetInt64() >= 0);
         Assert.Equal(0, network.GetProperty("refusals").GetProperty("transient").GetInt64());
+        JsonElement reachability = status.GetProperty("reachability");
+        Assert.Equal("unknown", reachability.GetProperty("state").GetString());
+        Assert.Equal("none", reachability.GetProperty("source").GetString());
+        Assert.Empty(reachability.GetProperty("relayedAddresses").EnumerateArray());
 
         string text = await TwoPeople.OkAsync("status", "--home", p.Alice);
         Assert.Contains(fingerprint, text, StringComparison.Ordinal);
         Assert.DoesNotContain("did:key:", text, StringComparison.Ordinal);
         Assert.Contains("refusals:    system 0", text, StringComparison.Ordinal);
+        Assert.Contains("reachability: unknown (none)", text, StringComparison.Ordinal);
 
         string uri = (await TwoPeople.JsonAsync("invite", "--home", p.Alice)).GetProperty("uri").GetString()!;
         Assert.StartsWith("wotid:1/", uri, StringComparison.Ordinal);

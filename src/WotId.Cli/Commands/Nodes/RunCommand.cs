@@ -31,7 +31,10 @@ internal sealed class RunCommand : ICliCommand
         CliSymbols.Values("--dht-listen", "MULTIADDR", "where the node's DHT host listens, repeatable (default /ip4/0.0.0.0/tcp/0 when --bootstrap is given); runs the DHT even without --bootstrap, e.g. on a bootstrap node"),
         CliSymbols.Values("--relay", "MULTIADDR", "hold a Circuit Relay v2 reservation on this relay (ending in /p2p/<id>), repeatable: reachable behind a NAT through its /p2p-circuit address (docs/nat.md)"),
         CliSymbols.Flag("--relay-service", "relay for others (Circuit Relay v2 hop, with reservation and circuit limits); for a node with a public address"),
-        CliSymbols.Flag("--hole-punching", "upgrade verified relayed connections to direct ones by DCUtR hole punching"),
+        CliSymbols.Flag("--hole-punching", "upgrade verified relayed connections to direct ones by DCUtR hole punching (on by itself with --bootstrap unless --reachability public)"),
+        CliSymbols.Flag("--autonat-service", "tell nodes bootstrapping from this one whether they are publicly reachable (AutoNAT v2 on the DHT host); for a node with a public address"),
+        CliSymbols.Flag("--autonat-allow-private", "the AutoNAT service also dials back private and documentation-range addresses (closed networks, tests)"),
+        CliSymbols.Values("--reachability", "public|private", "state the reachability instead of measuring it: public takes no relay reservation from the bootstrap peers, private reserves without asking"),
         CliSymbols.Flag("--mdns", "find contacts on the local network by mDNS and announce this node there (off by default: it tells the LAN you are here)"),
     ];
 
@@ -52,6 +55,13 @@ internal sealed class RunCommand : ICliCommand
             _ = Net.NetSupport.ParseAddress(a);
         }
 
+        WotId.Libp2p.Protocols.AutoNat.Reachability? stated = arguments.GetAll("reachability") switch
+        {
+            [] => null,
+            ["public"] => WotId.Libp2p.Protocols.AutoNat.Reachability.Public,
+            ["private"] => WotId.Libp2p.Protocols.AutoNat.Reachability.Private,
+            _ => throw new CliUsageException("--reachability takes public or private, once"),
+        };
         var options = new NodeOptions
         {
             LoggerFactory = context.Loggers,
@@ -62,6 +72,9 @@ internal sealed class RunCommand : ICliCommand
             RelayService = arguments.Has("relay-service"),
             HolePunching = arguments.Has("hole-punching"),
             Mdns = arguments.Has("mdns"),
+            AutoNatService = arguments.Has("autonat-service"),
+            AutoNatAllowPrivateAddresses = arguments.Has("autonat-allow-private"),
+            ReachabilityOverride = stated,
         };
         WotIdNode node = await NodeSession.StartAsync(context, options, cancellationToken).ConfigureAwait(false);
         await using (node.ConfigureAwait(false))

@@ -12,7 +12,7 @@ internal sealed class StatusCommand : NodeCommand
 {
     public override string Name => "status";
 
-    public override string Summary => "your fingerprint, peer id, addresses, credential, mailbox, message counts and network counters (--json adds the full DID)";
+    public override string Summary => "your fingerprint, peer id, addresses, credential, mailbox, message counts, reachability (public|private|unknown, relayed addresses) and network counters (--json adds the full DID)";
 
     public override IReadOnlyList<Symbol> Symbols { get; } = [];
 
@@ -33,6 +33,15 @@ internal sealed class StatusCommand : NodeCommand
             : "credential:  none (`wotid credential import FILE`)");
         text.AppendLine(status.Mailbox is { } m ? $"mailbox:     {m.Kind} {m.Location}" : "mailbox:     none");
         text.Append($"contacts: {status.Contacts}, inbox: {status.Inbox} ({status.Unread} unread), outbox: {status.Outbox}, connections: {status.Connections}");
+        if (status.Reachability is { } reach)
+        {
+            text.AppendLine().Append($"reachability: {reach.State} ({reach.Source})");
+            foreach (string a in reach.RelayedAddresses)
+            {
+                text.AppendLine().Append($"relayed:     {a}");
+            }
+        }
+
         if (status.Network is { } n)
         {
             NetworkRefusals r = n.Refusals;
