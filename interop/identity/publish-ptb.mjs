@@ -2,12 +2,17 @@
 // transactions iotaledger/identity.rs (commit 9646fc1, identity_iota_core/src/rebased/iota/move_calls/identity.rs)
 // builds for the IOTA Identity Move package, in the same input and command order, and prints their bytes, digests
 // and signatures as one JSON object. tests/WotId.Mailbox.Tests/Identity builds the same in C# and compares.
+// Mode `wasm` asks @iota/identity-wasm 1.9.7-beta.1 (the official IOTA Identity library) to build its own creation
+// transaction offline (IdentityBuilder(doc).finish(), one controller) and prints the package it calls, the packed
+// document and the TransactionKind bytes. Its only RPC call, iota_getChainIdentifier, is answered with mainnet's
+// chain identifier 6364aad5 by a local fetch function, so nothing reaches a network.
 // Mode `verify` reads JSON lines {txBytes, signatures} (base64) on stdin and answers whether the SDK parses
 // (Transaction.from), re-serialises to the same bytes, and verifies each signature (the other direction).
 import { createInterface } from 'node:readline';
 import { Transaction, Inputs } from '@iota/iota-sdk/transactions';
 import { Ed25519Keypair } from '@iota/iota-sdk/keypairs/ed25519';
 import { verifyTransactionSignature } from '@iota/iota-sdk/verify';
+import { IotaClient, IotaHTTPTransport } from '@iota/iota-sdk/client';
 import { toBase58, toBase64, fromBase64 } from '@iota/iota-sdk/utils';
 
 const hexOf = (b) => Buffer.from(b).toString('hex');
@@ -105,8 +110,27 @@ async function verify() {
     }
 }
 
+async function wasm() {
+    const identity = await import('@iota/identity-wasm/node/index.js');
+    const offline = async (_url, init) => {
+        const body = JSON.parse(init.body);
+        if (body.method !== 'iota_getChainIdentifier') {
+            throw new Error('offline: unexpected ' + body.method);
+        }
+        return new Response(JSON.stringify({ jsonrpc: '2.0', id: body.id, result: '6364aad5' }), { status: 200, headers: { 'Content-Type': 'application/json' } });
+    };
+    const client = new IotaClient({ transport: new IotaHTTPTransport({ url: 'http://127.0.0.1:9/', fetch: offline }) });
+    const ro = await identity.IdentityClientReadOnly.create(client);
+    const doc = new identity.IotaDocument(ro.network());
+    const packed = doc.pack();
+    const kind = await new identity.IdentityBuilder(doc).finish().transaction.buildProgrammableTransaction(ro);
+    process.stdout.write(JSON.stringify({ library: '@iota/identity-wasm 1.9.7-beta.1', network: ro.network(), package: ro.packageId(), packageHistory: ro.packageHistory(), packed: hexOf(packed), kindBytes: hexOf(kind) }) + '\n');
+}
+
 if (process.argv[2] === 'verify') {
     await verify();
+} else if (process.argv[2] === 'wasm') {
+    await wasm();
 } else {
     await main();
 }

@@ -1,12 +1,14 @@
 // Byte parity with @iota/iota-sdk 1.15.1 for the IOTA Identity transactions, both ways: the SDK builds the PTBs that
 // identity.rs builds (interop/identity/publish-ptb.mjs) and C# must give identical BCS bytes, TransactionKind bytes,
 // digests and signatures; then the SDK parses our signed bytes with Transaction.from, re-serialises them unchanged and
-// verifies the controller's signature.
+// verifies the controller's signature. Finally the official IOTA Identity library (@iota/identity-wasm 1.9.7-beta.1)
+// builds its own creation transaction offline, and ours from its packed document is the same TransactionKind.
 using System;
 using System.Linq;
 using System.Text.Json;
 using System.Threading;
 using System.Threading.Tasks;
+using WotId.Mailbox.Identity;
 using WotId.Mailbox.Signing;
 using WotId.Mailbox.Transactions;
 using WotId.Testing;
@@ -75,6 +77,26 @@ public sealed class IdentitySdkParityTests
                 _ => "identity::propose_update",
             }, targets);
         }
+    }
+
+    [Fact]
+    public async Task CreationTransactionEqualsTheOneIotaIdentityWasmBuilds()
+    {
+        NodeProcess.RequireInstalled();
+        string output = await NodeProcess.RunAsync("identity/publish-ptb.mjs", string.Empty, TimeSpan.FromSeconds(120), "wasm");
+        using JsonDocument d = JsonDocument.Parse(output);
+        JsonElement r = d.RootElement;
+        byte[] packed = Convert.FromHexString(r.GetProperty("packed").GetString()!);
+        var package = Types.IotaAddress.Parse(r.GetProperty("package").GetString()!);
+        Assert.True(IotaIdentityTransactionBuilder.IsPackedDocument(packed));
+
+        ProgrammableTransaction ours = new IotaIdentityTransactionBuilder(package).Create(packed);
+
+        // identity-wasm returns the bare ProgrammableTransaction; ours is the TransactionKind (tag 0 = programmable).
+        byte[] kind = ours.ToBcs();
+        Assert.Equal(0, kind[0]);
+        Assert.Equal(r.GetProperty("kindBytes").GetString(), Hex(kind[1..]));
+        Assert.Equal(IdentityInputs.Package.ToString(), r.GetProperty("packageHistory")[0].GetString());
     }
 
     private static async Task<JsonElement> OracleAsync()
