@@ -87,9 +87,9 @@ public sealed class IotaIdentityPublisher : IDisposable
     /// <returns>The outcome; <see cref="IotaIdentityPublication.PendingProposalId"/> is set when other controllers must approve.</returns>
     public Task<IotaIdentityPublication> UpdateAsync(IotaAddress identityId, ReadOnlyMemory<byte> packedDocument, CancellationToken cancellationToken)
     {
-        if (!IotaIdentityTransactionBuilder.IsPackedDocument(packedDocument.Span))
+        if (!IotaIdentityTransactionBuilder.IsPackedDocument(packedDocument.Span) || packedDocument.Length > IotaIdentityTransactionBuilder.MaxPackedDocumentBytes)
         {
-            throw new ArgumentException("not a packed did:iota document", nameof(packedDocument));
+            throw new ArgumentException("not a packed did:iota document, or larger than a pure argument can carry", nameof(packedDocument));
         }
 
         return ChangeAsync(identityId, (id, cap) => Builder.Update(id, cap, packedDocument.Span), cancellationToken);

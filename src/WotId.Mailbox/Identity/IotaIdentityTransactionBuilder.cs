@@ -24,6 +24,13 @@ public sealed class IotaIdentityTransactionBuilder
     /// <summary>Bytes of the packed-document header: <c>"DID"</c>, version 1, encoding 0 (JSON), u16 LE length.</summary>
     public const int PackedHeaderLength = 7;
 
+    /// <summary>
+    /// The largest packed document a transaction can carry: a pure argument is at most 16 KiB
+    /// (protocol config <c>max_pure_argument_size</c>), and <c>Option&lt;vector&lt;u8&gt;&gt;</c> adds a tag byte and a
+    /// two-byte ULEB128 length. The packed format itself would allow 65,535 bytes of JSON.
+    /// </summary>
+    public const int MaxPackedDocumentBytes = (16 * 1024) - 3;
+
     private static readonly TypeTag[] s_noTypes = [];
     private static readonly IotaAddress s_stdlib = IotaAddress.Parse("0x1");
     private static readonly TypeTag s_optionOfBytes = TypeTag.Parse("0x1::option::Option<vector<u8>>");
@@ -44,7 +51,7 @@ public sealed class IotaIdentityTransactionBuilder
     /// </summary>
     /// <param name="packedDocument">The packed document (<c>DID</c> ‖ 1 ‖ 0 ‖ u16 LE length ‖ JSON with the placeholder DID).</param>
     /// <returns>The programmable transaction.</returns>
-    /// <exception cref="ArgumentException">The bytes do not carry the packed-document header and length.</exception>
+    /// <exception cref="ArgumentException">The bytes do not carry the packed-document header and length, or exceed <see cref="MaxPackedDocumentBytes"/>.</exception>
     public ProgrammableTransaction Create(ReadOnlySpan<byte> packedDocument)
     {
         RequirePacked(packedDocument);
@@ -64,7 +71,7 @@ public sealed class IotaIdentityTransactionBuilder
     /// <param name="packedDocument">The new packed document.</param>
     /// <param name="expirationMs">When the proposal expires (only matters with several controllers); null for never.</param>
     /// <returns>The programmable transaction.</returns>
-    /// <exception cref="ArgumentException">The bytes do not carry the packed-document header and length.</exception>
+    /// <exception cref="ArgumentException">The bytes do not carry the packed-document header and length, or exceed <see cref="MaxPackedDocumentBytes"/>.</exception>
     public ProgrammableTransaction Update(IotaIdentityRef identity, ObjectRef controllerCap, ReadOnlySpan<byte> packedDocument, ulong? expirationMs = null)
     {
         RequirePacked(packedDocument);
@@ -153,6 +160,11 @@ public sealed class IotaIdentityTransactionBuilder
         if (!IsPackedDocument(packed))
         {
             throw new ArgumentException("not a packed did:iota document (DID ‖ 1 ‖ 0 ‖ u16 LE length ‖ JSON)", nameof(packed));
+        }
+
+        if (packed.Length > MaxPackedDocumentBytes)
+        {
+            throw new ArgumentException($"a packed document of {packed.Length} bytes exceeds the {MaxPackedDocumentBytes} a pure argument can carry", nameof(packed));
         }
     }
 }
