@@ -70,7 +70,7 @@ internal abstract class DidIotaCommand : IdentityCommand
         {
             return await new CliError("NodeError", ex.Message, "check --iota-rpc", ExitCodes.Failed).WriteAsync(context.Error, context.Json).ConfigureAwait(false);
         }
-        catch (Exception ex) when (ex is FormatException or ArgumentException or IOException)
+        catch (Exception ex) when (ex is FormatException or ArgumentException or IOException or UnauthorizedAccessException)
         {
             throw new CliUsageException(ex.Message);
         }
