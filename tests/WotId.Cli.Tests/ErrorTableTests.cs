@@ -46,6 +46,10 @@ public sealed class ErrorTableTests : IDisposable
         await File.WriteAllTextAsync(Path.Combine(damagedHome, "issuer", "state.json"), "{\"statusListUrl\":");
         const string Did = "did:key:z6MkhaXgBZDvotDkL5257faiztiGiC2QtKLGpbnnEGta2doK";
         const string Mailbox = "0x00000000000000000000000000000000000000000000000000000000000000aa";
+        string accountKey = Path.Combine(home, "mailbox", "account.key");
+        string packed = Path.Combine(_dir, "doc.packed");
+        byte[] json = "{\"doc\":{\"id\":\"did:0:0\"},\"meta\":{}}"u8.ToArray();
+        await File.WriteAllBytesAsync(packed, [(byte)'D', (byte)'I', (byte)'D', 1, 0, (byte)json.Length, 0, .. json]);
 
         var rows = new List<(string Name, string? Passphrase, string[] Args, int Exit)>
         {
@@ -86,6 +90,14 @@ public sealed class ErrorTableTests : IDisposable
             ("mailbox send: unreadable payload", null, ["mailbox", "send", "--to", Mailbox, "--file", folder, "--home", home], ExitCodes.InvalidInput),
             ("mailbox send: garbage recipient", null, ["mailbox", "send", "--to", "bob", "hi", "--home", home], ExitCodes.InvalidInput),
             ("mailbox create: garbage size", null, ["mailbox", "create", "--max-payload", "big", "--home", home], ExitCodes.InvalidInput),
+            ("did publish: missing IOTA key", null, ["did", "publish", "--packed", packed, "--iota-rpc", "http://127.0.0.1:1", "--package", "0x2", "--iota-key", missing, "--home", home], ExitCodes.InvalidInput),
+            ("did publish: garbage IOTA key", null, ["did", "publish", "--packed", packed, "--iota-rpc", "http://127.0.0.1:1", "--package", "0x2", "--iota-key", garbage, "--home", home], ExitCodes.InvalidInput),
+            ("did publish: unreadable IOTA key (a folder)", null, ["did", "publish", "--packed", packed, "--iota-rpc", "http://127.0.0.1:1", "--package", "0x2", "--iota-key", folder, "--home", home], ExitCodes.InvalidInput),
+            ("did publish: not a packed document", null, ["did", "publish", "--packed", garbage, "--iota-rpc", "http://127.0.0.1:1", "--package", "0x2", "--iota-key", accountKey, "--home", home], ExitCodes.InvalidInput),
+            ("did publish: garbage network", null, ["did", "publish", "--packed", packed, "--iota-rpc", "http://127.0.0.1:1", "--package", "0x2", "--iota-key", accountKey, "--network", "Main Net", "--home", home], ExitCodes.InvalidInput),
+            ("did publish: nobody listening", null, ["did", "publish", "--packed", packed, "--iota-rpc", "http://127.0.0.1:1", "--package", "0x2", "--iota-key", accountKey, "--home", home], ExitCodes.Failed),
+            ("did deactivate: not a did:iota", null, ["did", "deactivate", Did, "--iota-rpc", "http://127.0.0.1:1", "--package", "0x2", "--iota-key", accountKey, "--home", home], ExitCodes.InvalidInput),
+            ("did update: missing packed file", null, ["did", "update", Mailbox, "--packed", missing, "--iota-rpc", "http://127.0.0.1:1", "--package", "0x2", "--iota-key", accountKey, "--home", home], ExitCodes.InvalidInput),
             ("mailbox list: no mailbox yet", null, ["mailbox", "list", "--home", empty], ExitCodes.InvalidInput),
             ("mailbox read: garbage id", null, ["mailbox", "read", "xyz", "--home", home], ExitCodes.InvalidInput),
             ("mailbox claim: garbage id", null, ["mailbox", "claim", "xyz", "--home", home], ExitCodes.InvalidInput),

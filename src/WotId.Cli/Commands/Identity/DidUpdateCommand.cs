@@ -1,0 +1,25 @@
+using System.Collections.Generic;
+using System.CommandLine;
+using System.Threading;
+using System.Threading.Tasks;
+using WotId.Mailbox.Identity;
+
+namespace WotId.Cli.Commands.Identity;
+
+/// <summary><c>wotid did update DID</c>: replaces the on-chain document with the controller's ControllerCap.</summary>
+internal sealed class DidUpdateCommand : DidIotaCommand
+{
+    public override string Name => "did update";
+
+    public override string Summary => "replace the document of a did:iota you control (identity::propose_update)";
+
+    public override IReadOnlyList<Symbol> Symbols { get; } =
+    [
+        CliSymbols.Positional("DID", "did:iota:[network:]0x… or the Identity object id"),
+        CliSymbols.Value("--packed", "FILE", "the new packed document"),
+        .. ChainOptions(),
+    ];
+
+    protected override Task<IotaIdentityPublication> RunAsync(IotaIdentityPublisher publisher, CliArguments arguments, CancellationToken cancellationToken) =>
+        publisher.UpdateAsync(IdentityOf(arguments), Packed(arguments), cancellationToken);
+}

@@ -1,0 +1,103 @@
+// `wotid did publish|update|deactivate` run as real child processes (dotnet wotid.dll) against the scripted JSON-RPC
+// node of IdentityNode on 127.0.0.1 (labelled fixtures), with --json output and a real key file.
+using System;
+using System.Diagnostics;
+using System.IO;
+using System.Linq;
+using System.Text.Json;
+using System.Threading.Tasks;
+using WotId.Mailbox.Signing;
+using WotId.Mailbox.Transactions;
+
+namespace WotId.Mailbox.Tests.Identity;
+
+public sealed class CliDidIotaTests : IDisposable
+{
+    private readonly string _home = Path.Combine(Path.GetTempPath(), "wotid-did-iota-" + Guid.NewGuid().ToString("N"));
+    private readonly IotaKeyPair _controller = IotaKeyPair.Generate();
+
+    public CliDidIotaTests()
+    {
+        Directory.CreateDirectory(_home);
+        File.WriteAllText(KeyFile, _controller.ExportPrivateKey());
+        File.WriteAllBytes(PackedFile, IdentityInputs.Document);
+    }
+
+    private string KeyFile => Path.Combine(_home, "controller.key");
+
+    private string PackedFile => Path.Combine(_home, "doc.packed");
+
+    public void Dispose()
+    {
+        _controller.Dispose();
+        try
+        {
+            Directory.Delete(_home, true);
+        }
+        catch (IOException)
+        {
+        }
+    }
+
+    [Fact]
+    public async Task PublishUpdateAndDeactivateADidIotaFromTheCommandLine()
+    {
+        await using var node = new IdentityNode(_controller.Address);
+
+        using JsonDocument published = Json((await RunAsync(0, node, "did", "publish", "--packed", PackedFile)).Out);
+        string did = published.RootElement.GetProperty("did").GetString()!;
+        Assert.Equal("did:iota:" + IdentityResponses.IdentityId, did);
+        Assert.Equal(IdentityResponses.CapId, published.RootElement.GetProperty("controllerCap").GetString());
+        Assert.Equal(_controller.Address.ToString(), published.RootElement.GetProperty("controller").GetString());
+
+        using JsonDocument updated = Json((await RunAsync(0, node, "did", "update", did, "--packed", PackedFile)).Out);
+        Assert.Equal(did, updated.RootElement.GetProperty("did").GetString());
+        await RunAsync(0, node, "did", "deactivate", did);
+
+        TransactionData[] txs = [.. node.Executed];
+        Assert.Equal(3, txs.Length);
+        Assert.All(txs, t => Assert.Equal(_controller.Address, t.Sender));
+        Assert.Equal(published.RootElement.GetProperty("digest").GetString(), txs[0].GetDigest().ToString());
+        Assert.Equal(new byte[] { 1, 0 }, txs[2].Kind.Inputs[2].PureBytes.ToArray());
+    }
+
+    [Fact]
+    public async Task ChainRefusalsAndMalformedDidsGiveTheirExitCodes()
+    {
+        await using var node = new IdentityNode(_controller.Address) { IdentityDeleted = true };
+
+        (_, string refused) = await RunAsync(1, node, "did", "deactivate", "did:iota:" + IdentityResponses.IdentityId);
+        Assert.Equal("TransactionFailed", Json(refused).RootElement.GetProperty("error").GetProperty("code").GetString());
+        await RunAsync(2, node, "did", "deactivate", "did:iota:0x1234");
+        File.WriteAllText(PackedFile, "{\"doc\":{}}");
+        await RunAsync(2, node, "did", "publish", "--packed", PackedFile);
+        Assert.Empty(node.Executed);
+        Assert.DoesNotContain("iota_executeTransactionBlock", node.Methods.ToArray());
+    }
+
+    private static JsonDocument Json(string s) => JsonDocument.Parse(s);
+
+    private async Task<(string Out, string Err)> RunAsync(int expectedExit, IdentityNode node, params string[] args)
+    {
+        var psi = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        psi.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "wotid.dll"));
+        foreach (string a in args)
+        {
+            psi.ArgumentList.Add(a);
+        }
+
+        foreach (string a in new[] { "--iota-rpc", node.Endpoint.ToString(), "--package", IdentityResponses.Pkg, "--iota-key", KeyFile, "--home", _home, "--json" })
+        {
+            psi.ArgumentList.Add(a);
+        }
+
+        using System.Diagnostics.Process p = System.Diagnostics.Process.Start(psi)!;
+        Task<string> stdout = p.StandardOutput.ReadToEndAsync(TestContext.Current.CancellationToken);
+        Task<string> stderr = p.StandardError.ReadToEndAsync(TestContext.Current.CancellationToken);
+        await p.WaitForExitAsync(TestContext.Current.CancellationToken);
+        string o = await stdout;
+        string e = await stderr;
+        Assert.True(p.ExitCode == expectedExit, $"wotid {string.Join(' ', args)} exited {p.ExitCode}: {o} {e}");
+        return (o, e);
+    }
+}
