@@ -20,9 +20,9 @@ public sealed class CredentialIssuer
     {
         ArgumentNullException.ThrowIfNull(key);
         ArgumentNullException.ThrowIfNull(state);
-        if (!KeyAlgorithms.IsPostQuantum(key.Algorithm))
+        if (!KeyAlgorithms.CanIssue(key.Algorithm))
         {
-            throw new ArgumentException("issuer keys must be ML-DSA (or experimental Falcon-512)", nameof(key));
+            throw new ArgumentException("issuer keys must be ML-DSA, composite ML-DSA + Ed25519 or experimental Falcon-512", nameof(key));
         }
 
         _key = key;
