@@ -23,6 +23,9 @@ public sealed partial class DidDocument
     /// <summary>The document as JSON with keys in <paramref name="format"/> (relationships by relative reference).</summary>
     public string ToJson(VerificationMethodFormat format, bool indented = false)
     {
+        // IOTA Identity's CoreDocument parser wants absolute DID URLs, so the JsonWebKey form writes them absolute.
+        bool absolute = format == VerificationMethodFormat.JsonWebKey;
+        string Ref(string id) => absolute ? id : Relative(id);
         using var stream = new MemoryStream();
         using (var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = indented }))
         {
@@ -39,22 +42,22 @@ public sealed partial class DidDocument
             foreach (VerificationMethod m in _methods)
             {
                 w.WriteStartObject();
-                w.WriteString("id", Relative(m.Id));
+                w.WriteString("id", Ref(m.Id));
                 WriteKey(w, m, format);
                 w.WriteEndObject();
             }
 
             w.WriteEndArray();
-            WriteRelationship(w, "authentication", VerificationRelationship.Authentication);
-            WriteRelationship(w, "assertionMethod", VerificationRelationship.AssertionMethod);
-            WriteRelationship(w, "keyAgreement", VerificationRelationship.KeyAgreement);
+            WriteRelationship(w, "authentication", VerificationRelationship.Authentication, Ref);
+            WriteRelationship(w, "assertionMethod", VerificationRelationship.AssertionMethod, Ref);
+            WriteRelationship(w, "keyAgreement", VerificationRelationship.KeyAgreement, Ref);
             if (_services.Count > 0)
             {
                 w.WriteStartArray("service");
                 foreach (DidService s in _services)
                 {
                     w.WriteStartObject();
-                    w.WriteString("id", Relative(s.Id));
+                    w.WriteString("id", Ref(s.Id));
                     w.WriteString("type", s.Type);
                     w.WriteString("serviceEndpoint", s.Endpoint);
                     w.WriteEndObject();
@@ -224,7 +227,7 @@ public sealed partial class DidDocument
         }
     }
 
-    private void WriteRelationship(Utf8JsonWriter w, string name, VerificationRelationship relationship)
+    private void WriteRelationship(Utf8JsonWriter w, string name, VerificationRelationship relationship, Func<string, string> reference)
     {
         List<string> refs = _relationships[relationship];
         if (refs.Count == 0)
@@ -235,7 +238,7 @@ public sealed partial class DidDocument
         w.WriteStartArray(name);
         foreach (string r in refs)
         {
-            w.WriteStringValue(Relative(r));
+            w.WriteStringValue(reference(r));
         }
 
         w.WriteEndArray();
