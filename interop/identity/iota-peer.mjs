@@ -72,7 +72,7 @@ async function issueV2(req) {
 }
 
 async function present(req) {
-  const holder = await newParty(req.alg, 'authentication');
+  const holder = req.holder ? parties.get(req.holder) : await newParty(req.alg, 'authentication');
   const presentation = new Presentation({ holder: holder.doc.id(), verifiableCredential: req.credentials.map((c) => new Jwt(c)) });
   const signature = new JwsSignatureOptions({ nonce: req.nonce });
   const options = new JwtPresentationOptions({ expirationDate: secondsFromNow(req.lifetime ?? 300), issuanceDate: Timestamp.nowUTC(), audience: req.audience });
