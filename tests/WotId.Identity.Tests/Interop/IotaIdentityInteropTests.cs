@@ -98,9 +98,8 @@ public sealed class IotaIdentityInteropTests
         IssuedCredential vc = issuer.IssueVerifiedHuman(holder, TimeSpan.FromDays(30));
         string json = doc.ToJson(VerificationMethodFormat.JsonWebKey);
 
-        // Their Strict status check knows only RevocationBitmap2022 and StatusList2021 entries.
-        string? strict = await peer.VerifyAsync(vc.Jws, json, IsHybrid(alg));
-        Assert.NotNull(strict);
+        // Their Strict status check knows only RevocationBitmap2022 and StatusList2021 entries, not BitstringStatusListEntry.
+        Assert.Contains("invalid credential status", await peer.VerifyAsync(vc.Jws, json, IsHybrid(alg)), StringComparison.Ordinal);
         Assert.Null(await peer.VerifyAsync(vc.Jws, json, IsHybrid(alg), status: "SkipUnsupported"));
         Assert.Equal("JWT", Header(vc.Jws).GetProperty("typ").GetString());
         Assert.Equal(alg, Header(vc.Jws).GetProperty("alg").GetString());
@@ -113,6 +112,14 @@ public sealed class IotaIdentityInteropTests
         var verifier = new CredentialVerifier(resolver, statusLists);
         VerificationResult ours = await verifier.VerifyCredentialAsync(vc.Jws, new VerifierPolicy { TrustedIssuers = [issuer.Did] }, holder, CancellationToken.None);
         Assert.True(ours.IsValid, ours.Detail);
+
+        // Revoked: our verifier reads the bit; theirs cannot read a Bitstring Status List (docs/credential.md), so it
+        // either refuses the status type (Strict) or skips it (SkipUnsupported) — never "revoked".
+        Assert.True(issuer.Revoke(vc.Id));
+        statusLists.Put(ListUrl, issuer.IssueStatusListCredential());
+        VerificationResult revoked = await new CredentialVerifier(resolver, statusLists).VerifyCredentialAsync(vc.Jws, new VerifierPolicy { TrustedIssuers = [issuer.Did] }, holder, CancellationToken.None);
+        Assert.Equal(VerificationFailure.Revoked, revoked.Failure);
+        Assert.Contains("invalid credential status", await peer.VerifyAsync(vc.Jws, json, IsHybrid(alg)), StringComparison.Ordinal);
     }
 
     [Theory]
