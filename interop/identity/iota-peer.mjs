@@ -122,7 +122,10 @@ function verifyPresentation(req) {
   }
 }
 
-const handlers = { issue, 'issue-v2': issueV2, present, verify, 'verify-presentation': verifyPresentation };
+// A DID document through IOTA Identity's CoreDocument (fromJSON → toJSON).
+const docRoundtrip = (req) => ({ doc: CoreDocument.fromJSON(req.doc).toJSON() });
+
+const handlers = { 'doc-roundtrip': docRoundtrip, issue, 'issue-v2': issueV2, present, verify, 'verify-presentation': verifyPresentation };
 
 const rl = createInterface({ input: process.stdin });
 for await (const line of rl) {

@@ -145,6 +145,27 @@ public sealed class IotaIdentityInteropTests
     }
 
     [Theory]
+    [MemberData(nameof(Algorithms))]
+    public async Task DidDocumentsWithPostQuantumAndCompositeMethodsRoundTripThroughBothLibraries(string alg)
+    {
+        await using var peer = new IotaIdentityPeer();
+        JsonElement issued = await peer.CallAsync(new JsonObject { ["cmd"] = "issue", ["alg"] = alg, ["subject"] = Holder() });
+        DidDocument theirs = DidDocument.Parse(issued.GetProperty("doc").GetRawText());
+        VerificationMethod method = Assert.Single(theirs.VerificationMethods);
+        Assert.Equal(Ours(alg), method.PublicKey.Algorithm);
+        Assert.NotNull(theirs.FindMethod(method.Id, VerificationRelationship.AssertionMethod));
+
+        // Ours (written as JsonWebKey2020 / CompositeJsonWebKey) → their CoreDocument → ours again: same DID, method and key.
+        JsonElement back = await peer.CallAsync(new JsonObject { ["cmd"] = "doc-roundtrip", ["doc"] = JsonNode.Parse(theirs.ToJson(VerificationMethodFormat.JsonWebKey)) });
+        DidDocument again = DidDocument.Parse(back.GetProperty("doc").GetRawText());
+        Assert.Equal(theirs.Id, again.Id);
+        VerificationMethod roundTripped = Assert.Single(again.VerificationMethods);
+        Assert.Equal(method.Id, roundTripped.Id);
+        Assert.True(roundTripped.PublicKey.SameAs(method.PublicKey));
+        Assert.NotNull(again.FindMethod(method.Id, VerificationRelationship.AssertionMethod));
+    }
+
+    [Theory]
     [InlineData("ML-DSA-65")]
     [InlineData("id-MLDSA65-Ed25519")]
     public async Task TheirVc20JwtWithAPostQuantumKeyFailsInsideTheBetaAsObserved(string alg)
