@@ -24,4 +24,16 @@ public enum KeyAlgorithm
     /// Only accepted where a caller opts in explicitly.
     /// </summary>
     Falcon512Experimental,
+
+    /// <summary>
+    /// Composite ML-DSA-44 + Ed25519 (JOSE <c>id-MLDSA44-Ed25519</c>, IOTA Identity's hybrid; draft-ietf-lamps-pq-composite-sigs-04
+    /// pure mode). Public key = ML-DSA-44 key ‖ Ed25519 key (1,344 bytes); no multicodec, so no did:key.
+    /// </summary>
+    MLDsa44Ed25519,
+
+    /// <summary>
+    /// Composite ML-DSA-65 + Ed25519 (JOSE <c>id-MLDSA65-Ed25519</c>, IOTA Identity's hybrid; draft-ietf-lamps-pq-composite-sigs-04
+    /// pure mode). Public key = ML-DSA-65 key ‖ Ed25519 key (1,984 bytes); no multicodec, so no did:key.
+    /// </summary>
+    MLDsa65Ed25519,
 }

@@ -8,6 +8,8 @@
 // | ML-DSA-65  | 0x1211     | 1952       | ML-DSA-65    |
 // | ML-DSA-87  | 0x1212     | 2592       | ML-DSA-87    |
 // | Falcon-512 | 0x122c (preliminary, CCG draft) | 897 | FALCON512 (IOTA Identity, experimental) |
+// | ML-DSA-44 + Ed25519 | (none) | 1312+32 | id-MLDSA44-Ed25519 (IOTA Identity composite, draft-ietf-lamps-pq-composite-sigs-04) |
+// | ML-DSA-65 + Ed25519 | (none) | 1952+32 | id-MLDSA65-Ed25519 (IOTA Identity composite, draft-ietf-lamps-pq-composite-sigs-04) |
 using System;
 
 namespace WotId.Identity;
@@ -47,15 +49,32 @@ public static class KeyAlgorithms
         KeyAlgorithm.MLDsa65 => 1952,
         KeyAlgorithm.MLDsa87 => 2592,
         KeyAlgorithm.Falcon512Experimental => 897,
+        KeyAlgorithm.MLDsa44Ed25519 => 1312 + 32,
+        KeyAlgorithm.MLDsa65Ed25519 => 1952 + 32,
         _ => throw new ArgumentOutOfRangeException(nameof(algorithm)),
+    };
+
+    /// <summary>The composite algorithm of the crypto layer, or null for a single algorithm.</summary>
+    internal static WotId.Crypto.CompositeMLDsaAlgorithm? Composite(KeyAlgorithm algorithm) => algorithm switch
+    {
+        KeyAlgorithm.MLDsa44Ed25519 => WotId.Crypto.CompositeMLDsaAlgorithm.MLDsa44Ed25519,
+        KeyAlgorithm.MLDsa65Ed25519 => WotId.Crypto.CompositeMLDsaAlgorithm.MLDsa65Ed25519,
+        _ => null,
     };
 
     /// <summary>True for algorithms that can sign JWS (ML-DSA, experimental Falcon, classical Ed25519).</summary>
     public static bool CanSignJws(KeyAlgorithm algorithm) => algorithm != KeyAlgorithm.X25519;
 
-    /// <summary>True for the post-quantum signature algorithms (ML-DSA, experimental Falcon): issuers must use one; they have AKP JWKs.</summary>
+    /// <summary>True for the single post-quantum signature algorithms (ML-DSA, experimental Falcon): they have AKP JWKs and did:keys.</summary>
     public static bool IsPostQuantum(KeyAlgorithm algorithm) =>
         algorithm is KeyAlgorithm.MLDsa44 or KeyAlgorithm.MLDsa65 or KeyAlgorithm.MLDsa87 or KeyAlgorithm.Falcon512Experimental;
+
+    /// <summary>True for the composite ML-DSA + Ed25519 algorithms (CompositeJsonWebKey methods; no did:key).</summary>
+    public static bool IsComposite(KeyAlgorithm algorithm) =>
+        algorithm is KeyAlgorithm.MLDsa44Ed25519 or KeyAlgorithm.MLDsa65Ed25519;
+
+    /// <summary>True for algorithms an issuer may sign credentials with: the post-quantum ones and the composites.</summary>
+    public static bool CanIssue(KeyAlgorithm algorithm) => IsPostQuantum(algorithm) || IsComposite(algorithm);
 
     /// <summary>True for algorithms that sign (everything but X25519).</summary>
     public static bool IsSigning(KeyAlgorithm algorithm) => algorithm != KeyAlgorithm.X25519;
@@ -68,6 +87,8 @@ public static class KeyAlgorithms
         KeyAlgorithm.MLDsa87 => "ML-DSA-87",
         KeyAlgorithm.Falcon512Experimental => "FALCON512",
         KeyAlgorithm.Ed25519 => "Ed25519",
+        KeyAlgorithm.MLDsa44Ed25519 => "id-MLDSA44-Ed25519",
+        KeyAlgorithm.MLDsa65Ed25519 => "id-MLDSA65-Ed25519",
         _ => throw new ArgumentOutOfRangeException(nameof(algorithm), "no JOSE algorithm for this key type"),
     };
 
@@ -79,6 +100,8 @@ public static class KeyAlgorithms
         "ML-DSA-87" => KeyAlgorithm.MLDsa87,
         "FALCON512" => KeyAlgorithm.Falcon512Experimental,
         "Ed25519" or "EdDSA" => KeyAlgorithm.Ed25519,
+        "id-MLDSA44-Ed25519" => KeyAlgorithm.MLDsa44Ed25519,
+        "id-MLDSA65-Ed25519" => KeyAlgorithm.MLDsa65Ed25519,
         _ => null,
     };
 
@@ -91,6 +114,8 @@ public static class KeyAlgorithms
         "ml-dsa-65" or "mldsa65" => KeyAlgorithm.MLDsa65,
         "ml-dsa-87" or "mldsa87" => KeyAlgorithm.MLDsa87,
         "falcon-512" or "falcon512" => KeyAlgorithm.Falcon512Experimental,
+        "ml-dsa-44-ed25519" => KeyAlgorithm.MLDsa44Ed25519,
+        "ml-dsa-65-ed25519" => KeyAlgorithm.MLDsa65Ed25519,
         _ => null,
     };
 
@@ -103,6 +128,8 @@ public static class KeyAlgorithms
         KeyAlgorithm.MLDsa65 => "ml-dsa-65",
         KeyAlgorithm.MLDsa87 => "ml-dsa-87",
         KeyAlgorithm.Falcon512Experimental => "falcon-512",
+        KeyAlgorithm.MLDsa44Ed25519 => "ml-dsa-44-ed25519",
+        KeyAlgorithm.MLDsa65Ed25519 => "ml-dsa-65-ed25519",
         _ => throw new ArgumentOutOfRangeException(nameof(algorithm)),
     };
 }

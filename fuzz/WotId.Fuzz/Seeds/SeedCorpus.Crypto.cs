@@ -1,5 +1,5 @@
 // Seeds for the signature and key checks: valid signatures under the targets' fixed keys (same seeds as the
-// targets), valid ML-KEM encapsulation keys and a valid XEdDSA triple.
+// targets), a valid composite ML-DSA-65 + Ed25519 signature, valid ML-KEM encapsulation keys and a valid XEdDSA triple.
 using System;
 using System.Collections.Generic;
 using WotId.Crypto;
@@ -22,6 +22,12 @@ internal static partial class SeedCorpus
             byte[] plain = mldsa.Sign("fuzz"u8, [], deterministic: true);
             byte[] withContext = mldsa.Sign("fuzz"u8, "wot.id"u8, deterministic: true);
             yield return new Seed("crypto-mldsa65-verify", "valid", (plain[0] & 1) == 0 ? plain : withContext);
+        }
+
+        using (MLDsaPrivateKey mldsa = MLDsaPrivateKey.FromSeed(MLDsaAlgorithm.MLDsa65, new byte[MLDsa.SeedSize]))
+        using (Ed25519PrivateKey ed = Ed25519PrivateKey.FromSeed(new byte[Ed25519.SeedSize]))
+        {
+            yield return new Seed("crypto-composite-signature", "valid", CompositeMLDsa.Sign(CompositeMLDsaAlgorithm.MLDsa65Ed25519, mldsa, ed, "fuzz"u8, deterministic: true));
         }
 
         using (MLKemPrivateKey kem768 = MLKemPrivateKey.FromSeed(MLKemAlgorithm.MLKem768, new byte[64]))

@@ -37,6 +37,13 @@ internal static partial class SeedCorpus
         yield return Text("identity-did", "did-url", DidKey.VerificationMethodId(edKey.Did) + "?service=x");
         yield return Text("identity-did", "did-document", DidKeyResolver.CreateDocument(edKey.Did).ToJson());
         yield return Text("identity-did", "akp-jwk", AkpJwk.ToJson(issuerKey.PublicKey));
+        using (SigningKey composite = SigningKey.FromSeed(KeyAlgorithm.MLDsa44Ed25519, new byte[64]))
+        {
+            const string iota = "did:iota:0x0000000000000000000000000000000000000000000000000000000000000001";
+            DidDocument jwkDocument = new DidDocumentBuilder(iota).AddSigningKey("key-1", issuerKey.PublicKey).AddSigningKey("key-2", composite.PublicKey).Build();
+            yield return Text("identity-did", "did-document-jwk", jwkDocument.ToJson(VerificationMethodFormat.JsonWebKey));
+        }
+
         BitstringStatusList list = BitstringStatusList.Create();
         list.Set(3, true);
         yield return Text("identity-did", "status-list", list.Encode());

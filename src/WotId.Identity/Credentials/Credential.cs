@@ -10,7 +10,7 @@ using System.Text.Json;
 namespace WotId.Identity.Credentials;
 
 /// <summary>A parsed credential (the payload of a vc+jwt).</summary>
-public sealed class Credential
+public sealed partial class Credential
 {
     /// <summary>Largest accepted credential JSON.</summary>
     public const int MaxJsonBytes = 256 * 1024;
@@ -56,7 +56,11 @@ public sealed class Credential
         string? verifiedAt = IdentityJson.OptionalString(subject, "verifiedAt");
         VerifiedAt = verifiedAt is null ? null : IdentityJson.ParseDate(verifiedAt);
         Status = StatusListEntry.Read(root);
+        Format = CredentialFormat.VcJose;
     }
+
+    /// <summary>The securing form it arrived in (VC 2.0 <c>vc+jwt</c> or VC-JWT 1.1).</summary>
+    public CredentialFormat Format { get; }
 
     /// <summary>The contexts, v2 first.</summary>
     public IReadOnlyList<string> Contexts { get; }

@@ -26,6 +26,9 @@ public static class CredentialTerms
     /// <summary>VC-JOSE-COSE §3.1.1 <c>typ</c> of a JOSE-secured credential.</summary>
     public const string VcJwtType = "vc+jwt";
 
+    /// <summary>RFC 7519 §5.1 <c>typ</c> of a VC-JWT 1.1 credential or presentation (VC Data Model 1.1 §6.3.1; IOTA Identity).</summary>
+    public const string JwtType = "JWT";
+
     /// <summary>VC-JOSE-COSE §3.1.2 <c>typ</c> of a JOSE-secured presentation.</summary>
     public const string VpJwtType = "vp+jwt";
 

@@ -9,7 +9,7 @@ using System.Text.Json;
 namespace WotId.Identity.Credentials;
 
 /// <summary>A parsed presentation (payload of a vp+jwt) and the writer for new ones.</summary>
-public sealed class Presentation
+public sealed partial class Presentation
 {
     /// <summary>Largest accepted presentation JSON.</summary>
     public const int MaxJsonBytes = 512 * 1024;

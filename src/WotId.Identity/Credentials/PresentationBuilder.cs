@@ -26,4 +26,15 @@ public static class PresentationBuilder
         byte[] payload = Presentation.Write(holderDid, credentialJws, challenge, audience, now, now + lifetime, "urn:uuid:" + Guid.NewGuid().ToString("D"));
         return CompactJws.Sign(new JwsHeader(holderKey.Algorithm, kid, CredentialTerms.VpJwtType), payload, holderKey);
     }
+
+    /// <summary>
+    /// A VC-JWT 1.1 presentation (VC Data Model 1.1 §6.3.1, <c>typ: JWT</c>, <c>vp</c> claim) as IOTA Identity's
+    /// JwtPresentationValidator reads it: the challenge travels as the protected header's <c>nonce</c> (and the claim).
+    /// </summary>
+    public static string CreateJwt11(SigningKey holderKey, string holderDid, string kid, IEnumerable<string> credentialJws, string challenge, string audience, DateTimeOffset now, TimeSpan lifetime)
+    {
+        ArgumentNullException.ThrowIfNull(holderKey);
+        byte[] payload = Presentation.WriteJwt11(holderDid, credentialJws, challenge, audience, now, now + lifetime, "urn:uuid:" + Guid.NewGuid().ToString("D"));
+        return CompactJws.Sign(new JwsHeader(holderKey.Algorithm, kid, CredentialTerms.JwtType) { Nonce = challenge }, payload, holderKey);
+    }
 }

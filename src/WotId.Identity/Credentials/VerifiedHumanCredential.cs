@@ -8,7 +8,7 @@ using System.Text.Json;
 namespace WotId.Identity.Credentials;
 
 /// <summary>The unsigned content of a VerifiedHumanCredential; <see cref="ToJsonBytes"/> gives the JWS payload.</summary>
-public sealed class VerifiedHumanCredential
+public sealed partial class VerifiedHumanCredential
 {
     /// <summary>The credential id (<c>urn:uuid:…</c>).</summary>
     public required string Id { get; init; }

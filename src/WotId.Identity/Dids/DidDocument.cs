@@ -9,7 +9,7 @@ namespace WotId.Identity.Dids;
 /// <summary>A DID document. Relationship entries are absolute method ids that must exist in <see cref="VerificationMethods"/>.</summary>
 public sealed partial class DidDocument
 {
-    /// <summary>The JSON-LD contexts written by <see cref="ToJson"/>.</summary>
+    /// <summary>The JSON-LD contexts written by <see cref="ToJson(bool)"/>.</summary>
     public static readonly IReadOnlyList<string> Contexts = ["https://www.w3.org/ns/did/v1", "https://w3id.org/security/multikey/v1"];
 
     private readonly List<VerificationMethod> _methods;

@@ -1,6 +1,9 @@
 // Issues VerifiedHumanCredentials (docs/credential.md) secured with VC-JOSE-COSE §3.1.1 (vc+jwt, RFC 9964
 // ML-DSA), each with a BitstringStatusListEntry (revocation), and the matching status list credential
-// (Bitstring Status List v1.0 §2.3). The issuer DID is the did:key of its signing key.
+// (Bitstring Status List v1.0 §2.3). The issuer DID is the did:key of its signing key, or a DID named by the caller
+// (IssuerDid/KeyId, e.g. a did:iota whose document lists the key). Format VcJwt11 writes credentials in the VC Data
+// Model 1.1 §6.3.1 JWT form (typ JWT, vc claim) that IOTA Identity's JwtCredentialValidator reads; status list
+// credentials stay vc+jwt.
 using System;
 using WotId.Identity.Credentials;
 using WotId.Identity.Jose;
@@ -20,9 +23,9 @@ public sealed class CredentialIssuer
     {
         ArgumentNullException.ThrowIfNull(key);
         ArgumentNullException.ThrowIfNull(state);
-        if (!KeyAlgorithms.IsPostQuantum(key.Algorithm))
+        if (!KeyAlgorithms.CanIssue(key.Algorithm))
         {
-            throw new ArgumentException("issuer keys must be ML-DSA (or experimental Falcon-512)", nameof(key));
+            throw new ArgumentException("issuer keys must be ML-DSA, composite ML-DSA + Ed25519 or experimental Falcon-512", nameof(key));
         }
 
         _key = key;
@@ -30,8 +33,20 @@ public sealed class CredentialIssuer
         _time = time ?? TimeProvider.System;
     }
 
-    /// <summary>The issuer DID.</summary>
-    public string Did => _key.Did;
+    /// <summary>The issuer DID: <see cref="IssuerDid"/> when set, else the did:key of the signing key.</summary>
+    public string Did => IssuerDid ?? _key.Did;
+
+    /// <summary>
+    /// The issuer DID when it is not the key's did:key (e.g. <c>did:iota:0x…</c>, whose document must list the key under
+    /// <c>assertionMethod</c>); set <see cref="KeyId"/> with it. Required for composite keys, which have no did:key.
+    /// </summary>
+    public string? IssuerDid { get; init; }
+
+    /// <summary>The JWS <c>kid</c> (a DID URL of <see cref="IssuerDid"/>); defaults to the did:key method id.</summary>
+    public string? KeyId { get; init; }
+
+    /// <summary>The credential form written: VC 2.0 <c>vc+jwt</c> (default) or VC-JWT 1.1 for IOTA Identity.</summary>
+    public CredentialFormat Format { get; init; } = CredentialFormat.VcJose;
 
     /// <summary>The status list state (persist it after issuing or revoking).</summary>
     public IssuerState State { get; }
@@ -55,7 +70,9 @@ public sealed class CredentialIssuer
             VerifiedAt = verifiedAt ?? now,
             Status = new StatusListEntry(State.StatusListUrl, index),
         };
-        return new IssuedCredential(id, index, Sign(credential.ToJsonBytes()));
+        return Format == CredentialFormat.VcJwt11
+            ? new IssuedCredential(id, index, Sign(credential.ToJwt11Bytes(), CredentialTerms.JwtType))
+            : new IssuedCredential(id, index, Sign(credential.ToJsonBytes()));
     }
 
     /// <summary>Sets the revocation bit of a credential issued here; false when the id is unknown.</summary>
@@ -83,8 +100,8 @@ public sealed class CredentialIssuer
         return Sign(StatusListCredential.Write(Did, State.StatusListUrl, "revocation", State.List, now, now + StatusListLifetime));
     }
 
-    private string Sign(byte[] payload) =>
-        CompactJws.Sign(new JwsHeader(_key.Algorithm, _key.KeyId, CredentialTerms.VcJwtType), payload, _key);
+    private string Sign(byte[] payload, string typ = CredentialTerms.VcJwtType) =>
+        CompactJws.Sign(new JwsHeader(_key.Algorithm, KeyId ?? _key.KeyId, typ), payload, _key);
 
     private static DateTimeOffset Truncate(DateTimeOffset t) => DateTimeOffset.FromUnixTimeSeconds(t.ToUnixTimeSeconds());
 }

@@ -1,5 +1,6 @@
 // RFC 7515 §4 JOSE header, restricted to what VC-JOSE-COSE (W3C Rec 2025-05-15 §3.1.1) needs:
-// alg (RFC 9964 ML-DSA names; FALCON512 experimental), kid (a DID URL), typ (vc+jwt / vp+jwt), cty.
+// alg (RFC 9964 ML-DSA names; FALCON512 experimental; IOTA Identity's composites), kid (a DID URL), typ (vc+jwt / vp+jwt,
+// or JWT for VC-JWT 1.1), cty, and nonce (IOTA Identity puts a presentation's challenge in the protected header).
 // Refused: crit (no extensions are understood), b64 (RFC 7797), and embedded or remote keys
 // (jwk, jku, x5u, x5c) because keys come from the issuer's DID document only.
 using System;
@@ -41,6 +42,9 @@ public sealed class JwsHeader
     /// <summary>The content type, optional.</summary>
     public string? Cty { get; }
 
+    /// <summary>A <c>nonce</c> header member (IOTA Identity's presentation challenge), optional.</summary>
+    public string? Nonce { get; init; }
+
     /// <summary>Parses header JSON.</summary>
     /// <exception cref="IdentityFormatException">Malformed, unsupported alg or refused members.</exception>
     public static JwsHeader Parse(ReadOnlyMemory<byte> json)
@@ -62,7 +66,10 @@ public sealed class JwsHeader
             algorithm,
             IdentityJson.OptionalString(root, "kid"),
             IdentityJson.OptionalString(root, "typ"),
-            IdentityJson.OptionalString(root, "cty"));
+            IdentityJson.OptionalString(root, "cty"))
+        {
+            Nonce = IdentityJson.OptionalString(root, "nonce"),
+        };
     }
 
     /// <summary>The header as compact UTF-8 JSON (<c>alg</c>, <c>kid</c>, <c>typ</c>, <c>cty</c> in that order).</summary>
@@ -86,6 +93,11 @@ public sealed class JwsHeader
             if (Cty is not null)
             {
                 w.WriteString("cty", Cty);
+            }
+
+            if (Nonce is not null)
+            {
+                w.WriteString("nonce", Nonce);
             }
 
             w.WriteEndObject();

@@ -1,6 +1,8 @@
 // A private signing key for DIDs and credentials. ML-DSA keys are kept as their 32-byte FIPS 204 seed ξ
 // (RFC 9964 §6 "priv"), Ed25519 as its 32-byte RFC 8032 seed; both export to encrypted key files.
-// Falcon-512 (experimental) keys are kept as their 48-byte NIST keygen seed.
+// Falcon-512 (experimental) keys are kept as their 48-byte NIST keygen seed. Composite ML-DSA + Ed25519 keys (IOTA
+// Identity's hybrid, draft-ietf-lamps-pq-composite-sigs-04) are kept as ξ ‖ Ed25519 seed (64 bytes); they have no
+// did:key, so they sign only under a DID document method (e.g. did:iota) named by the caller.
 using System;
 using WotId.Crypto;
 using WotId.Identity.Dids;
@@ -11,7 +13,12 @@ namespace WotId.Identity.Keys;
 public sealed class SigningKey : IDisposable
 {
     /// <summary>Seed length of <paramref name="algorithm"/>: 32 (ML-DSA ξ, Ed25519), 48 (Falcon-512).</summary>
-    public static int SeedSize(KeyAlgorithm algorithm) => algorithm == KeyAlgorithm.Falcon512Experimental ? Falcon512.SeedSize : 32;
+    public static int SeedSize(KeyAlgorithm algorithm) => algorithm switch
+    {
+        KeyAlgorithm.Falcon512Experimental => Falcon512.SeedSize,
+        KeyAlgorithm.MLDsa44Ed25519 or KeyAlgorithm.MLDsa65Ed25519 => 64,
+        _ => 32,
+    };
 
     private readonly SecretBytes _seed;
     private readonly MLDsaPrivateKey? _mldsa;
@@ -26,9 +33,15 @@ public sealed class SigningKey : IDisposable
         _ed25519 = ed25519;
         _falcon = falcon;
         PublicKey = new DidPublicKey(algorithm, publicKey);
-        Did = DidKey.Create(PublicKey);
-        KeyId = Did + "#" + Did[DidKey.Prefix.Length..];
+        if (!KeyAlgorithms.IsComposite(algorithm))
+        {
+            _did = DidKey.Create(PublicKey);
+            _keyId = _did + "#" + _did[DidKey.Prefix.Length..];
+        }
     }
+
+    private readonly string? _did;
+    private readonly string? _keyId;
 
     /// <summary>The algorithm.</summary>
     public KeyAlgorithm Algorithm { get; }
@@ -37,10 +50,12 @@ public sealed class SigningKey : IDisposable
     public DidPublicKey PublicKey { get; }
 
     /// <summary>The did:key of the public key.</summary>
-    public string Did { get; }
+    /// <exception cref="InvalidOperationException">Composite keys have no did:key.</exception>
+    public string Did => _did ?? throw new InvalidOperationException("composite keys have no did:key; sign under a DID document method");
 
     /// <summary>The did:key verification method id (<c>did:key:mb#mb</c>), used as JWS <c>kid</c>.</summary>
-    public string KeyId { get; }
+    /// <exception cref="InvalidOperationException">Composite keys have no did:key.</exception>
+    public string KeyId => _keyId ?? throw new InvalidOperationException("composite keys have no did:key; sign under a DID document method");
 
     /// <summary>Generates a fresh key.</summary>
     public static SigningKey Generate(KeyAlgorithm algorithm)
@@ -73,6 +88,11 @@ public sealed class SigningKey : IDisposable
             case KeyAlgorithm.Ed25519:
                 Ed25519PrivateKey ed = Ed25519PrivateKey.FromSeed(seed);
                 return new SigningKey(algorithm, SecretBytes.Create(seed), null, ed, null, ed.PublicKey);
+            case KeyAlgorithm.MLDsa44Ed25519:
+            case KeyAlgorithm.MLDsa65Ed25519:
+                MLDsaPrivateKey pq = MLDsaPrivateKey.FromSeed(CompositeMLDsa.Component(KeyAlgorithms.Composite(algorithm)!.Value), seed[..32]);
+                Ed25519PrivateKey classical = Ed25519PrivateKey.FromSeed(seed[32..]);
+                return new SigningKey(algorithm, SecretBytes.Create(seed), pq, classical, null, [.. pq.PublicKeySpan, .. classical.PublicKeySpan]);
             case KeyAlgorithm.Falcon512Experimental:
                 Falcon512PrivateKey falcon = Falcon512PrivateKey.FromSeed(seed);
                 return new SigningKey(algorithm, SecretBytes.Create(seed), null, null, falcon, falcon.PublicKey);
@@ -81,9 +101,17 @@ public sealed class SigningKey : IDisposable
         }
     }
 
-    /// <summary>Signs <paramref name="data"/> (ML-DSA: pure, empty context, hedged unless <paramref name="deterministic"/>).</summary>
+    /// <summary>
+    /// Signs <paramref name="data"/> (ML-DSA: pure, empty context, hedged unless <paramref name="deterministic"/>;
+    /// composites: <see cref="CompositeMLDsa.Sign"/>).
+    /// </summary>
     public byte[] Sign(ReadOnlySpan<byte> data, bool deterministic = false)
     {
+        if (KeyAlgorithms.Composite(Algorithm) is { } composite)
+        {
+            return CompositeMLDsa.Sign(composite, _mldsa!, _ed25519!, data, deterministic);
+        }
+
         if (_mldsa is not null)
         {
             return _mldsa.Sign(data, ReadOnlySpan<byte>.Empty, deterministic);
@@ -110,7 +138,7 @@ public sealed class SigningKey : IDisposable
     }
 
     /// <inheritdoc />
-    public override string ToString() => $"SigningKey({Algorithm}, {Did.Length} char DID)";
+    public override string ToString() => $"SigningKey({Algorithm})";
 
     internal static MLDsaAlgorithm ToMLDsa(KeyAlgorithm algorithm) => algorithm switch
     {

@@ -1,4 +1,5 @@
-// Presentation verification (VC-JOSE-COSE vp+jwt; VC Data Model 2.0 "Verifiable Presentations"): vp+jwt signed by the holder's
+// Presentation verification (VC-JOSE-COSE vp+jwt; VC Data Model 2.0 "Verifiable Presentations"; or the VC-JWT 1.1 form
+// IOTA Identity writes, typ JWT with the nonce in the protected header): signed by the holder's
 // authentication key, nonce/aud equal to this connection's challenge/audience (ConnectionBinding),
 // iat/exp window, holder as expected, every enveloped credential valid for the holder as subject, and
 // finally the nonce recorded so the same presentation cannot be accepted twice.
@@ -30,12 +31,17 @@ public sealed partial class CredentialVerifier
         try
         {
             parsed = CompactJws.Parse(jws ?? string.Empty);
-            if (parsed.Header.Typ != CredentialTerms.VpJwtType)
+            switch (parsed.Header.Typ)
             {
-                return VerificationResult.Fail(VerificationFailure.MalformedInput, "JWS typ must be vp+jwt");
+                case CredentialTerms.VpJwtType:
+                    vp = Presentation.Parse(parsed.Payload);
+                    break;
+                case CredentialTerms.JwtType:
+                    vp = Presentation.ParseJwt11(parsed.Payload, parsed.Header.Nonce);
+                    break;
+                default:
+                    return VerificationResult.Fail(VerificationFailure.MalformedInput, "JWS typ must be vp+jwt (VC 2.0) or JWT (VC-JWT 1.1)");
             }
-
-            vp = Presentation.Parse(parsed.Payload);
         }
         catch (IdentityFormatException ex)
         {

@@ -1,4 +1,5 @@
-// Verification of JOSE-secured credentials (VC-JOSE-COSE §3.1.1, RFC 9964 ML-DSA) against a policy, in
+// Verification of JOSE-secured credentials (VC-JOSE-COSE §3.1.1 vc+jwt, or VC Data Model 1.1 §6.3.1 JWT as IOTA Identity
+// issues them; RFC 9964 ML-DSA or IOTA Identity's composite ML-DSA + Ed25519) against a policy, in
 // this order: parse → algorithm allowed → issuer trusted → resolve
 // issuer DID → kid in assertionMethod → signature → type → validity period and age → subject → status.
 using System;
@@ -32,7 +33,7 @@ public sealed partial class CredentialVerifier
         _time = time ?? TimeProvider.System;
     }
 
-    /// <summary>Verifies a vc+jwt; <paramref name="expectedSubject"/> (when given) must be its subject id.</summary>
+    /// <summary>Verifies a vc+jwt (or a VC-JWT 1.1 with <c>typ: JWT</c>); <paramref name="expectedSubject"/> (when given) must be its subject id.</summary>
     public async ValueTask<VerificationResult> VerifyCredentialAsync(string jws, VerifierPolicy policy, string? expectedSubject, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(policy);
@@ -41,12 +42,17 @@ public sealed partial class CredentialVerifier
         try
         {
             parsed = CompactJws.Parse(jws ?? string.Empty);
-            if (parsed.Header.Typ != CredentialTerms.VcJwtType)
+            switch (parsed.Header.Typ)
             {
-                return VerificationResult.Fail(VerificationFailure.MalformedInput, "JWS typ must be vc+jwt");
+                case CredentialTerms.VcJwtType:
+                    credential = Credential.Parse(parsed.Payload);
+                    break;
+                case CredentialTerms.JwtType:
+                    credential = Credential.ParseJwt11(parsed.Payload);
+                    break;
+                default:
+                    return VerificationResult.Fail(VerificationFailure.MalformedInput, "JWS typ must be vc+jwt (VC 2.0) or JWT (VC-JWT 1.1)");
             }
-
-            credential = Credential.Parse(parsed.Payload);
         }
         catch (IdentityFormatException ex)
         {

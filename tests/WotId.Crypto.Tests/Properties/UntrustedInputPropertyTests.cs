@@ -143,6 +143,23 @@ public sealed class UntrustedInputPropertyTests
         Gen.Select(keys, sigs).Sample((pk, s) => Returns(() => Falcon512.Verify(pk, msg, s)), iter: 500);
     }
 
+    [Fact]
+    public void CompositeMLDsaVerifyOnArbitrarySignaturesReturnsABool()
+    {
+        using MLDsaPrivateKey mldsa = MLDsaPrivateKey.FromSeed(MLDsaAlgorithm.MLDsa65, new byte[32]);
+        using Ed25519PrivateKey ed = Ed25519PrivateKey.FromSeed(new byte[32]);
+        byte[] pk = [.. mldsa.PublicKeySpan, .. ed.PublicKeySpan];
+        byte[] valid = CompositeMLDsa.Sign(CompositeMLDsaAlgorithm.MLDsa65Ed25519, mldsa, ed, "m"u8);
+        Gen<byte[]> sigs = Gen.OneOf(
+            Bytes(3373),
+            Gen.Int[0, 3372].Select(Gen.Byte, (i, b) => { byte[] s = (byte[])valid.Clone(); s[i] ^= (byte)(b | 1); return s; }));
+        Gen.Select(Gen.OneOf(Gen.Const(pk), Bytes(1984)), sigs).Sample((key, s) =>
+        {
+            Returns(() => CompositeMLDsa.Verify(CompositeMLDsaAlgorithm.MLDsa65Ed25519, key, "m"u8, s));
+            Returns(() => CompositeMLDsa.Verify(CompositeMLDsaAlgorithm.MLDsa44Ed25519, key, "m"u8, s));
+        }, iter: 300);
+    }
+
     /// <summary>Verification and key checks report failure as false for any input, wrong lengths included: no exception.</summary>
     private static void Returns(Func<bool> operation) => _ = operation();
 

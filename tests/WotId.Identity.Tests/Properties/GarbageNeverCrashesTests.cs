@@ -101,8 +101,23 @@ public sealed class GarbageNeverCrashesTests
         });
 
     [Fact]
-    public void MultikeyRoundTripsEveryAlgorithm() =>
-        Gen.Enum<KeyAlgorithm>().SelectMany(a => Gen.Byte.Array[KeyAlgorithms.PublicKeySize(a)].Select(k => (a, k))).Sample(t =>
+    public void CompositeJwkDecoder() =>
+        Gen.Select(Gen.Byte.Array[0, 1400], Gen.Int[0, 3]).Sample((b, shape) =>
+        {
+            string pub = Base64Url.Encode(b);
+            string json = shape switch
+            {
+                0 => Encoding.Latin1.GetString(b),
+                1 => $"{{\"algId\":\"id-MLDSA44-Ed25519\",\"traditionalPublicKey\":{{\"kty\":\"OKP\",\"crv\":\"Ed25519\",\"x\":\"{pub[..Math.Min(43, pub.Length)]}\"}},\"pqPublicKey\":{{\"kty\":\"AKP\",\"alg\":\"ML-DSA-44\",\"pub\":\"{pub}\"}}}}",
+                2 => $"{{\"algId\":\"id-MLDSA65-Ed25519\",\"traditionalPublicKey\":{{\"kty\":\"OKP\",\"crv\":\"X25519\",\"x\":\"{pub}\"}},\"pqPublicKey\":[]}}",
+                _ => $"{{\"algId\":\"{pub[..Math.Min(20, pub.Length)]}\"}}",
+            };
+            OnlyFormatErrors(() => CompositeJwk.Parse(json));
+        }, iter: 300);
+
+    [Fact]
+    public void MultikeyRoundTripsEveryAlgorithmWithAMulticodec() =>
+        Gen.Enum<KeyAlgorithm>().Where(a => !KeyAlgorithms.IsComposite(a)).SelectMany(a => Gen.Byte.Array[KeyAlgorithms.PublicKeySize(a)].Select(k => (a, k))).Sample(t =>
         {
             var key = new DidPublicKey(t.a, t.k);
             Assert.True(Multikey.Decode(Multikey.Encode(key)).SameAs(key));

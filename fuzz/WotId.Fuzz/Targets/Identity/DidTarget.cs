@@ -1,5 +1,5 @@
 // Fuzz target: the DID decoders — did:key / Multikey (text and bytes), DID URL splitting, DID document JSON,
-// AKP JWK JSON and Bitstring Status List encodedList.
+// AKP JWK JSON, IOTA Identity's composite JWK JSON and Bitstring Status List encodedList.
 using System;
 using WotId.Identity;
 using WotId.Identity.Dids;
@@ -26,6 +26,7 @@ public sealed class DidTarget : IFuzzTarget
         Swallow(() => DidSyntax.SplitUrl(text));
         Swallow(() => DidDocument.Parse(text));
         Swallow(() => AkpJwk.Parse(text));
+        Swallow(() => CompositeJwk.Parse(text));
         Swallow(() => BitstringStatusList.Decode(text));
     }
 

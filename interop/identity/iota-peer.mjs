@@ -1,0 +1,142 @@
+// Reference peer for the C# IOTA Identity interop tests (tests/WotId.Identity.Tests/Interop/IotaIdentityInteropTests.cs):
+// @iota/identity-wasm 1.9.7-beta.1 (the Move-based line; npm's "latest" 1.5.1 is the old ledger), offline. JSON lines
+// over stdin → stdout; each request {"cmd":...} gets one answer {"ok":true,...} or {"ok":false,"error":...}.
+// did:iota issuers and holders are built with IotaDID.fromObjectId + IotaDocument.newWithId; keys live in the library's
+// JwkPqMemStore (noble ML-DSA / Ed25519). Credentials: createCredentialJwtPqc / createCredentialJwtHybrid (VC-JWT 1.1,
+// typ "JWT"); presentations: createPresentationJwtPqc / createPresentationJwtHybrid; verification:
+// JwtCredentialValidator(PQJwsVerifier) or JwtCredentialValidatorHybrid(EdDSAJwsVerifier, PQJwsVerifier), and the
+// presentation validators. Documents are exchanged as the core DID document JSON (doc.toJSON().doc).
+import { createInterface } from 'node:readline';
+import { randomBytes } from 'node:crypto';
+import * as id from '@iota/identity-wasm/node/index.js';
+
+const {
+  IotaDID, IotaDocument, CoreDocument, Storage, JwkPqMemStore, KeyIdMemStore, MethodScope, Credential, CredentialV2,
+  Presentation, JwsSignatureOptions, JwtPresentationOptions, Timestamp, Duration, Jwt, FailFast, StatusCheck,
+  JwtCredentialValidator, JwtCredentialValidatorHybrid, JwtCredentialValidationOptions, JwtPresentationValidator,
+  JwtPresentationValidatorHybrid, JwtPresentationValidationOptions, JwsVerificationOptions, EdDSAJwsVerifier, PQJwsVerifier,
+} = id;
+
+const HYBRID = new Set(['id-MLDSA44-Ed25519', 'id-MLDSA65-Ed25519']);
+const parties = new Map(); // did → { doc, storage, fragment, alg }
+
+async function newParty(alg, scope) {
+  const did = IotaDID.fromObjectId('0x' + randomBytes(32).toString('hex'), 'iota');
+  const doc = IotaDocument.newWithId(did);
+  const storage = new Storage(new JwkPqMemStore(), new KeyIdMemStore());
+  const methodScope = scope === 'authentication' ? MethodScope.Authentication() : MethodScope.AssertionMethod();
+  const fragment = HYBRID.has(alg)
+    ? await doc.generateMethodHybrid(storage, alg, 'key-1', methodScope)
+    : await doc.generateMethodPQC(storage, JwkPqMemStore.mldsaKeyType(), alg, 'key-1', methodScope);
+  const party = { doc, storage, fragment, alg };
+  parties.set(doc.id().toString(), party);
+  return party;
+}
+
+const coreJson = (doc) => doc.toJSON().doc;
+const secondsFromNow = (s) => Timestamp.nowUTC().checkedAdd(Duration.seconds(s)) ?? Timestamp.nowUTC();
+
+function timestamp(offsetSeconds) {
+  const now = Timestamp.nowUTC();
+  return offsetSeconds >= 0 ? now.checkedAdd(Duration.seconds(offsetSeconds)) : now.checkedSub(Duration.seconds(-offsetSeconds));
+}
+
+async function issue(req) {
+  const issuer = req.issuer ? parties.get(req.issuer) : await newParty(req.alg, 'assertion');
+  const fields = {
+    id: req.id ?? 'urn:uuid:' + crypto.randomUUID(),
+    type: req.types ?? ['VerifiableCredential', 'VerifiedHumanCredential'],
+    issuer: issuer.doc.id(),
+    credentialSubject: { id: req.subject, type: 'VerifiedHuman', verificationLevel: 'in-person' },
+  };
+  if (req.nbfOffset !== undefined) fields.issuanceDate = timestamp(req.nbfOffset);
+  if (req.expOffset !== undefined) fields.expirationDate = timestamp(req.expOffset);
+  const credential = new Credential(fields);
+  const options = new JwsSignatureOptions();
+  const jwt = HYBRID.has(issuer.alg)
+    ? await issuer.doc.createCredentialJwtHybrid(issuer.storage, issuer.fragment, credential, options)
+    : await issuer.doc.createCredentialJwtPqc(issuer.storage, issuer.fragment, credential, options);
+  return { jwt: jwt.toString(), did: issuer.doc.id().toString(), kid: issuer.doc.id().toString() + '#' + issuer.fragment, doc: coreJson(issuer.doc) };
+}
+
+async function issueV2(req) {
+  const issuer = await newParty(req.alg, 'assertion');
+  const credential = new CredentialV2({
+    id: 'urn:uuid:' + crypto.randomUUID(),
+    type: ['VerifiableCredential', 'VerifiedHumanCredential'],
+    issuer: issuer.doc.id(),
+    credentialSubject: { id: req.subject, type: 'VerifiedHuman' },
+  });
+  const jwt = await issuer.doc.createCredentialV2Jwt(issuer.storage, issuer.fragment, credential, new JwsSignatureOptions());
+  return { jwt: jwt.toString(), did: issuer.doc.id().toString(), doc: coreJson(issuer.doc) };
+}
+
+async function present(req) {
+  const holder = req.holder ? parties.get(req.holder) : await newParty(req.alg, 'authentication');
+  const presentation = new Presentation({ holder: holder.doc.id(), verifiableCredential: req.credentials.map((c) => new Jwt(c)) });
+  const signature = new JwsSignatureOptions({ nonce: req.nonce });
+  const options = new JwtPresentationOptions({ expirationDate: secondsFromNow(req.lifetime ?? 300), issuanceDate: Timestamp.nowUTC(), audience: req.audience });
+  const jwt = HYBRID.has(holder.alg)
+    ? await holder.doc.createPresentationJwtHybrid(holder.storage, holder.fragment, presentation, signature, options)
+    : await holder.doc.createPresentationJwtPqc(holder.storage, holder.fragment, presentation, signature, options);
+  return { jwt: jwt.toString(), did: holder.doc.id().toString(), doc: coreJson(holder.doc) };
+}
+
+function credentialValidator(hybrid) {
+  return hybrid ? new JwtCredentialValidatorHybrid(new EdDSAJwsVerifier(), new PQJwsVerifier()) : new JwtCredentialValidator(new PQJwsVerifier());
+}
+
+function verify(req) {
+  try {
+    const doc = CoreDocument.fromJSON(req.doc);
+    const options = new JwtCredentialValidationOptions({ status: StatusCheck[req.status ?? 'Strict'] });
+    const decoded = credentialValidator(req.hybrid).validate(new Jwt(req.jwt), doc, options, FailFast.FirstError);
+    return { valid: true, credential: decoded.credential().toJSON() };
+  } catch (e) {
+    return { valid: false, error: String(e?.message ?? e), kind: e?.name };
+  }
+}
+
+// A credential inside a decoded presentation: a Jwt object, or a wasm value whose JSON is the compact JWS string.
+function jwtText(c) {
+  if (typeof c === 'string') return c;
+  if (c instanceof Jwt) return c.toString();
+  const json = c?.toJSON?.() ?? c;
+  return typeof json === 'string' ? json : JSON.stringify(json);
+}
+
+function verifyPresentation(req) {
+  try {
+    const holderDoc = CoreDocument.fromJSON(req.holderDoc);
+    const validator = req.hybrid ? new JwtPresentationValidatorHybrid(new EdDSAJwsVerifier(), new PQJwsVerifier()) : new JwtPresentationValidator(new PQJwsVerifier());
+    const options = new JwtPresentationValidationOptions({ presentationVerifierOptions: new JwsVerificationOptions({ nonce: req.nonce }) });
+    const decoded = validator.validate(new Jwt(req.jwt), holderDoc, options);
+    const issuerDoc = CoreDocument.fromJSON(req.issuerDoc);
+    const creds = decoded.presentation().verifiableCredential().map(jwtText);
+    for (const c of creds) {
+      credentialValidator(req.credentialHybrid).validate(new Jwt(c), issuerDoc, new JwtCredentialValidationOptions({ status: StatusCheck.SkipUnsupported }), FailFast.FirstError);
+    }
+    return { valid: true, holder: decoded.presentation().holder(), aud: decoded.audience?.() ?? null, credentials: creds.length };
+  } catch (e) {
+    return { valid: false, error: String(e?.message ?? e), kind: e?.name };
+  }
+}
+
+// A DID document through IOTA Identity's CoreDocument (fromJSON → toJSON).
+const docRoundtrip = (req) => ({ doc: CoreDocument.fromJSON(req.doc).toJSON() });
+
+const handlers = { 'doc-roundtrip': docRoundtrip, issue, 'issue-v2': issueV2, present, verify, 'verify-presentation': verifyPresentation };
+
+const rl = createInterface({ input: process.stdin });
+for await (const line of rl) {
+  let answer;
+  try {
+    const req = JSON.parse(line);
+    const handler = handlers[req.cmd];
+    if (!handler) throw new Error('unknown cmd ' + req.cmd);
+    answer = { ok: true, ...(await handler(req)) };
+  } catch (e) {
+    answer = { ok: false, error: String(e?.stack ?? e) };
+  }
+  process.stdout.write(JSON.stringify(answer) + '\n');
+}
