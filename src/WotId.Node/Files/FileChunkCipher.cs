@@ -1,7 +1,8 @@
-// Chunk encryption of /wotid/file/2.0.0 (docs/files.md "Chunk encryption"). ChaCha20-Poly1305 (RFC 8439 §2.8) under
-//   chunk key = HKDF-SHA256(ikm = file key, salt = stream salt, info = "/wotid/file/2.0.0 chunk key" ‖ file id)  (RFC 5869)
-//   nonce     = u64be chunk index ‖ 0x00000000
-//   AD        = "/wotid/file/2.0.0" ‖ u8 |file id| ‖ file id ‖ u64be chunk index ‖ u8 final (1 or 0)
+// Chunk encryption of /wotid/file/3.0.0 (docs/files.md "Chunk encryption"). AES-256-GCM (NIST SP 800-38D; AES-NI,
+// VAES and VPCLMULQDQ through OpenSSL, several times the rate of ChaCha20-Poly1305 on the same core) under
+//   chunk key = HKDF-SHA256(ikm = file key, salt = stream salt, info = "/wotid/file/3.0.0 chunk key" ‖ file id)  (RFC 5869)
+//   nonce     = 0x00000000 ‖ u64be chunk index  (deterministic, SP 800-38D §8.2.1: unique per key, the key unique per stream)
+//   AD        = "/wotid/file/3.0.0" ‖ u8 |file id| ‖ file id ‖ u64be chunk index ‖ u8 final (1 or 0)
 // The file key is the fresh random key of the file.offer, so chunks of two files never open under each other's key;
 // the index in nonce and AD rejects a reordered, dropped or duplicated chunk; the final flag in the AD rejects a
 // stream cut short with an earlier chunk relabelled as the last. The salt is fresh per stream: a resumed stream seals
@@ -17,14 +18,14 @@ namespace WotId.Node.Files;
 /// <summary>Seals and opens the chunks of one file on one stream.</summary>
 internal sealed class FileChunkCipher : IDisposable
 {
-    /// <summary>Poly1305 tag length.</summary>
+    /// <summary>GCM tag length (the full 128 bits).</summary>
     internal const int TagLength = 16;
 
     private const int NonceLength = 12;
     private static readonly byte[] s_label = Encoding.ASCII.GetBytes(FileProtocol.ProtocolId);
     private static readonly byte[] s_keyInfo = Encoding.ASCII.GetBytes(FileProtocol.ProtocolId + " chunk key");
 
-    private readonly ChaCha20Poly1305Aead _aead;
+    private readonly Aes256GcmAead _aead;
     private readonly byte[] _ad;
 
     /// <summary>Derives the chunk key of <paramref name="fileId"/> from the file key and this stream's salt.</summary>
@@ -48,7 +49,7 @@ internal sealed class FileChunkCipher : IDisposable
         try
         {
             HkdfSha256.DeriveKey(fileKey, salt, info, key);
-            _aead = new ChaCha20Poly1305Aead(key);
+            _aead = new Aes256GcmAead(key);
         }
         finally
         {
@@ -75,6 +76,27 @@ internal sealed class FileChunkCipher : IDisposable
         _aead.Encrypt(nonce, plaintext, ad, destination);
     }
 
+    /// <summary>
+    /// Seals chunk <paramref name="index"/> in place: <paramref name="chunk"/> holds the plaintext followed by 16 spare
+    /// bytes, and afterwards the sealed chunk (ciphertext ‖ tag). Saves the sender a copy of every chunk.
+    /// </summary>
+    internal void SealInPlace(long index, bool final, Span<byte> chunk)
+    {
+        if (chunk.Length < TagLength)
+        {
+            throw new ArgumentException("the chunk has room for the tag", nameof(chunk));
+        }
+
+        Seal(index, final, chunk[..^TagLength], chunk);
+    }
+
+    /// <summary>
+    /// Opens chunk <paramref name="index"/> in place: on success the plaintext is the first length − 16 bytes of
+    /// <paramref name="sealedChunk"/>; false (and those bytes cleared) when it does not authenticate.
+    /// </summary>
+    internal bool TryOpenInPlace(long index, bool final, Span<byte> sealedChunk) =>
+        sealedChunk.Length >= TagLength && TryOpen(index, final, sealedChunk, sealedChunk[..^TagLength]);
+
     /// <summary>Opens chunk <paramref name="index"/>; false when it does not authenticate as that chunk with that final flag.</summary>
     internal bool TryOpen(long index, bool final, ReadOnlySpan<byte> sealedChunk, Span<byte> plaintext)
     {
@@ -99,7 +121,7 @@ internal sealed class FileChunkCipher : IDisposable
     {
         ArgumentOutOfRangeException.ThrowIfNegative(index);
         nonce.Clear();
-        BinaryPrimitives.WriteUInt64BigEndian(nonce, (ulong)index);
+        BinaryPrimitives.WriteUInt64BigEndian(nonce[4..], (ulong)index);
         _ad.CopyTo(ad);
         BinaryPrimitives.WriteUInt64BigEndian(ad[^9..], (ulong)index);
         ad[^1] = final ? (byte)1 : (byte)0;

@@ -1,4 +1,4 @@
-// Frames of /wotid/file/2.0.0 (docs/files.md "Wire format"); pure functions with strict bounds, no I/O.
+// Frames of /wotid/file/3.0.0 (docs/files.md "Wire format"); pure functions with strict bounds, no I/O.
 //
 // | frame   | direction | bytes                                                             | length          |
 // |---------|-----------|-------------------------------------------------------------------|-----------------|

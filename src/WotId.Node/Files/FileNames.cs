@@ -69,6 +69,25 @@ internal static class FileNames
     /// <exception cref="IOException">No free name, or the move failed.</exception>
     internal static string MoveInto(string source, string directory, string offered)
     {
+        for (int attempt = 0; attempt <= MaxSuffix; attempt++)
+        {
+            string candidate = FreeName(directory, offered);
+            if (TryMoveTo(source, candidate))
+            {
+                return candidate;
+            }
+        }
+
+        throw new IOException("no free file name in the destination directory");
+    }
+
+    /// <summary>
+    /// The first free name for <paramref name="offered"/> in <paramref name="directory"/> (created if missing):
+    /// the sanitised name, then <c>name (1).ext</c>, <c>name (2).ext</c>, …; nothing is created there.
+    /// </summary>
+    /// <exception cref="IOException">No free name, or the name would leave the directory.</exception>
+    internal static string FreeName(string directory, string offered)
+    {
         string dir = Path.GetFullPath(directory);
         Directory.CreateDirectory(dir);
         string name = Sanitize(offered);
@@ -82,23 +101,27 @@ internal static class FileNames
                 throw new IOException("the sanitised name left the destination directory");
             }
 
-            if (File.Exists(candidate) || Directory.Exists(candidate))
+            if (!File.Exists(candidate) && !Directory.Exists(candidate))
             {
-                continue;
-            }
-
-            try
-            {
-                File.Move(source, candidate, overwrite: false);
                 return candidate;
-            }
-            catch (IOException) when (File.Exists(candidate))
-            {
-                // Taken in the meantime: try the next name.
             }
         }
 
         throw new IOException("no free file name in the destination directory");
+    }
+
+    /// <summary>Moves <paramref name="source"/> to <paramref name="candidate"/>; false when that name was taken in the meantime (never overwritten).</summary>
+    internal static bool TryMoveTo(string source, string candidate)
+    {
+        try
+        {
+            File.Move(source, candidate, overwrite: false);
+            return true;
+        }
+        catch (IOException) when (File.Exists(candidate) || Directory.Exists(candidate))
+        {
+            return false;
+        }
     }
 
     private static bool IsReserved(string name)

@@ -1,4 +1,4 @@
-// /wotid/file/2.0.0 (docs/files.md "Wire format"): the bytes of an accepted file.offer on their own libp2p stream over
+// /wotid/file/3.0.0 (docs/files.md "Wire format"): the bytes of an accepted file.offer on their own libp2p stream over
 // the verified connection, so Yamux interleaves them with /wotid/msg/1.0.0 and a chat message never waits behind a
 // chunk. The limits here are the ones docs/files.md "Limits" lists.
 namespace WotId.Node.Files;
@@ -7,13 +7,14 @@ namespace WotId.Node.Files;
 internal static class FileProtocol
 {
     /// <summary>The multistream-select protocol id.</summary>
-    internal const string ProtocolId = "/wotid/file/2.0.0";
+    internal const string ProtocolId = "/wotid/file/3.0.0";
 
     /// <summary>
-    /// The only wire version (first byte of the HELLO frame). Version 2 carries the whole-file SHA-256 at the end of
-    /// the final chunk's plaintext instead of in the offer (docs/files.md "Wire format", "Changes from 1.0.0").
+    /// The only wire version (first byte of the HELLO frame). Version 3 seals chunks with AES-256-GCM; like version 2
+    /// it carries the whole-file SHA-256 at the end of the final chunk's plaintext (docs/files.md "Wire format",
+    /// "Changes from earlier versions").
     /// </summary>
-    internal const byte Version = 2;
+    internal const byte Version = 3;
 
     /// <summary>The whole-file SHA-256 that ends the final chunk's plaintext.</summary>
     internal const int DigestLength = 32;
@@ -27,7 +28,7 @@ internal static class FileProtocol
     /// <summary>Largest chunk size an offer may announce (1 MiB; the file.offer schema bound).</summary>
     internal const int MaxChunkSize = 1024 * 1024;
 
-    /// <summary>The file key: 32 random bytes, fresh per offer (ChaCha20-Poly1305 key size).</summary>
+    /// <summary>The file key: 32 random bytes, fresh per offer (AES-256 key size).</summary>
     internal const int KeyLength = 32;
 
     /// <summary>The per-stream salt chosen by the sender (HKDF salt of the chunk key).</summary>

@@ -37,6 +37,18 @@ internal static class FaultPoints
     /// </summary>
     internal const string AfterFileChunkDurable = "after-file-chunk-durable";
 
+    /// <summary>
+    /// The receiver of a file verified it and recorded its destination; the partial file was not moved there yet.
+    /// Not in <see cref="All"/>: the file completion crash tests use it.
+    /// </summary>
+    internal const string BeforeFileMove = "before-file-move";
+
+    /// <summary>
+    /// The receiver moved the verified file to its destination; the transfer is not recorded completed yet and
+    /// file.received was not queued. Not in <see cref="All"/>: the file completion crash tests use it.
+    /// </summary>
+    internal const string AfterFileMove = "after-file-move";
+
     /// <summary>Every kill step, in the order a message passes them.</summary>
     internal static readonly string[] All = [BeforeSend, AfterFrameSentBeforeAck, AfterDeposit, AfterClaim, AfterStoreBeforeAck, BeforeDelete];
 }

@@ -1,14 +1,19 @@
-// The sender's half of /wotid/file/2.0.0 after RESUME (docs/files.md "Wire format"): chunks start.. of the source,
+// The sender's half of /wotid/file/3.0.0 after RESUME (docs/files.md "Wire format"): chunks start.. of the source,
 // each read, appended to the whole-file SHA-256, sealed and written as one CHUNK frame; the final chunk's plaintext
 // ends with that SHA-256, so the hash is authenticated by the file AEAD and never needs a pass of its own before the
 // offer. A stream that starts after chunk 0 hashes the source's prefix first (read once more), unless the digest is
-// already known from an earlier stream that reached the final chunk. Memory is two buffers of one chunk whatever the
-// file size; back-pressure is the stream's (Yamux send window: WriteAsync waits while the receiver has not consumed).
+// already known from an earlier stream that reached the final chunk.
+// Two stages run at once (docs/files.md "Throughput"): a producer on a pool thread reads, hashes and seals chunk i+1
+// (in place, straight into its frame buffer) while the caller's flow writes chunk i to the stream, where Yamux and
+// Noise encrypt and send it. They hand over FrameBuffers frame buffers through bounded channels, so memory stays at
+// that many chunks whatever the file size; back-pressure is the stream's (Yamux send window: WriteAsync waits while
+// the receiver has not consumed, and the producer waits for a free buffer).
 using System;
 using System.Buffers;
 using System.IO;
 using System.Security.Cryptography;
 using System.Threading;
+using System.Threading.Channels;
 using System.Threading.Tasks;
 using WotId.Node.Files;
 
@@ -17,6 +22,9 @@ namespace WotId.Node.Runtime;
 /// <summary>Writes the CHUNK frames of a file.</summary>
 internal static class FileSendPump
 {
+    /// <summary>Frame buffers in flight between the producer and the writer (one being filled, one queued, one being written).</summary>
+    internal const int FrameBuffers = 3;
+
     /// <summary>
     /// Writes chunks <paramref name="startChunk"/>…last of <paramref name="source"/> (positioned anywhere; it is
     /// seeked) to <paramref name="stream"/>; the final chunk carries <paramref name="knownDigest"/>, or the SHA-256 of
@@ -42,15 +50,24 @@ internal static class FileSendPump
             throw new FileTransferException(FileTransferError.SourceChanged, "the source file's size changed since the offer");
         }
 
-        int plainCapacity = layout.ChunkSize + FileProtocol.DigestLength;
-        byte[] plain = ArrayPool<byte>.Shared.Rent(plainCapacity);
-        byte[] frame = ArrayPool<byte>.Shared.Rent(FileFrameCodec.ChunkHeaderLength + plainCapacity + FileChunkCipher.TagLength);
+        int frameCapacity = FileFrameCodec.ChunkHeaderLength + layout.ChunkSize + FileProtocol.DigestLength + FileChunkCipher.TagLength;
+        var free = Channel.CreateBounded<byte[]>(new BoundedChannelOptions(FrameBuffers) { SingleReader = true, SingleWriter = true });
+        var filled = Channel.CreateBounded<Frame>(new BoundedChannelOptions(FrameBuffers) { SingleReader = true, SingleWriter = true });
+        byte[][] buffers = new byte[FrameBuffers][];
+        for (int k = 0; k < buffers.Length; k++)
+        {
+            buffers[k] = ArrayPool<byte>.Shared.Rent(frameCapacity);
+            free.Writer.TryWrite(buffers[k]);
+        }
+
         using IncrementalHash? hash = knownDigest is null ? IncrementalHash.CreateHash(HashAlgorithmName.SHA256) : null;
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        Task<byte[]>? produce = null;
         try
         {
             if (hash is not null && startChunk > 0)
             {
-                await HashPrefixAsync(source, Math.Min(layout.Size, (long)startChunk * layout.ChunkSize), hash, plain.AsMemory(0, layout.ChunkSize), cancellationToken)
+                await HashPrefixAsync(source, Math.Min(layout.Size, startChunk * layout.ChunkSize), hash, buffers[0].AsMemory(0, layout.ChunkSize), cancellationToken)
                     .ConfigureAwait(false);
             }
 
@@ -59,37 +76,32 @@ internal static class FileSendPump
                 source.Seek(layout.Offset(startChunk), SeekOrigin.Begin);
             }
 
-            byte[] digest = knownDigest ?? [];
-            for (long i = startChunk; i < layout.ChunkCount; i++)
+            var producer = new Producer(source, cipher, layout, hash, knownDigest, digestReady, free.Reader, filled.Writer);
+            produce = Task.Run(() => producer.RunAsync(startChunk, stop.Token), CancellationToken.None);
+            await foreach (Frame f in filled.Reader.ReadAllAsync(cancellationToken).ConfigureAwait(false))
             {
-                int length = layout.Length(i);
-                await ReadSourceAsync(source, plain.AsMemory(0, length), cancellationToken).ConfigureAwait(false);
-                hash?.AppendData(plain, 0, length);
-                bool final = layout.IsFinal(i);
-                int plainLength = length;
-                if (final)
-                {
-                    digest = hash?.GetHashAndReset() ?? digest;
-                    digest.CopyTo(plain, length);
-                    plainLength += FileProtocol.DigestLength;
-                    digestReady?.Invoke(digest);
-                }
-
-                int sealedLength = plainLength + FileChunkCipher.TagLength;
-                FileFrameCodec.WriteChunkHeader(final, sealedLength, frame);
-                cipher.Seal(i, final, plain.AsSpan(0, plainLength), frame.AsSpan(FileFrameCodec.ChunkHeaderLength, sealedLength));
-                await stream.WriteAsync(frame.AsMemory(0, FileFrameCodec.ChunkHeaderLength + sealedLength), cancellationToken).ConfigureAwait(false);
-                sent?.Invoke(i + 1);
+                await stream.WriteAsync(f.Buffer.AsMemory(0, f.Length), cancellationToken).ConfigureAwait(false);
+                sent?.Invoke(f.Index + 1);
+                free.Writer.TryWrite(f.Buffer);
             }
 
+            byte[] digest = await produce.ConfigureAwait(false);
             await stream.FlushAsync(cancellationToken).ConfigureAwait(false);
             return digest;
         }
         finally
         {
-            CryptographicOperations.ZeroMemory(plain.AsSpan(0, plainCapacity));
-            ArrayPool<byte>.Shared.Return(plain);
-            ArrayPool<byte>.Shared.Return(frame);
+            await stop.CancelAsync().ConfigureAwait(false);
+            if (produce is not null)
+            {
+                await ((Task)produce).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing); // never left running past the call
+            }
+
+            foreach (byte[] b in buffers)
+            {
+                CryptographicOperations.ZeroMemory(b.AsSpan(0, frameCapacity)); // a chunk read but not yet sealed is plaintext
+                ArrayPool<byte>.Shared.Return(b);
+            }
         }
     }
 
@@ -115,6 +127,53 @@ internal static class FileSendPump
         catch (EndOfStreamException e)
         {
             throw new FileTransferException(FileTransferError.SourceChanged, "the source file became shorter", e);
+        }
+    }
+
+    /// <summary>One sealed CHUNK frame (header ‖ ciphertext ‖ tag) in <see cref="Buffer"/>.</summary>
+    private readonly record struct Frame(byte[] Buffer, int Length, long Index);
+
+    /// <summary>The read, hash and seal stage; it owns the source and the hash while it runs.</summary>
+    private sealed class Producer(Stream source, FileChunkCipher cipher, FileChunkLayout layout, IncrementalHash? hash, byte[]? knownDigest,
+        Action<byte[]>? digestReady, ChannelReader<byte[]> free, ChannelWriter<Frame> filled)
+    {
+        /// <summary>Fills frames for chunks <paramref name="startChunk"/>…last; returns the digest sealed into the final one.</summary>
+        internal async Task<byte[]> RunAsync(long startChunk, CancellationToken cancellationToken)
+        {
+            try
+            {
+                byte[] digest = knownDigest ?? [];
+                for (long i = startChunk; i < layout.ChunkCount; i++)
+                {
+                    byte[] frame = await free.ReadAsync(cancellationToken).ConfigureAwait(false);
+                    int length = layout.Length(i);
+                    Memory<byte> body = frame.AsMemory(FileFrameCodec.ChunkHeaderLength);
+                    await ReadSourceAsync(source, body[..length], cancellationToken).ConfigureAwait(false);
+                    hash?.AppendData(body.Span[..length]);
+                    bool final = layout.IsFinal(i);
+                    int plainLength = length;
+                    if (final)
+                    {
+                        digest = hash?.GetHashAndReset() ?? digest;
+                        digest.CopyTo(body.Span[length..]);
+                        plainLength += FileProtocol.DigestLength;
+                        digestReady?.Invoke(digest);
+                    }
+
+                    int sealedLength = plainLength + FileChunkCipher.TagLength;
+                    FileFrameCodec.WriteChunkHeader(final, sealedLength, frame);
+                    cipher.SealInPlace(i, final, body.Span[..sealedLength]);
+                    await filled.WriteAsync(new Frame(frame, FileFrameCodec.ChunkHeaderLength + sealedLength, i), cancellationToken).ConfigureAwait(false);
+                }
+
+                filled.Complete();
+                return digest;
+            }
+            catch (Exception e)
+            {
+                filled.TryComplete(e); // the writer's loop ends with the same exception
+                throw;
+            }
         }
     }
 }

@@ -142,8 +142,9 @@ public sealed partial class WotIdNode
 
     /// <summary>
     /// At start (docs/files.md "Resume"): streams that were running are interrupted; an offer recorded but not queued
-    /// (killed in between) is queued; each interrupted incoming transfer asks its sender to resume (file.accept with
-    /// the durable offset); partial files of finished or unknown transfers are deleted.
+    /// (killed in between) is queued; an incoming transfer whose verified file already reached its destination is
+    /// completed (killed between the move and the record); each other interrupted incoming transfer asks its sender to
+    /// resume (file.accept with the durable offset); partial files of finished or unknown transfers are deleted.
     /// </summary>
     private async Task RecoverFileTransfersAsync(CancellationToken cancellationToken)
     {
@@ -163,7 +164,8 @@ public sealed partial class WotIdNode
             {
                 await QueueFileMessageAsync(c, WotMessageTypes.FileOffer, OfferPayload(t), cancellationToken, t.Id).ConfigureAwait(false);
             }
-            else if (!t.IsOutgoing && t.State is FileTransferStates.Transferring or FileTransferStates.Interrupted)
+            else if (!t.IsOutgoing && t.State is FileTransferStates.Transferring or FileTransferStates.Interrupted
+                && !await TryCompleteMovedAsync(t, c, cancellationToken).ConfigureAwait(false))
             {
                 await QueueFileMessageAsync(c, WotMessageTypes.FileAccept, new Dictionary<string, object> { ["file_id"] = t.Id, ["offset"] = t.Transferred }, cancellationToken)
                     .ConfigureAwait(false);

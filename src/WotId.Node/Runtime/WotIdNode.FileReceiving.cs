@@ -1,4 +1,4 @@
-// The receiver's stream of /wotid/file/2.0.0 (docs/files.md "Wire format", "Resume", "Destination"): HELLO names an
+// The receiver's stream of /wotid/file/3.0.0 (docs/files.md "Wire format", "Resume", "Destination"): HELLO names an
 // accepted incoming transfer of the contact on the other end of this verified connection; the partial file
 // <home>/files/partial/<id> is cut back to the durable offset recorded in SQLite (bytes after it were never
 // acknowledged), RESUME tells the sender the chunk to go on from, and FileReceivePump stores the rest. The receiver
@@ -100,6 +100,12 @@ public sealed partial class WotIdNode
     /// <summary>Receives the rest of <paramref name="t"/>; returns the outcome for the log.</summary>
     private async Task<string> ReceiveOnStreamAsync(Libp2pStream stream, FileStreamHello hello, FileTransferRecord t, Contact c, CancellationToken cancellationToken)
     {
+        if (await TryCompleteMovedAsync(t, c, cancellationToken).ConfigureAwait(false))
+        {
+            stream.Abort(); // nothing to receive: the file is at its destination
+            return "completed before";
+        }
+
         var layout = new FileChunkLayout(t.Size, t.ChunkSize);
         string partialPath = PartialPath(t.Id);
         Directory.CreateDirectory(Path.GetDirectoryName(partialPath)!);
@@ -151,12 +157,75 @@ public sealed partial class WotIdNode
             return "hash mismatch";
         }
 
-        string final = FileNames.MoveInto(partialPath, t.Directory ?? DownloadDirectory, t.Name);
-        _profile.Files.Move(t.Id, FileTransferStore.Open, FileTransferStates.Completed, transferred: t.Size, path: final);
+        string final = MoveToDestination(t, partialPath);
+        _options.FaultPoint?.Invoke(FaultPoints.AfterFileMove); // crash tests only
+        await CompleteIncomingAsync(t, c, final, hash).ConfigureAwait(false);
+        return "completed";
+    }
+
+    /// <summary>
+    /// Moves the verified partial file to a free name in the destination, recording that name first (docs/files.md
+    /// "Destination"), so a restart between the move and the completed record finds the file instead of a second copy.
+    /// </summary>
+    private string MoveToDestination(FileTransferRecord t, string partialPath)
+    {
+        for (int attempt = 0; attempt <= FileNames.MaxSuffix; attempt++)
+        {
+            string candidate = FileNames.FreeName(t.Directory ?? DownloadDirectory, t.Name);
+            if (!_profile.Files.SetDestination(t.Id, candidate))
+            {
+                throw new IOException("the transfer ended while it was being completed");
+            }
+
+            _options.FaultPoint?.Invoke(FaultPoints.BeforeFileMove); // crash tests only
+            if (FileNames.TryMoveTo(partialPath, candidate))
+            {
+                return candidate;
+            }
+        }
+
+        throw new IOException("no free file name in the destination directory");
+    }
+
+    private async Task CompleteIncomingAsync(FileTransferRecord t, Contact c, string path, string hash)
+    {
+        if (!_profile.Files.Move(t.Id, FileTransferStore.Open, FileTransferStates.Completed, transferred: t.Size, path: path))
+        {
+            return;
+        }
+
         _progressAt.TryRemove(t.Id, out _);
         _events.Publish(new NodeEvent(NodeEventKinds.FileCompleted, _time.GetUtcNow(), c.Name, c.PeerId, FileId: t.Id, Bytes: t.Size, Size: t.Size));
         await QueueFileMessageAsync(c, WotMessageTypes.FileReceived, new() { ["file_id"] = t.Id, ["sha256"] = hash }, CancellationToken.None).ConfigureAwait(false);
-        return "completed";
+    }
+
+    /// <summary>
+    /// An incoming transfer whose verified file was moved to its recorded destination by a node that stopped before it
+    /// recorded the transfer completed: no partial file, and at the recorded path a file of the transfer's size and
+    /// verified hash. Completes the record (and sends file.received) without receiving anything again; false otherwise.
+    /// </summary>
+    private async Task<bool> TryCompleteMovedAsync(FileTransferRecord t, Contact c, CancellationToken cancellationToken)
+    {
+        if (t.IsOutgoing || t.Transferred < t.Size || t.Sha256.Length != FileProtocol.DigestLength * 2 || t.Path is not { } path
+            || File.Exists(PartialPath(t.Id)) || !File.Exists(path) || new FileInfo(path).Length != t.Size)
+        {
+            return false;
+        }
+
+        byte[] digest;
+        await using (FileStream file = new(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.Asynchronous | FileOptions.SequentialScan))
+        {
+            digest = await SHA256.HashDataAsync(file, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (!string.Equals(Convert.ToHexStringLower(digest), t.Sha256, StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        Log.FileTransfer(_logger, t.Id, "recovery", "completed: the verified file was already at its destination");
+        await CompleteIncomingAsync(t, c, path, t.Sha256).ConfigureAwait(false);
+        return true;
     }
 
     private FileChunkCipher CreateCipher(string id, byte[] salt)

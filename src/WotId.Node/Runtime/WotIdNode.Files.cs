@@ -166,7 +166,9 @@ public sealed partial class WotIdNode
         _profile.Contacts.Get(t.ContactId) ?? throw new NodeException(NodeError.UnknownContact, "the transfer's contact was removed");
 
     private FileTransferSummary Summary(FileTransferRecord t) => new(t.Id, _profile.Contacts.Get(t.ContactId)?.Name ?? "", t.Direction, t.Name, t.Size,
-        t.MediaType, t.Transferred, t.State, t.Path, t.Reason, t.CreatedAt, t.UpdatedAt);
+        t.MediaType, t.Transferred, t.State,
+        t.IsOutgoing || t.State == FileTransferStates.Completed ? t.Path : null, // an incoming path is the verified file's, recorded just before the move
+        t.Reason, t.CreatedAt, t.UpdatedAt);
 
     private void PublishEnded(Contact c, FileTransferRecord t, string reason) =>
         _events.Publish(new NodeEvent(NodeEventKinds.FileEnded, _time.GetUtcNow(), c.Name, c.PeerId, Reason: reason, FileId: t.Id, Bytes: t.Transferred, Size: t.Size));

@@ -128,6 +128,15 @@ internal sealed partial class FileTransferStore
         return string.Equals(ProfileDatabase.Scalar(c, t, "SELECT sha256 FROM file_transfers WHERE id = $1", id) as string, sha256, StringComparison.Ordinal);
     });
 
+    /// <summary>
+    /// Records the destination a verified incoming file is about to be moved to, before the move (docs/files.md
+    /// "Destination"): a restart after the move but before the transfer is recorded completed finds the file there and
+    /// completes the record instead of receiving the file again. Only for an unfinished incoming transfer.
+    /// </summary>
+    internal bool SetDestination(string id, string path) => _db.Write((c, t) => ProfileDatabase.Execute(c, t,
+        "UPDATE file_transfers SET path = $2, updated_at = $3 WHERE id = $1 AND direction = $4 AND state IN ($5, $6)",
+        id, path, Now(), Api.FileTransferDirections.Incoming, FileTransferStates.Transferring, FileTransferStates.Interrupted) == 1);
+
     /// <summary>Whether files from <paramref name="contactId"/> are accepted without asking.</summary>
     internal bool AutoAccept(long contactId) => _db.Read(c =>
         ProfileDatabase.Scalar(c, null, "SELECT 1 FROM file_auto_accept WHERE contact_id = $1", contactId) is not null);

@@ -1,4 +1,4 @@
-// The /wotid/file/2.0.0 codec (docs/files.md "Wire format", "Chunk encryption"): chunk geometry with 64-bit offsets,
+// The /wotid/file/3.0.0 codec (docs/files.md "Wire format", "Chunk encryption"): chunk geometry with 64-bit offsets,
 // the chunk AEAD binding file, index and final flag, and the frame bounds.
 using System;
 using System.Security.Cryptography;
@@ -66,6 +66,38 @@ public sealed class FileChunkCodecTests
     }
 
     [Fact]
+    public void ChunksAreAes256GcmUnderTheDerivedKeyNonceAndAssociatedDataOfTheSpec()
+    {
+        // docs/files.md "Chunk encryption", recomputed here with .NET's AES-GCM and HKDF, independent of FileChunkCipher.
+        const string Id = "0193a5b2-7c1d-7e4f-8a9b-0c1d2e3f4a5b";
+        byte[] plain = RandomNumberGenerator.GetBytes(1000);
+        byte[] info = [.. "/wotid/file/3.0.0 chunk key"u8, .. System.Text.Encoding.ASCII.GetBytes(Id)];
+        byte[] key = HKDF.DeriveKey(HashAlgorithmName.SHA256, s_key, 32, s_salt, info);
+        byte[] nonce = [0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0x01, 0x02];
+        byte[] ad = [.. "/wotid/file/3.0.0"u8, (byte)Id.Length, .. System.Text.Encoding.ASCII.GetBytes(Id), 0, 0, 0, 0, 0, 0, 0x01, 0x02, 1];
+        byte[] expected = new byte[plain.Length + 16];
+        using (var gcm = new AesGcm(key, 16))
+        {
+            gcm.Encrypt(nonce, plain, expected.AsSpan(0, plain.Length), expected.AsSpan(plain.Length), ad);
+        }
+
+        using var cipher = new FileChunkCipher(s_key, Id, s_salt);
+        byte[] sealedChunk = new byte[plain.Length + 16];
+        cipher.Seal(0x0102, final: true, plain, sealedChunk);
+        Assert.Equal(expected, sealedChunk);
+
+        // In place (the sender's and the receiver's path): the same bytes, and opened back in the same buffer.
+        byte[] inPlace = [.. plain, .. new byte[16]];
+        cipher.SealInPlace(0x0102, final: true, inPlace);
+        Assert.Equal(expected, inPlace);
+        Assert.True(cipher.TryOpenInPlace(0x0102, final: true, inPlace));
+        Assert.Equal(plain, inPlace[..plain.Length]);
+        inPlace = (byte[])expected.Clone();
+        inPlace[3] ^= 1;
+        Assert.False(cipher.TryOpenInPlace(0x0102, final: true, inPlace));
+    }
+
+    [Fact]
     public void ChunkIndexesAboveThirtyTwoBitsAreBound()
     {
         long index = (1L << 33) + 5;
@@ -86,14 +118,19 @@ public sealed class FileChunkCodecTests
         Assert.Equal(hello.Salt, back.Salt);
 
         byte[] badVersion = (byte[])frame.Clone();
-        badVersion[0] = 1; // 1.0.0 carried the hash in the offer; its streams are refused
-        Assert.Equal(FileTransferError.Malformed, Assert.Throws<FileTransferException>(() => FileFrameCodec.DecodeHello(badVersion)).Error);
+        Assert.Equal(3, frame[0]);
+        foreach (byte old in (byte[])[1, 2])
+        {
+            badVersion[0] = old; // 1.0.0 carried the hash in the offer, 2.0.0 sealed with ChaCha20-Poly1305; their streams are refused
+            Assert.Equal(FileTransferError.Malformed, Assert.Throws<FileTransferException>(() => FileFrameCodec.DecodeHello(badVersion)).Error);
+        }
+
         byte[] badId = (byte[])frame.Clone();
         badId[3] = (byte)'/';
         Assert.Equal(FileTransferError.Malformed, Assert.Throws<FileTransferException>(() => FileFrameCodec.DecodeHello(badId)).Error);
         Assert.Throws<FileTransferException>(() => FileFrameCodec.DecodeHello(frame.AsSpan(0, frame.Length - 1)));
-        Assert.Throws<FileTransferException>(() => FileFrameCodec.HelloIdLength([2, 0]));
-        Assert.Throws<FileTransferException>(() => FileFrameCodec.HelloIdLength([2, 129]));
+        Assert.Throws<FileTransferException>(() => FileFrameCodec.HelloIdLength([3, 0]));
+        Assert.Throws<FileTransferException>(() => FileFrameCodec.HelloIdLength([3, 129]));
         Assert.Throws<FileTransferException>(() => FileFrameCodec.EncodeHello(new FileStreamHello("../x", 0, s_salt)));
     }
 

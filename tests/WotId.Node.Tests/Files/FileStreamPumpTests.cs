@@ -59,7 +59,7 @@ public sealed class FileStreamPumpTests
     [Fact]
     public async Task FinalChunkWithoutItsDigestIsRejected()
     {
-        // A 1.0.0-style final chunk (file bytes and tag only) has the wrong length for 2.0.0.
+        // A 1.0.0-style final chunk (file bytes and tag only) has the wrong length since 2.0.0.
         byte[] file = RandomNumberGenerator.GetBytes(1500);
         List<byte[]> frames = Frames(await SendAsync(file, 0));
         using var cipher = new FileChunkCipher(s_key, "f", s_salt);
