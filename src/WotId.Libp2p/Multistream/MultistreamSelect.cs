@@ -83,6 +83,50 @@ internal static class MultistreamSelect
     }
 
     /// <summary>
+    /// Optimistic dialer, write half: appends the header and <paramref name="protocol"/> to <paramref name="writer"/>,
+    /// to be sent without waiting for the listener (go-multistream lazyClient.go, js-libp2p multistream-select
+    /// select.ts "optimisticSelect"). The caller may write its first data right behind it; the answer is checked by
+    /// <see cref="ReadOptimisticResponseAsync"/> before the first read.
+    /// </summary>
+    public static void WriteOptimisticProposal(IBufferWriter<byte> writer, string protocol)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        MultistreamCodec.CheckProtocolId(protocol);
+        MultistreamCodec.Write(writer, ProtocolId);
+        MultistreamCodec.Write(writer, protocol);
+    }
+
+    /// <summary>
+    /// Optimistic dialer, read half: reads the listener's header and its answer to the single proposal. Reads nothing
+    /// past the answer, so the protocol's own bytes stay in the stream.
+    /// </summary>
+    /// <exception cref="MultistreamException">
+    /// <see cref="MultistreamError.NoProtocolInCommon"/> when the listener answered <c>na</c> (it then reads our
+    /// optimistic data as its next proposal and gives up on the stream), or a protocol violation.
+    /// </exception>
+    public static async ValueTask ReadOptimisticResponseAsync(Stream stream, string protocol, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        var reader = new MessageReader();
+        string header = await reader.ReadAsync(stream, cancellationToken).ConfigureAwait(false);
+        if (header != ProtocolId)
+        {
+            throw new MultistreamException(MultistreamError.BadHeader, "remote does not speak " + ProtocolId);
+        }
+
+        string response = await reader.ReadAsync(stream, cancellationToken).ConfigureAwait(false);
+        if (response == NotAvailable)
+        {
+            throw new MultistreamException(MultistreamError.NoProtocolInCommon, "listener does not support " + protocol);
+        }
+
+        if (response != protocol)
+        {
+            throw new MultistreamException(MultistreamError.UnexpectedResponse, "listener answered neither the proposal nor na");
+        }
+    }
+
+    /// <summary>
     /// Listener: sends the header, reads proposals, answers <c>na</c> to unsupported ones and <c>ls</c> with the
     /// supported list, and returns the first supported proposal after echoing it.
     /// </summary>
