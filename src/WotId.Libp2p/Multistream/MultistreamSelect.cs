@@ -150,12 +150,30 @@ internal static class MultistreamSelect
 
         var writer = new ArrayBufferWriter<byte>(64);
         MultistreamCodec.Write(writer, ProtocolId);
-        await WriteAsync(stream, writer, cancellationToken).ConfigureAwait(false);
-
+        bool headerPending = true;
         for (int attempt = 0; attempt <= MaxListenerAttempts; attempt++)
         {
-            string proposal = await reader.ReadAsync(stream, cancellationToken).ConfigureAwait(false);
-            writer.ResetWrittenCount();
+            // When the proposal is already here (dialers send it with their header), our header goes out together with
+            // the answer in one write; otherwise the header is sent first, so a dialer that waits for it never stalls.
+            ValueTask<string> next = reader.ReadAsync(stream, cancellationToken);
+            if (headerPending && !next.IsCompleted)
+            {
+                try
+                {
+                    await WriteAsync(stream, writer, cancellationToken).ConfigureAwait(false);
+                }
+                catch (Exception ex) when (ex is IOException or OperationCanceledException or ObjectDisposedException)
+                {
+                    // The stream is broken: let the pending read end too (it fails or times out) before reporting.
+                    await ObserveAsync(next).ConfigureAwait(false);
+                    throw;
+                }
+
+                writer.ResetWrittenCount();
+            }
+
+            headerPending = false;
+            string proposal = await next.ConfigureAwait(false);
             if (proposal != NotAvailable && proposal != List && Contains(supported, proposal))
             {
                 MultistreamCodec.Write(writer, proposal);
@@ -174,9 +192,22 @@ internal static class MultistreamSelect
             }
 
             await WriteAsync(stream, writer, cancellationToken).ConfigureAwait(false);
+            writer.ResetWrittenCount();
         }
 
         throw new MultistreamException(MultistreamError.TooManyAttempts, "dialer proposed too many unsupported protocols");
+    }
+
+    private static async ValueTask ObserveAsync(ValueTask<string> read)
+    {
+        try
+        {
+            await read.ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is IOException or OperationCanceledException or ObjectDisposedException)
+        {
+            // Already failing for the write's reason.
+        }
     }
 
     private static void WriteList(ArrayBufferWriter<byte> writer, IReadOnlyCollection<string> supported)
