@@ -7,7 +7,7 @@ public static class Program
 {
     public static void Main(string[] args)
     {
-        if (!Libp2p.Libp2pConsole.TryRun(args) && !Libp2p.SoakConsole.TryRun(args) && !Libp2p.KadSimulationConsole.TryRun(args)
+        if (!Libp2p.Libp2pConsole.TryRun(args) && !Libp2p.DialLoopConsole.TryRun(args) && !Signal.SignalFloorConsole.TryRun(args) && !Libp2p.SoakConsole.TryRun(args) && !Libp2p.KadSimulationConsole.TryRun(args)
             && !Node.NodeConsole.TryRun(args) && !ConstantTime.DudectConsole.TryRun(args))
         {
             BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);

@@ -1,5 +1,5 @@
 // ML-DSA verification, FIPS 204 §5.3 (ML-DSA.Verify, "pure" mode, with context string of ≤ 255 bytes).
-// Through BouncyCastle 2.7.0.
+// Through the platform's ML-DSA where supported (PlatformPqc), BouncyCastle 2.7.0 otherwise.
 using System;
 using Org.BouncyCastle.Crypto;
 using Org.BouncyCastle.Crypto.Parameters;
@@ -46,6 +46,17 @@ public static class MLDsa
             return false;
         }
 
+        if (PlatformPqc.MLDsaVerification)
+        {
+            return PlatformPqc.Verify(algorithm, publicKey, message, context, signature);
+        }
+
+        return VerifyBouncyCastle(algorithm, publicKey, message, context, signature);
+    }
+
+    /// <summary>The BouncyCastle path of <see cref="Verify"/> (lengths already checked); also the cross-check of the platform path.</summary>
+    internal static bool VerifyBouncyCastle(MLDsaAlgorithm algorithm, ReadOnlySpan<byte> publicKey, ReadOnlySpan<byte> message, ReadOnlySpan<byte> context, ReadOnlySpan<byte> signature)
+    {
         MLDsaParameters p = Parameters(algorithm);
         var key = MLDsaPublicKeyParameters.FromEncoding(p, publicKey.ToArray());
         var signer = new MLDsaSigner(p, deterministic: true);

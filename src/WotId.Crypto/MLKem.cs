@@ -1,5 +1,6 @@
 // ML-KEM encapsulation, FIPS 203 §7.2 (ML-KEM.Encaps) including the §7.2 input check on the encapsulation
-// key (every 12-bit coefficient of t̂ must be < q = 3329). Through BouncyCastle 2.7.0.
+// key (every 12-bit coefficient of t̂ must be < q = 3329). Through the platform's ML-KEM where supported
+// (PlatformPqc), BouncyCastle 2.7.0 otherwise and for the deterministic (known-answer) form.
 using System;
 using Org.BouncyCastle.Crypto.Kems;
 using Org.BouncyCastle.Crypto.Parameters;
@@ -38,8 +39,9 @@ public static class MLKem
     /// Encapsulates to <paramref name="publicKey"/> with fresh randomness. False when the key has the wrong length
     /// or fails the FIPS 203 modulus check.
     /// </summary>
+    /// <remarks>Through the platform's ML-KEM where it is supported (<see cref="PlatformPqc"/>), BouncyCastle otherwise.</remarks>
     public static bool TryEncapsulate(MLKemAlgorithm algorithm, ReadOnlySpan<byte> publicKey, Span<byte> ciphertext, Span<byte> sharedSecret) =>
-        TryEncapsulate(algorithm, publicKey, ciphertext, sharedSecret, new SecureRandom());
+        TryEncapsulate(algorithm, publicKey, ciphertext, sharedSecret, PlatformPqc.MLKemEncapsulation ? null : new SecureRandom());
 
     /// <summary>Deterministic encapsulation with the 32-byte message <paramref name="m"/> (known-answer tests).</summary>
     public static bool TryEncapsulateDeterministic(MLKemAlgorithm algorithm, ReadOnlySpan<byte> publicKey, ReadOnlySpan<byte> m, Span<byte> ciphertext, Span<byte> sharedSecret)
@@ -77,7 +79,8 @@ public static class MLKem
         _ => throw new ArgumentOutOfRangeException(nameof(algorithm)),
     };
 
-    private static bool TryEncapsulate(MLKemAlgorithm algorithm, ReadOnlySpan<byte> publicKey, Span<byte> ciphertext, Span<byte> sharedSecret, SecureRandom random)
+    // random: the randomness for BouncyCastle; null to encapsulate through the platform.
+    private static bool TryEncapsulate(MLKemAlgorithm algorithm, ReadOnlySpan<byte> publicKey, Span<byte> ciphertext, Span<byte> sharedSecret, SecureRandom? random)
     {
         int ctSize = CiphertextSize(algorithm);
         ThrowHelper.CheckDestination(ciphertext, ctSize, nameof(ciphertext));
@@ -85,6 +88,12 @@ public static class MLKem
         if (!IsValidPublicKey(algorithm, publicKey))
         {
             return false;
+        }
+
+        if (random is null)
+        {
+            PlatformPqc.Encapsulate(algorithm, publicKey, ciphertext, sharedSecret);
+            return true;
         }
 
         MLKemParameters p = Parameters(algorithm);

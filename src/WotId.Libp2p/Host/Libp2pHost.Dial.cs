@@ -1,4 +1,4 @@
-// Dialing and the connection upgrade: multistream-select /noise, Noise XX with early muxer negotiation, then
+// Dialing and the connection upgrade: multistream-select /noise (optimistic on the dialer's side), Noise XX with early muxer negotiation, then
 // /yamux/1.0.0 (or a multistream round when either side sent no muxer list). libp2p/specs connections/README.md,
 // connections/inlined-muxer-negotiation.md.
 using System;
@@ -139,17 +139,16 @@ public sealed partial class Libp2pHost
         NoiseSecuredStream secured;
         try
         {
-            if (initiator)
-            {
-                await MultistreamSelect.SelectAsync(raw, s_noise, token).ConfigureAwait(false);
-            }
-            else
+            // The dialer proposes /noise optimistically, together with Noise message 1 (one round trip less); the
+            // listener's answer is checked before message 2 is read.
+            if (!initiator)
             {
                 await MultistreamSelect.HandleAsync(raw, s_noise, token).ConfigureAwait(false);
             }
 
             IReadOnlyList<string> muxers = _options.EarlyMuxerNegotiation ? s_yamux : [];
-            secured = await NoiseSecuredStream.HandshakeAsync(raw, _options.Identity, initiator, expected, muxers, token).ConfigureAwait(false);
+            secured = await NoiseSecuredStream.HandshakeAsync(raw, _options.Identity, _noiseStatic, initiator, expected, muxers, optimisticSelect: initiator, token)
+                .ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is IOException or FormatException or OperationCanceledException or ObjectDisposedException)
         {

@@ -21,7 +21,8 @@ public sealed partial class Libp2pHost
     public async Task<IdentifyMessage> IdentifyAsync(Libp2pConnection connection, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(connection);
-        Libp2pStream stream = await OpenStreamOnAsync(connection, IdentifyProtocol.ProtocolId, cancellationToken).ConfigureAwait(false);
+        // Optimistic: the request is only a proposal and a half-close, and the answer is read first anyway.
+        Libp2pStream stream = await OpenStreamOnAsync(connection, IdentifyProtocol.ProtocolId, optimistic: true, cancellationToken).ConfigureAwait(false);
         await using (stream.ConfigureAwait(false))
         {
             stream.CompleteWrites();
@@ -35,7 +36,9 @@ public sealed partial class Libp2pHost
     public async Task<IReadOnlyList<TimeSpan>> PingAsync(PeerId peer, int count = 1, CancellationToken cancellationToken = default)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(count, 1);
-        Libp2pStream stream = await OpenStreamAsync(peer, PingProtocol.ProtocolId, cancellationToken).ConfigureAwait(false);
+        // Optimistic: the first ping travels with the proposal, and its echo comes after the answer.
+        Libp2pConnection connection = await ConnectAsync(peer, cancellationToken).ConfigureAwait(false);
+        Libp2pStream stream = await OpenStreamOnAsync(connection, PingProtocol.ProtocolId, optimistic: true, cancellationToken).ConfigureAwait(false);
         await using (stream.ConfigureAwait(false))
         {
             var rtts = new List<TimeSpan>(count);

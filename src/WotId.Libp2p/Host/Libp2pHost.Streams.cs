@@ -1,6 +1,7 @@
 // Streams: every new Yamux stream negotiates its protocol with multistream-select (libp2p/specs
 // connections/README.md "Protocol Negotiation"); inbound streams are dispatched to registered handlers.
 using System;
+using System.Buffers;
 using System.IO;
 using System.Linq;
 using System.Threading;
@@ -24,7 +25,17 @@ public sealed partial class Libp2pHost
         return await OpenStreamOnAsync(connection, protocolId, cancellationToken).ConfigureAwait(false);
     }
 
-    internal async Task<Libp2pStream> OpenStreamOnAsync(Libp2pConnection connection, string protocolId, CancellationToken cancellationToken)
+    internal Task<Libp2pStream> OpenStreamOnAsync(Libp2pConnection connection, string protocolId, CancellationToken cancellationToken) =>
+        OpenStreamOnAsync(connection, protocolId, optimistic: false, cancellationToken);
+
+    /// <summary>
+    /// Opens a stream and negotiates <paramref name="protocolId"/>. With <paramref name="optimistic"/> the proposal is
+    /// sent without waiting for the answer (go-multistream lazyClient.go, js-libp2p "optimisticSelect"): the stream is
+    /// returned at once, the caller's first bytes follow the proposal, and the answer is checked by the first read, which
+    /// throws <see cref="HostError.ProtocolNotSupported"/> on a refusal. Only for callers that read before relying on
+    /// the protocol (identify, ping); a listener that refuses reads the optimistic bytes as its next proposal and resets.
+    /// </summary>
+    internal async Task<Libp2pStream> OpenStreamOnAsync(Libp2pConnection connection, string protocolId, bool optimistic, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrEmpty(protocolId);
         if (!_resources.TryAcquireProtocolStream(protocolId, connection.RemotePeer, outbound: true))
@@ -71,6 +82,14 @@ public sealed partial class Libp2pHost
         try
         {
             using var timeout = new TimeoutScope(_time, _options.NegotiationTimeout, cancellationToken);
+            if (optimistic)
+            {
+                var proposal = new ArrayBufferWriter<byte>(64);
+                MultistreamSelect.WriteOptimisticProposal(proposal, protocolId);
+                await stream.WriteAsync(proposal.WrittenMemory, timeout.Token).ConfigureAwait(false);
+                return new Libp2pStream(stream, connection, protocolId, unconfirmed: true);
+            }
+
             await MultistreamSelect.SelectAsync(stream, [protocolId], timeout.Token).ConfigureAwait(false);
         }
         catch (MultistreamException ex) when (ex.Error == MultistreamError.NoProtocolInCommon)

@@ -11,6 +11,7 @@ using System.Threading.Tasks;
 using Microsoft.Extensions.Logging;
 using WotId.Libp2p.Host.Resources;
 using WotId.Libp2p.Multiaddr;
+using WotId.Libp2p.Noise;
 using WotId.Libp2p.Peer;
 using WotId.Libp2p.Protocols.Identify;
 using WotId.Libp2p.Protocols.Perf;
@@ -37,6 +38,7 @@ public sealed partial class Libp2pHost : IAsyncDisposable
     private int _pendingOutbound;
     private byte[]? _signedRecord;
     private ulong _recordSequence;
+    private NoiseStaticKey? _noiseStatic;
 
     /// <summary>Creates a host (not yet listening).</summary>
     public Libp2pHost(Libp2pHostOptions options)
@@ -137,6 +139,14 @@ public sealed partial class Libp2pHost : IAsyncDisposable
         }
 
         ResealPeerRecord();
+
+        // A listening host signs one Noise static key for all its handshakes (the responder then only pays for its
+        // ephemeral key); a dial-only host makes one per connection, after its first message is sent.
+        if (_listeners.Count > 0)
+        {
+            _noiseStatic = NoiseStaticKey.Create(_options.Identity);
+        }
+
         if (_options.IdleTimeout > TimeSpan.Zero)
         {
             _tasks.Add(IdleLoopAsync());
@@ -177,6 +187,7 @@ public sealed partial class Libp2pHost : IAsyncDisposable
     {
         await StopAsync().ConfigureAwait(false);
         _stopping.Dispose();
+        _noiseStatic?.Dispose();
     }
 
     /// <summary>Registers (or replaces) the handler of <paramref name="protocolId"/>; connected peers get an identify push.</summary>

@@ -4,6 +4,7 @@ using System;
 using System.IO;
 using System.Threading;
 using System.Threading.Tasks;
+using WotId.Libp2p.Multistream;
 using WotId.Libp2p.Peer;
 using WotId.Libp2p.Yamux;
 
@@ -14,11 +15,16 @@ public sealed class Libp2pStream : Stream
 {
     private readonly YamuxStream _inner;
 
-    internal Libp2pStream(YamuxStream inner, Libp2pConnection connection, string protocol)
+    // Set while an optimistic proposal's answer is unread (multistream-select, go-multistream lazyClient.go): the first
+    // read checks it before returning data.
+    private string? _unconfirmed;
+
+    internal Libp2pStream(YamuxStream inner, Libp2pConnection connection, string protocol, bool unconfirmed = false)
     {
         _inner = inner;
         Connection = connection;
         Protocol = protocol;
+        _unconfirmed = unconfirmed ? protocol : null;
     }
 
     /// <summary>The negotiated protocol id.</summary>
@@ -59,15 +65,20 @@ public sealed class Libp2pStream : Stream
     public void Abort(uint errorCode = 0) => _inner.Abort(errorCode);
 
     /// <inheritdoc />
+    /// <exception cref="HostException">
+    /// The first read of an optimistically opened stream: <see cref="HostError.ProtocolNotSupported"/> when the peer
+    /// refused the protocol.
+    /// </exception>
     public override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default) =>
-        _inner.ReadAsync(buffer, cancellationToken);
+        _unconfirmed is null ? _inner.ReadAsync(buffer, cancellationToken) : ConfirmThenReadAsync(buffer, cancellationToken);
 
     /// <inheritdoc />
     public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
-        _inner.ReadAsync(buffer, offset, count, cancellationToken);
+        _unconfirmed is null ? _inner.ReadAsync(buffer, offset, count, cancellationToken) : ConfirmThenReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
 
     /// <inheritdoc />
-    public override int Read(byte[] buffer, int offset, int count) => _inner.Read(buffer, offset, count);
+    public override int Read(byte[] buffer, int offset, int count) =>
+        _unconfirmed is null ? _inner.Read(buffer, offset, count) : throw new NotSupportedException("an optimistically opened stream is read asynchronously");
 
     /// <inheritdoc />
     public override ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken = default) =>
@@ -93,6 +104,23 @@ public sealed class Libp2pStream : Stream
 
     /// <inheritdoc />
     public override void SetLength(long value) => throw new NotSupportedException();
+
+    private async ValueTask<int> ConfirmThenReadAsync(Memory<byte> buffer, CancellationToken cancellationToken)
+    {
+        string protocol = _unconfirmed!;
+        try
+        {
+            await MultistreamSelect.ReadOptimisticResponseAsync(_inner, protocol, cancellationToken).ConfigureAwait(false);
+        }
+        catch (MultistreamException ex) when (ex.Error == MultistreamError.NoProtocolInCommon)
+        {
+            _inner.Abort();
+            throw new HostException(HostError.ProtocolNotSupported, RemotePeer + " does not support " + protocol, ex);
+        }
+
+        _unconfirmed = null;
+        return await _inner.ReadAsync(buffer, cancellationToken).ConfigureAwait(false);
+    }
 
     /// <inheritdoc />
     public override string ToString() => Protocol + " with " + RemotePeer;

@@ -83,6 +83,50 @@ internal static class MultistreamSelect
     }
 
     /// <summary>
+    /// Optimistic dialer, write half: appends the header and <paramref name="protocol"/> to <paramref name="writer"/>,
+    /// to be sent without waiting for the listener (go-multistream lazyClient.go, js-libp2p multistream-select
+    /// select.ts "optimisticSelect"). The caller may write its first data right behind it; the answer is checked by
+    /// <see cref="ReadOptimisticResponseAsync"/> before the first read.
+    /// </summary>
+    public static void WriteOptimisticProposal(IBufferWriter<byte> writer, string protocol)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        MultistreamCodec.CheckProtocolId(protocol);
+        MultistreamCodec.Write(writer, ProtocolId);
+        MultistreamCodec.Write(writer, protocol);
+    }
+
+    /// <summary>
+    /// Optimistic dialer, read half: reads the listener's header and its answer to the single proposal. Reads nothing
+    /// past the answer, so the protocol's own bytes stay in the stream.
+    /// </summary>
+    /// <exception cref="MultistreamException">
+    /// <see cref="MultistreamError.NoProtocolInCommon"/> when the listener answered <c>na</c> (it then reads our
+    /// optimistic data as its next proposal and gives up on the stream), or a protocol violation.
+    /// </exception>
+    public static async ValueTask ReadOptimisticResponseAsync(Stream stream, string protocol, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        var reader = new MessageReader();
+        string header = await reader.ReadAsync(stream, cancellationToken).ConfigureAwait(false);
+        if (header != ProtocolId)
+        {
+            throw new MultistreamException(MultistreamError.BadHeader, "remote does not speak " + ProtocolId);
+        }
+
+        string response = await reader.ReadAsync(stream, cancellationToken).ConfigureAwait(false);
+        if (response == NotAvailable)
+        {
+            throw new MultistreamException(MultistreamError.NoProtocolInCommon, "listener does not support " + protocol);
+        }
+
+        if (response != protocol)
+        {
+            throw new MultistreamException(MultistreamError.UnexpectedResponse, "listener answered neither the proposal nor na");
+        }
+    }
+
+    /// <summary>
     /// Listener: sends the header, reads proposals, answers <c>na</c> to unsupported ones and <c>ls</c> with the
     /// supported list, and returns the first supported proposal after echoing it.
     /// </summary>
@@ -106,12 +150,30 @@ internal static class MultistreamSelect
 
         var writer = new ArrayBufferWriter<byte>(64);
         MultistreamCodec.Write(writer, ProtocolId);
-        await WriteAsync(stream, writer, cancellationToken).ConfigureAwait(false);
-
+        bool headerPending = true;
         for (int attempt = 0; attempt <= MaxListenerAttempts; attempt++)
         {
-            string proposal = await reader.ReadAsync(stream, cancellationToken).ConfigureAwait(false);
-            writer.ResetWrittenCount();
+            // When the proposal is already here (dialers send it with their header), our header goes out together with
+            // the answer in one write; otherwise the header is sent first, so a dialer that waits for it never stalls.
+            ValueTask<string> next = reader.ReadAsync(stream, cancellationToken);
+            if (headerPending && !next.IsCompleted)
+            {
+                try
+                {
+                    await WriteAsync(stream, writer, cancellationToken).ConfigureAwait(false);
+                }
+                catch (Exception ex) when (ex is IOException or OperationCanceledException or ObjectDisposedException)
+                {
+                    // The stream is broken: let the pending read end too (it fails or times out) before reporting.
+                    await ObserveAsync(next).ConfigureAwait(false);
+                    throw;
+                }
+
+                writer.ResetWrittenCount();
+            }
+
+            headerPending = false;
+            string proposal = await next.ConfigureAwait(false);
             if (proposal != NotAvailable && proposal != List && Contains(supported, proposal))
             {
                 MultistreamCodec.Write(writer, proposal);
@@ -130,9 +192,22 @@ internal static class MultistreamSelect
             }
 
             await WriteAsync(stream, writer, cancellationToken).ConfigureAwait(false);
+            writer.ResetWrittenCount();
         }
 
         throw new MultistreamException(MultistreamError.TooManyAttempts, "dialer proposed too many unsupported protocols");
+    }
+
+    private static async ValueTask ObserveAsync(ValueTask<string> read)
+    {
+        try
+        {
+            await read.ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is IOException or OperationCanceledException or ObjectDisposedException)
+        {
+            // Already failing for the write's reason.
+        }
     }
 
     private static void WriteList(ArrayBufferWriter<byte> writer, IReadOnlyCollection<string> supported)

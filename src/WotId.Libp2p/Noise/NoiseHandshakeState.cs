@@ -20,7 +20,7 @@ internal sealed class NoiseHandshakeState : IDisposable
     private const int Done = 3;
 
     private readonly bool _initiator;
-    private readonly X25519PrivateKey _s;
+    private X25519PrivateKey? _s;
     private readonly SymmetricState _symmetric = new(ProtocolName);
     private X25519PrivateKey? _e;
     private byte[]? _re;
@@ -28,10 +28,10 @@ internal sealed class NoiseHandshakeState : IDisposable
     private int _step;
 
     /// <param name="initiator">True for the side that sends the first message.</param>
-    /// <param name="staticKey">Our static key (owned by the caller).</param>
+    /// <param name="staticKey">Our static key (owned by the caller); null to give it later with <see cref="SetStaticKey"/>.</param>
     /// <param name="prologue">Prologue (empty for libp2p).</param>
     /// <param name="ephemeral">A fixed ephemeral key (test vectors only); null generates one. Taken over and disposed.</param>
-    public NoiseHandshakeState(bool initiator, X25519PrivateKey staticKey, ReadOnlySpan<byte> prologue, X25519PrivateKey? ephemeral = null)
+    public NoiseHandshakeState(bool initiator, X25519PrivateKey? staticKey, ReadOnlySpan<byte> prologue, X25519PrivateKey? ephemeral = null)
     {
         _initiator = initiator;
         _s = staticKey;
@@ -40,6 +40,18 @@ internal sealed class NoiseHandshakeState : IDisposable
     }
 
     public bool IsInitiator => _initiator;
+
+    /// <summary>Gives the static key (owned by the caller) before the message that sends it is written.</summary>
+    public void SetStaticKey(X25519PrivateKey staticKey)
+    {
+        ArgumentNullException.ThrowIfNull(staticKey);
+        if (_s is not null && !ReferenceEquals(_s, staticKey))
+        {
+            throw new InvalidOperationException("the static key is already set");
+        }
+
+        _s = staticKey;
+    }
 
     public bool IsComplete => _step == Done;
 
@@ -53,6 +65,8 @@ internal sealed class NoiseHandshakeState : IDisposable
 
     /// <summary>Largest payload that fits in the next message we write.</summary>
     public int MaxPayloadLength => MaxMessageLength - Overhead(_step);
+
+    private X25519PrivateKey StaticKey => _s ?? throw new InvalidOperationException("no static key was given");
 
     /// <summary>Writes the next handshake message carrying <paramref name="payload"/>; returns its length.</summary>
     public int WriteMessage(ReadOnlySpan<byte> payload, Span<byte> message)
@@ -78,12 +92,12 @@ internal sealed class NoiseHandshakeState : IDisposable
                 case 1: // <- e, ee, s, es
                     p += WriteEphemeral(message);
                     MixDh(_e!, _re!);
-                    p += _symmetric.EncryptAndHash(_s.PublicKeySpan, message[p..]);
-                    MixDh(_s, _re!);
+                    p += _symmetric.EncryptAndHash(StaticKey.PublicKeySpan, message[p..]);
+                    MixDh(StaticKey, _re!);
                     break;
                 default: // -> s, se
-                    p += _symmetric.EncryptAndHash(_s.PublicKeySpan, message[p..]);
-                    MixDh(_s, _re!);
+                    p += _symmetric.EncryptAndHash(StaticKey.PublicKeySpan, message[p..]);
+                    MixDh(StaticKey, _re!);
                     break;
             }
 

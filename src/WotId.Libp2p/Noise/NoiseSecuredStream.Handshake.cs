@@ -33,19 +33,43 @@ internal sealed partial class NoiseSecuredStream
     /// <param name="localMuxers">Muxers offered in the payload extensions, by preference; empty to send none.</param>
     /// <param name="cancellationToken">Cancels the handshake.</param>
     /// <exception cref="NoiseHandshakeException">The handshake or a payload check failed.</exception>
+    public static Task<NoiseSecuredStream> HandshakeAsync(
+        Stream transport, PeerIdentity local, bool isInitiator, PeerId? expectedRemote, IReadOnlyList<string> localMuxers, CancellationToken cancellationToken) =>
+        HandshakeAsync(transport, local, null, isInitiator, expectedRemote, localMuxers, optimisticSelect: false, cancellationToken);
+
+    /// <summary>
+    /// As <see cref="HandshakeAsync(Stream, PeerIdentity, bool, PeerId?, IReadOnlyList{string}, CancellationToken)"/>;
+    /// with <paramref name="optimisticSelect"/> (initiator only) multistream-select's <c>/noise</c> proposal is not
+    /// negotiated beforehand but sent together with message 1, and the listener's answer is read just before
+    /// message 2: one round trip less (go-libp2p and js-libp2p dial the same way).
+    /// </summary>
+    /// <remarks>
+    /// <paramref name="staticKey"/> is the host's reusable static key (signed once); when null a fresh one is made
+    /// for this handshake, by the initiator only after message 1 is on its way, so it overlaps the responder's work.
+    /// </remarks>
+    /// <exception cref="Multistream.MultistreamException">With <paramref name="optimisticSelect"/>: the listener refused <c>/noise</c>.</exception>
     public static async Task<NoiseSecuredStream> HandshakeAsync(
-        Stream transport, PeerIdentity local, bool isInitiator, PeerId? expectedRemote, IReadOnlyList<string> localMuxers, CancellationToken cancellationToken)
+        Stream transport, PeerIdentity local, NoiseStaticKey? staticKey, bool isInitiator, PeerId? expectedRemote, IReadOnlyList<string> localMuxers,
+        bool optimisticSelect, CancellationToken cancellationToken)
     {
+        if (optimisticSelect && !isInitiator)
+        {
+            throw new ArgumentException("only the dialer negotiates optimistically", nameof(optimisticSelect));
+        }
+
         ArgumentNullException.ThrowIfNull(transport);
         ArgumentNullException.ThrowIfNull(local);
         ArgumentNullException.ThrowIfNull(localMuxers);
-        using X25519PrivateKey staticKey = X25519PrivateKey.Generate();
-        using var state = new NoiseHandshakeState(isInitiator, staticKey, default);
+        using var state = new NoiseHandshakeState(isInitiator, staticKey?.Key, default);
         byte[] frame = ArrayPool<byte>.Shared.Rent(2 + NoiseHandshakeState.MaxMessageLength);
         byte[] payloadBuffer = ArrayPool<byte>.Shared.Rent(NoiseHandshakeState.MaxMessageLength);
         try
         {
-            return await RunAsync(transport, state, local, staticKey, isInitiator, expectedRemote, localMuxers, frame, payloadBuffer, cancellationToken).ConfigureAwait(false);
+            // The initiator's exchange ends with its own write (message 3), so the wrapper has read the answer by then
+            // and the secured stream uses the raw transport directly.
+            Stream io = optimisticSelect ? new Multistream.OptimisticSelectStream(transport, ProtocolId) : transport;
+            return await RunAsync(io, transport, state, local, staticKey, isInitiator, expectedRemote, localMuxers, frame, payloadBuffer, cancellationToken)
+                .ConfigureAwait(false);
         }
         finally
         {
@@ -55,28 +79,36 @@ internal sealed partial class NoiseSecuredStream
     }
 
     private static async Task<NoiseSecuredStream> RunAsync(
-        Stream transport, NoiseHandshakeState state, PeerIdentity local, X25519PrivateKey staticKey, bool isInitiator, PeerId? expectedRemote,
+        Stream transport, Stream owned, NoiseHandshakeState state, PeerIdentity local, NoiseStaticKey? shared, bool isInitiator, PeerId? expectedRemote,
         IReadOnlyList<string> localMuxers, byte[] frame, byte[] payloadBuffer, CancellationToken cancellationToken)
     {
-        byte[] ourPayload = BuildPayload(local, staticKey, localMuxers);
         NoiseHandshakePayload remote;
         if (isInitiator)
         {
+            // Message 1 (-> e) needs no static key: send it first, then sign while the responder works.
             await WriteHandshakeAsync(transport, state, default, frame, cancellationToken).ConfigureAwait(false);
+            using NoiseStaticKey? fresh = shared is null ? NoiseStaticKey.Create(local) : null;
+            NoiseStaticKey mine = shared ?? fresh!;
+            state.SetStaticKey(mine.Key);
+            byte[] ourPayload = BuildPayload(local, mine, localMuxers);
             int n = await ReadHandshakeAsync(transport, state, frame, payloadBuffer, cancellationToken).ConfigureAwait(false);
             remote = NoiseHandshakePayload.Decode(payloadBuffer.AsSpan(0, n));
             (PeerPublicKey key, PeerId id) = VerifyRemote(remote, state.RemoteStaticKey, expectedRemote);
             await WriteHandshakeAsync(transport, state, ourPayload, frame, cancellationToken).ConfigureAwait(false);
-            return Create(transport, state, local, key, id, ChooseMuxer(localMuxers, remote.StreamMuxers));
+            return Create(owned, state, local, key, id, ChooseMuxer(localMuxers, remote.StreamMuxers));
         }
         else
         {
+            using NoiseStaticKey? fresh = shared is null ? NoiseStaticKey.Create(local) : null;
+            NoiseStaticKey mine = shared ?? fresh!;
+            state.SetStaticKey(mine.Key);
+            byte[] ourPayload = BuildPayload(local, mine, localMuxers);
             await ReadHandshakeAsync(transport, state, frame, payloadBuffer, cancellationToken).ConfigureAwait(false);
             await WriteHandshakeAsync(transport, state, ourPayload, frame, cancellationToken).ConfigureAwait(false);
             int n = await ReadHandshakeAsync(transport, state, frame, payloadBuffer, cancellationToken).ConfigureAwait(false);
             remote = NoiseHandshakePayload.Decode(payloadBuffer.AsSpan(0, n));
             (PeerPublicKey key, PeerId id) = VerifyRemote(remote, state.RemoteStaticKey, expectedRemote);
-            return Create(transport, state, local, key, id, ChooseMuxer(remote.StreamMuxers, localMuxers));
+            return Create(owned, state, local, key, id, ChooseMuxer(remote.StreamMuxers, localMuxers));
         }
     }
 
@@ -138,12 +170,12 @@ internal sealed partial class NoiseSecuredStream
         return null;
     }
 
-    private static byte[] BuildPayload(PeerIdentity local, X25519PrivateKey staticKey, IReadOnlyList<string> muxers)
+    private static byte[] BuildPayload(PeerIdentity local, NoiseStaticKey staticKey, IReadOnlyList<string> muxers)
     {
         var payload = new NoiseHandshakePayload
         {
             IdentityKey = local.PublicKey.Encode(),
-            IdentitySig = local.Sign(SignedStaticKey(staticKey.PublicKeySpan)),
+            IdentitySig = staticKey.IdentitySignature,
         };
         payload.StreamMuxers.AddRange(muxers);
         return payload.Encode();
