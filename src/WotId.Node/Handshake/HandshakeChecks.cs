@@ -95,6 +95,39 @@ internal static class HandshakeChecks
     public static Task<string> PresentAhead(HandshakeServices s, string localPeer, string remotePeer, ReadOnlyMemory<byte> channelBinding) =>
         Task.Run(() => Present(s, localPeer, remotePeer, channelBinding));
 
+    /// <summary>
+    /// Signs <paramref name="message"/> for <paramref name="receiver"/> on the thread pool, before it is due: the ML-DSA
+    /// signature is then made while the peer's message before it travels and is verified, instead of after. The frame
+    /// is the one <see cref="Encode"/> would make a moment later; it is sent only at the same step as before (the peer's
+    /// message verified) and only when the receiver is the one expected (<see cref="TakeAheadAsync"/>), else dropped.
+    /// </summary>
+    public static Task<byte[]> EncodeAhead(HandshakeServices s, Func<Task<HandshakeMessage>> message, string receiver) =>
+        Task.Run(async () => Encode(s, await message().ConfigureAwait(false), receiver));
+
+    /// <summary>The frame signed ahead by <see cref="EncodeAhead"/> when it was signed for <paramref name="receiver"/> and signing succeeded; null: sign now.</summary>
+    public static async ValueTask<byte[]?> TakeAheadAsync(Task<byte[]>? ahead, string? aheadReceiver, string receiver)
+    {
+        if (ahead is null || aheadReceiver != receiver)
+        {
+            return null;
+        }
+
+        await ((Task)ahead).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        return ahead.IsCompletedSuccessfully ? ahead.Result : null;
+    }
+
+    /// <summary>Waits for work started ahead (never throws): a handshake leaves nothing running behind it.</summary>
+    public static async Task SettleAsync(params Task?[] ahead)
+    {
+        foreach (Task? task in ahead)
+        {
+            if (task is not null)
+            {
+                await task.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            }
+        }
+    }
+
     public static byte[] Encode(HandshakeServices s, HandshakeMessage message, string? receiver) =>
         HandshakeMessageCodec.Encode(message, s.Signer, s.Identity.Did, receiver, s.Time);
 

@@ -79,6 +79,7 @@ public sealed partial class WotIdNode : IWotIdNode
             HolePunching = options.HolePunching,
         });
         _gate.Attach(_host);
+        _gate.ExpectedDid = ExpectedDidOf;
         ConfigureReachability();
         _host.SetHandler(MessageProtocol.ProtocolId, HandleMessageStreamAsync);
         _host.SetHandler(Files.FileProtocol.ProtocolId, HandleFileStreamAsync);
