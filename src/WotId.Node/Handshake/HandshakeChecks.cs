@@ -87,7 +87,8 @@ internal static class HandshakeChecks
     }
 
     /// <summary>
-    /// <see cref="Present"/> on the thread pool, started when the connection is known, so the ML-DSA signature is made
+    /// <see cref="Present"/> on the thread pool, started when the handshake stream opens (the initiator: right after
+    /// it signed message 1, which is on the critical path), so the ML-DSA signature is made
     /// while the TSP messages before it are signed, sent and verified. The presentation depends only on this connection
     /// (both peer ids, our Signal identity key, the Noise handshake hash) and is sent only after the peer's message
     /// before it verified, exactly as when it is made then. The caller awaits the task before it returns.

@@ -176,15 +176,20 @@ public sealed class HandshakeGate : IConnectionGate, IDisposable
         await using (stream.ConfigureAwait(false))
         {
             Log.Step(_logger, "stream opened", true);
-            Task<string> presentation = HandshakeChecks.PresentAhead(_s, local, connection.RemotePeer.ToString(), connection.ChannelBinding);
-            var handshake = new HandshakeInitiator(_s, local, connection.RemotePeer, connection.ChannelBinding.Span, presentation, ExpectedDid?.Invoke(connection.RemotePeer));
+            var handshake = new HandshakeInitiator(
+                _s,
+                local,
+                connection.RemotePeer,
+                connection.ChannelBinding.Span,
+                () => HandshakeChecks.PresentAhead(_s, local, connection.RemotePeer.ToString(), connection.ChannelBinding),
+                ExpectedDid?.Invoke(connection.RemotePeer));
             try
             {
                 return await HandshakeProtocol.RunInitiatorAsync(_s, stream, handshake, cancellationToken).ConfigureAwait(false);
             }
             finally
             {
-                await HandshakeChecks.SettleAsync(presentation, handshake.Ahead).ConfigureAwait(false);
+                await handshake.Ahead.ConfigureAwait(false);
             }
         }
     }

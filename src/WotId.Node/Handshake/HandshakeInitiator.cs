@@ -18,8 +18,9 @@ internal sealed class HandshakeInitiator
     private readonly string _localPeer;
     private readonly PeerId _remotePeer;
     private readonly byte[] _channelBinding;
-    private readonly Task<string>? _presentation;
+    private readonly Func<Task<string>>? _presentAhead;
     private readonly string? _expectedDid;
+    private Task<string>? _presentation;
     private Task<byte[]>? _shareAhead;
     private Phase _phase;
     private string? _remoteDid;
@@ -27,22 +28,22 @@ internal sealed class HandshakeInitiator
     private PreKeyBundle? _remoteBundle;
     private Credential? _remoteCredential;
 
-    /// <summary>A new handshake; <paramref name="presentation"/> is our presentation for this connection when it is
-    /// being made already (<see cref="HandshakeChecks.PresentAhead"/>), null to make it once message 2 has been verified.
-    /// <paramref name="expectedDid"/>: the DID the responder is expected to have (the contact dialled), so that message 3
-    /// is signed for it while message 2 is awaited (used only when message 2 comes from that DID); null: none.</summary>
-    public HandshakeInitiator(HandshakeServices services, string localPeer, PeerId remotePeer, ReadOnlySpan<byte> channelBinding, Task<string>? presentation = null, string? expectedDid = null)
+    /// <summary>A new handshake; <paramref name="presentAhead"/> starts making our presentation for this connection
+    /// (<see cref="HandshakeChecks.PresentAhead"/>) once message 1 is signed, null to make it once message 2 has been
+    /// verified. <paramref name="expectedDid"/>: the DID the responder is expected to have (the contact dialled), so that
+    /// message 3 is signed for it while message 2 is awaited (used only when message 2 comes from that DID); null: none.</summary>
+    public HandshakeInitiator(HandshakeServices services, string localPeer, PeerId remotePeer, ReadOnlySpan<byte> channelBinding, Func<Task<string>>? presentAhead = null, string? expectedDid = null)
     {
         _s = services;
         _localPeer = localPeer;
         _remotePeer = remotePeer;
         _channelBinding = channelBinding.ToArray();
-        _presentation = presentation;
-        _expectedDid = presentation is null ? null : expectedDid;
+        _presentAhead = presentAhead;
+        _expectedDid = presentAhead is null ? null : expectedDid;
     }
 
-    /// <summary>Work started ahead of its step (message 3 signed for the expected DID); the caller awaits it before it returns.</summary>
-    public Task Ahead => _shareAhead ?? Task.CompletedTask;
+    /// <summary>Work started ahead of its step (the presentation, message 3 signed for the expected DID); the caller awaits it before it returns.</summary>
+    public Task Ahead => HandshakeChecks.SettleAsync(_presentation, _shareAhead);
 
     private enum Phase
     {
@@ -56,12 +57,18 @@ internal sealed class HandshakeInitiator
     public HandshakeStep Start()
     {
         Advance(Phase.New, Phase.AwaitingShare);
-        if (_expectedDid is { } expected && _presentation is { } presentation)
+        // Message 1 first: it is on the critical path, the presentation is needed only once message 2 has been verified.
+        byte[] request = HandshakeChecks.Encode(_s, HandshakeMessage.Request("p2p:" + _localPeer), null);
+        if (_presentAhead is not null)
         {
-            _shareAhead = HandshakeChecks.EncodeAhead(_s, async () => HandshakeMessage.Share(await presentation.ConfigureAwait(false), _s.Identity.SignalIdentityKey, null), expected);
+            Task<string> presentation = _presentation = _presentAhead();
+            if (_expectedDid is { } expected)
+            {
+                _shareAhead = HandshakeChecks.EncodeAhead(_s, async () => HandshakeMessage.Share(await presentation.ConfigureAwait(false), _s.Identity.SignalIdentityKey, null), expected);
+            }
         }
 
-        return HandshakeStep.Continue(1, HandshakeChecks.Encode(_s, HandshakeMessage.Request("p2p:" + _localPeer), null));
+        return HandshakeStep.Continue(1, request);
     }
 
     /// <summary>Message 2 in: verify the responder; message 3 out: our presentation.</summary>
