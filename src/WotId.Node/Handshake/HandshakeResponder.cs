@@ -72,8 +72,12 @@ internal sealed class HandshakeResponder
                 throw new HandshakeException(HandshakeFailureReason.BindingMismatch, false, "the request's audience is not the connection's remote peer");
             }
 
-            // Message 4 has fixed content: sign it now, while message 2 travels and message 3 is made and verified.
-            _confirmAhead = HandshakeChecks.EncodeAhead(_s, static () => Task.FromResult(HandshakeMessage.Confirm()), sender);
+            if (_expectedDid is not null)
+            {
+                // Message 4 has fixed content: sign it now, while message 2 travels and message 3 is made and verified.
+                _confirmAhead = HandshakeChecks.EncodeAhead(_s, static () => Task.FromResult(HandshakeMessage.Confirm()), sender);
+            }
+
             if (await HandshakeChecks.TakeAheadAsync(_shareAhead, _expectedDid, sender).ConfigureAwait(false) is { } signed)
             {
                 return HandshakeStep.Continue(2, signed);

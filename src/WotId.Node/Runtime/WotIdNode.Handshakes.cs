@@ -69,19 +69,6 @@ public sealed partial class WotIdNode
         }
     }
 
-    /// <summary>The DID of the contact with this peer id, for the gate to sign handshake messages ahead (a hint: null when unknown).</summary>
-    private string? ExpectedDidOf(Libp2p.Peer.PeerId peer)
-    {
-        try
-        {
-            return _profile.Contacts.GetByPeerId(peer.ToString())?.Did;
-        }
-        catch (Microsoft.Data.Sqlite.SqliteException)
-        {
-            return null;
-        }
-    }
-
     private async Task OnHandshakeAsync(HandshakeEvent e, CancellationToken cancellationToken)
     {
         string peer = e.RemotePeer.ToString();
