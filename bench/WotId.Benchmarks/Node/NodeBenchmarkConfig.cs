@@ -18,14 +18,15 @@ public sealed class NodeBenchmarkConfig : ManualConfig
 }
 
 /// <summary>
-/// One operation per iteration (each iteration needs its own [IterationSetup]): 3 warm-up and 20 measured
-/// iterations, in process.
+/// One operation per iteration (each iteration needs its own [IterationSetup]): 30 warm-up and 20 measured
+/// iterations, in process. 30 warm-ups because a session setup runs much code only a few times each (ML-DSA, PQXDH,
+/// JSON, SQLite): with 3, the measured iterations still ran largely at JIT tier 0 (docs/benchmarks-node.md).
 /// </summary>
 public sealed class NodePerIterationConfig : ManualConfig
 {
     public NodePerIterationConfig()
     {
         AddJob(Job.Default.WithStrategy(RunStrategy.Monitoring).WithToolchain(InProcessEmitToolchain.Instance)
-            .WithInvocationCount(1).WithUnrollFactor(1).WithWarmupCount(3).WithIterationCount(20).WithLaunchCount(1));
+            .WithInvocationCount(1).WithUnrollFactor(1).WithWarmupCount(30).WithIterationCount(20).WithLaunchCount(1));
     }
 }

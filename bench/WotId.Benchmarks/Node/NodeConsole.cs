@@ -2,8 +2,10 @@
 //   node-chat-latency [n]          n chat messages one at a time on one verified connection: SendTextAsync called →
 //                                  message.received read from the receiver's event stream, p50/p99 (and the ACK);
 //   node-mailbox-fallback [n]      n messages to a stopped contact: failed dial → deposited, from the node's log events;
-//   node-session-timeline [n]      n session setups as in NodeSessionSetupBenchmarks, each printed as the timeline of
-//                                  both nodes' log events (ms since SendTextAsync was called) and the total;
+//   node-session-timeline [n] [w]  n session setups as in NodeSessionSetupBenchmarks after w unmeasured ones (default
+//                                  20, so that the JIT has finished tiering up), each printed as the timeline of both
+//                                  nodes' log events (ms since SendTextAsync was called), the total and the CPU time
+//                                  the process used for it (both nodes run in it);
 //   node-chat-during-file [n] [g]  n chat messages each way, idle and then during a g GiB file transfer on the same
 //                                  connection (NodeChatDuringFile.cs);
 //   node-file-cpu [n]              wall and CPU seconds per GiB of a file transfer and of the raw stream (NodeFileCpu.cs);
@@ -31,7 +33,7 @@ public static class NodeConsole
         {
             case "node-chat-latency": ChatLatencyAsync(n(1, 1000)).GetAwaiter().GetResult(); return true;
             case "node-mailbox-fallback": MailboxFallbackAsync(n(1, 200)).GetAwaiter().GetResult(); return true;
-            case "node-session-timeline": SessionTimelineAsync(n(1, 5)).GetAwaiter().GetResult(); return true;
+            case "node-session-timeline": SessionTimelineAsync(n(1, 5), n(2, 20)).GetAwaiter().GetResult(); return true;
             case "node-chat-during-file": NodeChatDuringFile.RunAsync(n(1, 200), n(2, 2)).GetAwaiter().GetResult(); return true;
             case "node-file-cpu": NodeFileCpu.RunAsync(n(1, 3)).GetAwaiter().GetResult(); return true;
             case "node-connections": NodeConnections.HubAsync(n(1, 1000)).GetAwaiter().GetResult(); return true;
@@ -75,23 +77,36 @@ public static class NodeConsole
         world.Dispose();
     }
 
-    private static async Task SessionTimelineAsync(int count)
+    private static async Task SessionTimelineAsync(int count, int warmup)
     {
         var aliceLogs = new StampingLoggerFactory("alice: ", []);
         var bobLogs = new StampingLoggerFactory("bob:   ", []);
         var bench = new NodeSessionSetupBenchmarks { AliceLogs = aliceLogs, BobLogs = bobLogs };
         await bench.SetupAsync();
         var totals = new List<double>(count);
-        for (int i = 0; i < count; i++)
+        var cpu = new List<double>(count);
+        using var process = Process.GetCurrentProcess();
+        for (int i = -warmup; i < count; i++)
         {
             bench.FreshConnectionAndSession();
             aliceLogs.Stamps.Clear();
             bobLogs.Stamps.Clear();
+            process.Refresh();
+            TimeSpan cpu0 = process.TotalProcessorTime;
             long t0 = Stopwatch.GetTimestamp();
             await bench.VerifiedSessionSetup();
             double total = Stopwatch.GetElapsedTime(t0).TotalMilliseconds;
+            process.Refresh();
+            double used = (process.TotalProcessorTime - cpu0).TotalMilliseconds;
+            if (i < 0)
+            {
+                // Warm-up setups (JIT tiering), not counted.
+                continue;
+            }
+
             totals.Add(total);
-            Console.WriteLine($"--- setup {i + 1}: {total:F1} ms");
+            cpu.Add(used);
+            Console.WriteLine($"--- setup {i + 1}: {total:F1} ms (process CPU {used:F1} ms)");
             foreach (var s in aliceLogs.Stamps.Concat(bobLogs.Stamps).OrderBy(s => s.Timestamp))
             {
                 Console.WriteLine($"{Stopwatch.GetElapsedTime(t0, s.Timestamp).TotalMilliseconds,8:F1} ms  {s.Text}");
@@ -99,7 +114,8 @@ public static class NodeConsole
         }
 
         Console.WriteLine($"load average: {LoadAverage()}");
-        Print("verified session setup (ms)", totals);
+        Print($"verified session setup after {warmup} unmeasured (ms)", totals);
+        Print("process CPU time per setup, both nodes (ms)", cpu);
         await bench.CleanupAsync();
     }
 

@@ -87,13 +87,47 @@ internal static class HandshakeChecks
     }
 
     /// <summary>
-    /// <see cref="Present"/> on the thread pool, started when the connection is known, so the ML-DSA signature is made
+    /// <see cref="Present"/> on the thread pool, started when the handshake stream opens (the initiator: right after
+    /// it signed message 1, which is on the critical path), so the ML-DSA signature is made
     /// while the TSP messages before it are signed, sent and verified. The presentation depends only on this connection
     /// (both peer ids, our Signal identity key, the Noise handshake hash) and is sent only after the peer's message
     /// before it verified, exactly as when it is made then. The caller awaits the task before it returns.
     /// </summary>
     public static Task<string> PresentAhead(HandshakeServices s, string localPeer, string remotePeer, ReadOnlyMemory<byte> channelBinding) =>
         Task.Run(() => Present(s, localPeer, remotePeer, channelBinding));
+
+    /// <summary>
+    /// Signs <paramref name="message"/> for <paramref name="receiver"/> on the thread pool, before it is due: the ML-DSA
+    /// signature is then made while the peer's message before it travels and is verified, instead of after. The frame
+    /// is the one <see cref="Encode"/> would make a moment later; it is sent only at the same step as before (the peer's
+    /// message verified) and only when the receiver is the one expected (<see cref="TakeAheadAsync"/>), else dropped.
+    /// </summary>
+    public static Task<byte[]> EncodeAhead(HandshakeServices s, Func<Task<HandshakeMessage>> message, string receiver) =>
+        Task.Run(async () => Encode(s, await message().ConfigureAwait(false), receiver));
+
+    /// <summary>The frame signed ahead by <see cref="EncodeAhead"/> when it was signed for <paramref name="receiver"/> and signing succeeded; null: sign now.</summary>
+    public static async ValueTask<byte[]?> TakeAheadAsync(Task<byte[]>? ahead, string? aheadReceiver, string receiver)
+    {
+        if (ahead is null || aheadReceiver != receiver)
+        {
+            return null;
+        }
+
+        await ((Task)ahead).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        return ahead.IsCompletedSuccessfully ? ahead.Result : null;
+    }
+
+    /// <summary>Waits for work started ahead (never throws): a handshake leaves nothing running behind it.</summary>
+    public static async Task SettleAsync(params Task?[] ahead)
+    {
+        foreach (Task? task in ahead)
+        {
+            if (task is not null)
+            {
+                await task.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            }
+        }
+    }
 
     public static byte[] Encode(HandshakeServices s, HandshakeMessage message, string? receiver) =>
         HandshakeMessageCodec.Encode(message, s.Signer, s.Identity.Did, receiver, s.Time);

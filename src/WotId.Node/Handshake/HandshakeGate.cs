@@ -40,6 +40,7 @@ public sealed class HandshakeGate : IConnectionGate, IDisposable
         _slots = new SemaphoreSlim(policy.MaxConcurrentUnverified, policy.MaxConcurrentUnverified);
         _events = Channel.CreateBounded<HandshakeEvent>(new BoundedChannelOptions(EventCapacity) { FullMode = BoundedChannelFullMode.DropOldest });
         _logger = (loggerFactory ?? NullLoggerFactory.Instance).CreateLogger("WotId.Node.Handshake");
+        _s.Logger = _logger;
     }
 
     private volatile string[] _preVerification = [ProtocolId];
@@ -60,6 +61,13 @@ public sealed class HandshakeGate : IConnectionGate, IDisposable
     /// handshake still opens the gate on success and is closed on failure.
     /// </summary>
     internal bool HoldUnverifiedInbound { get; set; }
+
+    /// <summary>
+    /// The DID a peer is expected to have (the contact with that peer id), so that the handshake messages for it are
+    /// signed before they are due (<see cref="HandshakeChecks.EncodeAhead"/>). Only a hint: each message is still sent
+    /// only after the peer's message before it verified, and only when that message came from this DID. Null: none.
+    /// </summary>
+    internal Func<WotId.Libp2p.Peer.PeerId, string?>? ExpectedDid { get; set; }
 
     /// <summary>Connections whose handshake is running now.</summary>
     public int UnverifiedConnections => _s.Policy.MaxConcurrentUnverified - _slots.CurrentCount;
@@ -167,15 +175,21 @@ public sealed class HandshakeGate : IConnectionGate, IDisposable
 
         await using (stream.ConfigureAwait(false))
         {
-            Task<string> presentation = HandshakeChecks.PresentAhead(_s, local, connection.RemotePeer.ToString(), connection.ChannelBinding);
+            Log.Step(_logger, "stream opened", true);
+            var handshake = new HandshakeInitiator(
+                _s,
+                local,
+                connection.RemotePeer,
+                connection.ChannelBinding.Span,
+                () => HandshakeChecks.PresentAhead(_s, local, connection.RemotePeer.ToString(), connection.ChannelBinding),
+                ExpectedDid?.Invoke(connection.RemotePeer));
             try
             {
-                var handshake = new HandshakeInitiator(_s, local, connection.RemotePeer, connection.ChannelBinding.Span, presentation);
                 return await HandshakeProtocol.RunInitiatorAsync(_s, stream, handshake, cancellationToken).ConfigureAwait(false);
             }
             finally
             {
-                await ((Task)presentation).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+                await handshake.Ahead.ConfigureAwait(false);
             }
         }
     }
@@ -210,9 +224,9 @@ public sealed class HandshakeGate : IConnectionGate, IDisposable
         }
 
         Task<string> presentation = HandshakeChecks.PresentAhead(_s, local, connection.RemotePeer.ToString(), connection.ChannelBinding);
+        var handshake = new HandshakeResponder(_s, local, connection.RemotePeer, connection.ChannelBinding.Span, presentation, ExpectedDid?.Invoke(connection.RemotePeer));
         try
         {
-            var handshake = new HandshakeResponder(_s, local, connection.RemotePeer, connection.ChannelBinding.Span, presentation);
             HandshakeOutcome outcome = await HandshakeProtocol.RunResponderAsync(_s, stream, handshake, connection.OpenGate, cancellationToken).ConfigureAwait(false);
             Report(connection, outcome, null);
             pending.Result.TrySetResult(outcome);
@@ -230,7 +244,7 @@ public sealed class HandshakeGate : IConnectionGate, IDisposable
         }
         finally
         {
-            await ((Task)presentation).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            await HandshakeChecks.SettleAsync(presentation, handshake.Ahead).ConfigureAwait(false);
             if (connection.IsClosed)
             {
                 _inbound.Remove(connection);

@@ -18,23 +18,32 @@ internal sealed class HandshakeInitiator
     private readonly string _localPeer;
     private readonly PeerId _remotePeer;
     private readonly byte[] _channelBinding;
-    private readonly Task<string>? _presentation;
+    private readonly Func<Task<string>>? _presentAhead;
+    private readonly string? _expectedDid;
+    private Task<string>? _presentation;
+    private Task<byte[]>? _shareAhead;
     private Phase _phase;
     private string? _remoteDid;
     private EcPublicKey? _remoteKey;
     private PreKeyBundle? _remoteBundle;
     private Credential? _remoteCredential;
 
-    /// <summary>A new handshake; <paramref name="presentation"/> is our presentation for this connection when it is
-    /// being made already (<see cref="HandshakeChecks.PresentAhead"/>), null to make it once message 2 has been verified.</summary>
-    public HandshakeInitiator(HandshakeServices services, string localPeer, PeerId remotePeer, ReadOnlySpan<byte> channelBinding, Task<string>? presentation = null)
+    /// <summary>A new handshake; <paramref name="presentAhead"/> starts making our presentation for this connection
+    /// (<see cref="HandshakeChecks.PresentAhead"/>) once message 1 is signed, null to make it once message 2 has been
+    /// verified. <paramref name="expectedDid"/>: the DID the responder is expected to have (the contact dialled), so that
+    /// message 3 is signed for it while message 2 is awaited (used only when message 2 comes from that DID); null: none.</summary>
+    public HandshakeInitiator(HandshakeServices services, string localPeer, PeerId remotePeer, ReadOnlySpan<byte> channelBinding, Func<Task<string>>? presentAhead = null, string? expectedDid = null)
     {
         _s = services;
         _localPeer = localPeer;
         _remotePeer = remotePeer;
         _channelBinding = channelBinding.ToArray();
-        _presentation = presentation;
+        _presentAhead = presentAhead;
+        _expectedDid = presentAhead is null ? null : expectedDid;
     }
+
+    /// <summary>Work started ahead of its step (the presentation, message 3 signed for the expected DID); the caller awaits it before it returns.</summary>
+    public Task Ahead => HandshakeChecks.SettleAsync(_presentation, _shareAhead);
 
     private enum Phase
     {
@@ -48,7 +57,18 @@ internal sealed class HandshakeInitiator
     public HandshakeStep Start()
     {
         Advance(Phase.New, Phase.AwaitingShare);
-        return HandshakeStep.Continue(1, HandshakeChecks.Encode(_s, HandshakeMessage.Request("p2p:" + _localPeer), null));
+        // Message 1 first: it is on the critical path, the presentation is needed only once message 2 has been verified.
+        byte[] request = HandshakeChecks.Encode(_s, HandshakeMessage.Request("p2p:" + _localPeer), null);
+        if (_presentAhead is not null)
+        {
+            Task<string> presentation = _presentation = _presentAhead();
+            if (_expectedDid is { } expected)
+            {
+                _shareAhead = HandshakeChecks.EncodeAhead(_s, async () => HandshakeMessage.Share(await presentation.ConfigureAwait(false), _s.Identity.SignalIdentityKey, null), expected);
+            }
+        }
+
+        return HandshakeStep.Continue(1, request);
     }
 
     /// <summary>Message 2 in: verify the responder; message 3 out: our presentation.</summary>
@@ -58,6 +78,7 @@ internal sealed class HandshakeInitiator
         try
         {
             (string sender, HandshakeMessage message) = await HandshakeChecks.OpenAsync(_s, frame, _s.Identity.Did, cancellationToken).ConfigureAwait(false);
+            Log.Step(_s.Logger, "share: TSP opened", true);
             _remoteDid = sender;
             if (message.Kind == HandshakeMessageKind.Error)
             {
@@ -70,8 +91,14 @@ internal sealed class HandshakeInitiator
             }
 
             _remoteCredential = await HandshakeChecks.VerifyShareAsync(_s, sender, message, _localPeer, _remotePeer.ToString(), _channelBinding, cancellationToken).ConfigureAwait(false);
+            Log.Step(_s.Logger, "share: presentation verified", true);
             _remoteKey = message.IdentityKey!;
             _remoteBundle = ParseBundle(message.PreKeyBundle, _remoteKey);
+            if (await HandshakeChecks.TakeAheadAsync(_shareAhead, _expectedDid, sender).ConfigureAwait(false) is { } signed)
+            {
+                return HandshakeStep.Continue(3, signed);
+            }
+
             string presentation = _presentation is { } ahead
                 ? await ahead.ConfigureAwait(false)
                 : HandshakeChecks.Present(_s, _localPeer, _remotePeer.ToString(), _channelBinding);

@@ -22,12 +22,22 @@ internal static class HandshakeProtocol
         HandshakeStep step;
         try
         {
-            await SendAsync(s, stream, handshake.Start(), linked.Token).ConfigureAwait(false);
-            step = await handshake.ReceiveShareAsync(await ReadAsync(s, stream, linked.Token).ConfigureAwait(false), linked.Token).ConfigureAwait(false);
+            HandshakeStep start = handshake.Start();
+            Log.Step(s.Logger, "1 made", true);
+            await SendAsync(s, stream, start, linked.Token).ConfigureAwait(false);
+            Log.Step(s.Logger, "1 sent", true);
+            byte[] share = await ReadAsync(s, stream, linked.Token).ConfigureAwait(false);
+            Log.Step(s.Logger, "2 read", true);
+            step = await handshake.ReceiveShareAsync(share, linked.Token).ConfigureAwait(false);
+            Log.Step(s.Logger, "2 checked, 3 made", true);
             if (step.Failure is null)
             {
                 await SendAsync(s, stream, step, linked.Token).ConfigureAwait(false);
-                step = await handshake.ReceiveConfirmAsync(await ReadAsync(s, stream, linked.Token).ConfigureAwait(false), linked.Token).ConfigureAwait(false);
+                Log.Step(s.Logger, "3 sent", true);
+                byte[] confirm = await ReadAsync(s, stream, linked.Token).ConfigureAwait(false);
+                Log.Step(s.Logger, "4 read", true);
+                step = await handshake.ReceiveConfirmAsync(confirm, linked.Token).ConfigureAwait(false);
+                Log.Step(s.Logger, "4 checked", true);
             }
         }
         catch (OperationCanceledException) when (timeout.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
@@ -49,11 +59,18 @@ internal static class HandshakeProtocol
         HandshakeStep step;
         try
         {
-            step = await handshake.ReceiveRequestAsync(await ReadAsync(s, stream, linked.Token).ConfigureAwait(false), linked.Token).ConfigureAwait(false);
+            byte[] request = await ReadAsync(s, stream, linked.Token).ConfigureAwait(false);
+            Log.Step(s.Logger, "1 read", false);
+            step = await handshake.ReceiveRequestAsync(request, linked.Token).ConfigureAwait(false);
+            Log.Step(s.Logger, "1 checked, 2 made", false);
             if (step.Failure is null)
             {
                 await SendAsync(s, stream, step, linked.Token).ConfigureAwait(false);
-                step = await handshake.ReceiveShareAsync(await ReadAsync(s, stream, linked.Token).ConfigureAwait(false), linked.Token).ConfigureAwait(false);
+                Log.Step(s.Logger, "2 sent", false);
+                byte[] share = await ReadAsync(s, stream, linked.Token).ConfigureAwait(false);
+                Log.Step(s.Logger, "3 read", false);
+                step = await handshake.ReceiveShareAsync(share, linked.Token).ConfigureAwait(false);
+                Log.Step(s.Logger, "3 checked, 4 made", false);
             }
         }
         catch (OperationCanceledException) when (timeout.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
@@ -77,6 +94,7 @@ internal static class HandshakeProtocol
             // The responder opens its gate before confirming, so the initiator's first gated stream is served.
             beforeConfirm?.Invoke();
             await SendAsync(s, stream, step, linked.Token).ConfigureAwait(false);
+            Log.Step(s.Logger, "done", outcome.IsInitiator);
             return outcome;
         }
 

@@ -16,19 +16,36 @@ internal sealed class HandshakeResponder
     private readonly PeerId _remotePeer;
     private readonly byte[] _channelBinding;
     private readonly Task<string>? _presentation;
+    private readonly string? _expectedDid;
+    private readonly Task<byte[]>? _shareAhead;
+    private Task<byte[]>? _confirmAhead;
     private Phase _phase;
     private string? _remoteDid;
 
     /// <summary>A new handshake; <paramref name="presentation"/> is our presentation for this connection when it is
-    /// being made already (<see cref="HandshakeChecks.PresentAhead"/>), null to make it once message 1 has been verified.</summary>
-    public HandshakeResponder(HandshakeServices services, string localPeer, PeerId remotePeer, ReadOnlySpan<byte> channelBinding, Task<string>? presentation = null)
+    /// being made already (<see cref="HandshakeChecks.PresentAhead"/>), null to make it once message 1 has been verified.
+    /// <paramref name="expectedDid"/>: the DID the initiator is expected to have (a contact's peer id dialled us), so that
+    /// message 2 (presentation and prekey bundle) is signed for it while message 1 is awaited (sent only when message 1
+    /// comes from that DID; otherwise dropped, its one-time prekeys unused); null: none.</summary>
+    public HandshakeResponder(HandshakeServices services, string localPeer, PeerId remotePeer, ReadOnlySpan<byte> channelBinding, Task<string>? presentation = null, string? expectedDid = null)
     {
         _s = services;
         _localPeer = localPeer;
         _remotePeer = remotePeer;
         _channelBinding = channelBinding.ToArray();
         _presentation = presentation;
+        if (presentation is not null && expectedDid is not null)
+        {
+            _expectedDid = expectedDid;
+            _shareAhead = HandshakeChecks.EncodeAhead(
+                _s,
+                async () => HandshakeMessage.Share(await presentation.ConfigureAwait(false), _s.Identity.SignalIdentityKey, _s.Identity.PreKeyBundle().Serialize()),
+                expectedDid);
+        }
     }
+
+    /// <summary>Work started ahead of its step (messages 2 and 4 signed early); the caller awaits it before it returns.</summary>
+    public Task Ahead => HandshakeChecks.SettleAsync(_shareAhead, _confirmAhead);
 
     private enum Phase
     {
@@ -55,6 +72,17 @@ internal sealed class HandshakeResponder
                 throw new HandshakeException(HandshakeFailureReason.BindingMismatch, false, "the request's audience is not the connection's remote peer");
             }
 
+            if (_expectedDid is not null)
+            {
+                // Message 4 has fixed content: sign it now, while message 2 travels and message 3 is made and verified.
+                _confirmAhead = HandshakeChecks.EncodeAhead(_s, static () => Task.FromResult(HandshakeMessage.Confirm()), sender);
+            }
+
+            if (await HandshakeChecks.TakeAheadAsync(_shareAhead, _expectedDid, sender).ConfigureAwait(false) is { } signed)
+            {
+                return HandshakeStep.Continue(2, signed);
+            }
+
             string presentation = _presentation is { } ahead
                 ? await ahead.ConfigureAwait(false)
                 : HandshakeChecks.Present(_s, _localPeer, _remotePeer.ToString(), _channelBinding);
@@ -75,6 +103,7 @@ internal sealed class HandshakeResponder
         try
         {
             (string sender, HandshakeMessage message) = await HandshakeChecks.OpenAsync(_s, frame, _s.Identity.Did, cancellationToken).ConfigureAwait(false);
+            Log.Step(_s.Logger, "share: TSP opened", false);
             if (sender != _remoteDid)
             {
                 throw new HandshakeException(HandshakeFailureReason.SubjectMismatch, false, "the initiator changed its DID during the handshake");
@@ -91,8 +120,11 @@ internal sealed class HandshakeResponder
             }
 
             Credential credential = await HandshakeChecks.VerifyShareAsync(_s, sender, message, _localPeer, _remotePeer.ToString(), _channelBinding, cancellationToken).ConfigureAwait(false);
+            Log.Step(_s.Logger, "share: presentation verified", false);
             var outcome = new HandshakeOutcome(sender, _remotePeer, message.IdentityKey!, null, credential.Issuer, credential.Id, credential.ValidUntil, isInitiator: false);
-            return HandshakeStep.Done(outcome, 4, HandshakeChecks.Encode(_s, HandshakeMessage.Confirm(), sender));
+            byte[] confirm = await HandshakeChecks.TakeAheadAsync(_confirmAhead, _remoteDid, sender).ConfigureAwait(false)
+                ?? HandshakeChecks.Encode(_s, HandshakeMessage.Confirm(), sender);
+            return HandshakeStep.Done(outcome, 4, confirm);
         }
         catch (HandshakeException ex)
         {

@@ -1,6 +1,8 @@
 // Everything one node's handshakes share: its identity and policy, the TSP signer and verifier, the replay window of
 // TSP message ids, and the credential verifier (did:key resolution, status lists, presentation nonces).
 using System;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using WotId.Identity.Dids;
 using WotId.Identity.Verification;
 using WotId.Tsp.Replay;
@@ -41,6 +43,9 @@ internal sealed class HandshakeServices
     public CredentialVerifier Verifier { get; }
 
     public VerifierPolicy VerifierPolicy { get; }
+
+    /// <summary>The handshake's logger (the gate's); trace-level step stamps go here.</summary>
+    public ILogger Logger { get; set; } = NullLogger.Instance;
 
     /// <summary>
     /// Test seam: sees every outgoing frame (message number 1–4, or 0 for an error) and returns the bytes to send,

@@ -1,4 +1,5 @@
-// Source-generated log messages of the handshake. Levels: Debug for a peer's failed handshake and for verified
+// Source-generated log messages of the handshake. Levels: Trace for the steps of one run (message sent, received,
+// checked: to profile where a setup's time goes), Debug for a peer's failed handshake and for verified
 // peers, Warning for the unverified-connection limit. Peer ids and reason tokens only: never presentations, keys
 // or the channel binding.
 using System;
@@ -23,4 +24,7 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 105, Level = LogLevel.Debug, Message = "Holding the connection to {RemotePeer} without a handshake: infrastructure (initiator: {IsInitiator}); only pre-verification protocols are served")]
     public static partial void Held(ILogger logger, PeerId remotePeer, bool isInitiator);
+
+    [LoggerMessage(EventId = 106, Level = LogLevel.Trace, Message = "Handshake step {Step} (initiator: {IsInitiator})")]
+    public static partial void Step(ILogger logger, string step, bool isInitiator);
 }

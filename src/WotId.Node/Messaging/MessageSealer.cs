@@ -85,11 +85,16 @@ internal sealed partial class MessageSealer
             }
 
             byte[] identity = bundle.IdentityKey.Serialize();
-            _profile.Database.Write((c, t) =>
-            {
-                pending.Commit(c, t);
-                _profile.Contacts.ObserveIdentityKey(c, t, contact.Id, identity);
-            });
+            // Not durable (docs/node.md "Durability"): nothing leaves the node with this session before the FULL commit
+            // that seals the first message with it, which makes this commit durable too; a session lost on power
+            // failure before that is made again from the stored bundle.
+            _profile.Database.Write(
+                (c, t) =>
+                {
+                    pending.Commit(c, t);
+                    _profile.Contacts.ObserveIdentityKey(c, t, contact.Id, identity);
+                },
+                durable: false);
             return true;
         }
         finally

@@ -1,7 +1,7 @@
 // Source-generated log messages of the running node. Peer ids, contact names, message ids, counts and reason tokens
 // only: never message text, envelopes, keys or credentials. Levels: Information for start/stop, Debug for the life of
-// connections and messages, Warning for what a person should look at (messages from unknown senders, failures of a
-// loop that keeps running).
+// connections and messages, Trace for the steps of one message (to profile its latency), Warning for what a person
+// should look at (messages from unknown senders, failures of a loop that keeps running).
 using System;
 using Microsoft.Extensions.Logging;
 using WotId.Libp2p.Peer;
@@ -63,4 +63,13 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 318, Level = LogLevel.Information, Message = "A new credential from issuer {IssuerFingerprint} is presented from the next handshake on")]
     public static partial void CredentialReplaced(ILogger logger, string issuerFingerprint);
+
+    [LoggerMessage(EventId = 319, Level = LogLevel.Trace, Message = "Message {MessageId}: {Step}")]
+    public static partial void MessageStep(ILogger logger, string messageId, string step);
+
+    [LoggerMessage(EventId = 320, Level = LogLevel.Trace, Message = "Message frame {Seq} received: {Step}")]
+    public static partial void FrameStep(ILogger logger, ulong seq, string step);
+
+    [LoggerMessage(EventId = 321, Level = LogLevel.Trace, Message = "Message link to {PeerId}: {Step}")]
+    public static partial void LinkStep(ILogger logger, PeerId peerId, string step);
 }

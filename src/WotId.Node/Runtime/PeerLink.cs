@@ -121,6 +121,7 @@ internal sealed class PeerLink : IAsyncDisposable
                 }
 
                 MessageFrame frame = MessageFrameCodec.Decode(body);
+                Log.LinkStep(_logger, _stream.RemotePeer, "ACK frame read");
                 if (frame.Kind != MessageFrameKind.Ack || !_pending.TryRemove(frame.Seq, out TaskCompletionSource<AckStatus>? ack))
                 {
                     reason = "unexpected frame";

@@ -126,7 +126,9 @@ internal sealed class PeerLinks : IAsyncDisposable
             try
             {
                 Libp2pConnection c = await _host.DialAsync(address, cancellationToken).ConfigureAwait(false);
+                Log.LinkStep(_logger, peer, "connected");
                 await Changes.WaitUntilAsync(() => c.IsGateOpen || c.IsClosed, cancellationToken).ConfigureAwait(false);
+                Log.LinkStep(_logger, peer, "gate open or closed");
                 if (c.IsGateOpen && !c.IsClosed)
                 {
                     return c;
@@ -153,6 +155,7 @@ internal sealed class PeerLinks : IAsyncDisposable
             }
             catch (HostException e) when (e.Error == HostError.ProtocolNotSupported && attempt < GateRetries && !connection.IsClosed)
             {
+                Log.LinkStep(_logger, connection.RemotePeer, "refused (gate still shut at the peer), retrying");
                 await Task.Delay(s_gateRetryDelay, _time, cancellationToken).ConfigureAwait(false);
             }
             catch (HostException e)

@@ -38,7 +38,9 @@ public sealed partial class WotIdNode
         try
         {
             await EnsureSessionLockedAsync(c, cancellationToken).ConfigureAwait(false);
+            Log.MessageStep(_logger, message.Id, "session ready");
             id = await _sealer.SealAndQueueAsync(c, message, cancellationToken).ConfigureAwait(false);
+            Log.MessageStep(_logger, id, "sealed and queued");
         }
         catch (MessagingException e) when (e.Reason == MessageRejectReason.UntrustedIdentity)
         {

@@ -45,11 +45,14 @@ public sealed partial class WotIdNode
                     return;
                 }
 
+                Log.FrameStep(_logger, frame.Seq, "frame read");
                 (AckStatus status, OpenedMessage? opened, _) = await OpenAsync(frame.Envelope, DeliveryRoutes.Direct, ct).ConfigureAwait(false);
+                Log.FrameStep(_logger, frame.Seq, "opened and stored");
                 _options.FaultPoint?.Invoke(FaultPoints.AfterStoreBeforeAck); // crash tests only
                 try
                 {
                     await LengthPrefixed.WriteAsync(stream, MessageFrameCodec.Encode(MessageFrame.Ack(frame.Seq, status)), ct).ConfigureAwait(false);
+                    Log.FrameStep(_logger, frame.Seq, "ACK sent");
                 }
                 finally
                 {
@@ -80,6 +83,7 @@ public sealed partial class WotIdNode
     private async Task<(AckStatus Status, OpenedMessage? Opened, MessageRejectReason? Reason)> OpenAsync(ReadOnlyMemory<byte> envelope, string via, CancellationToken cancellationToken)
     {
         await _crypto.WaitAsync(cancellationToken).ConfigureAwait(false);
+        Log.MessageStep(_logger, via, "crypto lock taken");
         try
         {
             OpenedMessage opened = await _sealer.OpenAndStoreAsync(envelope, via, cancellationToken).ConfigureAwait(false);

@@ -82,7 +82,9 @@ public sealed partial class WotIdNode
             used[0] = link.Connection;
             foreach (OutboxEntry entry in entries)
             {
+                Log.MessageStep(_logger, entry.MessageId, "link ready");
                 acks.Add((entry, await link.SendAsync(entry.Envelope, linked.Token).ConfigureAwait(false)));
+                Log.MessageStep(_logger, entry.MessageId, "frame sent");
                 _options.FaultPoint?.Invoke(FaultPoints.AfterFrameSentBeforeAck); // crash tests only
             }
         }
@@ -98,6 +100,7 @@ public sealed partial class WotIdNode
             try
             {
                 status = await ack.WaitAsync(linked.Token).ConfigureAwait(false);
+                Log.MessageStep(_logger, entry.MessageId, "ACK read");
             }
             catch (Exception e) when (e is IOException or OperationCanceledException)
             {

@@ -80,6 +80,8 @@ public sealed partial class WotIdNode : IWotIdNode
             HolePunching = punch,
         });
         _gate.Attach(_host);
+        // HandshakeGate.ExpectedDid (sign handshake messages ahead for the contact with the peer's id) is not set: it
+        // measured slower in the session setup benchmark, where both nodes share two cores (docs/benchmarks-node.md).
         ConfigureReachability();
         _host.SetHandler(MessageProtocol.ProtocolId, HandleMessageStreamAsync);
         _host.SetHandler(Files.FileProtocol.ProtocolId, HandleFileStreamAsync);
