@@ -35,7 +35,12 @@ public sealed class IotaPackedDocument
     public DidDocument ToDidDocument()
     {
         JsonObject doc = JsonNode.Parse(DocumentJson)!.AsObject();
-        JsonArray methods = doc["verificationMethod"] as JsonArray ?? [];
+        JsonArray methods = doc["verificationMethod"] switch
+        {
+            null => [],
+            JsonArray array => array,
+            _ => throw new IdentityFormatException(IdentityError.MalformedDidDocument, "verificationMethod must be an array"),
+        };
         foreach (string relationship in (string[])["authentication", "assertionMethod", "keyAgreement", "capabilityDelegation", "capabilityInvocation"])
         {
             if (doc[relationship] is not JsonArray refs)

@@ -235,6 +235,12 @@ internal static class IotaPackedJson
         Action<string, JsonElement> known,
         Func<string, JsonElement, bool>? skip = null)
     {
+        if (obj.ValueKind != JsonValueKind.Object)
+        {
+            w.Value(obj);
+            return;
+        }
+
         w.Raw('{');
         bool first = true;
         foreach (string name in order)
