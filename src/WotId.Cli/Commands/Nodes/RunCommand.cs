@@ -32,6 +32,7 @@ internal sealed class RunCommand : ICliCommand
         CliSymbols.Values("--relay", "MULTIADDR", "hold a Circuit Relay v2 reservation on this relay (ending in /p2p/<id>), repeatable: reachable behind a NAT through its /p2p-circuit address (docs/nat.md)"),
         CliSymbols.Flag("--relay-service", "relay for others (Circuit Relay v2 hop, with reservation and circuit limits); for a node with a public address"),
         CliSymbols.Flag("--hole-punching", "upgrade verified relayed connections to direct ones by DCUtR hole punching"),
+        CliSymbols.Value("--iota-rpc", "URL", "resolve did:iota credential issuers through this IOTA node (default: the profile's IOTA mailbox node, if any)"),
         CliSymbols.Flag("--mdns", "find contacts on the local network by mDNS and announce this node there (off by default: it tells the LAN you are here)"),
     ];
 
@@ -62,6 +63,7 @@ internal sealed class RunCommand : ICliCommand
             RelayService = arguments.Has("relay-service"),
             HolePunching = arguments.Has("hole-punching"),
             Mdns = arguments.Has("mdns"),
+            IotaRpc = IotaRpcOption(arguments),
         };
         WotIdNode node = await NodeSession.StartAsync(context, options, cancellationToken).ConfigureAwait(false);
         await using (node.ConfigureAwait(false))
@@ -139,4 +141,9 @@ internal sealed class RunCommand : ICliCommand
 
         await context.Output.FlushAsync().ConfigureAwait(false);
     }
+
+    private static Uri? IotaRpcOption(CliArguments arguments) =>
+        arguments.Get("iota-rpc") is not string url ? null
+        : Uri.TryCreate(url, UriKind.Absolute, out Uri? rpc) && (rpc.Scheme == Uri.UriSchemeHttp || rpc.Scheme == Uri.UriSchemeHttps) ? rpc
+        : throw new CliUsageException("--iota-rpc must be an http(s) URL");
 }
