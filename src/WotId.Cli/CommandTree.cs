@@ -17,7 +17,7 @@ internal static class CommandTree
     private static readonly Dictionary<string, string> s_groups = new(StringComparer.Ordinal)
     {
         ["net"] = "libp2p diagnostics against any libp2p node (key: --peer-key)",
-        ["did"] = "did:key identities in passphrase-encrypted key files; did:iota documents on IOTA (publish, update, deactivate)",
+        ["did"] = "did:key identities in passphrase-encrypted key files; resolve did:key, did:iota and DID document files; publish, update and deactivate did:iota documents on IOTA",
         ["issuer"] = "issue and revoke VerifiedHuman credentials",
         ["vc"] = "verify credentials",
         ["mailbox"] = "offline delivery: embedded mailbox, IOTA with --iota-rpc (key: --iota-key), or a mailbox host (use-host)",

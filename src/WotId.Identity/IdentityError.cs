@@ -50,4 +50,7 @@ public enum IdentityError
 
     /// <summary>A key file that cannot be parsed.</summary>
     MalformedKeyFile,
+
+    /// <summary>Packed on-chain did:iota document bytes that are not <c>DID</c> ‖ version 1 ‖ JSON encoding ‖ length ‖ JSON.</summary>
+    MalformedPackedDocument,
 }

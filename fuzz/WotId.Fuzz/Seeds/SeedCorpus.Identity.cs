@@ -1,6 +1,6 @@
 // Seeds for the identity targets: a VerifiedHuman credential and a presentation as vc+jwt / vp+jwt (VC-JOSE-COSE
 // with ML-DSA-44), the credential's JSON payload, and the DID-side texts: did:key, a DID URL, a DID document,
-// an AKP JWK and a Bitstring Status List encodedList.
+// an AKP JWK and a Bitstring Status List encodedList; a packed did:iota document (IOTA Identity state metadata V1).
 using System;
 using System.Collections.Generic;
 using System.Text;
@@ -8,6 +8,7 @@ using WotId.Core.Encoding;
 using WotId.Identity;
 using WotId.Identity.Credentials;
 using WotId.Identity.Dids;
+using WotId.Identity.Dids.Iota;
 using WotId.Identity.Issuing;
 using WotId.Identity.Jose;
 using WotId.Identity.Keys;
@@ -48,5 +49,10 @@ internal static partial class SeedCorpus
         list.Set(3, true);
         yield return Text("identity-did", "status-list", list.Encode());
         yield return new Seed("identity-did", "multikey-bytes", Encoding.ASCII.GetBytes(edKey.Did["did:key:".Length..]));
+
+        IotaDid iotaDid = IotaDid.FromObjectId("0x" + new string('a', 64), "a9c98038");
+        DidDocument iotaDoc = new DidDocumentBuilder(iotaDid.Value).AddSigningKey("sig", issuerKey.PublicKey).AddMailbox("0x" + new string('b', 64)).Build();
+        var created = new DateTimeOffset(2026, 1, 2, 3, 4, 5, TimeSpan.Zero);
+        yield return new Seed("identity-iota-packed-document", "ml-dsa-44-document", IotaDidDocumentPacking.Pack(iotaDoc, new IotaDocumentMetadata(created, created, deactivated: true)));
     }
 }

@@ -12,6 +12,15 @@ public enum DidResolutionError
     /// <summary><c>notFound</c>: the DID does not exist.</summary>
     NotFound,
 
-    /// <summary><c>methodNotSupported</c>: this resolver cannot resolve the method (did:iota and did:web: not implemented yet).</summary>
+    /// <summary><c>methodNotSupported</c>: this resolver cannot resolve the method (did:web: not implemented yet).</summary>
     MethodNotSupported,
+
+    /// <summary>The DID exists but is deactivated (DID Resolution v0.3 §7.1 <c>deactivated</c> metadata); its keys verify nothing.</summary>
+    Deactivated,
+
+    /// <summary><c>invalidDidDocument</c>: the method's data exists but is not a document this implementation reads.</summary>
+    InvalidDidDocument,
+
+    /// <summary><c>internalError</c>: the source of truth could not be asked (node unreachable, malformed answer).</summary>
+    InternalError,
 }

@@ -1,6 +1,7 @@
 // DID Resolution v0.3 §4: dispatch by method. did:key is built in; documents learnt out of band (e.g. a
-// peer's DID document received over a connection) can be added; did:iota and did:web are not implemented
-// yet and resolve to methodNotSupported with that message.
+// peer's DID document received over a connection, or a DID document file) can be added; did:iota resolves
+// once an IotaDidResolver is registered for "iota" (it needs an IOTA node), otherwise methodNotSupported says
+// how to configure one; did:web is not implemented.
 using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
@@ -60,9 +61,12 @@ public sealed class DidResolver : IDidResolver
             return resolver.ResolveAsync(did, cancellationToken);
         }
 
-        string message = method is "iota" or "web"
-            ? $"did:{method} resolution is not implemented yet"
-            : $"did:{method} is not supported";
+        string message = method switch
+        {
+            "iota" => "did:iota needs an IOTA node (--iota-rpc URL) or the DID document (--did-document FILE)",
+            "web" => "did:web resolution is not implemented yet",
+            _ => $"did:{method} is not supported",
+        };
         return ValueTask.FromResult(DidResolutionResult.Failure(DidResolutionError.MethodNotSupported, message));
     }
 }

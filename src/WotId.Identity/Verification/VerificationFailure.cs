@@ -15,7 +15,7 @@ public enum VerificationFailure
     /// <summary>The issuer is not in the policy's trusted issuers.</summary>
     UnknownIssuer,
 
-    /// <summary>The signer's DID could not be resolved (e.g. did:iota, not implemented yet).</summary>
+    /// <summary>The signer's DID could not be resolved (not found, deactivated, no IOTA node configured for did:iota).</summary>
     DidUnresolvable,
 
     /// <summary><c>validUntil</c>/<c>exp</c> has passed, or the credential is older than the policy's maximum age.</summary>

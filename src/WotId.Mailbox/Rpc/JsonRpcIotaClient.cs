@@ -46,6 +46,15 @@ public sealed class JsonRpcIotaClient : IIotaNodeClient, IDisposable
     public async Task<ulong> GetReferenceGasPriceAsync(CancellationToken cancellationToken) =>
         RpcResponseParser.ParseU64(await CallAsync(RpcRequests.ReferenceGasPrice(), cancellationToken).ConfigureAwait(false), "reference gas price");
 
+    /// <summary><c>iota_getChainIdentifier</c>: the chain's identifier (8 hex digits; mainnet is <c>6364aad5</c>).</summary>
+    public async Task<string> GetChainIdentifierAsync(CancellationToken cancellationToken)
+    {
+        JsonElement r = await CallAsync(RpcRequests.ChainIdentifier(), cancellationToken).ConfigureAwait(false);
+        return r.ValueKind == JsonValueKind.String && r.GetString() is { Length: > 0 and <= 64 } id
+            ? id
+            : throw RpcResponseParser.Malformed("chain identifier is not a string");
+    }
+
     /// <inheritdoc />
     public async Task<IotaObject?> GetObjectAsync(IotaAddress id, CancellationToken cancellationToken) =>
         RpcResponseParser.ParseObjectResponse(await CallAsync(RpcRequests.GetObject(id), cancellationToken).ConfigureAwait(false));

@@ -24,6 +24,8 @@ internal static class RpcRequests
 
     public static (string Method, JsonArray Params) ReferenceGasPrice() => ("iotax_getReferenceGasPrice", new JsonArray());
 
+    public static (string Method, JsonArray Params) ChainIdentifier() => ("iota_getChainIdentifier", new JsonArray());
+
     public static (string Method, JsonArray Params) GetObject(IotaAddress id) =>
         ("iota_getObject", new JsonArray(id.ToString(), ObjectOptions()));
 

@@ -21,6 +21,9 @@ public sealed class HandshakePolicy
         StatusLists = statusLists;
     }
 
+    /// <summary>Resolves the issuer and holder DIDs of presented credentials; null resolves did:key only.</summary>
+    public WotId.Identity.Dids.IDidResolver? DidResolver { get; init; }
+
     /// <summary>Issuer DIDs whose VerifiedHuman credentials are accepted.</summary>
     public IReadOnlyCollection<string> TrustedIssuers { get; }
 

@@ -1,5 +1,6 @@
 // Everything one node's handshakes share: its identity and policy, the TSP signer and verifier, the replay window of
-// TSP message ids, and the credential verifier (did:key resolution, status lists, presentation nonces).
+// TSP message ids, and the credential verifier (did:key resolution, did:iota when the policy has a resolver for it,
+// status lists, presentation nonces).
 using System;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -24,7 +25,7 @@ internal sealed class HandshakeServices
         Signer = new SigningKeyTspSigner(identity.SigningKey);
         Tsp = new TspMessageVerifier(new TspDidKeyResolver(), policy.MaxFrameBytes);
         Replay = new ReplayWindow(Time, policy.ReplayWindow, policy.ClockSkew);
-        Verifier = new CredentialVerifier(new DidKeyResolver(), policy.StatusLists, policy.NonceStore ?? new MemoryNonceStore(), Time);
+        Verifier = new CredentialVerifier(policy.DidResolver ?? new DidKeyResolver(), policy.StatusLists, policy.NonceStore ?? new MemoryNonceStore(), Time);
         VerifierPolicy = policy.ToVerifierPolicy();
     }
 

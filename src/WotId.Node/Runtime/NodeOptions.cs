@@ -10,6 +10,12 @@ namespace WotId.Node.Runtime;
 /// <summary>Options of <see cref="WotIdNode"/>.</summary>
 public sealed class NodeOptions
 {
+    /// <summary>
+    /// The IOTA node (JSON-RPC) that resolves did:iota DIDs in handshakes (credential issuers); null uses the profile's
+    /// IOTA mailbox node when one is set, else did:iota issuers cannot be verified.
+    /// </summary>
+    public System.Uri? IotaRpc { get; init; }
+
     /// <summary>Listen addresses; null uses the profile's (<see cref="Profile.Profile.ListenAddresses"/>).</summary>
     public IReadOnlyList<string>? ListenAddresses { get; init; }
 

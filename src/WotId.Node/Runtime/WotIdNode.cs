@@ -64,6 +64,7 @@ public sealed partial class WotIdNode : IWotIdNode
         {
             TimeProvider = _time,
             Timeout = options.HandshakeTimeout,
+            DidResolver = IssuerResolver(options.IotaRpc ?? profile.IotaMailbox?.Rpc, _time),
         };
         _gate = new HandshakeGate(identity, policy, loggers);
         IReadOnlyList<string> listen = options.ListenAddresses ?? profile.ListenAddresses;
@@ -198,4 +199,16 @@ public sealed partial class WotIdNode : IWotIdNode
     /// <summary>The bundle sent as handshake responder (HandshakeIdentity asks synchronously; the store is SQLite).</summary>
     private WotId.Signal.Keys.PreKeyBundle ResponderBundle() =>
         _profile.PreKeys.CreateBundleAsync(CancellationToken.None).GetAwaiter().GetResult();
+
+    // did:key always; did:iota issuers through the IOTA node of --iota-rpc or of the profile's IOTA mailbox.
+    private static WotId.Identity.Dids.DidResolver IssuerResolver(Uri? iotaRpc, TimeProvider time)
+    {
+        var resolver = new WotId.Identity.Dids.DidResolver();
+        if (iotaRpc is not null)
+        {
+            resolver.Register("iota", IotaDids.IotaRpcObjectReader.CreateResolver(iotaRpc, time: time));
+        }
+
+        return resolver;
+    }
 }

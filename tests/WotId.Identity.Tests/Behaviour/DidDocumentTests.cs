@@ -64,12 +64,12 @@ public sealed class DidDocumentTests
     }
 
     [Fact]
-    public async Task ResolverReturnsKnownDocumentsAndDidKeyAndMethodNotSupportedForIotaAndWeb()
+    public async Task ResolverReturnsKnownDocumentsAndDidKeyAndMethodNotSupportedForUnconfiguredIotaAndWeb()
     {
         var resolver = new DidResolver();
         DidResolutionResult iota = await resolver.ResolveAsync(Did, CancellationToken.None);
         Assert.Equal(DidResolutionError.MethodNotSupported, iota.Error);
-        Assert.Contains("not implemented yet", iota.Message, StringComparison.Ordinal);
+        Assert.Contains("--iota-rpc", iota.Message, StringComparison.Ordinal);
         DidResolutionResult web = await resolver.ResolveAsync("did:web:wot.id", CancellationToken.None);
         Assert.Equal(DidResolutionError.MethodNotSupported, web.Error);
         Assert.Equal(DidResolutionError.InvalidDid, (await resolver.ResolveAsync("did:key:zzz", CancellationToken.None)).Error);

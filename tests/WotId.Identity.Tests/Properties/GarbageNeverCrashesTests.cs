@@ -4,6 +4,7 @@ using CsCheck;
 using WotId.Core.Encoding;
 using WotId.Identity.Credentials;
 using WotId.Identity.Dids;
+using WotId.Identity.Dids.Iota;
 using WotId.Identity.Jose;
 using WotId.Identity.Keys;
 using WotId.Identity.Status;
@@ -43,6 +44,24 @@ public sealed class GarbageNeverCrashesTests
             OnlyFormatErrors(() => DidSyntax.SplitUrl(s));
             _ = DidSyntax.IsDid(s);
         });
+
+    [Fact]
+    public void IotaPackedDocumentDecoder()
+    {
+        IotaDid did = IotaDid.FromObjectId("0x" + new string('a', 64));
+        byte[] header = [(byte)'D', (byte)'I', (byte)'D', 1, 0];
+        Gen.OneOf(
+            Gen.Byte.Array[0, 400],
+            Gen.Byte.Array[0, 300].Select(b => (byte[])[.. header, (byte)b.Length, 0, .. b]),
+            s_text.Select(t => Encoding.UTF8.GetBytes(t)).Select(b => (byte[])[.. header, (byte)b.Length, (byte)(b.Length >> 8), .. b]))
+            .Sample(b => OnlyFormatErrors(() =>
+            {
+                IotaPackedDocument unpacked = IotaDidDocumentPacking.Unpack(b, did);
+                OnlyFormatErrors(() => unpacked.ToDidDocument());
+                IotaDidDocumentPacking.Pack(unpacked.DocumentJson, unpacked.Metadata);
+            }));
+        s_text.Sample(s => { _ = IotaDid.TryParse(s, out _); });
+    }
 
     [Fact]
     public void MultikeyBytesDecoder() =>

@@ -17,7 +17,7 @@ internal sealed class VcVerifyCommand : IdentityCommand
     public override string Name => "vc verify";
 
     public override string Summary =>
-        "verify a credential JWS: prints the verdict and the reason (exit 0 valid, 4 invalid); status lists come from HOME/status";
+        "verify a credential JWS: prints the verdict and the reason (exit 0 valid, 4 invalid); status lists come from HOME/status; did:iota issuers via --iota-rpc or --did-document";
 
     public override IReadOnlyList<Symbol> Symbols { get; } =
     [
@@ -27,6 +27,7 @@ internal sealed class VcVerifyCommand : IdentityCommand
         CliSymbols.Value("--max-age-days", "N", "reject credentials issued more than N days ago"),
         CliSymbols.Flag("--no-status", "skip the revocation check (no status list needed)"),
         CliSymbols.Flag("--allow-falcon", "accept EXPERIMENTAL Falcon-512 issuers"),
+        .. DidResolverOptions.Symbols(),
     ];
 
     protected override async Task<int> ExecuteAsync(CliContext context, CliArguments arguments, CancellationToken cancellationToken)
@@ -48,7 +49,8 @@ internal sealed class VcVerifyCommand : IdentityCommand
             AllowExperimentalFalcon = arguments.Has("allow-falcon"),
             MaxCredentialAge = maxAge > 0 ? TimeSpan.FromDays(maxAge) : null,
         };
-        var verifier = new CredentialVerifier(new DidResolver(policy.AllowExperimentalFalcon), IdentityHome.StatusLists(context));
+        (DidResolver resolver, _, _) = DidResolverOptions.Build(arguments, policy.AllowExperimentalFalcon);
+        var verifier = new CredentialVerifier(resolver, IdentityHome.StatusLists(context));
         VerificationResult result = await verifier.VerifyCredentialAsync(jws, policy, arguments.Get("subject"), cancellationToken).ConfigureAwait(false);
         string? hint = HintFor(result.Failure);
         var json = new JsonObject
@@ -78,7 +80,7 @@ internal sealed class VcVerifyCommand : IdentityCommand
         VerificationFailure.AlgorithmNotAllowed => "pass --allow-falcon to accept EXPERIMENTAL Falcon-512 issuers",
         VerificationFailure.Expired => "ask the issuer for a new credential",
         VerificationFailure.NotYetValid => "check this computer's clock",
-        VerificationFailure.DidUnresolvable => "only did:key issuers can be resolved here",
+        VerificationFailure.DidUnresolvable => "for did:iota issuers pass --iota-rpc URL or --did-document FILE",
         _ => null,
     };
 }

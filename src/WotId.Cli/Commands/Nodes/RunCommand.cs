@@ -35,6 +35,7 @@ internal sealed class RunCommand : ICliCommand
         CliSymbols.Flag("--autonat-service", "tell nodes bootstrapping from this one whether they are publicly reachable (AutoNAT v2 on the DHT host); for a node with a public address"),
         CliSymbols.Flag("--autonat-allow-private", "the AutoNAT service also dials back private and documentation-range addresses (closed networks, tests)"),
         CliSymbols.Values("--reachability", "public|private", "state the reachability instead of measuring it: public takes no relay reservation from the bootstrap peers, private reserves without asking"),
+        CliSymbols.Value("--iota-rpc", "URL", "resolve did:iota credential issuers through this IOTA node (default: the profile's IOTA mailbox node, if any)"),
         CliSymbols.Flag("--mdns", "find contacts on the local network by mDNS and announce this node there (off by default: it tells the LAN you are here)"),
     ];
 
@@ -75,6 +76,7 @@ internal sealed class RunCommand : ICliCommand
             AutoNatService = arguments.Has("autonat-service"),
             AutoNatAllowPrivateAddresses = arguments.Has("autonat-allow-private"),
             ReachabilityOverride = stated,
+            IotaRpc = IotaRpcOption(arguments),
         };
         WotIdNode node = await NodeSession.StartAsync(context, options, cancellationToken).ConfigureAwait(false);
         await using (node.ConfigureAwait(false))
@@ -152,4 +154,9 @@ internal sealed class RunCommand : ICliCommand
 
         await context.Output.FlushAsync().ConfigureAwait(false);
     }
+
+    private static Uri? IotaRpcOption(CliArguments arguments) =>
+        arguments.Get("iota-rpc") is not string url ? null
+        : Uri.TryCreate(url, UriKind.Absolute, out Uri? rpc) && (rpc.Scheme == Uri.UriSchemeHttp || rpc.Scheme == Uri.UriSchemeHttps) ? rpc
+        : throw new CliUsageException("--iota-rpc must be an http(s) URL");
 }
