@@ -134,7 +134,8 @@ function verifyPresentation(req) {
 }
 
 // The issuer's document resolved by the library itself (IdentityClientReadOnly.createWithPkgId + resolveDid over a
-// real IotaClient on req.rpc), then the credential validated against what it resolved.
+// real IotaClient on req.rpc), then the credential validated against what it resolved. The validator does not look at
+// the document's deactivated metadata; "deactivated" reports it so the caller can refuse.
 async function verifyResolved(req) {
   let doc;
   try {
@@ -143,12 +144,13 @@ async function verifyResolved(req) {
   } catch (e) {
     return { valid: false, resolved: false, error: String(e?.message ?? e) };
   }
+  const deactivated = doc.metadataDeactivated() ?? false;
   try {
     const options = new JwtCredentialValidationOptions({ status: StatusCheck[req.status ?? 'Strict'] });
     const decoded = credentialValidator(req.hybrid).validate(new Jwt(req.jwt), doc, options, FailFast.FirstError);
-    return { valid: true, resolved: true, credential: decoded.credential().toJSON() };
+    return { valid: true, resolved: true, deactivated, credential: decoded.credential().toJSON() };
   } catch (e) {
-    return { valid: false, resolved: true, error: String(e?.message ?? e), kind: e?.name };
+    return { valid: false, resolved: true, deactivated, error: String(e?.message ?? e), kind: e?.name };
   }
 }
 

@@ -60,8 +60,10 @@ public sealed class IotaIdentityIssuerCommandTests : IDisposable
         Assert.Equal("UnknownIssuer", await ReasonAsync(await VerifyAsync(jwt, rpc, "--trust", "did:iota:0x" + new string('b', 64))));
     }
 
-    [Fact]
-    public async Task VcVerifyRefusesTheirCredentialOnceTheIssuerDocumentIsDeactivated()
+    [Theory]
+    [InlineData("none")]
+    [InlineData("metadata")]
+    public async Task VcVerifyRefusesTheirCredentialOnceTheIssuerDocumentIsDeactivated(string how)
     {
         JsonElement issued;
         await using (var peer = Peer())
@@ -70,7 +72,11 @@ public sealed class IotaIdentityIssuerCommandTests : IDisposable
         }
 
         string did = issued.GetProperty("did").GetString()!;
-        await using FixtureJsonRpcServer node = Serve(IotaDid.Parse(did), packed: null);
+        // "none": the Identity's controlled value is None; "metadata": their packed document re-packed with deactivated = true.
+        IotaDid iotaDid = IotaDid.Parse(did);
+        IotaPackedDocument theirs = IotaDidDocumentPacking.Unpack(Hex.Decode(issued.GetProperty("packed").GetString()!), iotaDid);
+        byte[]? packed = how == "none" ? null : IotaDidDocumentPacking.Pack(theirs.DocumentJson, new IotaDocumentMetadata(theirs.Metadata.Created, theirs.Metadata.Updated, deactivated: true));
+        await using FixtureJsonRpcServer node = Serve(iotaDid, packed);
         WotidProcess.Result r = await VerifyAsync(issued.GetProperty("jwt").GetString()!, node.Endpoint.ToString(), "--trust", did);
         Assert.Equal("DidUnresolvable", await ReasonAsync(r));
     }
