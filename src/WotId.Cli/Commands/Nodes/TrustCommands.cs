@@ -38,9 +38,15 @@ internal abstract class TrustCommand : ICliCommand
         using Profile profile = await ProfileAccess.OpenAsync(context, cancellationToken).ConfigureAwait(false);
         string text = Change(profile, did, arguments);
         IReadOnlyList<string> issuers = profile.GetTrustedIssuers();
+        IReadOnlyDictionary<string, string> documents = profile.GetIssuerDocuments();
         var json = new JsonObject
         {
-            ["trusted"] = new JsonArray(issuers.Select(i => (JsonNode)new JsonObject { ["did"] = i, ["fingerprint"] = DidFingerprint.Short(i) }).ToArray()),
+            ["trusted"] = new JsonArray(issuers.Select(i => (JsonNode)new JsonObject
+            {
+                ["did"] = i,
+                ["fingerprint"] = DidFingerprint.Short(i),
+                ["didDocument"] = documents.ContainsKey(i),
+            }).ToArray()),
         };
         await context.Output.WriteLineAsync(context.Json ? json.ToJsonString(new System.Text.Json.JsonSerializerOptions { WriteIndented = true }) : text).ConfigureAwait(false);
         return ExitCodes.Ok;
