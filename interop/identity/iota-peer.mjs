@@ -5,10 +5,12 @@
 // JwkPqMemStore (noble ML-DSA / Ed25519). Credentials: createCredentialJwtPqc / createCredentialJwtHybrid (VC-JWT 1.1,
 // typ "JWT"); presentations: createPresentationJwtPqc / createPresentationJwtHybrid; verification:
 // JwtCredentialValidator(PQJwsVerifier) or JwtCredentialValidatorHybrid(EdDSAJwsVerifier, PQJwsVerifier), and the
-// presentation validators. Documents are exchanged as the core DID document JSON (doc.toJSON().doc).
+// presentation validators. Documents are exchanged as the core DID document JSON (doc.toJSON().doc) and, for issuers,
+// also packed (IotaDocument.pack(), hex); "verify-resolved" resolves the issuer through a JSON-RPC node instead.
 import { createInterface } from 'node:readline';
 import { randomBytes } from 'node:crypto';
 import * as id from '@iota/identity-wasm/node/index.js';
+import { IotaClient } from '@iota/iota-sdk/client';
 
 const {
   IotaDID, IotaDocument, CoreDocument, Storage, JwkPqMemStore, KeyIdMemStore, MethodScope, Credential, CredentialV2,
@@ -16,6 +18,9 @@ const {
   JwtCredentialValidator, JwtCredentialValidatorHybrid, JwtCredentialValidationOptions, JwtPresentationValidator,
   JwtPresentationValidatorHybrid, JwtPresentationValidationOptions, JwsVerificationOptions, EdDSAJwsVerifier, PQJwsVerifier,
 } = id;
+
+// The library logs failed JSON-RPC calls with console.log; stdout carries only the answers.
+console.log = console.error;
 
 const HYBRID = new Set(['id-MLDSA44-Ed25519', 'id-MLDSA65-Ed25519']);
 const parties = new Map(); // did → { doc, storage, fragment, alg }
@@ -56,7 +61,13 @@ async function issue(req) {
   const jwt = HYBRID.has(issuer.alg)
     ? await issuer.doc.createCredentialJwtHybrid(issuer.storage, issuer.fragment, credential, options)
     : await issuer.doc.createCredentialJwtPqc(issuer.storage, issuer.fragment, credential, options);
-  return { jwt: jwt.toString(), did: issuer.doc.id().toString(), kid: issuer.doc.id().toString() + '#' + issuer.fragment, doc: coreJson(issuer.doc) };
+  return {
+    jwt: jwt.toString(),
+    did: issuer.doc.id().toString(),
+    kid: issuer.doc.id().toString() + '#' + issuer.fragment,
+    doc: coreJson(issuer.doc),
+    packed: Buffer.from(issuer.doc.pack()).toString('hex'),
+  };
 }
 
 async function issueV2(req) {
@@ -122,10 +133,31 @@ function verifyPresentation(req) {
   }
 }
 
+// The issuer's document resolved by the library itself (IdentityClientReadOnly.createWithPkgId + resolveDid over a
+// real IotaClient on req.rpc), then the credential validated against what it resolved. The validator does not look at
+// the document's deactivated metadata; "deactivated" reports it so the caller can refuse.
+async function verifyResolved(req) {
+  let doc;
+  try {
+    const reader = await id.IdentityClientReadOnly.createWithPkgId(new IotaClient({ url: req.rpc }), req.pkg);
+    doc = await reader.resolveDid(IotaDID.parse(req.did));
+  } catch (e) {
+    return { valid: false, resolved: false, error: String(e?.message ?? e) };
+  }
+  const deactivated = doc.metadataDeactivated() ?? false;
+  try {
+    const options = new JwtCredentialValidationOptions({ status: StatusCheck[req.status ?? 'Strict'] });
+    const decoded = credentialValidator(req.hybrid).validate(new Jwt(req.jwt), doc, options, FailFast.FirstError);
+    return { valid: true, resolved: true, deactivated, credential: decoded.credential().toJSON() };
+  } catch (e) {
+    return { valid: false, resolved: true, deactivated, error: String(e?.message ?? e), kind: e?.name };
+  }
+}
+
 // A DID document through IOTA Identity's CoreDocument (fromJSON → toJSON).
 const docRoundtrip = (req) => ({ doc: CoreDocument.fromJSON(req.doc).toJSON() });
 
-const handlers = { 'doc-roundtrip': docRoundtrip, issue, 'issue-v2': issueV2, present, verify, 'verify-presentation': verifyPresentation };
+const handlers = { 'doc-roundtrip': docRoundtrip, issue, 'issue-v2': issueV2, present, verify, 'verify-presentation': verifyPresentation, 'verify-resolved': verifyResolved };
 
 const rl = createInterface({ input: process.stdin });
 for await (const line of rl) {

@@ -151,9 +151,12 @@ public sealed partial class Profile : IDisposable
         _db.Write((c, t) => ProfileDatabase.Execute(c, t, "INSERT OR IGNORE INTO trusted_issuers(did, added_at) VALUES($1, $2)", did, now));
     }
 
-    /// <summary>Removes an issuer DID from the trust list; returns whether it was there.</summary>
-    public bool DistrustIssuer(string did) =>
-        _db.Write((c, t) => ProfileDatabase.Execute(c, t, "DELETE FROM trusted_issuers WHERE did = $1", did)) == 1;
+    /// <summary>Removes an issuer DID (and its stored DID document) from the trust list; returns whether it was there.</summary>
+    public bool DistrustIssuer(string did) => _db.Write((c, t) =>
+    {
+        ProfileValues.Delete(c, t, "issuer_document:" + did);
+        return ProfileDatabase.Execute(c, t, "DELETE FROM trusted_issuers WHERE did = $1", did);
+    }) == 1;
 
     /// <summary>Stores the VerifiedHuman credential (compact JWT text; verified by the caller), replacing any earlier one.</summary>
     public void SetCredential(string jwt)

@@ -64,7 +64,7 @@ public sealed partial class WotIdNode : IWotIdNode
         {
             TimeProvider = _time,
             Timeout = options.HandshakeTimeout,
-            DidResolver = IssuerResolver(options.IotaRpc ?? profile.IotaMailbox?.Rpc, _time),
+            DidResolver = IssuerResolver(options.IotaRpc ?? profile.IotaMailbox?.Rpc, profile.GetIssuerDocuments(), _time),
         };
         _gate = new HandshakeGate(identity, policy, loggers);
         IReadOnlyList<string> listen = options.ListenAddresses ?? profile.ListenAddresses;
@@ -200,10 +200,27 @@ public sealed partial class WotIdNode : IWotIdNode
     private WotId.Signal.Keys.PreKeyBundle ResponderBundle() =>
         _profile.PreKeys.CreateBundleAsync(CancellationToken.None).GetAwaiter().GetResult();
 
-    // did:key always; did:iota issuers through the IOTA node of --iota-rpc or of the profile's IOTA mailbox.
-    private static WotId.Identity.Dids.DidResolver IssuerResolver(Uri? iotaRpc, TimeProvider time)
+    // did:key always; issuers whose DID document the profile keeps (wotid trust add --did-document, read at start);
+    // did:iota issuers through the IOTA node of --iota-rpc or of the profile's IOTA mailbox.
+    private static WotId.Identity.Dids.DidResolver IssuerResolver(Uri? iotaRpc, IReadOnlyDictionary<string, string> documents, TimeProvider time)
     {
         var resolver = new WotId.Identity.Dids.DidResolver();
+        foreach ((string did, string json) in documents)
+        {
+            try
+            {
+                WotId.Identity.Dids.DidDocument document = WotId.Identity.Dids.Iota.IotaDidDocumentJson.Parse(json);
+                if (document.Id == did)
+                {
+                    resolver.Add(document);
+                }
+            }
+            catch (WotId.Identity.IdentityFormatException)
+            {
+                // An edited row: the issuer then resolves as without a stored document.
+            }
+        }
+
         if (iotaRpc is not null)
         {
             resolver.Register("iota", IotaDids.IotaRpcObjectReader.CreateResolver(iotaRpc, time: time));

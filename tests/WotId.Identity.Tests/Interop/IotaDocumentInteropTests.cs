@@ -60,6 +60,27 @@ public sealed class IotaDocumentInteropTests
         Assert.Equal(Base64Url.Decode(pub), method.PublicKey.Key.ToArray());
     }
 
+    [Theory]
+    [InlineData("ed25519", "#ed", KeyAlgorithm.Ed25519)]
+    [InlineData("id-MLDSA44-Ed25519", "#hybrid44", KeyAlgorithm.MLDsa44Ed25519)]
+    [InlineData("id-MLDSA65-Ed25519", "#hybrid65", KeyAlgorithm.MLDsa65Ed25519)]
+    public async Task LibraryEd25519AndCompositeMethodsReadAsAssertionKeys(string name, string fragment, KeyAlgorithm algorithm)
+    {
+        JsonElement sample = (await RunAsync("samples")).GetProperty("samples").EnumerateArray().Single(s => s.GetProperty("name").GetString() == name);
+        IotaDid did = IotaDid.Parse(sample.GetProperty("did").GetString()!);
+        DidDocument doc = IotaDidDocumentPacking.Unpack(Hex.Decode(sample.GetProperty("packed").GetString()!), did).ToDidDocument();
+
+        VerificationMethod method = Assert.Single(doc.VerificationMethods);
+        Assert.Equal(algorithm, method.PublicKey.Algorithm);
+        Assert.Same(method, doc.FindMethod(fragment, VerificationRelationship.AssertionMethod));
+        JsonElement jwk = sample.GetProperty("doc").GetProperty("assertionMethod")[0];
+        byte[] expected = algorithm == KeyAlgorithm.Ed25519
+            ? Base64Url.Decode(jwk.GetProperty("publicKeyJwk").GetProperty("x").GetString()!)
+            : [.. Base64Url.Decode(jwk.GetProperty("compositeJwk").GetProperty("pqPublicKey").GetProperty("pub").GetString()!),
+               .. Base64Url.Decode(jwk.GetProperty("compositeJwk").GetProperty("traditionalPublicKey").GetProperty("x").GetString()!)];
+        Assert.Equal(expected, method.PublicKey.Key.ToArray());
+    }
+
     [Fact]
     public async Task LibraryResolverReadsDocumentsPackedHereAndRepacksThemIdentically()
     {

@@ -40,7 +40,7 @@ internal static class DidResolverOptions
             }
             catch (IdentityFormatException ex)
             {
-                throw new CliFailure($"{file} is not a usable DID document: {ex.Message}", "wot.id reads Multikey and AKP JsonWebKey methods", "invalid-input", ExitCodes.InvalidInput);
+                throw new CliFailure($"{file} is not a usable DID document: {ex.Message}", "wot.id reads Multikey, JsonWebKey2020 (AKP, OKP) and CompositeJsonWebKey methods", "invalid-input", ExitCodes.InvalidInput);
             }
         }
 

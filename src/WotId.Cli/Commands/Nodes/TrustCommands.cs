@@ -1,13 +1,17 @@
 // `wotid trust add|list|remove`: the profile's list of credential issuers whose VerifiedHuman credentials the
 // handshake accepts (docs/node.md "Handshake", check 3). A running node of the profile reads the list at every
-// handshake, so a change counts from its next handshake on (LiveTrustList).
+// handshake, so a change counts from its next handshake on (LiveTrustList). `trust add --did-document FILE` also keeps
+// the issuer's DID document in the profile; the node reads the kept documents when it starts.
 using System.Collections.Generic;
 using System.CommandLine;
+using System.IO;
 using System.Linq;
 using System.Text.Json.Nodes;
 using System.Threading;
 using System.Threading.Tasks;
+using WotId.Identity;
 using WotId.Identity.Dids;
+using WotId.Identity.Dids.Iota;
 using WotId.Node.Invitations;
 using WotId.Node.Profile;
 
@@ -32,18 +36,24 @@ internal abstract class TrustCommand : ICliCommand
 
         ProfileAccess.RequireProfile(context);
         using Profile profile = await ProfileAccess.OpenAsync(context, cancellationToken).ConfigureAwait(false);
-        string text = Change(profile, did);
+        string text = Change(profile, did, arguments);
         IReadOnlyList<string> issuers = profile.GetTrustedIssuers();
+        IReadOnlyDictionary<string, string> documents = profile.GetIssuerDocuments();
         var json = new JsonObject
         {
-            ["trusted"] = new JsonArray(issuers.Select(i => (JsonNode)new JsonObject { ["did"] = i, ["fingerprint"] = DidFingerprint.Short(i) }).ToArray()),
+            ["trusted"] = new JsonArray(issuers.Select(i => (JsonNode)new JsonObject
+            {
+                ["did"] = i,
+                ["fingerprint"] = DidFingerprint.Short(i),
+                ["didDocument"] = documents.ContainsKey(i),
+            }).ToArray()),
         };
         await context.Output.WriteLineAsync(context.Json ? json.ToJsonString(new System.Text.Json.JsonSerializerOptions { WriteIndented = true }) : text).ConfigureAwait(false);
         return ExitCodes.Ok;
     }
 
     /// <summary>Applies the change; returns the text to print.</summary>
-    protected abstract string Change(Profile profile, string? did);
+    protected abstract string Change(Profile profile, string? did, CliArguments arguments);
 }
 
 /// <summary><c>wotid trust add ISSUER_DID</c>.</summary>
@@ -53,12 +63,45 @@ internal sealed class TrustAddCommand : TrustCommand
 
     public override string Summary => "trust an issuer: accept contacts whose VerifiedHuman credential it issued";
 
-    public override IReadOnlyList<Symbol> Symbols { get; } = [CliSymbols.Positional("ISSUER_DID", "the issuer's DID")];
+    public override IReadOnlyList<Symbol> Symbols { get; } =
+    [
+        CliSymbols.Positional("ISSUER_DID", "the issuer's DID"),
+        CliSymbols.Value("--did-document", "FILE", "keep the issuer's DID document in the profile, so the node verifies it offline"),
+    ];
 
-    protected override string Change(Profile profile, string? did)
+    protected override string Change(Profile profile, string? did, CliArguments arguments)
     {
+        string? document = arguments.Get("did-document") is string file ? ReadDocument(file, did!) : null;
         profile.TrustIssuer(did!);
-        return "trusted " + DidFingerprint.Short(did!);
+        if (document is not null)
+        {
+            profile.SetIssuerDocument(did!, document);
+        }
+
+        return "trusted " + DidFingerprint.Short(did!) + (document is null ? string.Empty : " (DID document kept in the profile)");
+    }
+
+    // A DID document JSON file or IOTA Identity's {"doc","meta"} form, for exactly this DID (docs/credential.md "did:iota").
+    private static string ReadDocument(string file, string did)
+    {
+        if (!File.Exists(file))
+        {
+            throw new CliFailure($"no file {file}", "pass the path of the issuer's DID document JSON file", "not-found", ExitCodes.InvalidInput);
+        }
+
+        DidDocument document;
+        try
+        {
+            document = IotaDidDocumentJson.Parse(File.ReadAllText(file));
+        }
+        catch (IdentityFormatException ex)
+        {
+            throw new CliFailure($"{file} is not a usable DID document: {ex.Message}", "wot.id reads Multikey, JsonWebKey2020 (AKP, OKP) and CompositeJsonWebKey methods", "invalid-input", ExitCodes.InvalidInput);
+        }
+
+        return document.Id == did
+            ? document.ToJson(VerificationMethodFormat.JsonWebKey)
+            : throw new CliUsageException($"{file} is the DID document of {document.Id}, not of {did}");
     }
 }
 
@@ -71,7 +114,7 @@ internal sealed class TrustRemoveCommand : TrustCommand
 
     public override IReadOnlyList<Symbol> Symbols { get; } = [CliSymbols.Positional("ISSUER_DID", "the issuer's DID")];
 
-    protected override string Change(Profile profile, string? did) =>
+    protected override string Change(Profile profile, string? did, CliArguments arguments) =>
         profile.DistrustIssuer(did!)
             ? "no longer trusted: " + DidFingerprint.Short(did!)
             : throw new CliFailure("that issuer is not in the trust list", "see `wotid trust list`", "not-found", ExitCodes.InvalidInput);
@@ -86,7 +129,7 @@ internal sealed class TrustListCommand : TrustCommand
 
     public override IReadOnlyList<Symbol> Symbols { get; } = [];
 
-    protected override string Change(Profile profile, string? did)
+    protected override string Change(Profile profile, string? did, CliArguments arguments)
     {
         IReadOnlyList<string> issuers = profile.GetTrustedIssuers();
         return issuers.Count == 0
