@@ -2,6 +2,8 @@ using System;
 using System.Diagnostics;
 using System.IO;
 using System.Text;
+using System.Text.Json;
+using System.Text.Json.Nodes;
 using System.Threading;
 using System.Threading.Tasks;
 using Xunit;
@@ -128,6 +130,24 @@ public sealed class NodeProcess : IAsyncDisposable
         {
             throw new TimeoutException("no line from node within " + timeout + ": " + StandardError);
         }
+    }
+
+    /// <summary>
+    /// One request of the JSON-lines convention of the peers in <c>interop/</c>: sends <paramref name="request"/>, reads
+    /// the answer and returns it when its <c>ok</c> member is true; otherwise fails with the peer's <c>error</c>.
+    /// </summary>
+    public async Task<JsonElement> CallAsync(JsonObject request, TimeSpan timeout, string peerName)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        await SendLineAsync(request.ToJsonString()).ConfigureAwait(false);
+        string line = await ReadLineAsync(timeout).ConfigureAwait(false);
+        JsonElement answer = JsonDocument.Parse(line).RootElement.Clone();
+        if (!answer.GetProperty("ok").GetBoolean())
+        {
+            throw new InvalidOperationException(peerName + " error: " + answer.GetProperty("error").GetString());
+        }
+
+        return answer;
     }
 
     /// <summary>Reads lines until one starts with <paramref name="prefix"/>; returns it.</summary>

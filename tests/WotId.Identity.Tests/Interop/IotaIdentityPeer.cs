@@ -11,18 +11,7 @@ internal sealed class IotaIdentityPeer : IAsyncDisposable
 {
     private readonly NodeProcess _node = NodeProcess.Start("identity/iota-peer.mjs");
 
-    public async Task<JsonElement> CallAsync(JsonObject request)
-    {
-        await _node.SendLineAsync(request.ToJsonString());
-        string line = await _node.ReadLineAsync(TimeSpan.FromSeconds(120));
-        JsonElement answer = JsonDocument.Parse(line).RootElement.Clone();
-        if (!answer.GetProperty("ok").GetBoolean())
-        {
-            throw new InvalidOperationException("iota-peer error: " + answer.GetProperty("error").GetString());
-        }
-
-        return answer;
-    }
+    public Task<JsonElement> CallAsync(JsonObject request) => _node.CallAsync(request, TimeSpan.FromSeconds(120), "iota-peer");
 
     /// <summary>Their validator's verdict: null when valid, else their error text.</summary>
     public async Task<string?> VerifyAsync(string jwt, string documentJson, bool hybrid, string status = "Strict")

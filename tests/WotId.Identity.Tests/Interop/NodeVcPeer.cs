@@ -11,18 +11,7 @@ internal sealed class NodeVcPeer : IAsyncDisposable
 {
     private readonly NodeProcess _node = NodeProcess.Start("identity/vc-peer.mjs");
 
-    public async Task<JsonElement> CallAsync(JsonObject request)
-    {
-        await _node.SendLineAsync(request.ToJsonString());
-        string line = await _node.ReadLineAsync(TimeSpan.FromSeconds(60));
-        JsonElement answer = JsonDocument.Parse(line).RootElement.Clone();
-        if (!answer.GetProperty("ok").GetBoolean())
-        {
-            throw new InvalidOperationException("node peer error: " + answer.GetProperty("error").GetString());
-        }
-
-        return answer;
-    }
+    public Task<JsonElement> CallAsync(JsonObject request) => _node.CallAsync(request, TimeSpan.FromSeconds(60), "node peer");
 
     public ValueTask DisposeAsync() => _node.DisposeAsync();
 }
