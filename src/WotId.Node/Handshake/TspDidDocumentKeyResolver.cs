@@ -34,7 +34,7 @@ internal sealed class TspDidDocumentKeyResolver : ITspKeyResolver
             return null;
         }
 
-        VerificationMethod? method = document.FindMethod(ProfileDidDocument.Fragment, VerificationRelationship.Authentication);
+        VerificationMethod? method = document.FindMethod("#" + ProfileDidDocument.Fragment, VerificationRelationship.Authentication);
         if (method?.PublicKey.Algorithm != KeyAlgorithm.MLDsa65)
         {
             method = null;
