@@ -36,6 +36,7 @@ public sealed partial class WotIdNode : IWotIdNode
     private readonly Libp2pHost _host;
     private readonly NodeEventHub _events;
     private readonly MessageSealer _sealer;
+    private readonly WotId.Identity.Dids.DidResolver _dids;
     private readonly SemaphoreSlim _crypto = new(1, 1);
     private readonly PeerLinks _links;
     private readonly MailboxPool _mailboxes;
@@ -60,7 +61,7 @@ public sealed partial class WotIdNode : IWotIdNode
         _events = new NodeEventHub(_time);
         string credential = profile.Credential ?? throw new NodeException(NodeError.NoCredential, "the profile has no VerifiedHuman credential (wotid credential import)");
         var identity = _identity = new HandshakeIdentity(profile.SigningKey, profile.Did, credential, profile.SignalIdentityKey, ResponderBundle);
-        WotId.Identity.Dids.DidResolver dids = IssuerResolver(options.IotaRpc ?? profile.IotaMailbox?.Rpc, _time);
+        WotId.Identity.Dids.DidResolver dids = _dids = IssuerResolver(options.IotaRpc ?? profile.IotaMailbox?.Rpc, _time);
         var policy = new HandshakePolicy(new LiveTrustList(profile.GetTrustedIssuers), statusLists)
         {
             TimeProvider = _time,
