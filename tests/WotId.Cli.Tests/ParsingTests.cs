@@ -170,10 +170,9 @@ public sealed class ParsingTests : IDisposable
             Assert.DoesNotContain("--key", names);
             Assert.Equal(command.Name.StartsWith("net ", StringComparison.Ordinal), names.Contains("--peer-key"));
             // `mailbox use-host` signs with the profile's DID key and `mailbox use-iota` with the profile's mailbox
-            // account key: neither takes a key option. The did:iota verbs that write on chain sign with the
-            // controller's IOTA account key.
+            // account key: neither takes a key option. The did:iota chain verbs pay with an IOTA account key.
             bool iotaVerb = (command.Name.StartsWith("mailbox ", StringComparison.Ordinal) && command.Name is not ("mailbox use-host" or "mailbox use-iota"))
-                || command.Name is "did publish" or "did update" or "did deactivate";
+                || command.Name is "did publish" or "did update" or "did deactivate" or "did publish-profile";
             Assert.Equal(iotaVerb, names.Contains("--iota-key"));
         }
     }

@@ -83,7 +83,8 @@ internal static class HandshakeChecks
     {
         ConnectionBinding binding = ConnectionBinding.ForHolder(localPeer, remotePeer, s.Identity.SignalIdentityKey.Serialize(), channelBinding.Span);
         string[] credentials = s.Identity.CredentialJws is { } jws ? [jws] : [];
-        return PresentationBuilder.Create(s.Identity.SigningKey, credentials, binding, s.Time.GetUtcNow(), s.Policy.PresentationLifetime);
+        return PresentationBuilder.Create(s.Identity.SigningKey, s.Identity.Did, s.Identity.KeyId, credentials, binding.Challenge, binding.Audience,
+            s.Time.GetUtcNow(), s.Policy.PresentationLifetime);
     }
 
     /// <summary>

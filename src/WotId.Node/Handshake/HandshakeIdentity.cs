@@ -17,6 +17,17 @@ public sealed class HandshakeIdentity
     /// <param name="signalIdentityKey">The public Signal identity key bound into every presentation.</param>
     /// <param name="preKeyBundle">Returns the current signed prekey bundle sent as responder (its identity key must be <paramref name="signalIdentityKey"/>).</param>
     public HandshakeIdentity(SigningKey signingKey, string? credentialJws, EcPublicKey signalIdentityKey, Func<PreKeyBundle> preKeyBundle)
+        : this(signingKey, null, credentialJws, signalIdentityKey, preKeyBundle)
+    {
+    }
+
+    /// <summary>Creates the identity of a profile with a did:iota DID whose document lists the key under <c>#mldsa65</c>.</summary>
+    /// <param name="signingKey">The node's ML-DSA-65 key.</param>
+    /// <param name="did">The DID the node signs as (null: the did:key of <paramref name="signingKey"/>).</param>
+    /// <param name="credentialJws">The VerifiedHuman credential issued to <paramref name="did"/>.</param>
+    /// <param name="signalIdentityKey">The public Signal identity key bound into every presentation.</param>
+    /// <param name="preKeyBundle">Returns the current signed prekey bundle sent as responder.</param>
+    public HandshakeIdentity(SigningKey signingKey, string? did, string? credentialJws, EcPublicKey signalIdentityKey, Func<PreKeyBundle> preKeyBundle)
     {
         ArgumentNullException.ThrowIfNull(signingKey);
         ArgumentNullException.ThrowIfNull(signalIdentityKey);
@@ -27,6 +38,8 @@ public sealed class HandshakeIdentity
         }
 
         SigningKey = signingKey;
+        Did = did ?? signingKey.Did;
+        KeyId = WotId.Node.Profile.ProfileDidDocument.KeyId(Did, signingKey);
         _credentialJws = credentialJws;
         SignalIdentityKey = signalIdentityKey;
         PreKeyBundle = preKeyBundle;
@@ -35,8 +48,11 @@ public sealed class HandshakeIdentity
     /// <summary>The node's signing key.</summary>
     public SigningKey SigningKey { get; }
 
-    /// <summary>The node's DID (did:key of <see cref="SigningKey"/>).</summary>
-    public string Did => SigningKey.Did;
+    /// <summary>The node's DID: the did:key of <see cref="SigningKey"/>, or the profile's did:iota.</summary>
+    public string Did { get; }
+
+    /// <summary>The key id of presentations (<c>kid</c>): the did:key's own, or <c>did:iota:…#mldsa65</c>.</summary>
+    public string KeyId { get; }
 
     private volatile string? _credentialJws;
 

@@ -23,7 +23,7 @@ internal sealed class HandshakeServices
         Policy = policy;
         Time = policy.TimeProvider;
         Signer = new SigningKeyTspSigner(identity.SigningKey);
-        Tsp = new TspMessageVerifier(new TspDidKeyResolver(), policy.MaxFrameBytes);
+        Tsp = new TspMessageVerifier(new TspDidKeyResolver(policy.DidResolver is { } dids ? new TspDidDocumentKeyResolver(dids) : null), policy.MaxFrameBytes);
         Replay = new ReplayWindow(Time, policy.ReplayWindow, policy.ClockSkew);
         Verifier = new CredentialVerifier(policy.DidResolver ?? new DidKeyResolver(), policy.StatusLists, policy.NonceStore ?? new MemoryNonceStore(), Time);
         VerifierPolicy = policy.ToVerifierPolicy();

@@ -39,12 +39,13 @@ internal sealed partial class MessageSealer
     private readonly SemaphoreSlim _lock;
     private readonly byte[] _ownDidHash;
 
-    internal MessageSealer(NodeProfile profile, TimeProvider? time = null)
+    internal MessageSealer(NodeProfile profile, TimeProvider? time = null, WotId.Identity.Dids.IDidResolver? dids = null)
     {
         _profile = profile ?? throw new ArgumentNullException(nameof(profile));
         _time = time ?? TimeProvider.System;
         _signer = new SigningKeyTspSigner(profile.SigningKey);
-        _verifier = new TspMessageVerifier(new TspDidKeyResolver(), TspMessageCodec.DefaultMaxMessageSize);
+        // Senders with a did:iota identity are resolved through the node's DID resolver (TspDidDocumentKeyResolver).
+        _verifier = new TspMessageVerifier(new TspDidKeyResolver(dids is null ? null : new TspDidDocumentKeyResolver(dids)), TspMessageCodec.DefaultMaxMessageSize);
         _lock = s_locks.GetValue(profile.SignalStore, static _ => new SemaphoreSlim(1, 1));
         _ownDidHash = SealedEnvelopeCodec.HashDid(profile.Did);
     }

@@ -33,5 +33,6 @@ public sealed partial class Profile
         internal const string IotaMailboxPackage = "iota_mailbox.package"; // the published wotid_mailbox package
         internal const string IotaMailboxId = "iota_mailbox.id";
         internal const string IotaMailboxCap = "iota_mailbox.cap";
+        internal const string IotaDid = "did.iota"; // did:iota of a document holding the ML-DSA-65 key (wotid did publish-profile)
     }
 }

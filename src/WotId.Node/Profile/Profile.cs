@@ -67,8 +67,11 @@ public sealed partial class Profile : IDisposable
     /// <summary>The ML-DSA-65 did:key signing key, also the TSP signing key. Owned by the profile.</summary>
     public SigningKey SigningKey { get; }
 
-    /// <summary>The profile's did:key.</summary>
-    public string Did => SigningKey.Did;
+    /// <summary>
+    /// The profile's DID: its did:iota once one was published for the signing key (<see cref="IotaDid"/>), else the
+    /// did:key of <see cref="SigningKey"/>.
+    /// </summary>
+    public string Did => IotaDid ?? SigningKey.Did;
 
     /// <summary>The Signal registration id.</summary>
     public uint RegistrationId { get; }

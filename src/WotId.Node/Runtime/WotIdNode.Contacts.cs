@@ -50,7 +50,7 @@ public sealed partial class WotIdNode
         Invitation invitation;
         try
         {
-            invitation = await new InvitationVerifier(_time).VerifyAsync(invitationUri, cancellationToken).ConfigureAwait(false);
+            invitation = await new InvitationVerifier(_time, _dids).VerifyAsync(invitationUri, cancellationToken).ConfigureAwait(false);
         }
         catch (InvitationException e)
         {

@@ -147,8 +147,9 @@ public sealed partial class WotIdNode
         // The bundle an invitation carries (no one-time EC prekey; the last-resort Kyber key), so a contact can be
         // added from the DID alone and written to while this node is offline.
         PreKeyBundle bundle = await _profile.PreKeys.CreateSharedBundleAsync(stop).ConfigureAwait(false);
+        // The record is keyed and signed by the did:key of the profile key, also for a did:iota profile (WotIdDhtRecord).
         var record = new WotIdDhtRecord(
-            _profile.Did,
+            _profile.SigningKey.Did,
             _host.PeerId,
             ReachableAddresses(WotIdDhtRecord.MaxAddresses),
             (hosted?.Handle ?? _profile.Mailbox?.Handle)?.MailboxId.ToString(),
@@ -160,7 +161,7 @@ public sealed partial class WotIdNode
         };
         try
         {
-            int peers = await dht.PutValueAsync(WotIdDhtRecord.KeyOf(_profile.Did), record.Sign(_profile.SigningKey), stop).ConfigureAwait(false);
+            int peers = await dht.PutValueAsync(WotIdDhtRecord.KeyOf(_profile.SigningKey.Did), record.Sign(_profile.SigningKey), stop).ConfigureAwait(false);
             DiscoveryLog.Published(_logger, record.Sequence, peers);
         }
         catch (IOException e)

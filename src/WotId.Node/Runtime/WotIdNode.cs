@@ -36,6 +36,7 @@ public sealed partial class WotIdNode : IWotIdNode
     private readonly Libp2pHost _host;
     private readonly NodeEventHub _events;
     private readonly MessageSealer _sealer;
+    private readonly WotId.Identity.Dids.DidResolver _dids;
     private readonly SemaphoreSlim _crypto = new(1, 1);
     private readonly PeerLinks _links;
     private readonly MailboxPool _mailboxes;
@@ -59,12 +60,13 @@ public sealed partial class WotIdNode : IWotIdNode
         _http = http;
         _events = new NodeEventHub(_time);
         string credential = profile.Credential ?? throw new NodeException(NodeError.NoCredential, "the profile has no VerifiedHuman credential (wotid credential import)");
-        var identity = _identity = new HandshakeIdentity(profile.SigningKey, credential, profile.SignalIdentityKey, ResponderBundle);
+        var identity = _identity = new HandshakeIdentity(profile.SigningKey, profile.Did, credential, profile.SignalIdentityKey, ResponderBundle);
+        WotId.Identity.Dids.DidResolver dids = _dids = IssuerResolver(options.IotaRpc ?? profile.IotaMailbox?.Rpc, profile.GetIssuerDocuments(), _time);
         var policy = new HandshakePolicy(new LiveTrustList(profile.GetTrustedIssuers), statusLists)
         {
             TimeProvider = _time,
             Timeout = options.HandshakeTimeout,
-            DidResolver = IssuerResolver(options.IotaRpc ?? profile.IotaMailbox?.Rpc, profile.GetIssuerDocuments(), _time),
+            DidResolver = dids,
         };
         _gate = new HandshakeGate(identity, policy, loggers);
         IReadOnlyList<string> listen = options.ListenAddresses ?? profile.ListenAddresses;
@@ -86,7 +88,7 @@ public sealed partial class WotIdNode : IWotIdNode
         ConfigureReachability();
         _host.SetHandler(MessageProtocol.ProtocolId, HandleMessageStreamAsync);
         _host.SetHandler(Files.FileProtocol.ProtocolId, HandleFileStreamAsync);
-        _sealer = new MessageSealer(profile, _time);
+        _sealer = new MessageSealer(profile, _time, dids);
         _links = new PeerLinks(_host, _time, _logger);
         _mailboxes = new MailboxPool(profile, _time);
         _iota = new IotaMailboxes.IotaMailboxPool(profile, _time, loggers);
@@ -201,7 +203,7 @@ public sealed partial class WotIdNode : IWotIdNode
         _profile.PreKeys.CreateBundleAsync(CancellationToken.None).GetAwaiter().GetResult();
 
     // did:key always; issuers whose DID document the profile keeps (wotid trust add --did-document, read at start);
-    // did:iota issuers through the IOTA node of --iota-rpc or of the profile's IOTA mailbox.
+    // did:iota issuers and peers through the IOTA node of --iota-rpc or of the profile's IOTA mailbox.
     private static WotId.Identity.Dids.DidResolver IssuerResolver(Uri? iotaRpc, IReadOnlyDictionary<string, string> documents, TimeProvider time)
     {
         var resolver = new WotId.Identity.Dids.DidResolver();

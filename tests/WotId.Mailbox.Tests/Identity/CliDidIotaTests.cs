@@ -1,4 +1,4 @@
-// `wotid did publish|update|deactivate` run as real child processes (dotnet wotid.dll) against the scripted JSON-RPC
+// `wotid did publish|update|deactivate|publish-profile` run as real child processes (dotnet wotid.dll) against the scripted JSON-RPC
 // node of IdentityNode on 127.0.0.1 (labelled fixtures), with --json output and a real key file.
 using System;
 using System.Diagnostics;
@@ -75,18 +75,56 @@ public sealed class CliDidIotaTests : IDisposable
         Assert.DoesNotContain("iota_executeTransactionBlock", node.Methods.ToArray());
     }
 
+    [Fact]
+    public async Task PublishProfileMakesTheProfilesKeyADidIotaAndTheProfilesDid()
+    {
+        await using var node = new IdentityNode(_controller.Address);
+        await RunAsync(0, null, "init", "--name", "alice");
+
+        using JsonDocument published = Json((await RunAsync(0, node, "did", "publish-profile")).Out);
+
+        string did = published.RootElement.GetProperty("did").GetString()!;
+        Assert.Equal("did:iota:" + IdentityResponses.IdentityId, did);
+        TransactionData tx = Assert.Single(node.Executed);
+        byte[] pure = tx.Kind.Inputs[0].PureBytes.ToArray();
+        int at = 1; // Option::Some, then the ULEB128 length of the vector<u8>
+        while ((pure[at++] & 0x80) != 0)
+        {
+        }
+
+        byte[] packed = pure[at..];
+        using (WotId.Node.Profile.Profile profile = await WotId.Node.Profile.Profile.OpenAsync(_home, Passphrase, TestContext.Current.CancellationToken))
+        {
+            Assert.Equal(did, profile.Did);
+            Assert.Equal(did, profile.IotaDid);
+            WotId.Identity.Dids.DidDocument document = WotId.Identity.Dids.Iota.IotaDidDocumentPacking
+                .Unpack(packed, WotId.Identity.Dids.Iota.IotaDid.Parse(did)).ToDidDocument();
+            WotId.Identity.Dids.VerificationMethod method = document.FindMethod("#mldsa65", WotId.Identity.Dids.VerificationRelationship.Authentication)!;
+            Assert.Equal(profile.SigningKey.PublicKey.Key.ToArray(), method.PublicKey.Key.ToArray());
+            Assert.NotNull(document.FindMethod("#mldsa65", WotId.Identity.Dids.VerificationRelationship.AssertionMethod));
+        }
+
+        (_, string again) = await RunAsync(2, node, "did", "publish-profile");
+        Assert.Equal("exists", Json(again).RootElement.GetProperty("error").GetProperty("code").GetString());
+        Assert.Single(node.Executed);
+    }
+
+    private const string Passphrase = "correct horse battery staple";
+
     private static JsonDocument Json(string s) => JsonDocument.Parse(s);
 
-    private async Task<(string Out, string Err)> RunAsync(int expectedExit, IdentityNode node, params string[] args)
+    private async Task<(string Out, string Err)> RunAsync(int expectedExit, IdentityNode? node, params string[] args)
     {
         var psi = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        psi.Environment["WOTID_PASSPHRASE"] = Passphrase;
         psi.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "wotid.dll"));
         foreach (string a in args)
         {
             psi.ArgumentList.Add(a);
         }
 
-        foreach (string a in new[] { "--iota-rpc", node.Endpoint.ToString(), "--package", IdentityResponses.Pkg, "--iota-key", KeyFile, "--home", _home, "--json" })
+        string[] chain = node is null ? [] : ["--iota-rpc", node.Endpoint.ToString(), "--package", IdentityResponses.Pkg, "--iota-key", KeyFile];
+        foreach (string a in (string[])[.. chain, "--home", _home, "--json"])
         {
             psi.ArgumentList.Add(a);
         }

@@ -44,7 +44,7 @@ internal abstract class DidIotaCommand : IdentityCommand
             using IotaKeyPair key = IotaKeyPair.ImportPrivateKey(File.ReadAllText(arguments.Require("iota-key")).Trim());
             using var client = new JsonRpcIotaClient(endpoint, null, null, context.Loggers.CreateLogger<JsonRpcIotaClient>());
             using var publisher = new IotaIdentityPublisher(client, key, package, arguments.Get("network"));
-            IotaIdentityPublication p = await RunAsync(publisher, arguments, cancellationToken).ConfigureAwait(false);
+            IotaIdentityPublication p = await RunAsync(context, publisher, arguments, cancellationToken).ConfigureAwait(false);
             var json = new JsonObject { ["did"] = p.Did, ["identity"] = p.IdentityId.ToString(), ["digest"] = p.Digest, ["controller"] = key.Address.ToString() };
             string text = $"did:        {p.Did}\ntransaction {p.Digest}";
             if (p.ControllerCapId is IotaAddress cap)
@@ -76,7 +76,7 @@ internal abstract class DidIotaCommand : IdentityCommand
         }
     }
 
-    protected abstract Task<IotaIdentityPublication> RunAsync(IotaIdentityPublisher publisher, CliArguments arguments, CancellationToken cancellationToken);
+    protected abstract Task<IotaIdentityPublication> RunAsync(CliContext context, IotaIdentityPublisher publisher, CliArguments arguments, CancellationToken cancellationToken);
 
     /// <summary>The packed document of --packed FILE.</summary>
     protected static byte[] Packed(CliArguments arguments) => File.ReadAllBytes(arguments.Require("packed"));

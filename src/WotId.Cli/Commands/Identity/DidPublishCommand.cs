@@ -19,6 +19,6 @@ internal sealed class DidPublishCommand : DidIotaCommand
         .. ChainOptions(),
     ];
 
-    protected override Task<IotaIdentityPublication> RunAsync(IotaIdentityPublisher publisher, CliArguments arguments, CancellationToken cancellationToken) =>
+    protected override Task<IotaIdentityPublication> RunAsync(CliContext context, IotaIdentityPublisher publisher, CliArguments arguments, CancellationToken cancellationToken) =>
         publisher.CreateAsync(Packed(arguments), cancellationToken);
 }

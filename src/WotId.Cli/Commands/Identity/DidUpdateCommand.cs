@@ -20,6 +20,6 @@ internal sealed class DidUpdateCommand : DidIotaCommand
         .. ChainOptions(),
     ];
 
-    protected override Task<IotaIdentityPublication> RunAsync(IotaIdentityPublisher publisher, CliArguments arguments, CancellationToken cancellationToken) =>
+    protected override Task<IotaIdentityPublication> RunAsync(CliContext context, IotaIdentityPublisher publisher, CliArguments arguments, CancellationToken cancellationToken) =>
         publisher.UpdateAsync(IdentityOf(arguments), Packed(arguments), cancellationToken);
 }
