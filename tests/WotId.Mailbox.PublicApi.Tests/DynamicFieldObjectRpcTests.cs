@@ -13,6 +13,7 @@ using WotId.Mailbox.Rpc;
 using WotId.Mailbox.Transactions;
 using WotId.Mailbox.Types;
 using static WotId.Mailbox.PublicApi.Tests.PublicInputs;
+using WotId.Testing;
 
 namespace WotId.Mailbox.PublicApi.Tests;
 
@@ -27,7 +28,7 @@ public sealed class DynamicFieldObjectRpcTests
             + Gas.Digest + "\",\"type\":\"0x2::dynamic_field::Field<0x2::object::ID, 0x2::object::ID>\"}}}";
         string missing = """{"jsonrpc":"2.0","id":2,"result":{"error":{"code":"dynamicFieldNotFound","parent_object_id":"0x01"}}}""";
 
-        int port = FreePort();
+        int port = LoopbackPorts.Free();
         using var listener = new HttpListener();
         listener.Prefixes.Add($"http://127.0.0.1:{port}/");
         listener.Start();
@@ -59,10 +60,4 @@ public sealed class DynamicFieldObjectRpcTests
         return body;
     }
 
-    private static int FreePort()
-    {
-        using var l = new TcpListener(IPAddress.Loopback, 0);
-        l.Start();
-        return ((IPEndPoint)l.LocalEndpoint).Port;
-    }
 }

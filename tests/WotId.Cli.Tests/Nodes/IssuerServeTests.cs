@@ -7,6 +7,7 @@ using System.Net.Http;
 using System.Net.Sockets;
 using System.Text.Json;
 using System.Threading.Tasks;
+using WotId.Testing;
 
 namespace WotId.Cli.Tests.Nodes;
 
@@ -26,7 +27,7 @@ public sealed class IssuerServeTests : IDisposable
     [Fact]
     public async Task ServesTheStatusListAndARevocationMadeWhileRunning()
     {
-        int port = FreePort();
+        int port = LoopbackPorts.Free();
         string url = $"http://127.0.0.1:{port}/lists/1";
         string home = Path.Combine(_dir, "issuer");
         string issuer = await ProfileVerbTests.IssuerAsync(home, "--status-url", url);
@@ -65,10 +66,4 @@ public sealed class IssuerServeTests : IDisposable
         Assert.Equal(0, await serve.TerminateAsync(s_wait));
     }
 
-    internal static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 }

@@ -9,6 +9,7 @@ using System.Threading.Tasks;
 using WotId.Mailbox.Tests.Contract;
 using WotId.Mailbox.Tests.Rpc;
 using WotId.Mailbox.Types;
+using WotId.Testing;
 
 namespace WotId.Cli.Tests.Nodes;
 
@@ -60,7 +61,7 @@ public sealed class LiveProfileVerbTests : IDisposable
         string bobDid = (await TwoPeople.JsonAsync("status", "--home", p.Bob)).GetProperty("did").GetString()!;
         // Bob's credential comes from an issuer Alice does not trust.
         string stranger = Path.Combine(_dir, "stranger", "issuer");
-        await ProfileVerbTests.IssuerAsync(stranger, "--status-url", $"http://127.0.0.1:{IssuerServeTests.FreePort()}/lists/9");
+        await ProfileVerbTests.IssuerAsync(stranger, "--status-url", $"http://127.0.0.1:{LoopbackPorts.Free()}/lists/9");
         await TwoPeople.OkAsync("credential", "import", await ProfileVerbTests.IssueAsync(stranger, bobDid, "bob-untrusted.jws"), "--home", p.Bob);
         await NetworkedVerbTests.ConnectAsync(p);
 

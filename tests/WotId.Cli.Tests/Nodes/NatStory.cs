@@ -4,6 +4,7 @@ using System.IO;
 using System.Text.Json;
 using System.Threading.Tasks;
 using WotId.Libp2p.Tests.Relay;
+using WotId.Testing;
 
 namespace WotId.Cli.Tests.Nodes;
 
@@ -120,7 +121,7 @@ internal sealed class NatStory : IAsyncDisposable
     private async Task SetUpAsync()
     {
         string issuerHome = Path.Combine(Dir, "issuer");
-        string issuer = await ProfileVerbTests.IssuerAsync(issuerHome, "--status-url", $"http://127.0.0.1:{IssuerServeTests.FreePort()}/lists/1");
+        string issuer = await ProfileVerbTests.IssuerAsync(issuerHome, "--status-url", $"http://127.0.0.1:{LoopbackPorts.Free()}/lists/1");
         foreach (string ns in new[] { "pub", "h1", "h2" })
         {
             WotidBackground status = Track(WotidBackground.StartIn(Net.Name(ns), Passphrase, "issuer", "serve", "--home", issuerHome));

@@ -2,6 +2,7 @@ using System;
 using System.IO;
 using System.Text.Json;
 using System.Threading.Tasks;
+using WotId.Testing;
 
 namespace WotId.Cli.Tests.Nodes;
 
@@ -30,7 +31,7 @@ internal sealed class TwoPeople : IAsyncDisposable
         string mailbox = Path.Combine(dir, "shared-mailbox.db");
         try
         {
-            string issuer = await ProfileVerbTests.IssuerAsync(issuerHome, "--status-url", $"http://127.0.0.1:{IssuerServeTests.FreePort()}/lists/1");
+            string issuer = await ProfileVerbTests.IssuerAsync(issuerHome, "--status-url", $"http://127.0.0.1:{LoopbackPorts.Free()}/lists/1");
             people._statusServer = WotidBackground.Start(ProfileVerbTests.Passphrase, "issuer", "serve", "--home", issuerHome);
             await people._statusServer.WaitForLineAsync(l => l.StartsWith("serving the status list at ", StringComparison.Ordinal), TimeSpan.FromSeconds(60));
             foreach ((string home, string name) in new[] { (people.Alice, "Alice"), (people.Bob, "Bob") })

@@ -13,6 +13,7 @@ using WotId.Mailbox.Rpc;
 using WotId.Mailbox.Signing;
 using WotId.Mailbox.Tests.Rpc;
 using WotId.Mailbox.Types;
+using WotId.Testing;
 
 namespace WotId.Mailbox.Tests.Behaviour;
 
@@ -42,7 +43,7 @@ public sealed class MailboxLoggingTests : IDisposable
         var rpcLog = new CapturingLogger<JsonRpcIotaClient>();
         using IotaKeyPair key = IotaKeyPair.Generate();
         using var outbox = Outbox.Open(Path.Combine(_folder, "outbox.db"));
-        using var client = new JsonRpcIotaClient(new Uri($"http://127.0.0.1:{ScriptedNode.FreePort()}/rpc?apikey=hunter2"), TimeSpan.FromSeconds(10), logger: rpcLog);
+        using var client = new JsonRpcIotaClient(new Uri($"http://127.0.0.1:{LoopbackPorts.Free()}/rpc?apikey=hunter2"), TimeSpan.FromSeconds(10), logger: rpcLog);
         using var chain = new IotaMailbox(client, key, IotaAddress.Parse(DocumentedResponses.Package), outbox, chainLog);
 
         SendResult r = await chain.SendAsync(IotaAddress.Parse(DocumentedResponses.MailboxId), Payload, ct);

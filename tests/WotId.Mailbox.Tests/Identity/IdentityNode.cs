@@ -4,36 +4,29 @@
 // test can look at the exact inputs and Move calls that reached the "chain".
 using System;
 using System.Collections.Concurrent;
-using System.IO;
-using System.Net;
-using System.Text;
 using System.Text.Json;
-using System.Threading;
 using System.Threading.Tasks;
 using WotId.Mailbox.Signing;
 using WotId.Mailbox.Tests.Rpc;
 using WotId.Mailbox.Transactions;
 using WotId.Mailbox.Types;
+using WotId.Testing.Iota;
 
 namespace WotId.Mailbox.Tests.Identity;
 
 internal sealed class IdentityNode : IAsyncDisposable
 {
-    private readonly HttpListener _listener = new();
-    private readonly CancellationTokenSource _stop = new();
+    private readonly LoopbackJsonRpcServer _server;
     private readonly IotaAddress _controller;
-    private readonly Task _loop;
 
     public IdentityNode(IotaAddress controller)
     {
         _controller = controller;
-        Endpoint = new Uri($"http://127.0.0.1:{ScriptedNode.FreePort()}/");
-        _listener.Prefixes.Add(Endpoint.ToString());
-        _listener.Start();
-        _loop = LoopAsync();
+        _server = LoopbackJsonRpcServer.Start(request => (200, Answer(request.GetProperty("method").GetString()!, request.GetProperty("params"))
+            .Replace("SENDER", _controller.ToString(), StringComparison.Ordinal)));
     }
 
-    public Uri Endpoint { get; }
+    public Uri Endpoint => _server.Endpoint;
 
     /// <summary>Whether propose_update executes at once (one controller) or leaves a pending proposal.</summary>
     public bool ProposalExecuted { get; init; } = true;
@@ -44,56 +37,11 @@ internal sealed class IdentityNode : IAsyncDisposable
     /// <summary>The Identity the controller's owned ControllerCap controls.</summary>
     public string CapControls { get; init; } = IdentityResponses.IdentityId;
 
-    public ConcurrentQueue<string> Methods { get; } = new();
+    public ConcurrentQueue<string> Methods => _server.Methods;
 
     public ConcurrentQueue<TransactionData> Executed { get; } = new();
 
-    public async ValueTask DisposeAsync()
-    {
-        await _stop.CancelAsync();
-        try
-        {
-            _listener.Close();
-        }
-        catch (HttpListenerException)
-        {
-        }
-
-        try
-        {
-            await _loop;
-        }
-        catch (Exception ex) when (ex is HttpListenerException or ObjectDisposedException)
-        {
-        }
-
-        _stop.Dispose();
-    }
-
-    private async Task LoopAsync()
-    {
-        while (!_stop.IsCancellationRequested)
-        {
-            HttpListenerContext ctx;
-            try
-            {
-                ctx = await _listener.GetContextAsync();
-            }
-            catch (Exception ex) when (ex is HttpListenerException or ObjectDisposedException or InvalidOperationException)
-            {
-                return;
-            }
-
-            using var reader = new StreamReader(ctx.Request.InputStream, Encoding.UTF8);
-            using JsonDocument req = JsonDocument.Parse(await reader.ReadToEndAsync());
-            string method = req.RootElement.GetProperty("method").GetString()!;
-            Methods.Enqueue(method);
-            byte[] bytes = Encoding.UTF8.GetBytes(Answer(method, req.RootElement.GetProperty("params")).Replace("SENDER", _controller.ToString(), StringComparison.Ordinal));
-            ctx.Response.ContentType = "application/json";
-            await ctx.Response.OutputStream.WriteAsync(bytes);
-            ctx.Response.Close();
-        }
-    }
+    public ValueTask DisposeAsync() => _server.DisposeAsync();
 
     private string Answer(string method, JsonElement p)
     {

@@ -6,6 +6,7 @@ using System.IO;
 using System.Text.Json;
 using System.Threading.Tasks;
 using WotId.Mailbox.Tests.Rpc;
+using WotId.Testing;
 
 namespace WotId.Mailbox.Tests.Process;
 
@@ -139,7 +140,7 @@ public sealed class CliMailboxTests : IDisposable
     {
         await RunAsync(0, "mailbox", "list", "--mailbox", "0x2"); // creates HOME/mailbox/account.key
         string key = Path.Combine(_home, "mailbox", "account.key");
-        string url = $"http://127.0.0.1:{ScriptedNode.FreePort()}/";
+        string url = $"http://127.0.0.1:{LoopbackPorts.Free()}/";
         (string output, _) = await RunAsync(3, "mailbox", "send", "--to", "0xb2", "queued text", "--iota-rpc", url, "--iota-key", key, "--package", "0xa1");
         using JsonDocument d = Json(output);
         Assert.False(d.RootElement.GetProperty("delivered").GetBoolean());

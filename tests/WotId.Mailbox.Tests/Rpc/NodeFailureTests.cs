@@ -9,6 +9,7 @@ using WotId.Mailbox.Rpc;
 using WotId.Mailbox.Signing;
 using WotId.Mailbox.Tests.Behaviour;
 using WotId.Mailbox.Types;
+using WotId.Testing;
 
 namespace WotId.Mailbox.Tests.Rpc;
 
@@ -32,7 +33,7 @@ public sealed class NodeFailureTests : IDisposable
     [Fact]
     public async Task ClosedPortIsReportedAsUnreachable()
     {
-        int port = ScriptedNode.FreePort();
+        int port = LoopbackPorts.Free();
         using var client = new JsonRpcIotaClient(new Uri($"http://127.0.0.1:{port}/"), TimeSpan.FromSeconds(10));
         IotaRpcException ex = await Assert.ThrowsAsync<IotaRpcException>(() => client.GetReferenceGasPriceAsync(TestContext.Current.CancellationToken));
         Assert.Equal(IotaRpcError.Unreachable, ex.Error);
@@ -51,7 +52,7 @@ public sealed class NodeFailureTests : IDisposable
 
         // 1. Unreachable node.
         using (var outbox = Outbox.Open(outboxPath))
-        using (var client = new JsonRpcIotaClient(new Uri($"http://127.0.0.1:{ScriptedNode.FreePort()}/"), TimeSpan.FromSeconds(10)))
+        using (var client = new JsonRpcIotaClient(new Uri($"http://127.0.0.1:{LoopbackPorts.Free()}/"), TimeSpan.FromSeconds(10)))
         using (var chain = new IotaMailbox(client, key, package, outbox))
         {
             SendResult r = await chain.SendAsync(mailbox, new byte[] { 1, 2, 3 }, ct);

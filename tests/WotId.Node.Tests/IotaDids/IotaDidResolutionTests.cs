@@ -128,7 +128,7 @@ public sealed class IotaDidResolutionTests
     [Fact]
     public async Task AnUnreachableNodeIsAnInternalErrorThatIsNotCached()
     {
-        var endpoint = new Uri($"http://127.0.0.1:{FreePort()}/");
+        var endpoint = new Uri($"http://127.0.0.1:{LoopbackPorts.Free()}/");
         IotaDidResolver resolver = IotaRpcObjectReader.CreateResolver(endpoint);
         DidResolutionResult result = await resolver.ResolveAsync(s_did.Value, CancellationToken.None);
         Assert.Equal(DidResolutionError.InternalError, result.Error);
@@ -145,12 +145,4 @@ public sealed class IotaDidResolutionTests
         Assert.Equal(DidResolutionError.InvalidDidDocument, result.Error);
     }
 
-    private static int FreePort()
-    {
-        var l = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
-        l.Start();
-        int port = ((System.Net.IPEndPoint)l.LocalEndpoint).Port;
-        l.Stop();
-        return port;
-    }
 }
