@@ -17,6 +17,7 @@ const {
   Presentation, JwsSignatureOptions, JwtPresentationOptions, Timestamp, Duration, Jwt, FailFast, StatusCheck,
   JwtCredentialValidator, JwtCredentialValidatorHybrid, JwtCredentialValidationOptions, JwtPresentationValidator,
   JwtPresentationValidatorHybrid, JwtPresentationValidationOptions, JwsVerificationOptions, EdDSAJwsVerifier, PQJwsVerifier,
+  StatusList2021, StatusList2021Credential, StatusList2021CredentialBuilder, StatusList2021Entry, StatusPurpose,
 } = id;
 
 // The library logs failed JSON-RPC calls with console.log; stdout carries only the answers.
@@ -154,10 +155,53 @@ async function verifyResolved(req) {
   }
 }
 
+// Status List 2021 (W3C WD 2023-04-27): a credential whose credentialStatus is a StatusList2021Entry (revocation,
+// req.index, statusListCredential req.url) and the StatusList2021Credential (131,072 entries, bit req.index set when
+// req.revoked), both signed by the same did:iota issuer in the VC-JWT 1.1 form.
+async function issueStatusList2021(req) {
+  const issuer = await newParty(req.alg, 'assertion');
+  const list = new StatusList2021(131072);
+  if (req.revoked) list.set(req.index, true);
+  const listCredential = new StatusList2021CredentialBuilder(list).purpose(StatusPurpose.Revocation)
+    .subjectId(req.url + '#list').issuer(issuer.doc.id().toString()).build();
+  const entry = new StatusList2021Entry(req.url, StatusPurpose.Revocation, req.index);
+  const credential = new Credential({
+    id: 'urn:uuid:' + crypto.randomUUID(),
+    type: ['VerifiableCredential', 'VerifiedHumanCredential'],
+    issuer: issuer.doc.id(),
+    credentialSubject: { id: req.subject, type: 'VerifiedHuman', verificationLevel: 'in-person' },
+    credentialStatus: entry.toJSON(),
+  });
+  const sign = (c) => HYBRID.has(issuer.alg)
+    ? issuer.doc.createCredentialJwtHybrid(issuer.storage, issuer.fragment, c, new JwsSignatureOptions())
+    : issuer.doc.createCredentialJwtPqc(issuer.storage, issuer.fragment, c, new JwsSignatureOptions());
+  const jwt = await sign(credential);
+  const listJwt = await sign(Credential.fromJSON(listCredential.toJSON()));
+  return { jwt: jwt.toString(), listJwt: listJwt.toString(), did: issuer.doc.id().toString(), doc: coreJson(issuer.doc) };
+}
+
+// Validates a credential and its StatusList2021Credential (both VC-JWT 1.1, same issuer document), then the library's
+// checkStatusWithStatusList2021 (Strict) on the credential against that list.
+function checkStatusList2021(req) {
+  try {
+    const doc = CoreDocument.fromJSON(req.doc);
+    const validator = credentialValidator(req.hybrid);
+    const options = new JwtCredentialValidationOptions({ status: StatusCheck.SkipUnsupported });
+    const credential = validator.validate(new Jwt(req.jwt), doc, options, FailFast.FirstError).credential();
+    const listCredential = validator.validate(new Jwt(req.listJwt), doc, options, FailFast.FirstError).credential();
+    const statusList = StatusList2021Credential.fromJSON(listCredential.toJSON());
+    JwtCredentialValidator.checkStatusWithStatusList2021(credential, statusList, StatusCheck.Strict);
+    return { valid: true };
+  } catch (e) {
+    return { valid: false, error: String(e?.message ?? e), kind: e?.name };
+  }
+}
+
 // A DID document through IOTA Identity's CoreDocument (fromJSON → toJSON).
 const docRoundtrip = (req) => ({ doc: CoreDocument.fromJSON(req.doc).toJSON() });
 
-const handlers = { 'doc-roundtrip': docRoundtrip, issue, 'issue-v2': issueV2, present, verify, 'verify-presentation': verifyPresentation, 'verify-resolved': verifyResolved };
+const handlers = { 'doc-roundtrip': docRoundtrip, issue, 'issue-v2': issueV2, present, verify, 'verify-presentation': verifyPresentation, 'verify-resolved': verifyResolved,
+  'issue-sl2021': issueStatusList2021, 'check-sl2021': checkStatusList2021 };
 
 const rl = createInterface({ input: process.stdin });
 for await (const line of rl) {

@@ -48,6 +48,7 @@ internal static partial class SeedCorpus
         BitstringStatusList list = BitstringStatusList.Create();
         list.Set(3, true);
         yield return Text("identity-did", "status-list", list.Encode());
+        yield return Text("identity-did", "status-list-2021", list.EncodeStatusList2021());
         yield return new Seed("identity-did", "multikey-bytes", Encoding.ASCII.GetBytes(edKey.Did["did:key:".Length..]));
 
         IotaDid iotaDid = IotaDid.FromObjectId("0x" + new string('a', 64), "a9c98038");

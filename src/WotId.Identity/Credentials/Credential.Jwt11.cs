@@ -4,8 +4,8 @@
 //   exp → validUntil (else vc.expirationDate)             jti → id (else vc.id)
 //   sub → credentialSubject.id (vc.credentialSubject.id, when present, must agree)
 //   vc  → @context (first must be the v1 URL), type, credentialSubject (one object), credentialStatus
-// Only BitstringStatusListEntry status is understood; IOTA Identity's RevocationBitmap2022 / StatusList2021 entries are
-// refused as malformed rather than ignored. Bound: the same 256 KiB of JSON as the VC 2.0 form.
+// BitstringStatusListEntry and StatusList2021Entry status are understood; IOTA Identity's RevocationBitmap2022 entries
+// (a service in the issuer's DID document) are refused as malformed rather than ignored. Bound: the same 256 KiB of JSON as the VC 2.0 form.
 using System;
 using System.Collections.Generic;
 using System.Linq;

@@ -68,7 +68,9 @@ public sealed class CredentialIssuer
             ValidUntil = now + validity,
             VerificationLevel = verificationLevel,
             VerifiedAt = verifiedAt ?? now,
-            Status = new StatusListEntry(State.StatusListUrl, index),
+            Status = UseStatusList2021 && Format != CredentialFormat.VcJwt11
+                ? throw new InvalidOperationException("Status List 2021 is only issued in the VC-JWT 1.1 form")
+                : UseStatusList2021 ? StatusListEntry.ForStatusList2021(State.StatusListUrl, index) : new StatusListEntry(State.StatusListUrl, index),
         };
         return Format == CredentialFormat.VcJwt11
             ? new IssuedCredential(id, index, Sign(credential.ToJwt11Bytes(), CredentialTerms.JwtType))
@@ -87,6 +89,13 @@ public sealed class CredentialIssuer
         return true;
     }
 
+    /// <summary>
+    /// Status List 2021 (W3C WD 2023-04-27) instead of Bitstring Status List: credentials carry a StatusList2021Entry and
+    /// <see cref="IssueStatusListCredential"/> signs a StatusList2021Credential, both in the VC-JWT 1.1 form that IOTA
+    /// Identity reads. Only with <see cref="CredentialFormat.VcJwt11"/>.
+    /// </summary>
+    public bool UseStatusList2021 { get; init; }
+
     /// <summary>How long each status list credential it signs stays valid (default <see cref="StatusListCredential.DefaultLifetime"/>).</summary>
     public TimeSpan StatusListLifetime { get; init; } = StatusListCredential.DefaultLifetime;
 
@@ -97,7 +106,9 @@ public sealed class CredentialIssuer
     public string IssueStatusListCredential()
     {
         DateTimeOffset now = Truncate(_time.GetUtcNow());
-        return Sign(StatusListCredential.Write(Did, State.StatusListUrl, "revocation", State.List, now, now + StatusListLifetime));
+        return UseStatusList2021
+            ? Sign(StatusListCredential.WriteStatusList2021Jwt11(Did, State.StatusListUrl, "revocation", State.List, now, now + StatusListLifetime), CredentialTerms.JwtType)
+            : Sign(StatusListCredential.Write(Did, State.StatusListUrl, "revocation", State.List, now, now + StatusListLifetime));
     }
 
     private string Sign(byte[] payload, string typ = CredentialTerms.VcJwtType) =>

@@ -1,6 +1,8 @@
 // Bitstring Status List v1.0 (W3C Rec 2025-05-15) §2.2 and §3.1: a bitstring of at least 131,072 entries
 // (16 KiB); entry i is bit (0x80 >> i%8) of byte i/8 (index 0 = left-most bit); encodedList =
 // multibase base64url ('u') of the GZIP-compressed bitstring. statusSize is 1 here.
+// Status List 2021 (W3C WD 2023-04-27) §2.3 has the same bitstring and bit order but encodes it as plain base64 (RFC 4648
+// §4, no multibase prefix) of the GZIP bytes; IOTA Identity writes it unpadded and reads either.
 // Bounds on decode: 1 MiB of text, 16 MiB decompressed (a gzip bomb stops there).
 using System;
 using System.IO;
@@ -66,7 +68,9 @@ public sealed class BitstringStatusList
     }
 
     /// <summary>The <c>encodedList</c> value: <c>u</c> + base64url(GZIP(bitstring)).</summary>
-    public string Encode()
+    public string Encode() => Multibase.Encode(MultibaseEncoding.Base64Url, Gzip());
+
+    private byte[] Gzip()
     {
         using var output = new MemoryStream();
         using (var gzip = new GZipStream(output, CompressionLevel.Optimal, leaveOpen: true))
@@ -74,7 +78,34 @@ public sealed class BitstringStatusList
             gzip.Write(_bits);
         }
 
-        return Multibase.Encode(MultibaseEncoding.Base64Url, output.ToArray());
+        return output.ToArray();
+    }
+
+    /// <summary>The Status List 2021 <c>encodedList</c> value: base64(GZIP(bitstring)), unpadded.</summary>
+    public string EncodeStatusList2021() => Convert.ToBase64String(Gzip()).TrimEnd('=');
+
+    /// <summary>Decodes a Status List 2021 <c>encodedList</c> value (base64, padding optional).</summary>
+    /// <exception cref="IdentityFormatException">Not base64, not GZIP, too large, or shorter than 16 KiB.</exception>
+    public static BitstringStatusList DecodeStatusList2021(string encodedList)
+    {
+        ArgumentNullException.ThrowIfNull(encodedList);
+        if (encodedList.Length > MaxEncodedLength)
+        {
+            throw new IdentityFormatException(IdentityError.TooLarge, "encodedList too long");
+        }
+
+        string padded = encodedList.Length % 4 == 0 ? encodedList : encodedList + new string('=', 4 - (encodedList.Length % 4));
+        byte[] compressed;
+        try
+        {
+            compressed = Convert.FromBase64String(padded);
+        }
+        catch (FormatException ex)
+        {
+            throw new IdentityFormatException(IdentityError.MalformedStatusList, "encodedList is not base64", ex);
+        }
+
+        return FromCompressed(compressed);
     }
 
     /// <summary>Decodes an <c>encodedList</c> value.</summary>
@@ -102,6 +133,11 @@ public sealed class BitstringStatusList
             throw new IdentityFormatException(IdentityError.MalformedStatusList, "encodedList is not base64url", ex);
         }
 
+        return FromCompressed(compressed);
+    }
+
+    private static BitstringStatusList FromCompressed(byte[] compressed)
+    {
         byte[] bits = Gunzip(compressed);
         if (bits.Length < MinimumEntries / 8)
         {

@@ -12,7 +12,7 @@ using WotId.Identity.Credentials;
 namespace WotId.Identity.Status;
 
 /// <summary>Writes and reads status list credentials.</summary>
-public static class StatusListCredential
+public static partial class StatusListCredential
 {
     /// <summary>The credential type.</summary>
     public const string Type = "BitstringStatusListCredential";
@@ -63,6 +63,11 @@ public static class StatusListCredential
     public static (string StatusPurpose, BitstringStatusList List) Read(Credential credential)
     {
         ArgumentNullException.ThrowIfNull(credential);
+        if (credential.Types.Contains(StatusList2021Type))
+        {
+            return ReadStatusList2021(credential);
+        }
+
         if (!credential.Types.Contains(Type) || IdentityJson.OptionalString(credential.Subject, "type") != SubjectType)
         {
             throw new IdentityFormatException(IdentityError.MalformedStatusList, "not a BitstringStatusListCredential");

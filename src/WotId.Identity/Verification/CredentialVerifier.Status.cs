@@ -3,8 +3,11 @@
 // (STATUS_LIST_LENGTH_ERROR), range-check the index (RANGE_ERROR), read the bit: 1 = revoked. The list is a
 // credential and is checked like one (§2.3 "secured like any other credential"): vc+jwt typ, the algorithm policy, a
 // required id equal to the entry's URL, and its validity period (VC Data Model 2.0 §4.9) plus the policy's freshness
-// bound, so an old signed list cannot hide a revocation.
+// bound, so an old signed list cannot hide a revocation. A Status List 2021 entry (W3C WD 2023-04-27 §2.1, as IOTA
+// Identity writes it) is checked the same way against a StatusList2021Credential in the VC-JWT 1.1 form (typ JWT); each
+// entry type must point at its own list type.
 using System;
+using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using WotId.Identity.Credentials;
@@ -40,9 +43,12 @@ public sealed partial class CredentialVerifier
         try
         {
             CompactJws jws = CompactJws.Parse(listJws);
-            Credential listCredential = Credential.Parse(jws.Payload);
+            string expectedTyp = entry.IsStatusList2021 ? CredentialTerms.JwtType : CredentialTerms.VcJwtType;
+            Credential listCredential = jws.Header.Typ == CredentialTerms.JwtType ? Credential.ParseJwt11(jws.Payload) : Credential.Parse(jws.Payload);
             (string purpose, list) = StatusListCredential.Read(listCredential);
-            problem = jws.Header.Typ != CredentialTerms.VcJwtType ? "STATUS_VERIFICATION_ERROR: list JWS typ must be vc+jwt"
+            bool listIs2021 = listCredential.Types.Contains(StatusListCredential.StatusList2021Type);
+            problem = jws.Header.Typ != expectedTyp ? "STATUS_VERIFICATION_ERROR: list JWS typ must be " + expectedTyp
+                : listIs2021 != entry.IsStatusList2021 ? "STATUS_VERIFICATION_ERROR: entry and list types differ"
                 : NotAllowed(jws.Header.Algorithm, policy) is { } why ? "STATUS_VERIFICATION_ERROR: " + why
                 : listCredential.Issuer != credential.Issuer ? "STATUS_VERIFICATION_ERROR: list issuer differs"
                 : listCredential.Id is null ? "STATUS_VERIFICATION_ERROR: list has no id"

@@ -9,6 +9,22 @@ namespace WotId.Identity.Tests.Behaviour;
 public sealed class BitstringStatusListTests
 {
     [Fact]
+    public void AStatusList2021EncodedListFromIotaIdentityDecodesWithTheSameBitOrder()
+    {
+        // @iota/identity-wasm 1.9.7-beta.1: new StatusList2021(131072), set(0), set(9), set(131071), intoEncodedStr()
+        // (Status List 2021 §2.3: base64 of GZIP, unpadded here, no multibase prefix).
+        BitstringStatusList theirs = BitstringStatusList.DecodeStatusList2021("H4sIAAAAAAAC/+3AMQEAAAgCMG1mNKMTg2f7GwAAAAAAAAAAAAAAAAAAAKBrA6gSuh0AQAAA");
+        Assert.Equal(131_072, theirs.Length);
+        Assert.True(theirs.Get(0) && theirs.Get(9) && theirs.Get(131_071));
+        Assert.False(theirs.Get(1) || theirs.Get(8) || theirs.Get(131_070));
+
+        string ours = theirs.EncodeStatusList2021();
+        Assert.DoesNotContain('=', ours);
+        Assert.True(BitstringStatusList.DecodeStatusList2021(ours).Get(9));
+        Assert.Throws<IdentityFormatException>(() => BitstringStatusList.DecodeStatusList2021("u" + ours));
+    }
+
+    [Fact]
     public void IndexZeroIsTheLeftMostBitOfTheFirstByte()
     {
         BitstringStatusList list = BitstringStatusList.Create();

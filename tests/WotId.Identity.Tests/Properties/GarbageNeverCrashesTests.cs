@@ -117,6 +117,8 @@ public sealed class GarbageNeverCrashesTests
         {
             OnlyFormatErrors(() => BitstringStatusList.Decode("u" + Base64Url.Encode(b)));
             OnlyFormatErrors(() => BitstringStatusList.Decode(Encoding.Latin1.GetString(b)));
+            OnlyFormatErrors(() => BitstringStatusList.DecodeStatusList2021(Convert.ToBase64String(b)));
+            OnlyFormatErrors(() => BitstringStatusList.DecodeStatusList2021(Encoding.Latin1.GetString(b)));
         });
 
     [Fact]

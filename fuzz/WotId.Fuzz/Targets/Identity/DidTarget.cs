@@ -28,6 +28,7 @@ public sealed class DidTarget : IFuzzTarget
         Swallow(() => AkpJwk.Parse(text));
         Swallow(() => CompositeJwk.Parse(text));
         Swallow(() => BitstringStatusList.Decode(text));
+        Swallow(() => BitstringStatusList.DecodeStatusList2021(text));
     }
 
     private static void Swallow(Action decode)
