@@ -10,7 +10,9 @@
 //                                  connection (NodeChatDuringFile.cs);
 //   node-file-cpu [n]              wall and CPU seconds per GiB of a file transfer and of the raw stream (NodeFileCpu.cs);
 //   node-connections [n]           one node holding n verified connections dialled by a child process
-//                                  (node-connections-peers), memory per connection at the holding node.
+//                                  (node-connections-peers), memory per connection at the holding node;
+//   node-soak [n] [s] [r]          n verified contacts each sending r chat messages/s for s seconds to one node
+//                                  (NodeSoak.cs): sent / received / lost, latency, memory.
 using System;
 using System.Collections.Generic;
 using System.Diagnostics;
@@ -37,6 +39,7 @@ public static class NodeConsole
             case "node-chat-during-file": NodeChatDuringFile.RunAsync(n(1, 200), n(2, 2)).GetAwaiter().GetResult(); return true;
             case "node-file-cpu": NodeFileCpu.RunAsync(n(1, 3)).GetAwaiter().GetResult(); return true;
             case "node-connections": NodeConnections.HubAsync(n(1, 1000)).GetAwaiter().GetResult(); return true;
+            case "node-soak": NodeSoak.RunAsync(n(1, 20), n(2, 30), n(3, 1)).GetAwaiter().GetResult(); return true;
             case "node-connections-peers": NodeConnections.PeersAsync(n(1, 1000), args[2], Convert.FromHexString(args[3])).GetAwaiter().GetResult(); return true;
             default: return false;
         }
