@@ -4,9 +4,6 @@
 // and SignatureVerifier verify), times the number of each on a setup's path. One thread, so process CPU ≈ its CPU.
 using System;
 using System.Diagnostics;
-using Org.BouncyCastle.Crypto.Parameters;
-using Org.BouncyCastle.Crypto.Signers;
-using Org.BouncyCastle.Security;
 using WotId.Crypto;
 
 namespace WotId.Benchmarks.Node;
@@ -14,8 +11,6 @@ namespace WotId.Benchmarks.Node;
 /// <summary>The node-setup-ceiling console mode.</summary>
 internal static class NodeSetupCeiling
 {
-    private static MLDsaPrivateKeyParameters? s_key;
-
     /// <summary>ML-DSA-65 signatures on a setup's path: TSP messages 1–4, both presentations, the chat message.</summary>
     internal const int SignaturesOnPath = 7;
 
@@ -37,33 +32,15 @@ internal static class NodeSetupCeiling
             MLDsa.Verify(MLDsaAlgorithm.MLDsa65, key.PublicKeySpan, signed, [], signature);
         }
 
-        // Each signature over another message (the rejection loop of deterministic signing depends on it), the two ways
-        // of signing in alternating blocks so that both see the same load.
-        double sign = 0, withGenerator = 0;
+        // Each signature over another message: the rejection loop of deterministic signing depends on it.
         int counter = 0;
-        for (int block = 0; block < 4; block++)
-        {
-            sign += PerCall(count / 4, () => key.Sign(Next(message, ref counter), [], deterministic: true)) / 4;
-            withGenerator += PerCall(count / 4, () => SignWithGenerator(key, Next(message, ref counter))) / 4;
-        }
-
+        double sign = PerCall(count, () => key.Sign(Next(message, ref counter), [], deterministic: true));
         double verify = PerCall(count, () => MLDsa.Verify(MLDsaAlgorithm.MLDsa65, key.PublicKeySpan, signed, [], signature));
         Console.WriteLine($"load average: {NodeConsole.LoadAverage()}");
         Console.WriteLine($"ML-DSA-65 sign (deterministic, 6,000-byte message): {sign:F3} ms CPU per call (n = {count})");
-        Console.WriteLine($"ML-DSA-65 sign, deterministic but with a SecureRandom made per call (as before): {withGenerator:F3} ms CPU per call");
         Console.WriteLine($"ML-DSA-65 verify: {verify:F3} ms CPU per call (n = {count})");
         Console.WriteLine($"per setup: {SignaturesOnPath} signatures + {VerificationsOnPath} verifications = "
             + $"{(SignaturesOnPath * sign) + (VerificationsOnPath * verify):F2} ms CPU (both nodes together)");
-    }
-
-    /// <summary>The deterministic signature as it was made before: through BouncyCastle with an unused generator.</summary>
-    private static byte[] SignWithGenerator(MLDsaPrivateKey key, byte[] message)
-    {
-        MLDsaPrivateKeyParameters parameters = s_key ??= MLDsaPrivateKeyParameters.FromEncoding(MLDsaParameters.ml_dsa_65, key.ExportExpanded());
-        var signer = new MLDsaSigner(MLDsaParameters.ml_dsa_65, deterministic: true);
-        signer.Init(true, new ParametersWithContext(new ParametersWithRandom(parameters, new SecureRandom()), []));
-        signer.BlockUpdate(message);
-        return signer.GenerateSignature();
     }
 
     private static byte[] Next(byte[] message, ref int counter)
