@@ -1,0 +1,111 @@
+// FIPS 204 §7.3 pseudorandom sampling for verification: Algorithm 30 RejNTTPoly (one entry of Â from ρ ‖ s ‖ r,
+// as ExpandA, Algorithm 32, calls it) and Algorithm 29 SampleInBall (c from c̃).
+using System;
+
+namespace WotId.Crypto;
+
+/// <summary>Rejection samplers of ML-DSA.</summary>
+internal static class MLDsaSampling
+{
+    /// <summary>Five SHAKE128 blocks: 280 candidates for 256 coefficients, each rejected with probability ≈ 2⁻¹⁰.</summary>
+    private const int RejNttBytes = 5 * 168;
+
+    /// <summary>One SHAKE256 block: 8 sign bytes and 128 candidate positions for τ ≤ 60.</summary>
+    private const int BallBytes = 136;
+
+    /// <summary>Â[r][s] = RejNTTPoly(ρ ‖ IntegerToBytes(s, 1) ‖ IntegerToBytes(r, 1)) (Algorithm 32 step 3).</summary>
+    public static void ExpandAEntry(ReadOnlySpan<byte> rho, int r, int s, Span<int> a, bool platformShake)
+    {
+        Span<byte> seed = stackalloc byte[34];
+        rho[..32].CopyTo(seed);
+        seed[32] = (byte)s;
+        seed[33] = (byte)r;
+        Span<byte> stream = stackalloc byte[RejNttBytes];
+        MLDsaXof.Shake128(seed, stream, platformShake);
+        if (RejNttPoly(stream, a))
+        {
+            return;
+        }
+
+        // Practically never: ask for a longer, prefix-identical output until 256 coefficients are accepted.
+        for (int length = 2 * RejNttBytes; ; length *= 2)
+        {
+            var longer = new byte[length];
+            MLDsaXof.Shake128(seed, longer, platformShake);
+            if (RejNttPoly(longer, a))
+            {
+                return;
+            }
+        }
+    }
+
+    /// <summary>SampleInBall(c̃): 256 coefficients in {−1, 0, 1} with exactly τ non-zero (Algorithm 29).</summary>
+    public static void SampleInBall(ReadOnlySpan<byte> cTilde, int tau, Span<int> c, bool platformShake)
+    {
+        Span<byte> stream = stackalloc byte[BallBytes];
+        MLDsaXof.Shake256(cTilde, stream, platformShake);
+        if (SampleInBall(stream, tau, c))
+        {
+            return;
+        }
+
+        for (int length = 2 * BallBytes; ; length *= 2)
+        {
+            var longer = new byte[length];
+            MLDsaXof.Shake256(cTilde, longer, platformShake);
+            if (SampleInBall(longer, tau, c))
+            {
+                return;
+            }
+        }
+    }
+
+    /// <summary>Algorithm 30 over a finite prefix of the XOF output; false when the prefix ran out.</summary>
+    private static bool RejNttPoly(ReadOnlySpan<byte> stream, Span<int> a)
+    {
+        a = a[..MLDsaNtt.N];
+        int j = 0;
+        for (int pos = 0; pos + 3 <= stream.Length; pos += 3)
+        {
+            // CoeffFromThreeBytes (Algorithm 14): 23 bits, accepted when below q.
+            int t = stream[pos] | (stream[pos + 1] << 8) | ((stream[pos + 2] & 0x7F) << 16);
+            if (t < MLDsaMontgomery.Q)
+            {
+                a[j++] = t;
+                if (j == MLDsaNtt.N)
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
+    private static bool SampleInBall(ReadOnlySpan<byte> stream, int tau, Span<int> c)
+    {
+        c = c[..MLDsaNtt.N];
+        c.Clear();
+        ulong signs = System.Buffers.Binary.BinaryPrimitives.ReadUInt64LittleEndian(stream);
+        int pos = 8;
+        for (int i = MLDsaNtt.N - tau; i < MLDsaNtt.N; i++)
+        {
+            int j;
+            do
+            {
+                if (pos >= stream.Length)
+                {
+                    return false;
+                }
+
+                j = stream[pos++];
+            }
+            while (j > i);
+            c[i] = c[j];
+            c[j] = 1 - (2 * (int)(signs & 1));
+            signs >>= 1;
+        }
+
+        return true;
+    }
+}
