@@ -1,7 +1,7 @@
 // ML-DSA verification of FIPS 204: Algorithm 3 ML-DSA.Verify (pure mode: M′ = IntegerToBytes(0, 1) ‖
 // IntegerToBytes(|ctx|, 1) ‖ ctx ‖ M) over Algorithm 8 ML-DSA.Verify_internal. Public inputs only, so no
 // constant-time requirement; every length, the hint encoding and ‖z‖∞ are checked before any arithmetic. Â is
-// sampled one entry at a time into the running row product, so the whole state fits on the stack (≤ 12 KiB).
+// sampled into running row sums instead of being kept, so the whole state fits on the stack (≤ 24 KiB).
 using System;
 
 namespace WotId.Crypto;
@@ -56,37 +56,61 @@ internal static class MLDsaVerifier
             MLDsaNtt.Forward(z.Slice(s * N, N), vector);
         }
 
-        // Steps 9–10, one row at a time: w′ = NTT⁻¹(Â ∘ NTT(z) − NTT(c) ∘ NTT(t1·2^d)), w1′ = UseHint(h, w′).
+        // Steps 9–10: w′ = NTT⁻¹(Â ∘ NTT(z) − NTT(c) ∘ NTT(t1·2^d)), w1′ = UseHint(h, w′). Â is sampled four entries at a
+        // time (four-way Keccak) where AVX2 is present, else one at a time, into the running row sums.
         ReadOnlySpan<byte> rho = publicKey[..32];
-        Span<int> a = stackalloc int[N];
-        Span<int> w = stackalloc int[N];
+        Span<int> w = stackalloc int[p.K * N];
+        w.Clear();
+        Span<int> a = stackalloc int[4 * N];
+        Span<int> rows = stackalloc int[4];
+        Span<int> cols = stackalloc int[4];
+        int entries = p.K * p.L;
+        for (int e = 0; e < entries; e += vector ? 4 : 1)
+        {
+            int count = vector ? Math.Min(4, entries - e) : 1;
+            for (int j = 0; j < 4; j++)
+            {
+                int entry = e + Math.Min(j, count - 1);
+                rows[j] = entry / p.L;
+                cols[j] = entry % p.L;
+            }
+
+            if (vector)
+            {
+                MLDsaSampling.ExpandAFour(rho, rows, cols, a, platformShake);
+            }
+            else
+            {
+                MLDsaSampling.ExpandAEntry(rho, rows[0], cols[0], a, platformShake);
+            }
+
+            for (int j = 0; j < count; j++)
+            {
+                MLDsaNtt.MultiplyAccumulate(w.Slice(rows[j] * N, N), a.Slice(j * N, N), z.Slice(cols[j] * N, N), vector);
+            }
+        }
+
         Span<int> t = stackalloc int[N];
         int w1RowBytes = 32 * p.W1Bits;
         for (int r = 0; r < p.K; r++)
         {
-            w.Clear();
-            for (int s = 0; s < p.L; s++)
-            {
-                MLDsaSampling.ExpandAEntry(rho, r, s, a, platformShake);
-                MLDsaNtt.MultiplyAccumulate(w, a, z.Slice(s * N, N), vector);
-            }
-
+            Span<int> wr = w.Slice(r * N, N);
             MLDsaEncoding.DecodeT1Shifted(publicKey, r, t);
             MLDsaNtt.Forward(t, vector);
-            MLDsaNtt.MultiplySubtract(w, c, t, vector);
+            MLDsaNtt.MultiplySubtract(wr, c, t, vector);
             for (int i = 0; i < N; i++)
             {
-                w[i] = MLDsaMontgomery.Reduce32(w[i]);
+                wr[i] = MLDsaMontgomery.Reduce32(wr[i]);
             }
 
-            MLDsaNtt.Inverse(w, vector);
+            MLDsaNtt.Inverse(wr, vector);
             ReadOnlySpan<byte> hint = h.Slice(r * N, N);
             for (int i = 0; i < N; i++)
             {
-                w[i] = UseHint(p.Gamma2, hint[i], MLDsaMontgomery.AddQIfNegative(w[i]));
+                wr[i] = UseHint(p.Gamma2, hint[i], MLDsaMontgomery.AddQIfNegative(wr[i]));
             }
 
-            MLDsaEncoding.PackW1(w, p.W1Bits, muAndW1.Slice(64 + (r * w1RowBytes), w1RowBytes));
+            MLDsaEncoding.PackW1(wr, p.W1Bits, muAndW1.Slice(64 + (r * w1RowBytes), w1RowBytes));
         }
 
         // Steps 12–13: c̃′ = H(μ ‖ w1Encode(w1′), λ/4) and compare (‖z‖∞ was checked above).
