@@ -1,5 +1,6 @@
 // ML-DSA-44/65/87 verification side by side: the project's verifier (MLDsaVerifier, AVX2 NTT + platform SHAKE, the
-// path MLDsa.Verify takes where the platform has no ML-DSA), the same verifier on its scalar NTT, and BouncyCastle
+// path MLDsa.Verify takes where the platform has no ML-DSA), the same verifier with the managed single-stream SHAKE
+// instead of the platform's, the same verifier on its scalar NTT and one-at-a-time ExpandA, and BouncyCastle
 // 2.7.0 (the previous path, still the tests' cross-check). Same keys, message and signatures for all three.
 using BenchmarkDotNet.Attributes;
 using BenchmarkDotNet.Diagnosers;
@@ -35,6 +36,9 @@ public class MLDsaVerifyBenchmarks
 
     [Benchmark]
     public bool Ours() => MLDsaVerifier.Verify(_set, _pk, _message, _context, _sig, MLDsaNtt.Vectorized, MLDsaXof.Platform);
+
+    [Benchmark]
+    public bool OursManagedShake() => MLDsaVerifier.Verify(_set, _pk, _message, _context, _sig, MLDsaNtt.Vectorized, platformShake: false);
 
     [Benchmark]
     public bool OursScalarNtt() => MLDsaVerifier.Verify(_set, _pk, _message, _context, _sig, vector: false, MLDsaXof.Platform);
