@@ -42,6 +42,38 @@ internal static class MLDsaSampling
         }
     }
 
+    /// <summary>The whole of Â = ExpandA(ρ) (Algorithm 32), row-major, entry (r, s) at (r·ℓ + s)·256.</summary>
+    public static void ExpandA(MLDsaParameterSet p, ReadOnlySpan<byte> rho, Span<int> aHat, bool vector, bool platformShake)
+    {
+        int entries = p.K * p.L;
+        if (!vector)
+        {
+            for (int e = 0; e < entries; e++)
+            {
+                ExpandAEntry(rho, e / p.L, e % p.L, aHat.Slice(e * MLDsaNtt.N, MLDsaNtt.N), platformShake);
+            }
+
+            return;
+        }
+
+        Span<int> four = stackalloc int[4 * MLDsaNtt.N];
+        Span<int> rows = stackalloc int[4];
+        Span<int> cols = stackalloc int[4];
+        for (int e = 0; e < entries; e += 4)
+        {
+            int count = Math.Min(4, entries - e);
+            for (int j = 0; j < 4; j++)
+            {
+                int entry = e + Math.Min(j, count - 1);
+                rows[j] = entry / p.L;
+                cols[j] = entry % p.L;
+            }
+
+            ExpandAFour(rho, rows, cols, four, platformShake);
+            four[..(count * MLDsaNtt.N)].CopyTo(aHat.Slice(e * MLDsaNtt.N, count * MLDsaNtt.N));
+        }
+    }
+
     /// <summary>
     /// Four entries Â[rows[j]][cols[j]] at once through <see cref="MLDsaKeccak4x"/> (AVX2 only): the 34-byte seeds fit
     /// one SHAKE128 block, so absorbing is one XOR of ρ ‖ s ‖ r with the pad 0x1F … 0x80, then five squeezes.

@@ -11,16 +11,34 @@ internal static class MLDsaVerifier
 {
     private const int N = MLDsaNtt.N;
 
-    /// <summary>Verify with the paths chosen once for this process.</summary>
-    public static bool Verify(MLDsaAlgorithm algorithm, ReadOnlySpan<byte> publicKey, ReadOnlySpan<byte> message, ReadOnlySpan<byte> context, ReadOnlySpan<byte> signature) =>
-        Verify(MLDsaParameterSet.For(algorithm), publicKey, message, context, signature, MLDsaNtt.Vectorized, MLDsaXof.Platform);
+    /// <summary>Verify with the paths chosen once for this process, through the expanded-key cache.</summary>
+    public static bool Verify(MLDsaAlgorithm algorithm, ReadOnlySpan<byte> publicKey, ReadOnlySpan<byte> message, ReadOnlySpan<byte> context, ReadOnlySpan<byte> signature)
+    {
+        MLDsaParameterSet p = MLDsaParameterSet.For(algorithm);
+        if (context.Length > MLDsa.MaxContextLength || publicKey.Length != p.PublicKeyBytes || signature.Length != p.SignatureBytes)
+        {
+            return false;
+        }
 
-    /// <summary>Algorithm 3 with explicit paths (tests run the scalar NTT and the managed SHAKE too).</summary>
-    internal static bool Verify(MLDsaParameterSet p, ReadOnlySpan<byte> publicKey, ReadOnlySpan<byte> message, ReadOnlySpan<byte> context, ReadOnlySpan<byte> signature, bool vector, bool platformShake)
+        MLDsaExpandedPublicKey? expanded = MLDsaExpandedKeyCache.Get(p, publicKey, MLDsaNtt.Vectorized, MLDsaXof.Platform);
+        return Verify(p, publicKey, message, context, signature, MLDsaNtt.Vectorized, MLDsaXof.Platform, expanded);
+    }
+
+    /// <summary>Algorithm 3 with explicit paths (tests run the scalar NTT and the managed SHAKE too), without the cache.</summary>
+    internal static bool Verify(MLDsaParameterSet p, ReadOnlySpan<byte> publicKey, ReadOnlySpan<byte> message, ReadOnlySpan<byte> context, ReadOnlySpan<byte> signature, bool vector, bool platformShake) =>
+        Verify(p, publicKey, message, context, signature, vector, platformShake, expanded: null);
+
+    /// <summary>Algorithm 3; <paramref name="expanded"/>, when given, is this public key's Â, tr and NTT(t1·2^d).</summary>
+    internal static bool Verify(MLDsaParameterSet p, ReadOnlySpan<byte> publicKey, ReadOnlySpan<byte> message, ReadOnlySpan<byte> context, ReadOnlySpan<byte> signature, bool vector, bool platformShake, MLDsaExpandedPublicKey? expanded)
     {
         if (context.Length > MLDsa.MaxContextLength || publicKey.Length != p.PublicKeyBytes || signature.Length != p.SignatureBytes)
         {
             return false;
+        }
+
+        if (expanded is not null && (!ReferenceEquals(expanded.Set, p) || !publicKey.SequenceEqual(expanded.PublicKey)))
+        {
+            throw new ArgumentException("the expanded key belongs to another public key", nameof(expanded));
         }
 
         // sigDecode (Algorithm 27): c̃ ‖ z ‖ h. The norm check of step 13 and h = ⊥ of step 4 come first: both end in false.
@@ -42,7 +60,15 @@ internal static class MLDsaVerifier
 
         // Steps 6–7: tr = H(pk, 64), μ = H(tr ‖ M′, 64).
         Span<byte> tr = stackalloc byte[64];
-        MLDsaXof.Shake256(publicKey, tr, platformShake);
+        if (expanded is not null)
+        {
+            expanded.Tr.CopyTo(tr);
+        }
+        else
+        {
+            MLDsaXof.Shake256(publicKey, tr, platformShake);
+        }
+
         Span<byte> prefix = [0, (byte)context.Length];
         Span<byte> muAndW1 = stackalloc byte[64 + (p.K * 32 * p.W1Bits)];
         MLDsaXof.Shake256(tr, prefix, context, message, muAndW1[..64], platformShake);
@@ -56,11 +82,63 @@ internal static class MLDsaVerifier
             MLDsaNtt.Forward(z.Slice(s * N, N), vector);
         }
 
-        // Steps 9–10: w′ = NTT⁻¹(Â ∘ NTT(z) − NTT(c) ∘ NTT(t1·2^d)), w1′ = UseHint(h, w′). Â is sampled four entries at a
-        // time (four-way Keccak) where AVX2 is present, else one at a time, into the running row sums.
+        // Steps 9–10: w′ = NTT⁻¹(Â ∘ NTT(z) − NTT(c) ∘ NTT(t1·2^d)), w1′ = UseHint(h, w′). Â and NTT(t1·2^d) come from
+        // the expanded key when there is one, else Â is sampled into the running row sums.
         ReadOnlySpan<byte> rho = publicKey[..32];
         Span<int> w = stackalloc int[p.K * N];
         w.Clear();
+        if (expanded is not null)
+        {
+            for (int e = 0; e < p.K * p.L; e++)
+            {
+                MLDsaNtt.MultiplyAccumulate(w.Slice(e / p.L * N, N), expanded.AHat.AsSpan(e * N, N), z.Slice(e % p.L * N, N), vector);
+            }
+        }
+        else
+        {
+            AccumulateSampledRows(p, rho, z, w, vector, platformShake);
+        }
+
+        Span<int> t = stackalloc int[N];
+        int w1RowBytes = 32 * p.W1Bits;
+        for (int r = 0; r < p.K; r++)
+        {
+            Span<int> wr = w.Slice(r * N, N);
+            if (expanded is not null)
+            {
+                MLDsaNtt.MultiplySubtract(wr, c, expanded.T1Hat.AsSpan(r * N, N), vector);
+            }
+            else
+            {
+                MLDsaEncoding.DecodeT1Shifted(publicKey, r, t);
+                MLDsaNtt.Forward(t, vector);
+                MLDsaNtt.MultiplySubtract(wr, c, t, vector);
+            }
+
+            for (int i = 0; i < N; i++)
+            {
+                wr[i] = MLDsaMontgomery.Reduce32(wr[i]);
+            }
+
+            MLDsaNtt.Inverse(wr, vector);
+            ReadOnlySpan<byte> hint = h.Slice(r * N, N);
+            for (int i = 0; i < N; i++)
+            {
+                wr[i] = UseHint(p.Gamma2, hint[i], MLDsaMontgomery.AddQIfNegative(wr[i]));
+            }
+
+            MLDsaEncoding.PackW1(wr, p.W1Bits, muAndW1.Slice(64 + (r * w1RowBytes), w1RowBytes));
+        }
+
+        // Steps 12–13: c̃′ = H(μ ‖ w1Encode(w1′), λ/4) and compare (‖z‖∞ was checked above).
+        Span<byte> cTildePrime = stackalloc byte[p.CTildeBytes];
+        MLDsaXof.Shake256(muAndW1, cTildePrime, platformShake);
+        return cTildePrime.SequenceEqual(cTilde);
+    }
+
+    /// <summary>w[r] += Σ_s Â[r][s] ∘ ẑ[s], sampling Â four entries at a time (four-way Keccak) with AVX2, else one at a time.</summary>
+    private static void AccumulateSampledRows(MLDsaParameterSet p, ReadOnlySpan<byte> rho, ReadOnlySpan<int> z, Span<int> w, bool vector, bool platformShake)
+    {
         Span<int> a = stackalloc int[4 * N];
         Span<int> rows = stackalloc int[4];
         Span<int> cols = stackalloc int[4];
@@ -89,34 +167,6 @@ internal static class MLDsaVerifier
                 MLDsaNtt.MultiplyAccumulate(w.Slice(rows[j] * N, N), a.Slice(j * N, N), z.Slice(cols[j] * N, N), vector);
             }
         }
-
-        Span<int> t = stackalloc int[N];
-        int w1RowBytes = 32 * p.W1Bits;
-        for (int r = 0; r < p.K; r++)
-        {
-            Span<int> wr = w.Slice(r * N, N);
-            MLDsaEncoding.DecodeT1Shifted(publicKey, r, t);
-            MLDsaNtt.Forward(t, vector);
-            MLDsaNtt.MultiplySubtract(wr, c, t, vector);
-            for (int i = 0; i < N; i++)
-            {
-                wr[i] = MLDsaMontgomery.Reduce32(wr[i]);
-            }
-
-            MLDsaNtt.Inverse(wr, vector);
-            ReadOnlySpan<byte> hint = h.Slice(r * N, N);
-            for (int i = 0; i < N; i++)
-            {
-                wr[i] = UseHint(p.Gamma2, hint[i], MLDsaMontgomery.AddQIfNegative(wr[i]));
-            }
-
-            MLDsaEncoding.PackW1(wr, p.W1Bits, muAndW1.Slice(64 + (r * w1RowBytes), w1RowBytes));
-        }
-
-        // Steps 12–13: c̃′ = H(μ ‖ w1Encode(w1′), λ/4) and compare (‖z‖∞ was checked above).
-        Span<byte> cTildePrime = stackalloc byte[p.CTildeBytes];
-        MLDsaXof.Shake256(muAndW1, cTildePrime, platformShake);
-        return cTildePrime.SequenceEqual(cTilde);
     }
 
     /// <summary>UseHint (Algorithm 40) over Decompose (Algorithm 36) for r in [0, q).</summary>
