@@ -98,6 +98,7 @@ const areas = {
 
 function json (cmd, argv) {
   const out = execFileSync(cmd, argv, { cwd: repo, encoding: 'utf8', maxBuffer: 1 << 26 })
+  try { return JSON.parse(out) } catch { } // a whole (pretty-printed) JSON document, as bench-noble.mjs --json prints
   return JSON.parse(out.trim().split('\n').filter((l) => l.startsWith('{')).pop() ?? out)
 }
 
