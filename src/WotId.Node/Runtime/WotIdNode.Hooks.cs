@@ -28,6 +28,16 @@ public sealed partial class WotIdNode
             await connection.CloseAsync("reset").ConfigureAwait(false);
         }
 
+        await ForgetSessionAsync(contact, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Deletes the Signal session with <paramref name="contact"/> and leaves its connections open (a lost session:
+    /// the next message starts a new one from the stored bundle, or from a fresh handshake when that is spent).
+    /// </summary>
+    internal async Task ForgetSessionAsync(string contact, CancellationToken cancellationToken)
+    {
+        Contact c = Resolve(contact);
         await _crypto.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
