@@ -18,7 +18,8 @@ public sealed partial class WotIdNode
 
     /// <summary>
     /// Closes every connection to <paramref name="contact"/>'s peer and deletes the Signal session with it. The
-    /// contact's stored bundle (the one from the last handshake this node initiated) starts the next session.
+    /// contact's stored bundle (the one from the last handshake this node initiated, unless a session already spent
+    /// it) starts the next session; with none, the next message waits for the bundle of the handshake it dials.
     /// </summary>
     internal async Task ResetContactAsync(string contact, CancellationToken cancellationToken)
     {
