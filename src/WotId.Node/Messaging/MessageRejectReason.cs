@@ -29,6 +29,13 @@ internal enum MessageRejectReason
     /// <summary>There is no Signal session with the contact (sending), or none that knows the message (receiving). Token <c>no_session</c>.</summary>
     NoSession,
 
-    /// <summary>Signal decryption failed (bad MAC, unknown prekey, reused base key). Token <c>decryption_failed</c>.</summary>
+    /// <summary>Signal decryption failed (bad MAC, reused base key). Token <c>decryption_failed</c>.</summary>
     DecryptionFailed,
+
+    /// <summary>
+    /// A PreKey message names a one-time EC or Kyber prekey this profile no longer has (used by an earlier session, or
+    /// never handed out): its sender built the session from a spent bundle (libsignal InvalidPreKeyId /
+    /// InvalidKyberPreKeyId). Nothing is stored. Token <c>unknown_prekey</c>.
+    /// </summary>
+    UnknownPreKey,
 }

@@ -108,6 +108,7 @@ internal sealed partial class MessageSealer
                 SignalError.InvalidEncoding or SignalError.BadKeyType or SignalError.LegacyCiphertextVersion or SignalError.UnrecognizedCiphertextVersion
                     or SignalError.X3dhNotSupported or SignalError.MissingKyberPreKey => MessageRejectReason.Malformed,
                 SignalError.NoSession => MessageRejectReason.NoSession,
+                SignalError.InvalidPreKeyId or SignalError.InvalidKyberPreKeyId => MessageRejectReason.UnknownPreKey,
                 SignalError.UntrustedIdentity or SignalError.SessionIdentityMismatch => MessageRejectReason.UntrustedIdentity,
                 _ => MessageRejectReason.DecryptionFailed,
             }, "Signal: " + e.Error, e);

@@ -55,8 +55,9 @@ internal sealed partial class MessageSealer
 
     /// <summary>
     /// Starts a session (PQXDH) from <paramref name="bundle"/> unless the contact's current session is with the
-    /// bundle's identity key. The bundle's identity key is recorded on the contact (a different one puts it in key_changed).
-    /// Returns true when a session was created.
+    /// bundle's identity key. The bundle's identity key is recorded on the contact (a different one puts it in key_changed)
+    /// and, when it is the contact's stored bundle, that bundle is marked spent (ContactStore.SpendPreKeyBundle) in the
+    /// same transaction. Returns true when a session was created.
     /// </summary>
     /// <exception cref="MessagingException"><see cref="MessageRejectReason.BadSignature"/> for a bundle whose prekey signatures do not verify.</exception>
     internal async ValueTask<bool> EnsureSessionAsync(Contact contact, PreKeyBundle bundle, CancellationToken ct)
@@ -94,6 +95,7 @@ internal sealed partial class MessageSealer
                 {
                     pending.Commit(c, t);
                     _profile.Contacts.ObserveIdentityKey(c, t, contact.Id, identity);
+                    _profile.Contacts.SpendPreKeyBundle(c, t, contact.Id, bundle);
                 },
                 durable: false);
             return true;

@@ -27,6 +27,7 @@ internal sealed class MessagingException : Exception
         MessageRejectReason.TooLarge => "too_large",
         MessageRejectReason.NoSession => "no_session",
         MessageRejectReason.DecryptionFailed => "decryption_failed",
+        MessageRejectReason.UnknownPreKey => "unknown_prekey",
         _ => "unknown",
     };
 }

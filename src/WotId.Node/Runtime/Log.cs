@@ -72,4 +72,7 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 321, Level = LogLevel.Trace, Message = "Message link to {PeerId}: {Step}")]
     public static partial void LinkStep(ILogger logger, PeerId peerId, string step);
+
+    [LoggerMessage(EventId = 322, Level = LogLevel.Debug, Message = "No Signal session with {Contact} and its stored prekey bundle is spent: a new handshake initiated here fetches a fresh one")]
+    public static partial void FreshBundleNeeded(ILogger logger, string contact);
 }

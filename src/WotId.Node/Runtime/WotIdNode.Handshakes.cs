@@ -34,6 +34,11 @@ public sealed partial class WotIdNode
                 {
                     Log.LoopFailed(_logger, "handshake", ex);
                 }
+                finally
+                {
+                    // A sender waiting for the fresh bundle of this handshake re-checks (AwaitFreshBundleAsync).
+                    _links.Changes.Pulse();
+                }
             }
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)

@@ -18,7 +18,8 @@ public sealed partial class WotIdNode
 
     /// <summary>
     /// Closes every connection to <paramref name="contact"/>'s peer and deletes the Signal session with it. The
-    /// contact's stored bundle (the one from the last handshake this node initiated) starts the next session.
+    /// contact's stored bundle (the one from the last handshake this node initiated, unless a session already spent
+    /// it) starts the next session; with none, the next message waits for the bundle of the handshake it dials.
     /// </summary>
     internal async Task ResetContactAsync(string contact, CancellationToken cancellationToken)
     {
@@ -28,6 +29,16 @@ public sealed partial class WotIdNode
             await connection.CloseAsync("reset").ConfigureAwait(false);
         }
 
+        await ForgetSessionAsync(contact, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Deletes the Signal session with <paramref name="contact"/> and leaves its connections open (a lost session:
+    /// the next message starts a new one from the stored bundle, or from a fresh handshake when that is spent).
+    /// </summary>
+    internal async Task ForgetSessionAsync(string contact, CancellationToken cancellationToken)
+    {
+        Contact c = Resolve(contact);
         await _crypto.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {

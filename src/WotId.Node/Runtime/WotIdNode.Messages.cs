@@ -31,8 +31,15 @@ public sealed partial class WotIdNode
 
         Contact c = Resolve(contact);
         WotMessage message = WotMessage.Create(WotMessageTypes.ChatText, new Dictionary<string, string> { ["content"] = text }, _time);
+        bool fresh = await PrepareFreshBundleAsync(c).ConfigureAwait(false);
         EarlyLink early = OpenLinkEarly(c, cancellationToken);
         await using System.Runtime.CompilerServices.ConfiguredAsyncDisposable earlyScope = early.ConfigureAwait(false);
+        if (fresh)
+        {
+            await AwaitFreshBundleAsync(c, early.Link, cancellationToken).ConfigureAwait(false);
+            c = _profile.Contacts.Get(c.Id) ?? c;
+        }
+
         string id;
         await _crypto.WaitAsync(cancellationToken).ConfigureAwait(false);
         try

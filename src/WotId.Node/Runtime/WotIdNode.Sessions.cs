@@ -1,9 +1,15 @@
 // Signal sessions (docs/node.md "Sessions"): a node writing to a contact without a session starts one (PQXDH) from
 // the newest bundle it holds for the contact: the one from the last handshake it initiated, else the invitation's.
+// A bundle's one-time prekeys start one session only (Signal PQXDH §3.3): building a session from the stored bundle
+// clears it when it names a one-time prekey (ContactStore.SpendPreKeyBundle, same transaction as the session). With
+// neither session nor usable bundle, a sender closes the contact's connections so that the link it opens next is
+// dialled by this node: that handshake hands over a fresh bundle, from which the session starts.
 // A contact in key_changed needs none: its messages are stored held and sealed after the change is accepted.
 using System;
+using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
+using WotId.Libp2p.Host;
 using WotId.Node.Api;
 using WotId.Node.Storage;
 using WotId.Signal;
@@ -29,6 +35,50 @@ public sealed partial class WotIdNode
             // The bundle carried another identity key than the one recorded for the contact.
             Log.KeyChanged(_logger, contact.Name);
             _events.Publish(NodeEventKinds.KeyChanged, contact: contact.Name, peerId: contact.PeerId, fingerprint: Invitations.DidFingerprint.Short(contact.Did));
+        }
+    }
+
+    /// <summary>Whether the contact's next session needs a fresh bundle: no session, no stored bundle, no key change held.</summary>
+    private bool NeedsFreshBundle(Contact contact) =>
+        contact.Verification != ContactVerification.KeyChangedHeld && !_sealer.HasSession(contact) && StoredBundle(contact) is null;
+
+    /// <summary>
+    /// When the contact needs a fresh bundle, closes its connections (a connection it dialled gave this node none) so
+    /// that the link opened next runs a handshake initiated here; returns whether it did.
+    /// </summary>
+    private async Task<bool> PrepareFreshBundleAsync(Contact contact)
+    {
+        if (!NeedsFreshBundle(contact))
+        {
+            return false;
+        }
+
+        Log.FreshBundleNeeded(_logger, contact.Name);
+        foreach (Libp2pConnection connection in _host.Connections.Where(x => x.RemotePeer.ToString() == contact.PeerId).ToList())
+        {
+            await connection.CloseAsync("fresh prekey bundle needed").ConfigureAwait(false);
+        }
+
+        return true;
+    }
+
+    /// <summary>
+    /// Waits, without holding <c>_crypto</c>, until the handshake of <paramref name="link"/> stored the contact's fresh
+    /// bundle or started the session (the handshake pump pulses after each verdict); returns at once if the link fails.
+    /// </summary>
+    private async Task AwaitFreshBundleAsync(Contact contact, Task<PeerLink> link, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await link.ConfigureAwait(false);
+            using var bounded = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            bounded.CancelAfter(_options.DirectDeliveryTimeout);
+            await _links.Changes.WaitUntilAsync(() => !NeedsFreshBundle(_profile.Contacts.Get(contact.Id) ?? contact), bounded.Token).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is System.IO.IOException or OperationCanceledException or HostException or ObjectDisposedException
+            && !cancellationToken.IsCancellationRequested)
+        {
+            // No fresh bundle: EnsureSessionLockedAsync reports the contact unreachable and nothing was queued.
         }
     }
 

@@ -38,6 +38,30 @@ internal sealed partial class ContactStore
         _db.Write((c, t) => Require(ProfileDatabase.Execute(c, t, "UPDATE contacts SET prekey_bundle = $2, updated_at = $3 WHERE id = $1", id, value, now)), durable: false);
     }
 
+    /// <summary>
+    /// Marks the contact's stored bundle spent after a session was built from <paramref name="used"/>, in the caller's
+    /// transaction (the one that stores the session). Signal PQXDH §3.3: the owner deletes a one-time prekey on first
+    /// use, so a bundle naming one-time prekeys starts one session only and is cleared here (the next session needs a
+    /// fresh bundle: a handshake this node initiates, or the DHT record). A bundle without a one-time EC prekey is kept:
+    /// invitations and DHT records carry only the signed and the last-resort Kyber prekey (PreKeyManager.Shared), and a
+    /// handshake bundle lacks a one-time EC prekey only when both pools (of equal size, handed out together) are empty,
+    /// so its Kyber prekey is then the last-resort one too. A stored bundle other than <paramref name="used"/> (a newer
+    /// one) is left alone. Returns true when the stored bundle was cleared.
+    /// </summary>
+    internal bool SpendPreKeyBundle(SqliteConnection c, SqliteTransaction t, long id, WotId.Signal.Keys.PreKeyBundle used)
+    {
+        ArgumentNullException.ThrowIfNull(used);
+        if (used.PreKeyId is null
+            || ProfileDatabase.Scalar(c, t, "SELECT prekey_bundle FROM contacts WHERE id = $1", id) is not byte[] stored
+            || !stored.AsSpan().SequenceEqual(used.Serialize()))
+        {
+            return false;
+        }
+
+        long now = _time.GetUtcNow().ToUnixTimeMilliseconds();
+        return ProfileDatabase.Execute(c, t, "UPDATE contacts SET prekey_bundle = NULL, updated_at = $2 WHERE id = $1", id, now) == 1;
+    }
+
     /// <summary>Replaces the contact's addresses (with those of its newer DHT record).</summary>
     internal void SetAddresses(long id, IReadOnlyList<string> addresses)
     {
