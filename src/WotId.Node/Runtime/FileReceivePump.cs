@@ -153,7 +153,7 @@ internal static class FileReceivePump
     }
 
     /// <summary>A pinned buffer of <paramref name="length"/> bytes whose address is a multiple of <see cref="DirectIo.Alignment"/>.</summary>
-    private static Memory<byte> AlignedBlock(int length)
+    internal static Memory<byte> AlignedBlock(int length)
     {
         byte[] array = GC.AllocateUninitializedArray<byte>(length + DirectIo.Alignment, pinned: true);
         long address = Marshal.UnsafeAddrOfPinnedArrayElement(array, 0).ToInt64();
