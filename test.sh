@@ -11,7 +11,10 @@ fi
 log=$(mktemp)
 trap 'rm -f "$log"' EXIT
 set +e
-dotnet test WotId.slnx -c "${CONFIGURATION:-Release}" --nologo "$@" 2>&1 | tee "$log"
+# A test that runs longer than WOTID_TEST_HANG_TIMEOUT (default 10 min) aborts its project's run instead of stalling
+# the whole command; xunit names every test still running after 120 s (tests/xunit.runner.json), so the log says which.
+dotnet test WotId.slnx -c "${CONFIGURATION:-Release}" --nologo \
+  --blame-hang-timeout "${WOTID_TEST_HANG_TIMEOUT:-10m}" --blame-hang-dump-type none "$@" 2>&1 | tee "$log"
 status=${PIPESTATUS[0]}
 set -e
 

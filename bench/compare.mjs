@@ -5,7 +5,7 @@
 //
 //   node bench/compare.mjs [--quick] [--no-build] [area ...]
 //
-// Areas (default: all): crypto (noble post-quantum), signal (libsignal-client 0.103.0), libp2p (js-libp2p),
+// Areas (default: all): crypto (noble post-quantum), mldsa (ML-DSA verification: ours, cached, BouncyCastle vs noble), signal (libsignal-client 0.103.0), libp2p (js-libp2p),
 // identity (VerifiedHuman credential, noble), tsp (signed TSP message, noble), mailbox (@iota/iota-sdk build + sign).
 // --quick shortens the reference runs where the scripts allow it; --no-build reuses the last build.
 import { execFileSync, spawnSync } from 'node:child_process'
@@ -33,6 +33,18 @@ const areas = {
     reference: () => json('node', ['interop/crypto/bench-noble.mjs', '--json', ...(quick ? ['--run-ms', '200'] : [])]),
     referenceName: '@noble/post-quantum 0.7.1',
     rows: (ref) => ref.results.map((r) => ({ metric: r.name + ' ops/s', ours: r.name, convert: perSecond, theirs: r.opsPerSecond, higher: true })),
+  },
+  // ML-DSA verification (issue 15): the project's verifier for a first-seen key and for a cached expanded key, and
+  // BouncyCastle 2.7.0 measured by the same BenchmarkDotNet run, each against noble's verify.
+  mldsa: {
+    filter: '*MLDsaVerifyBenchmarks*',
+    reference: () => json('node', ['interop/crypto/bench-noble.mjs', '--json', ...(quick ? ['--run-ms', '200'] : [])]),
+    referenceName: '@noble/post-quantum 0.7.1',
+    rows: (ref) => ['MLDsa44', 'MLDsa65', 'MLDsa87'].flatMap((alg) => {
+      const theirs = ref.results.find((r) => r.name === `${alg}Verify`).opsPerSecond
+      return [['Ours', 'new key'], ['OursCachedKey', 'cached key'], ['BouncyCastle', 'BouncyCastle']].map(([method, label]) =>
+        ({ metric: `${alg} verify, ${label}, ops/s`, ours: `${method}[Algorithm=${alg}]`, convert: perSecond, theirs, higher: true }))
+    }),
   },
   signal: {
     filter: '*SignalBenchmarks*',
@@ -86,6 +98,7 @@ const areas = {
 
 function json (cmd, argv) {
   const out = execFileSync(cmd, argv, { cwd: repo, encoding: 'utf8', maxBuffer: 1 << 26 })
+  try { return JSON.parse(out) } catch { } // a whole (pretty-printed) JSON document, as bench-noble.mjs --json prints
   return JSON.parse(out.trim().split('\n').filter((l) => l.startsWith('{')).pop() ?? out)
 }
 
@@ -99,7 +112,10 @@ function runOurs (name, filter) {
   const results = join(artifacts, 'results')
   for (const file of existsSync(results) ? readdirSync(results).filter((f) => f.endsWith('.json')) : []) {
     for (const b of JSON.parse(readFileSync(join(results, file), 'utf8')).Benchmarks ?? []) {
-      if (b.Statistics?.Mean > 0) means.set(b.Method, b.Statistics.Mean)
+      if (b.Statistics?.Mean > 0) {
+        means.set(b.Method, b.Statistics.Mean)
+        if (b.Parameters) means.set(`${b.Method}[${b.Parameters}]`, b.Statistics.Mean)
+      }
     }
   }
   return { means, stdout: r.stdout }

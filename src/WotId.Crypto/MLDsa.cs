@@ -1,5 +1,6 @@
 // ML-DSA verification, FIPS 204 §5.3 (ML-DSA.Verify, "pure" mode, with context string of ≤ 255 bytes).
-// Through the platform's ML-DSA where supported (PlatformPqc), BouncyCastle 2.7.0 otherwise.
+// Through the platform's ML-DSA where supported (PlatformPqc), this project's verifier otherwise (MLDsaVerifier:
+// AVX2 NTT, platform SHAKE); BouncyCastle 2.7.0 stays as the tests' cross-check and serves signing.
 using System;
 using Org.BouncyCastle.Crypto;
 using Org.BouncyCastle.Crypto.Parameters;
@@ -51,10 +52,10 @@ public static class MLDsa
             return PlatformPqc.Verify(algorithm, publicKey, message, context, signature);
         }
 
-        return VerifyBouncyCastle(algorithm, publicKey, message, context, signature);
+        return MLDsaVerifier.Verify(algorithm, publicKey, message, context, signature);
     }
 
-    /// <summary>The BouncyCastle path of <see cref="Verify"/> (lengths already checked); also the cross-check of the platform path.</summary>
+    /// <summary>BouncyCastle's verification (lengths already checked): the cross-check of the platform path and of <see cref="MLDsaVerifier"/>.</summary>
     internal static bool VerifyBouncyCastle(MLDsaAlgorithm algorithm, ReadOnlySpan<byte> publicKey, ReadOnlySpan<byte> message, ReadOnlySpan<byte> context, ReadOnlySpan<byte> signature)
     {
         MLDsaParameters p = Parameters(algorithm);

@@ -79,7 +79,8 @@ public sealed class MLDsaPrivateKey : IDisposable
         ObjectDisposedException.ThrowIf(_disposed, this);
         MLDsa.CheckContext(context);
         var signer = new MLDsaSigner(MLDsa.Parameters(Algorithm), deterministic);
-        signer.Init(true, MLDsa.WithContext(new ParametersWithRandom(_key, new SecureRandom()), context));
+        // Deterministic signing (rnd = 0³²) draws no randomness: no generator is made for it (one per signature before).
+        signer.Init(true, MLDsa.WithContext(deterministic ? _key : new ParametersWithRandom(_key, new SecureRandom()), context));
         signer.BlockUpdate(message);
         return signer.GenerateSignature();
     }

@@ -1,7 +1,7 @@
 // The platform's post-quantum primitives (System.Security.Cryptography.MLKem / MLDsa, FIPS 203 / FIPS 204), used for
-// the public-key operations where the runtime supports them (OpenSSL ≥ 3.5 on Linux, recent Windows) and
-// BouncyCastle elsewhere. Selected once per process. Secret-key operations (decapsulation, signing) stay on
-// BouncyCastle, whose key objects the rest of the project holds.
+// the public-key operations where the runtime supports them (OpenSSL ≥ 3.5 on Linux, recent Windows); elsewhere
+// ML-KEM encapsulation uses BouncyCastle and ML-DSA verification the project's own MLDsaVerifier. Selected once per
+// process. Secret-key operations (decapsulation, signing) stay on BouncyCastle, whose key objects the project holds.
 using System;
 using System.Security.Cryptography;
 
@@ -13,7 +13,7 @@ internal static class PlatformPqc
     /// <summary>Why the platform path is not taken on this machine (for skipped tests and benchmark output).</summary>
     public const string UnsupportedReason =
         "System.Security.Cryptography.MLKem / MLDsa report IsSupported = false here (they need OpenSSL 3.5 or newer); " +
-        "BouncyCastle serves every ML-KEM and ML-DSA operation";
+        "BouncyCastle serves ML-KEM and ML-DSA signing, the project's MLDsaVerifier ML-DSA verification";
 
     /// <summary>True when ML-KEM encapsulation goes through the platform (decided once).</summary>
     public static readonly bool MLKemEncapsulation = System.Security.Cryptography.MLKem.IsSupported;

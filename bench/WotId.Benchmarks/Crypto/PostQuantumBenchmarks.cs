@@ -1,4 +1,5 @@
-// ML-KEM-768/1024, Kyber-1024 round 3, ML-DSA-44/65/87 and Falcon-512 of WotId.Crypto (BouncyCastle 2.7.0), the
+// ML-KEM-768/1024, Kyber-1024 round 3, ML-DSA-44/65/87 and Falcon-512 of WotId.Crypto (BouncyCastle 2.7.0; ML-DSA
+// verification through the project's MLDsaVerifier since issue 15, MLDsaVerifyBenchmarks has both side by side), the
 // same operations that interop/crypto/bench-noble.mjs measures for @noble/post-quantum 0.7.1 (docs/benchmarks-crypto.md).
 using BenchmarkDotNet.Attributes;
 using WotId.Crypto;

@@ -5,17 +5,23 @@
 //   node-session-timeline [n] [w]  n session setups as in NodeSessionSetupBenchmarks after w unmeasured ones (default
 //                                  20, so that the JIT has finished tiering up), each printed as the timeline of both
 //                                  nodes' log events (ms since SendTextAsync was called), the total and the CPU time
-//                                  the process used for it (both nodes run in it);
+//                                  the process used for it (both nodes run in it) and the methods the JIT compiled
+//                                  meanwhile (tier-up still running means the setups are not warmed yet);
+//   node-setup-ceiling [n]         CPU per ML-DSA-65 signature and verification, times their count on a setup's path
+//                                  (NodeSetupCeiling.cs);
 //   node-chat-during-file [n] [g]  n chat messages each way, idle and then during a g GiB file transfer on the same
 //                                  connection (NodeChatDuringFile.cs);
 //   node-file-cpu [n]              wall and CPU seconds per GiB of a file transfer and of the raw stream (NodeFileCpu.cs);
 //   node-connections [n]           one node holding n verified connections dialled by a child process
-//                                  (node-connections-peers), memory per connection at the holding node.
+//                                  (node-connections-peers), memory per connection at the holding node;
+//   node-soak [n] [s] [r]          n verified contacts each sending r chat messages/s for s seconds to one node
+//                                  (NodeSoak.cs): sent / received / lost, latency, memory.
 using System;
 using System.Collections.Generic;
 using System.Diagnostics;
 using System.Globalization;
 using System.Linq;
+using System.Runtime;
 using System.Threading.Tasks;
 using WotId.Node.Api;
 using WotId.Node.Runtime;
@@ -34,9 +40,11 @@ public static class NodeConsole
             case "node-chat-latency": ChatLatencyAsync(n(1, 1000)).GetAwaiter().GetResult(); return true;
             case "node-mailbox-fallback": MailboxFallbackAsync(n(1, 200)).GetAwaiter().GetResult(); return true;
             case "node-session-timeline": SessionTimelineAsync(n(1, 5), n(2, 20)).GetAwaiter().GetResult(); return true;
+            case "node-setup-ceiling": NodeSetupCeiling.Run(n(1, 300)); return true;
             case "node-chat-during-file": NodeChatDuringFile.RunAsync(n(1, 200), n(2, 2)).GetAwaiter().GetResult(); return true;
             case "node-file-cpu": NodeFileCpu.RunAsync(n(1, 3)).GetAwaiter().GetResult(); return true;
             case "node-connections": NodeConnections.HubAsync(n(1, 1000)).GetAwaiter().GetResult(); return true;
+            case "node-soak": NodeSoak.RunAsync(n(1, 20), n(2, 30), n(3, 1)).GetAwaiter().GetResult(); return true;
             case "node-connections-peers": NodeConnections.PeersAsync(n(1, 1000), args[2], Convert.FromHexString(args[3])).GetAwaiter().GetResult(); return true;
             default: return false;
         }
@@ -85,6 +93,8 @@ public static class NodeConsole
         await bench.SetupAsync();
         var totals = new List<double>(count);
         var cpu = new List<double>(count);
+        var jitted = new List<double>(count);
+        var jitTime = new List<double>(count);
         using var process = Process.GetCurrentProcess();
         for (int i = -warmup; i < count; i++)
         {
@@ -93,11 +103,29 @@ public static class NodeConsole
             bobLogs.Stamps.Clear();
             process.Refresh();
             TimeSpan cpu0 = process.TotalProcessorTime;
+            long jit0 = JitInfo.GetCompiledMethodCount();
+            TimeSpan jitTime0 = JitInfo.GetCompilationTime();
             long t0 = Stopwatch.GetTimestamp();
-            await bench.VerifiedSessionSetup();
+            try
+            {
+                await bench.VerifiedSessionSetup();
+            }
+            catch (NodeException)
+            {
+                // The stamps of the failed setup say which step failed (they are lost otherwise).
+                foreach (var s in aliceLogs.Stamps.Concat(bobLogs.Stamps).OrderBy(s => s.Timestamp))
+                {
+                    Console.WriteLine($"{Stopwatch.GetElapsedTime(t0, s.Timestamp).TotalMilliseconds,8:F1} ms  {s.Text}");
+                }
+
+                throw;
+            }
+
             double total = Stopwatch.GetElapsedTime(t0).TotalMilliseconds;
             process.Refresh();
             double used = (process.TotalProcessorTime - cpu0).TotalMilliseconds;
+            long compiled = JitInfo.GetCompiledMethodCount() - jit0;
+            double compiling = (JitInfo.GetCompilationTime() - jitTime0).TotalMilliseconds;
             if (i < 0)
             {
                 // Warm-up setups (JIT tiering), not counted.
@@ -106,7 +134,9 @@ public static class NodeConsole
 
             totals.Add(total);
             cpu.Add(used);
-            Console.WriteLine($"--- setup {i + 1}: {total:F1} ms (process CPU {used:F1} ms)");
+            jitted.Add(compiled);
+            jitTime.Add(compiling);
+            Console.WriteLine($"--- setup {i + 1}: {total:F1} ms (process CPU {used:F1} ms, {compiled} methods JIT-compiled in {compiling:F1} ms)");
             foreach (var s in aliceLogs.Stamps.Concat(bobLogs.Stamps).OrderBy(s => s.Timestamp))
             {
                 Console.WriteLine($"{Stopwatch.GetElapsedTime(t0, s.Timestamp).TotalMilliseconds,8:F1} ms  {s.Text}");
@@ -116,6 +146,8 @@ public static class NodeConsole
         Console.WriteLine($"load average: {LoadAverage()}");
         Print($"verified session setup after {warmup} unmeasured (ms)", totals);
         Print("process CPU time per setup, both nodes (ms)", cpu);
+        Print("methods JIT-compiled during a setup (any thread)", jitted);
+        Print("JIT compilation time during a setup (ms, any thread)", jitTime);
         await bench.CleanupAsync();
     }
 

@@ -31,7 +31,10 @@ public enum HostError
     /// <summary>The remote reset the stream while its protocol was being negotiated.</summary>
     StreamReset,
 
-    /// <summary>The peer did not acknowledge a new stream, or no stream slot freed up, within the Yamux open timeout.</summary>
+    /// <summary>
+    /// The peer did not acknowledge a new stream, or no stream slot freed up, within the Yamux open timeout; or it did
+    /// not finish multistream-select on the stream within <see cref="Libp2pHostOptions.NegotiationTimeout"/>.
+    /// </summary>
     StreamOpenTimeout,
 
     /// <summary>A relay refused a reservation or a circuit (see <see cref="HostException.RelayStatus"/>), or its answer was malformed.</summary>

@@ -105,9 +105,12 @@ public sealed partial class Libp2pHost
             {
                 YamuxException { Error: YamuxError.StreamReset } => HostError.StreamReset,
                 YamuxException { Error: YamuxError.OpenTimeout } => HostError.StreamOpenTimeout,
+                // Our NegotiationTimeout ran out while the connection is still up: the peer never answered.
+                OperationCanceledException when !connection.IsClosed => HostError.StreamOpenTimeout,
                 _ => HostError.ConnectionClosed,
             };
-            throw ex as HostException ?? new HostException(error, "negotiating " + protocolId + " failed: " + ex.Message, ex);
+            string detail = ex is OperationCanceledException ? $"no answer within {_options.NegotiationTimeout.TotalSeconds:0.#} s" : ex.Message;
+            throw ex as HostException ?? new HostException(error, "negotiating " + protocolId + " failed: " + detail, ex);
         }
 
         return new Libp2pStream(stream, connection, protocolId);

@@ -38,6 +38,12 @@ internal static class FaultPoints
     internal const string AfterFileChunkDurable = "after-file-chunk-durable";
 
     /// <summary>
+    /// The sender of a file is about to open its source for a sending stream (each stream, the first included). Not in
+    /// <see cref="All"/>: the test of a source changed between two streams changes it here.
+    /// </summary>
+    internal const string BeforeFileSendStream = "before-file-send-stream";
+
+    /// <summary>
     /// The receiver of a file verified it and recorded its destination; the partial file was not moved there yet.
     /// Not in <see cref="All"/>: the file completion crash tests use it.
     /// </summary>

@@ -24,6 +24,7 @@ internal static class NetworkStatuses
             u.TransientConnections,
             u.Streams,
             u.MemoryBytes,
+            u.BufferedBytes,
             host.ConnectionManager.TrimmedCount,
             refusals);
     }

@@ -70,6 +70,7 @@ public sealed partial class WotIdNode
                 return;
             }
 
+            _options.FaultPoint?.Invoke(FaultPoints.BeforeFileSendStream); // tests only
             var source = new FileStreamOptions { Mode = FileMode.Open, Access = FileAccess.Read, Share = FileShare.Read, Options = FileOptions.SequentialScan | FileOptions.Asynchronous, BufferSize = 0 };
             await using FileStream file = OpenSource(t, source);
             await _links.GetAsync(peer, c.Addresses, dial: true, cancellationToken).ConfigureAwait(false);

@@ -37,6 +37,7 @@ public sealed class NetworkedVerbTests : IDisposable
         JsonElement network = status.GetProperty("network");
         Assert.Equal(0, network.GetProperty("pendingInbound").GetInt32());
         Assert.True(network.GetProperty("memoryBytes").GetInt64() >= 0);
+        Assert.InRange(network.GetProperty("bufferedBytes").GetInt64(), 0, network.GetProperty("memoryBytes").GetInt64());
         Assert.Equal(0, network.GetProperty("refusals").GetProperty("transient").GetInt64());
         JsonElement reachability = status.GetProperty("reachability");
         Assert.Equal("unknown", reachability.GetProperty("state").GetString());
@@ -47,6 +48,7 @@ public sealed class NetworkedVerbTests : IDisposable
         Assert.Contains(fingerprint, text, StringComparison.Ordinal);
         Assert.DoesNotContain("did:key:", text, StringComparison.Ordinal);
         Assert.Contains("refusals:    system 0", text, StringComparison.Ordinal);
+        Assert.Contains(" MiB buffered; ", text, StringComparison.Ordinal);
         Assert.Contains("reachability: unknown (none)", text, StringComparison.Ordinal);
 
         string uri = (await TwoPeople.JsonAsync("invite", "--home", p.Alice)).GetProperty("uri").GetString()!;

@@ -1,5 +1,6 @@
 // A TCP proxy on 127.0.0.1 that delays every byte from the client to the server by a fixed time, in order: a peer
-// behind it answers Yamux pings late, which is how a hostile peer inflates the RTT the server measures.
+// behind it answers Yamux pings late, which is how a hostile peer inflates the RTT the server measures. HoldReplies
+// stops the bytes from the server to the client (they wait until the proxy is disposed): a peer that goes silent.
 using System;
 using System.Collections.Generic;
 using System.Diagnostics;
@@ -19,6 +20,7 @@ internal sealed class DelayingProxy : IAsyncDisposable
     private readonly CancellationTokenSource _stop = new();
     private readonly List<Task> _tasks = new();
     private readonly Task _accept;
+    private volatile bool _holding;
 
     public DelayingProxy(IPEndPoint target, TimeSpan delay)
     {
@@ -29,6 +31,9 @@ internal sealed class DelayingProxy : IAsyncDisposable
     }
 
     public IPEndPoint EndPoint => (IPEndPoint)_listener.LocalEndpoint;
+
+    /// <summary>From now on, bytes from the server are held back (the client hears nothing more from it).</summary>
+    public void HoldReplies() => _holding = true;
 
     public async ValueTask DisposeAsync()
     {
@@ -137,6 +142,11 @@ internal sealed class DelayingProxy : IAsyncDisposable
             int n;
             while ((n = await from.ReceiveAsync(buffer, SocketFlags.None, _stop.Token)) > 0)
             {
+                if (_holding)
+                {
+                    await Task.Delay(Timeout.Infinite, _stop.Token);
+                }
+
                 await to.SendAsync(buffer.AsMemory(0, n), SocketFlags.None, _stop.Token);
             }
         }

@@ -133,21 +133,30 @@ public sealed class NodeFileTransferTests
     public async Task SourceChangedBetweenTwoStreamsFailsTheHashCheckAndLeavesNothing()
     {
         using var world = new RuntimeWorld();
-        // 4 MiB: far more than the stream window, so the first stream cannot have reached its final chunk.
+        // 4 MiB: many durable batches, so Bob's first stream breaks long before his last one (Alice's stream may still
+        // have sent every chunk and recorded the old file's hash: Bob's mixed file then fails against that hash).
         const int Size = 4 << 20;
         string source = FileWorld.MakeFile(FileWorld.Folder(world, "src"), "doc.txt", Size);
-        // Bob's first stream breaks after its first durable batch, and the source changes (same size, other bytes)
-        // before the sender's next stream: the receiver's durable prefix is of the old file, the rest of the new one.
+        // Bob's first stream breaks after its first durable batch; the source changes (same size, other bytes) just
+        // before Alice opens it for her next stream, never while a stream runs (the sender would then fail it with
+        // source_changed itself): the receiver's durable prefix is of the old file, the rest of the new one.
         int batches = 0;
+        int streams = 0;
         NodeOptions bobOptions = FileWorld.Options(world, fault: p =>
         {
             if (p == FaultPoints.AfterFileChunkDurable && Interlocked.Increment(ref batches) == 1)
             {
-                File.WriteAllBytes(source, RandomNumberGenerator.GetBytes(Size));
                 throw new IOException("fault point: the stream breaks");
             }
         });
-        (WotIdNode alice, WotIdNode bob) = await FileWorld.StartPairAsync(world, FileWorld.Options(world), bobOptions);
+        NodeOptions aliceOptions = FileWorld.Options(world, fault: p =>
+        {
+            if (p == FaultPoints.BeforeFileSendStream && Interlocked.Increment(ref streams) == 2)
+            {
+                File.WriteAllBytes(source, RandomNumberGenerator.GetBytes(Size));
+            }
+        });
+        (WotIdNode alice, WotIdNode bob) = await FileWorld.StartPairAsync(world, aliceOptions, bobOptions);
         await using (alice)
         await using (bob)
         {

@@ -1,5 +1,6 @@
 // Fuzz target: ML-DSA-65 verification (FIPS 204 §5.3, sigDecode/hint decoding) of untrusted signature bytes under a
-// fixed key. Verification reports every failure as false; any exception is a finding.
+// fixed key. Verification reports every failure as false; any exception is a finding. Differential: the project's
+// verifier (MLDsaVerifier) on its scalar NTT / managed SHAKE paths must agree with the path MLDsa.Verify takes.
 using System;
 using WotId.Crypto;
 
@@ -17,7 +18,12 @@ public sealed class MLDsaVerifyTarget : IFuzzTarget
     public void Run(ReadOnlySpan<byte> input)
     {
         ReadOnlySpan<byte> context = !input.IsEmpty && (input[0] & 1) == 1 ? "wot.id"u8 : [];
-        _ = MLDsa.Verify(MLDsaAlgorithm.MLDsa65, s_publicKey, "fuzz"u8, context, input);
+        bool expected = MLDsa.Verify(MLDsaAlgorithm.MLDsa65, s_publicKey, "fuzz"u8, context, input);
+        bool scalar = MLDsaVerifier.Verify(MLDsaParameterSet.MLDsa65, s_publicKey, "fuzz"u8, context, input, vector: false, platformShake: false);
+        if (scalar != expected)
+        {
+            throw new InvalidOperationException($"ML-DSA-65 verification paths disagree: {expected} vs scalar/managed {scalar}");
+        }
     }
 
     private static byte[] CreateKey()

@@ -46,7 +46,7 @@ internal sealed class StatusCommand : NodeCommand
         {
             NetworkRefusals r = n.Refusals;
             text.AppendLine()
-                .AppendLine($"network:     {n.InboundConnections} in, {n.OutboundConnections} out, {n.PendingInbound + n.PendingOutbound} pending, {n.UnverifiedConnections} unverified; {n.Streams} streams; {n.MemoryBytes / (1024.0 * 1024):0.0} MiB reserved; {n.Trimmed} trimmed")
+                .AppendLine($"network:     {n.InboundConnections} in, {n.OutboundConnections} out, {n.PendingInbound + n.PendingOutbound} pending, {n.UnverifiedConnections} unverified; {n.Streams} streams; {n.MemoryBytes / (1024.0 * 1024):0.0} MiB reserved, {n.BufferedBytes / (1024.0 * 1024):0.0} MiB buffered; {n.Trimmed} trimmed")
                 .Append($"refusals:    system {r.System}, transient {r.Transient}, peer {r.Peer}, protocol {r.Protocol}, connection {r.Connection}");
         }
         await WriteAsync(context, status, text.ToString()).ConfigureAwait(false);
