@@ -78,6 +78,8 @@ public sealed class NodeBenchWorld : IDisposable
         MailboxPollInterval = TimeSpan.FromMinutes(10),
         OutboxRetryInterval = TimeSpan.FromMinutes(10),
         LoggerFactory = loggers,
+        // WOTID_BENCH_FILE_CHUNK (bytes) offers files in chunks of another size, to compare chunk sizes (docs/benchmarks.md).
+        FileChunkSize = int.TryParse(Environment.GetEnvironmentVariable("WOTID_BENCH_FILE_CHUNK"), out int chunk) ? chunk : new NodeOptions().FileChunkSize,
     };
 
     /// <summary>Makes two running nodes contacts of each other through their invitations.</summary>

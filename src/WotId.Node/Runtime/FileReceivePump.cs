@@ -1,22 +1,22 @@
-// The receiver's half of /wotid/file/3.0.0 after RESUME (docs/files.md "Wire format", "Resume"): CHUNK frames for
-// chunks start, start+1, … are checked (length and final flag as the layout expects, then the AEAD with the index and
-// the flag), written to the partial file (the final chunk's plaintext ends with the sender's whole-file SHA-256, which
-// is returned, not written), and made durable in batches (every durableEveryBytes or durableEveryTime,
+// The receiver's half of /wotid/file/3.0.0 after RESUME (docs/files.md "Wire format", "Resume", "Throughput"): CHUNK
+// frames for chunks start, start+1, … are checked (length and final flag as the layout expects, then the AEAD with the
+// index and the flag), written to the partial file (the final chunk's plaintext ends with the sender's whole-file
+// SHA-256, which is returned, not written), and made durable in batches (every durableEveryBytes or durableEveryTime,
 // whichever comes first, and after the final chunk): flush to disk (fsync) first, then the durable callback (the offset
-// in SQLite, then an ACK). So the offset in SQLite never names bytes that a crash could lose. Large batches keep the
-// fsyncs and SQLite commits few; the time bound keeps a slow transfer's resume point recent. The fsync of a batch runs
-// while the next batch is received (at most one at a time): the callback for batch k comes when its fsync has returned,
-// which the receiver awaits at the end of batch k+1 (or at the final chunk). An fsync covers every byte written before
-// it started, so the count given to the callback is the chunks written when that fsync began. Measured on 1 GiB, the
-// fsyncs took 0.8–1.6 s of a 2.4–3.0 s receive loop when they stopped it (docs/benchmarks.md "File transfer").
-// Nothing unauthenticated is ever written. Each chunk is opened in place (no second buffer) and written while the next
-// one is read and opened (write-behind, one write at a time, awaited before a batch's fsync). Memory is two buffers of
-// one chunk whatever the file size.
+// in SQLite, then an ACK). So the offset in SQLite never names bytes that a crash could lose. Nothing unauthenticated
+// is ever written.
+// Two stages (docs/files.md "Throughput"): this loop reads each frame into a block buffer, straight behind the
+// previous chunk's plaintext, and opens it in place there; a full block (about BlockBytes: several chunks, one
+// write) or the end of a batch goes, through a bounded channel, to the write stage (FileReceiveWriter), which appends
+// the block to the receiver's SHA-256 while the block is written, then at a batch's end fsyncs and calls the durable
+// callback, in order. Blocks are 4 KiB-aligned, so on Linux the partial file is written unbuffered (PartialFileSink).
+// Memory is Blocks blocks whatever the file size.
 using System;
-using System.Buffers;
 using System.IO;
+using System.Runtime.InteropServices;
 using System.Security.Cryptography;
 using System.Threading;
+using System.Threading.Channels;
 using System.Threading.Tasks;
 using WotId.Node.Files;
 
@@ -25,6 +25,12 @@ namespace WotId.Node.Runtime;
 /// <summary>Reads, verifies and stores the CHUNK frames of a file.</summary>
 internal static class FileReceivePump
 {
+    /// <summary>The bytes of file data a block holds at most (whole chunks, at least one).</summary>
+    internal const int BlockBytes = 1024 * 1024;
+
+    /// <summary>Blocks per stream: one being filled, the rest queued for or in the write stage.</summary>
+    internal const int Blocks = 4;
+
     /// <summary>
     /// Receives chunks <paramref name="startChunk"/>…last into <paramref name="partial"/> (positioned at their offset),
     /// appending the plaintext to <paramref name="hash"/> when given; <paramref name="durable"/> is called with the
@@ -54,21 +60,39 @@ internal static class FileReceivePump
         ArgumentNullException.ThrowIfNull(partial);
         ArgumentNullException.ThrowIfNull(cipher);
         ArgumentNullException.ThrowIfNull(durable);
+        int chunksPerBlock = Math.Max(1, BlockBytes / layout.ChunkSize);
+        int capacity = chunksPerBlock * layout.ChunkSize + FileProtocol.DigestLength + FileChunkCipher.TagLength;
+        var sink = new PartialFileSink(partial, tryDirect: layout.ChunkSize % DirectIo.Alignment == 0);
+        var free = Channel.CreateBounded<Memory<byte>>(new BoundedChannelOptions(Blocks) { SingleReader = true, SingleWriter = true });
+        var filled = Channel.CreateBounded<FileReceiveWriter.Block>(new BoundedChannelOptions(Blocks) { SingleReader = true, SingleWriter = true });
+        Memory<byte>[] blocks = new Memory<byte>[Blocks];
+        for (int k = 0; k < blocks.Length; k++)
+        {
+            blocks[k] = AlignedBlock(capacity);
+            free.Writer.TryWrite(blocks[k]);
+        }
+
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var writer = new FileReceiveWriter(sink, hash, durable, filled.Reader, free.Writer);
+        Task writing = Task.Run(() => writer.RunAsync(stop), CancellationToken.None);
         byte[] header = new byte[FileFrameCodec.ChunkHeaderLength];
-        int sealedCapacity = layout.ChunkSize + FileProtocol.DigestLength + FileChunkCipher.TagLength;
-        byte[][] buffers = [ArrayPool<byte>.Shared.Rent(sealedCapacity), ArrayPool<byte>.Shared.Rent(sealedCapacity)];
         byte[] digest = new byte[FileProtocol.DigestLength];
-        long pending = 0;
-        long batchStart = time.GetTimestamp();
-        Task writing = Task.CompletedTask; // the write of the previous chunk (from the other buffer), if one is running
-        Task? flushing = null; // the fsync of the previous batch, if one is running
-        long flushingChunks = 0; // chunks written when it began
         try
         {
+            Memory<byte> block = Memory<byte>.Empty;
+            int used = 0; // file bytes in block
+            int count = 0; // chunks in block
+            long pending = 0; // file bytes since the last batch
+            long batchStart = time.GetTimestamp();
             for (long i = startChunk; i < layout.ChunkCount; i++)
             {
-                byte[] chunk = buffers[i & 1]; // the other buffer may still be being written
-                await ReadAsync(stream, header, cancellationToken).ConfigureAwait(false);
+                if (count == 0)
+                {
+                    block = await free.Reader.ReadAsync(stop.Token).ConfigureAwait(false);
+                    used = 0;
+                }
+
+                await ReadAsync(stream, header, stop.Token).ConfigureAwait(false);
                 (bool final, int sealedLength) = FileFrameCodec.ReadChunkHeader(header, layout.ChunkSize);
                 int length = layout.Length(i);
                 int plainLength = final ? length + FileProtocol.DigestLength : length;
@@ -77,67 +101,64 @@ internal static class FileReceivePump
                     throw new FileTransferException(FileTransferError.Authentication, $"chunk {i} has the wrong length or final flag");
                 }
 
-                await ReadAsync(stream, chunk.AsMemory(0, sealedLength), cancellationToken).ConfigureAwait(false);
-                if (!cipher.TryOpenInPlace(i, final, chunk.AsSpan(0, sealedLength)))
+                // The frame lands right after the previous chunk's plaintext (its tag there is overwritten).
+                Memory<byte> chunk = block.Slice(used, sealedLength);
+                await ReadAsync(stream, chunk, stop.Token).ConfigureAwait(false);
+                if (!cipher.TryOpenInPlace(i, final, chunk.Span))
                 {
                     throw new FileTransferException(FileTransferError.Authentication, $"chunk {i} does not authenticate");
                 }
 
                 if (final)
                 {
-                    chunk.AsSpan(length, FileProtocol.DigestLength).CopyTo(digest);
+                    chunk.Span.Slice(length, FileProtocol.DigestLength).CopyTo(digest);
                 }
 
-                // Write-behind: this chunk's write runs while the next one is read and opened; one write at a time.
-                await writing.ConfigureAwait(false);
-                writing = WriteAsync(partial, chunk.AsMemory(0, length), cancellationToken);
-                hash?.AppendData(chunk, 0, length);
+                used += length;
                 pending += length;
-                if (final || pending >= durableEveryBytes
-                    || (durableEveryTime != Timeout.InfiniteTimeSpan && time.GetElapsedTime(batchStart) >= durableEveryTime))
+                bool batchEnds = final || pending >= durableEveryBytes
+                    || (durableEveryTime != Timeout.InfiniteTimeSpan && time.GetElapsedTime(batchStart) >= durableEveryTime);
+                if (batchEnds || ++count == chunksPerBlock)
                 {
-                    Task written = writing;
-                    writing = Task.CompletedTask;
-                    await written.ConfigureAwait(false); // the batch's fsync must cover this chunk
-                    pending = 0;
-                    batchStart = time.GetTimestamp();
-                    if (flushing is not null)
+                    await filled.Writer.WriteAsync(new FileReceiveWriter.Block(block, used, batchEnds ? i + 1 : -1), stop.Token).ConfigureAwait(false);
+                    count = 0;
+                    if (batchEnds)
                     {
-                        Task done = flushing;
-                        flushing = null;
-                        await done.ConfigureAwait(false);
-                        await durable(flushingChunks, cancellationToken).ConfigureAwait(false);
-                    }
-
-                    if (final)
-                    {
-                        Sync(partial);
-                        await durable(i + 1, cancellationToken).ConfigureAwait(false);
-                    }
-                    else
-                    {
-                        flushingChunks = i + 1;
-                        flushing = SyncInBackground(partial);
+                        pending = 0;
+                        batchStart = time.GetTimestamp();
                     }
                 }
             }
 
+            filled.Writer.Complete();
+            await writing.ConfigureAwait(false);
             return digest;
+        }
+        catch (OperationCanceledException) when (writing.IsFaulted || (stop.IsCancellationRequested && !cancellationToken.IsCancellationRequested))
+        {
+            await writing.ConfigureAwait(false); // the write stage failed and stopped this loop: its exception
+            throw;
         }
         finally
         {
+            filled.Writer.TryComplete();
+            await stop.CancelAsync().ConfigureAwait(false);
             await writing.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing); // never left running past the call
-            if (flushing is not null)
+            sink.Finish();
+            foreach (Memory<byte> b in blocks)
             {
-                await flushing.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
-            }
-
-            foreach (byte[] b in buffers)
-            {
-                CryptographicOperations.ZeroMemory(b.AsSpan(0, sealedCapacity));
-                ArrayPool<byte>.Shared.Return(b);
+                CryptographicOperations.ZeroMemory(b.Span);
             }
         }
+    }
+
+    /// <summary>A pinned buffer of <paramref name="length"/> bytes whose address is a multiple of <see cref="DirectIo.Alignment"/>.</summary>
+    internal static Memory<byte> AlignedBlock(int length)
+    {
+        byte[] array = GC.AllocateUninitializedArray<byte>(length + DirectIo.Alignment, pinned: true);
+        long address = Marshal.UnsafeAddrOfPinnedArrayElement(array, 0).ToInt64();
+        int skip = (int)((DirectIo.Alignment - (address % DirectIo.Alignment)) % DirectIo.Alignment);
+        return array.AsMemory(skip, length);
     }
 
     private static async Task ReadAsync(Stream stream, Memory<byte> buffer, CancellationToken cancellationToken)
@@ -149,74 +170,6 @@ internal static class FileReceivePump
         catch (EndOfStreamException e)
         {
             throw new FileTransferException(FileTransferError.Truncated, "the stream ended before the final chunk", e);
-        }
-    }
-
-    private static async Task WriteAsync(Stream partial, ReadOnlyMemory<byte> data, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await partial.WriteAsync(data, cancellationToken).ConfigureAwait(false);
-        }
-        catch (IOException e)
-        {
-            throw new FileTransferException(FileTransferException.WriteError(e), "the partial file could not be written", e);
-        }
-    }
-
-    /// <summary>
-    /// The fsync of a <see cref="FileStream"/> on a pool thread while the caller goes on writing: the stream's own
-    /// buffer, if any, goes to the OS here; the pool thread only calls fsync on the handle, never the stream. Any
-    /// other stream is flushed here.
-    /// </summary>
-    private static Task SyncInBackground(Stream partial)
-    {
-        if (partial is not FileStream file)
-        {
-            Sync(partial);
-            return Task.CompletedTask;
-        }
-
-        Microsoft.Win32.SafeHandles.SafeFileHandle handle;
-        try
-        {
-            file.Flush(flushToDisk: false);
-            handle = file.SafeFileHandle;
-        }
-        catch (IOException e)
-        {
-            throw new FileTransferException(FileTransferException.WriteError(e), "the partial file could not be flushed", e);
-        }
-
-        return Task.Run(() =>
-        {
-            try
-            {
-                RandomAccess.FlushToDisk(handle);
-            }
-            catch (IOException e)
-            {
-                throw new FileTransferException(FileTransferException.WriteError(e), "the partial file could not be flushed", e);
-            }
-        });
-    }
-
-    private static void Sync(Stream partial)
-    {
-        try
-        {
-            if (partial is FileStream file)
-            {
-                file.Flush(flushToDisk: true);
-            }
-            else
-            {
-                partial.Flush();
-            }
-        }
-        catch (IOException e)
-        {
-            throw new FileTransferException(FileTransferException.WriteError(e), "the partial file could not be flushed", e);
         }
     }
 }

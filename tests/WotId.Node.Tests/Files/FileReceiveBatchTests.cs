@@ -1,6 +1,7 @@
 // Durable batches of the receiver (docs/files.md "Resume"): every durableEveryBytes or durableEveryTime, whichever comes
-// first, and after the final chunk; the fsync of a batch overlaps the next one, so a batch's count is reported once its
-// fsync has returned. The counts only grow, end at the chunk count, and never name bytes not yet written.
+// first, and after the final chunk; the write stage fsyncs at a batch's end while the read stage goes on, and a batch's
+// count is reported once its fsync has returned. The counts only grow, end at the chunk count, and never name bytes not
+// yet written.
 using System;
 using System.Collections.Generic;
 using System.IO;
@@ -70,8 +71,8 @@ public sealed class FileReceiveBatchTests : IDisposable
             }, TestProfiles.Ct);
         }
 
-        // Every chunk's read moves the clock past the bound, so every chunk ends a batch; each is reported once
-        // its fsync is done (at the next batch's end), and the final chunk at once.
+        // Every chunk's read moves the clock past the bound, so every chunk ends a batch, each reported once its
+        // fsync is done.
         Assert.Equal([1, 2, 3, 4, 5, 6], durable);
     }
 
