@@ -51,6 +51,7 @@ internal static partial class SeedCorpus
         yield return new Seed("node-message-frame", "message", MessageFrameCodec.Encode(MessageFrame.Message(1, envelope)));
         yield return new Seed("node-message-frame", "ack-stored", MessageFrameCodec.Encode(MessageFrame.Ack(1, AckStatus.Stored)));
         yield return new Seed("node-message-frame", "ack-rejected", MessageFrameCodec.Encode(MessageFrame.Ack(ulong.MaxValue, AckStatus.Rejected)));
+        yield return new Seed("node-message-frame", "ack-rejected-unknown-prekey", MessageFrameCodec.Encode(MessageFrame.Ack(2, AckStatus.RejectedUnknownPreKey)));
     }
 
     /// <summary>Whole /wotid/file/3.0.0 streams as the sender writes them, for FileStreamTarget's file and key.</summary>

@@ -12,4 +12,11 @@ internal enum AckStatus
 
     /// <summary>Refused; it will never be stored, do not retry this frame.</summary>
     Rejected = 2,
+
+    /// <summary>
+    /// Refused because the PreKey message names a one-time prekey the receiver no longer has (reason
+    /// <c>unknown_prekey</c>): this frame will never be stored, but the same message sealed on a session built from a
+    /// fresh bundle can be.
+    /// </summary>
+    RejectedUnknownPreKey = 3,
 }

@@ -4,7 +4,7 @@
 // | kind          | body                                   | length              |
 // |---------------|----------------------------------------|---------------------|
 // | 0x01 MESSAGE  | kind ‖ u64be seq ‖ sealed envelope     | 10 .. 1 MiB + 64    |
-// | 0x02 ACK      | kind ‖ u64be seq ‖ u8 status (0, 1, 2) | exactly 10          |
+// | 0x02 ACK      | kind ‖ u64be seq ‖ u8 status (0 .. 3)  | exactly 10          |
 //
 // seq is 1 or more; the envelope is checked by SealedEnvelopeCodec only when it is opened.
 using System;
@@ -82,9 +82,9 @@ internal static class MessageFrameCodec
             case MessageFrameKind.Message:
                 return MessageFrame.Message(seq, body[HeaderLength..]);
             case MessageFrameKind.Ack:
-                if (body.Length != AckLength || span[HeaderLength] > (byte)AckStatus.Rejected)
+                if (body.Length != AckLength || span[HeaderLength] > (byte)AckStatus.RejectedUnknownPreKey)
                 {
-                    throw new MessagingException(MessageRejectReason.Malformed, "an ACK is kind, seq and a status 0..2");
+                    throw new MessagingException(MessageRejectReason.Malformed, "an ACK is kind, seq and a status 0..3");
                 }
 
                 return MessageFrame.Ack(seq, (AckStatus)span[HeaderLength]);

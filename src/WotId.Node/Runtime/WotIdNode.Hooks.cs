@@ -1,4 +1,4 @@
-// Internal hooks for the benchmarks (bench/WotId.Benchmarks/Node, reached through InternalsVisibleTo; never part of
+// Internal hooks for the benchmarks and tests (bench/WotId.Benchmarks/Node, reached through InternalsVisibleTo; never part of
 // the facade): the node's libp2p host, so a measurement can hold verified connections without a message, and a reset
 // of one contact (its connections closed, its Signal session forgotten), so that the next message to it repeats the
 // whole session setup: dial, handshake with both presentations verified, PQXDH from the stored bundle, first ACK.
@@ -50,4 +50,10 @@ public sealed partial class WotIdNode
             _crypto.Release();
         }
     }
+
+    /// <summary>The contact's stored prekey bundle (public data), or null (tests: keep a bundle before it is spent).</summary>
+    internal byte[]? StoredPreKeyBundle(string contact) => _profile.Contacts.GetPreKeyBundle(Resolve(contact).Id);
+
+    /// <summary>Stores <paramref name="bundle"/> as the contact's prekey bundle (tests: put back a spent one).</summary>
+    internal void RestorePreKeyBundle(string contact, byte[] bundle) => _profile.Contacts.SetPreKeyBundle(Resolve(contact).Id, bundle);
 }

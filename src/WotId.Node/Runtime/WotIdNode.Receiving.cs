@@ -96,7 +96,7 @@ public sealed partial class WotIdNode
         catch (MessagingException e)
         {
             Log.Rejected(_logger, via, e.Reason);
-            return (AckStatus.Rejected, null, e.Reason);
+            return (e.Reason == MessageRejectReason.UnknownPreKey ? AckStatus.RejectedUnknownPreKey : AckStatus.Rejected, null, e.Reason);
         }
         finally
         {

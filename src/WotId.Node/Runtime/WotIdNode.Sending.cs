@@ -109,6 +109,14 @@ public sealed partial class WotIdNode
                 continue;
             }
 
+            if (status == AckStatus.RejectedUnknownPreKey)
+            {
+                // Not failed yet: DeliverAsync seals it again on a session from a fresh bundle (WotIdNode.PreKeyResend).
+                Log.Delivery(_logger, entry.MessageId, contact.Name, "refused by the peer: unknown_prekey");
+                acknowledged.Add(entry.MessageId, status);
+                continue;
+            }
+
             if (status == AckStatus.Rejected)
             {
                 Log.Delivery(_logger, entry.MessageId, contact.Name, "rejected by the peer");
@@ -214,8 +222,22 @@ public sealed partial class WotIdNode
         try
         {
             Dictionary<string, AckStatus> direct = await SendDirectAsync(contact, mine, dial, early, cancellationToken).ConfigureAwait(false);
+            List<OutboxEntry> refused = mine.Where(e => direct.GetValueOrDefault(e.MessageId) == AckStatus.RejectedUnknownPreKey).ToList();
+            var stale = new HashSet<string>(StringComparer.Ordinal);
+            List<OutboxEntry> outgoing = mine;
+            if (refused.Count > 0)
+            {
+                // A refused envelope is never deposited: only re-sealed ones go on. One not re-sealed (no fresh
+                // bundle, or a stopping node, which does not dial) stays queued for the next round.
+                refused.ForEach(e => direct.Remove(e.MessageId));
+                List<OutboxEntry> resealed = dial ? await ResendWithFreshBundleAsync(contact, refused, direct, cancellationToken).ConfigureAwait(false) : [];
+                Dictionary<string, OutboxEntry> fresh = resealed.ToDictionary(e => e.MessageId, StringComparer.Ordinal);
+                stale.UnionWith(refused.Select(e => e.MessageId).Where(id => !fresh.ContainsKey(id)));
+                outgoing = mine.Select(e => fresh.GetValueOrDefault(e.MessageId) ?? e).ToList();
+            }
+
             DateTimeOffset cutoff = _time.GetUtcNow() - _options.DirectDeliveryTimeout;
-            foreach (OutboxEntry entry in mine)
+            foreach (OutboxEntry entry in outgoing.Where(e => !stale.Contains(e.MessageId)))
             {
                 if (direct.TryGetValue(entry.MessageId, out AckStatus status))
                 {

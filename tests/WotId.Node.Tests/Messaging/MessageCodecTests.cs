@@ -62,7 +62,7 @@ public sealed class MessageCodecTests
     }
 
     [Theory]
-    [InlineData(new byte[] { 2, 0, 0, 0, 0, 0, 0, 0, 1, 3 })]
+    [InlineData(new byte[] { 2, 0, 0, 0, 0, 0, 0, 0, 1, 4 })]
     [InlineData(new byte[] { 2, 0, 0, 0, 0, 0, 0, 0, 1, 0, 0 })]
     [InlineData(new byte[] { 2, 0, 0, 0, 0, 0, 0, 0, 0, 0 })]
     [InlineData(new byte[] { 3, 0, 0, 0, 0, 0, 0, 0, 1, 0 })]
@@ -87,7 +87,7 @@ public sealed class MessageCodecTests
 
     [Fact]
     public void GeneratedFramesRoundTrip() =>
-        Gen.Select(Gen.ULong[1, ulong.MaxValue], Gen.Byte.Array[1, 200], Gen.Int[0, 2], Gen.Bool).Sample((seq, envelope, status, isAck) =>
+        Gen.Select(Gen.ULong[1, ulong.MaxValue], Gen.Byte.Array[1, 200], Gen.Int[0, 3], Gen.Bool).Sample((seq, envelope, status, isAck) =>
         {
             MessageFrame frame = isAck ? MessageFrame.Ack(seq, (AckStatus)status) : MessageFrame.Message(seq, envelope);
             byte[] body = MessageFrameCodec.Encode(frame);
