@@ -3,9 +3,9 @@
 // the writeback of dirty pages at each fsync. On this project's 2-core VM a 1 GiB write with an fsync every 32 MiB
 // cost 1.17 CPU-s buffered (256 KiB writes) and 0.22 CPU-s unbuffered in 1 MiB writes in a quiet run (`node-file-cpu`;
 // docs/benchmarks.md "File transfer: the two-stage receiver with unbuffered writes"). .NET has no FileOptions value
-// for it on Unix. The file system may refuse the
-// flag (EINVAL); the caller then writes buffered. Unbuffered writes need the offset, the length and the buffer's
-// address aligned to the device's logical block size; Alignment (4 KiB) covers every common device.
+// for it on Unix. The file system may refuse the flag (EINVAL); the caller then writes buffered. Unbuffered writes
+// need the offset, the length and the buffer's address aligned to the device's logical block size; Alignment (4 KiB)
+// covers every common device.
 using System;
 using System.Runtime.InteropServices;
 using Microsoft.Win32.SafeHandles;
