@@ -42,8 +42,7 @@ public sealed partial class WotIdNode
         await _crypto.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            string row = MessageSealer.Address(c).ToString();
-            _profile.Database.Write((db, t) => ProfileDatabase.Execute(db, t, "DELETE FROM signal_sessions WHERE address = $1", row));
+            DeleteSessionLocked(c);
         }
         finally
         {

@@ -26,8 +26,7 @@ public sealed partial class WotIdNode
         await _crypto.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            string row = MessageSealer.Address(contact).ToString();
-            _profile.Database.Write((db, t) => ProfileDatabase.Execute(db, t, "DELETE FROM signal_sessions WHERE address = $1", row));
+            DeleteSessionLocked(contact);
             _profile.Contacts.SetPreKeyBundle(contact.Id, System.ReadOnlySpan<byte>.Empty);
         }
         finally

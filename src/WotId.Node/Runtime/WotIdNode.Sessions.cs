@@ -11,6 +11,7 @@ using System.Threading;
 using System.Threading.Tasks;
 using WotId.Libp2p.Host;
 using WotId.Node.Api;
+using WotId.Node.Messaging;
 using WotId.Node.Storage;
 using WotId.Signal;
 using WotId.Signal.Keys;
@@ -39,6 +40,13 @@ public sealed partial class WotIdNode
     }
 
     /// <summary>Whether the contact's next session needs a fresh bundle: no session, no stored bundle, no key change held.</summary>
+    /// <summary>Deletes the Signal session with <paramref name="contact"/>; the caller holds <c>_crypto</c>.</summary>
+    private void DeleteSessionLocked(Contact contact)
+    {
+        string row = MessageSealer.Address(contact).ToString();
+        _profile.Database.Write((db, t) => ProfileDatabase.Execute(db, t, "DELETE FROM signal_sessions WHERE address = $1", row));
+    }
+
     private bool NeedsFreshBundle(Contact contact) =>
         contact.Verification != ContactVerification.KeyChangedHeld && !_sealer.HasSession(contact) && StoredBundle(contact) is null;
 
