@@ -2,12 +2,9 @@
 // one-time prekey is deleted by its owner after use). A node that lost its session with a contact and whose stored
 // bundle already started a session must not send a second PreKey message with the same one-time prekeys (the contact
 // would answer InvalidPreKeyId); it gets a fresh bundle instead, and the message arrives.
-using System.Linq;
 using System.Threading.Tasks;
-using WotId.Libp2p.Host;
 using WotId.Node.Api;
 using WotId.Node.Runtime;
-using NodeProfile = WotId.Node.Profile.Profile;
 
 namespace WotId.Node.Tests.Runtime;
 
@@ -17,58 +14,55 @@ public sealed class NodeSpentBundleTests
     public async Task ASessionLostTwiceAfterTheContactDialledStillDeliversTheNextMessage()
     {
         using var world = new RuntimeWorld();
-        (NodeProfile alicePro, _) = await world.CreateAsync("alice");
-        (NodeProfile bobPro, _) = await world.CreateAsync("bob");
-        await using WotIdNode alice = await world.StartAsync(alicePro);
-        await using WotIdNode bob = await world.StartAsync(bobPro);
-        await using var aliceEvents = new EventRecorder(alice);
-        await using var bobEvents = new EventRecorder(bob);
-        await RuntimeWorld.IntroduceAsync(alice, "bob", bob, "alice");
-
-        // Alice dials: her handshake stores bob's bundle (one-time prekeys included); her session came first.
-        SentMessage first = await alice.SendTextAsync("bob", "first", TestProfiles.Ct);
-        await bobEvents.WaitAsync(NodeEventKinds.MessageReceived, e => e.MessageId == first.Id);
-        foreach (Libp2pConnection c in alice.Host.Connections.Where(c => c.RemotePeer == bob.Host.PeerId).ToList())
+        (WotIdNode alice, WotIdNode bob) = await world.StartIntroducedPairAsync();
+        await using (alice)
+        await using (bob)
         {
-            await c.CloseAsync("test");
+            await using var aliceEvents = new EventRecorder(alice);
+            await using var bobEvents = new EventRecorder(bob);
+
+            // Alice dials: her handshake stores bob's bundle (one-time prekeys included); her session came first.
+            SentMessage first = await alice.SendTextAsync("bob", "first", TestProfiles.Ct);
+            await bobEvents.WaitAsync(NodeEventKinds.MessageReceived, e => e.MessageId == first.Id);
+            await RuntimeWorld.CloseConnectionsAsync(alice, bob);
+
+            // Bob dials: alice is the responder and gets no new bundle.
+            SentMessage hello = await bob.SendTextAsync("alice", "hello", TestProfiles.Ct);
+            await aliceEvents.WaitAsync(NodeEventKinds.MessageReceived, e => e.MessageId == hello.Id);
+
+            // Lost session: the stored bundle starts a new one (its one-time prekeys are now used).
+            await alice.ForgetSessionAsync("bob", TestProfiles.Ct);
+            SentMessage second = await alice.SendTextAsync("bob", "second", TestProfiles.Ct);
+            await bobEvents.WaitAsync(NodeEventKinds.MessageReceived, e => e.MessageId == second.Id);
+
+            // Lost again: the stored bundle is spent and must not be used a second time.
+            await alice.ForgetSessionAsync("bob", TestProfiles.Ct);
+            SentMessage third = await alice.SendTextAsync("bob", "third", TestProfiles.Ct);
+            NodeEvent received = await bobEvents.WaitAsync(NodeEventKinds.MessageReceived, e => e.MessageId == third.Id);
+            Assert.Equal("third", received.Text);
         }
-
-        // Bob dials: alice is the responder and gets no new bundle.
-        SentMessage hello = await bob.SendTextAsync("alice", "hello", TestProfiles.Ct);
-        await aliceEvents.WaitAsync(NodeEventKinds.MessageReceived, e => e.MessageId == hello.Id);
-
-        // Lost session: the stored bundle starts a new one (its one-time prekeys are now used).
-        await alice.ForgetSessionAsync("bob", TestProfiles.Ct);
-        SentMessage second = await alice.SendTextAsync("bob", "second", TestProfiles.Ct);
-        await bobEvents.WaitAsync(NodeEventKinds.MessageReceived, e => e.MessageId == second.Id);
-
-        // Lost again: the stored bundle is spent and must not be used a second time.
-        await alice.ForgetSessionAsync("bob", TestProfiles.Ct);
-        SentMessage third = await alice.SendTextAsync("bob", "third", TestProfiles.Ct);
-        NodeEvent received = await bobEvents.WaitAsync(NodeEventKinds.MessageReceived, e => e.MessageId == third.Id);
-        Assert.Equal("third", received.Text);
     }
 
     [Fact]
     public async Task ASessionBuiltFromTheInvitationBundleAndLostStillDeliversTheNextMessage()
     {
         using var world = new RuntimeWorld();
-        (NodeProfile alicePro, _) = await world.CreateAsync("alice");
-        (NodeProfile bobPro, _) = await world.CreateAsync("bob");
-        await using WotIdNode alice = await world.StartAsync(alicePro);
-        await using WotIdNode bob = await world.StartAsync(bobPro);
-        await using var bobEvents = new EventRecorder(bob);
-        await RuntimeWorld.IntroduceAsync(alice, "bob", bob, "alice");
-
-        // The first session comes from the invitation bundle (alice has not met bob yet).
-        SentMessage first = await alice.SendTextAsync("bob", "first", TestProfiles.Ct);
-        await bobEvents.WaitAsync(NodeEventKinds.MessageReceived, e => e.MessageId == first.Id);
-        for (int i = 0; i < 2; i++)
+        (WotIdNode alice, WotIdNode bob) = await world.StartIntroducedPairAsync();
+        await using (alice)
+        await using (bob)
         {
-            await alice.ForgetSessionAsync("bob", TestProfiles.Ct);
-            SentMessage next = await alice.SendTextAsync("bob", "again " + i, TestProfiles.Ct);
-            NodeEvent received = await bobEvents.WaitAsync(NodeEventKinds.MessageReceived, e => e.MessageId == next.Id);
-            Assert.Equal("again " + i, received.Text);
+            await using var bobEvents = new EventRecorder(bob);
+
+            // The first session comes from the invitation bundle (alice has not met bob yet).
+            SentMessage first = await alice.SendTextAsync("bob", "first", TestProfiles.Ct);
+            await bobEvents.WaitAsync(NodeEventKinds.MessageReceived, e => e.MessageId == first.Id);
+            for (int i = 0; i < 2; i++)
+            {
+                await alice.ForgetSessionAsync("bob", TestProfiles.Ct);
+                SentMessage next = await alice.SendTextAsync("bob", "again " + i, TestProfiles.Ct);
+                NodeEvent received = await bobEvents.WaitAsync(NodeEventKinds.MessageReceived, e => e.MessageId == next.Id);
+                Assert.Equal("again " + i, received.Text);
+            }
         }
     }
 }

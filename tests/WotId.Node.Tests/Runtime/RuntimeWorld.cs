@@ -1,10 +1,12 @@
 using System;
 using System.IO;
+using System.Linq;
 using System.Threading.Tasks;
 using WotId.Identity;
 using WotId.Identity.Issuing;
 using WotId.Identity.Keys;
 using WotId.Identity.Status;
+using WotId.Libp2p.Host;
 using WotId.Node.Api;
 using WotId.Node.Runtime;
 using NodeProfile = WotId.Node.Profile.Profile;
@@ -85,6 +87,26 @@ internal sealed class RuntimeWorld : IDisposable
     {
         await a.AddContactAsync(await b.CreateInvitationAsync(TestProfiles.Ct), nameOfBAtA, TestProfiles.Ct);
         await b.AddContactAsync(await a.CreateInvitationAsync(TestProfiles.Ct), nameOfAAtB, TestProfiles.Ct);
+    }
+
+    /// <summary>Creates alice and bob, starts both with the default options and makes them contacts ("bob", "alice").</summary>
+    internal async Task<(WotIdNode Alice, WotIdNode Bob)> StartIntroducedPairAsync()
+    {
+        (NodeProfile alicePro, _) = await CreateAsync("alice");
+        (NodeProfile bobPro, _) = await CreateAsync("bob");
+        WotIdNode alice = await StartAsync(alicePro);
+        WotIdNode bob = await StartAsync(bobPro);
+        await IntroduceAsync(alice, "bob", bob, "alice");
+        return (alice, bob);
+    }
+
+    /// <summary>Closes every connection of <paramref name="from"/> to <paramref name="to"/>.</summary>
+    internal static async Task CloseConnectionsAsync(WotIdNode from, WotIdNode to)
+    {
+        foreach (Libp2pConnection c in from.Host.Connections.Where(c => c.RemotePeer == to.Host.PeerId).ToList())
+        {
+            await c.CloseAsync("test");
+        }
     }
 
     public void Dispose()
