@@ -19,7 +19,7 @@ public sealed partial class WotIdNode
     /// <summary>Seals the file.offer of outgoing <paramref name="t"/> into the outbox, then tries to deliver it now.</summary>
     private async Task QueueOfferAsync(Contact c, FileTransferRecord t, CancellationToken cancellationToken)
     {
-        // Not woken: the outbox loop would race this call for the offer and leave it reporting "queued".
+        // Not woken: this call delivers it now (a loop round that takes it anyway is waited for by DeliverNowAsync).
         if (await QueueFileMessageAsync(c, WotMessageTypes.FileOffer, OfferPayload(t), cancellationToken, t.Id, wake: false).ConfigureAwait(false) is null)
         {
             return;
@@ -27,8 +27,8 @@ public sealed partial class WotIdNode
 
         if (_profile.Messages.GetOutgoing(t.Id) is { State: OutboxState.Queued } entry)
         {
-            Dictionary<string, string> routes = await DeliverAsync(c, [entry], dial: true, depositNow: true, cancellationToken).ConfigureAwait(false);
-            if (routes.TryGetValue(t.Id, out string? via))
+            // Both steps below are idempotent, so a loop round that delivered the offer and did the same is harmless.
+            if (await DeliverNowAsync(c, entry, early: null, cancellationToken).ConfigureAwait(false) is { Via: { } via })
             {
                 if (via == RejectedRoute)
                 {

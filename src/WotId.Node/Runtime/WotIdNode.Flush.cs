@@ -33,7 +33,8 @@ public sealed partial class WotIdNode
             {
                 if (_profile.Contacts.Get(group.Key) is { Verification: not ContactVerification.KeyChangedHeld } contact)
                 {
-                    rounds.Add(DeliverAsync(contact, group.ToList(), dial: false, depositNow: false, bound.Token));
+                    // Like a loop round (message.sent raised for what it delivers), but only over open connections.
+                    rounds.Add(RetryContactAsync(contact, group.ToList(), dial: false, bound.Token));
                 }
             }
 

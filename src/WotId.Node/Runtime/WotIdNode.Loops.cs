@@ -67,16 +67,17 @@ public sealed partial class WotIdNode
         {
             if (_profile.Contacts.Get(group.Key) is { Verification: not ContactVerification.KeyChangedHeld } contact)
             {
-                rounds.Add(RetryContactAsync(contact, group.ToList(), cancellationToken));
+                rounds.Add(RetryContactAsync(contact, group.ToList(), dial: true, cancellationToken));
             }
         }
 
         await Task.WhenAll(rounds).ConfigureAwait(false);
     }
 
-    private async Task RetryContactAsync(Contact contact, IReadOnlyList<OutboxEntry> entries, CancellationToken cancellationToken)
+    /// <summary>A delivery round of the loop (or of the stop flush, which does not dial) for one contact; raises message.sent for what it delivered.</summary>
+    private async Task RetryContactAsync(Contact contact, IReadOnlyList<OutboxEntry> entries, bool dial, CancellationToken cancellationToken)
     {
-        Dictionary<string, string> routes = await DeliverAsync(contact, entries, dial: true, depositNow: false, cancellationToken).ConfigureAwait(false);
+        Dictionary<string, string> routes = await DeliverAsync(contact, entries, dial, depositNow: false, cancellationToken).ConfigureAwait(false);
         foreach ((string id, string via) in routes)
         {
             if (via != RejectedRoute)

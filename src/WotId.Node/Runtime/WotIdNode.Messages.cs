@@ -71,15 +71,19 @@ public sealed partial class WotIdNode
         }
 
         _options.FaultPoint?.Invoke(FaultPoints.BeforeSend); // crash tests only
-        Dictionary<string, string> routes = await DeliverAsync(c, [entry], dial: true, depositNow: true, cancellationToken, early.Link).ConfigureAwait(false);
-        if (routes.TryGetValue(id, out string? via) && via == RejectedRoute)
+        (string? via, bool byOther) = await DeliverNowAsync(c, entry, early.Link, cancellationToken).ConfigureAwait(false);
+        if (via == RejectedRoute)
         {
             throw new NodeException(NodeError.Failed, $"the node of {c.Name} refused the message and will never store it (it may not have this node as a contact)");
         }
 
         if (via is not null)
         {
-            PublishSent(c, id, via);
+            if (!byOther)
+            {
+                PublishSent(c, id, via); // a round of the outbox loop or of the stop flush raised it already
+            }
+
             return new SentMessage(id, c.Name, via);
         }
 

@@ -25,8 +25,12 @@ public sealed partial class WotIdNode
     /// <summary>The route reported by <see cref="DeliverAsync"/> for a message the contact's node rejected.</summary>
     private const string RejectedRoute = "rejected";
 
-    // Message id → completed when the delivery round holding it ends (FlushOnStopAsync waits for these).
-    private readonly ConcurrentDictionary<string, TaskCompletionSource> _sending = new(StringComparer.Ordinal);
+    /// <summary>Rounds of others that <see cref="DeliverNowAsync"/> waits for before it leaves a message queued.</summary>
+    private const int MaxDeliverNowTurns = 3;
+
+    // Message id → completed with the route it got (null: none, still queued) when the delivery round holding it
+    // ends (FlushOnStopAsync and DeliverNowAsync wait for these).
+    private readonly ConcurrentDictionary<string, TaskCompletionSource<string?>> _sending = new(StringComparer.Ordinal);
 
     /// <summary>
     /// Sends <paramref name="entries"/> (all to <paramref name="contact"/>, oldest first) over one link, pipelined up
@@ -215,10 +219,59 @@ public sealed partial class WotIdNode
     /// contact's node refused (it will never store it, so it is not deposited either). <paramref name="early"/>: see
     /// <see cref="SendDirectAsync"/>.
     /// </summary>
-    private async Task<Dictionary<string, string>> DeliverAsync(Contact contact, IReadOnlyList<OutboxEntry> queued, bool dial, bool depositNow, CancellationToken cancellationToken, Task<PeerLink>? early = null)
+    private Task<Dictionary<string, string>> DeliverAsync(Contact contact, IReadOnlyList<OutboxEntry> queued, bool dial, bool depositNow, CancellationToken cancellationToken, Task<PeerLink>? early = null)
+    {
+        List<OutboxEntry> mine = queued.Where(e => _sending.TryAdd(e.MessageId, NewClaim())).ToList();
+        return mine.Count == 0
+            ? Task.FromResult(new Dictionary<string, string>(StringComparer.Ordinal))
+            : DeliverClaimedAsync(contact, mine, dial, depositNow, early, cancellationToken);
+    }
+
+    /// <summary>
+    /// Delivers one queued message now, for a caller that reports its route (SendTextAsync, a file offer): direct,
+    /// else the mailbox at once. When another round holds the message (the outbox loop woken by a receipt or a
+    /// handshake took it between its commit and this call), that round's route is this call's route; a round that left
+    /// it queued (the loop deposits only older messages, a stopping node does not dial) is followed by one here.
+    /// Returns the route (null when no path took it: it stays queued) and whether another round gave it, in which case
+    /// that round's owner raised message.sent.
+    /// </summary>
+    private async Task<(string? Via, bool ByOther)> DeliverNowAsync(Contact contact, OutboxEntry entry, Task<PeerLink>? early, CancellationToken cancellationToken)
+    {
+        for (int turn = 0; turn < MaxDeliverNowTurns; turn++)
+        {
+            TaskCompletionSource<string?> claim = NewClaim();
+            TaskCompletionSource<string?> holder = _sending.GetOrAdd(entry.MessageId, claim);
+            if (holder == claim)
+            {
+                Dictionary<string, string> routes = await DeliverClaimedAsync(contact, [entry], dial: true, depositNow: true, early, cancellationToken).ConfigureAwait(false);
+                return (routes.GetValueOrDefault(entry.MessageId), false);
+            }
+
+            Log.MessageStep(_logger, entry.MessageId, "held by another delivery round, waiting for it");
+            if (await holder.Task.WaitAsync(cancellationToken).ConfigureAwait(false) is { } taken)
+            {
+                return (taken, true);
+            }
+
+            // Still queued, possibly re-sealed (unknown_prekey) by that round: the stored row is the one to send.
+            if (_profile.Messages.GetOutgoing(entry.MessageId) is not { State: OutboxState.Queued } fresh)
+            {
+                return (null, true);
+            }
+
+            entry = fresh;
+        }
+
+        return (null, true);
+    }
+
+    /// <summary>A claim on a message for <see cref="_sending"/>.</summary>
+    private static TaskCompletionSource<string?> NewClaim() => new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <summary><see cref="DeliverAsync"/> for messages this caller already holds in <see cref="_sending"/>; releases them with their routes.</summary>
+    private async Task<Dictionary<string, string>> DeliverClaimedAsync(Contact contact, List<OutboxEntry> mine, bool dial, bool depositNow, Task<PeerLink>? early, CancellationToken cancellationToken)
     {
         var routes = new Dictionary<string, string>(StringComparer.Ordinal);
-        List<OutboxEntry> mine = queued.Where(e => _sending.TryAdd(e.MessageId, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously))).ToList();
         try
         {
             Dictionary<string, AckStatus> direct = await SendDirectAsync(contact, mine, dial, early, cancellationToken).ConfigureAwait(false);
@@ -253,9 +306,9 @@ public sealed partial class WotIdNode
         {
             foreach (OutboxEntry entry in mine)
             {
-                if (_sending.TryRemove(entry.MessageId, out TaskCompletionSource? done))
+                if (_sending.TryRemove(entry.MessageId, out TaskCompletionSource<string?>? done))
                 {
-                    done.TrySetResult();
+                    done.TrySetResult(routes.GetValueOrDefault(entry.MessageId));
                 }
             }
         }
