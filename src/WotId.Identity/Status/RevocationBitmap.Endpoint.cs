@@ -23,7 +23,17 @@ public sealed partial class RevocationBitmap
     public const int MaxDecompressedBytes = 1024 * 1024;
 
     /// <summary>The <c>serviceEndpoint</c> data URL.</summary>
-    public string ToEndpoint() => DataUrlPrefix + Core.Encoding.Base64Url.Encode(ZlibCodec.Compress(ToRoaringBytes()));
+    /// <exception cref="InvalidOperationException">The Roaring bytes exceed <see cref="MaxDecompressedBytes"/> (readers would refuse them).</exception>
+    public string ToEndpoint()
+    {
+        byte[] roaring = ToRoaringBytes();
+        if (roaring.Length > MaxDecompressedBytes)
+        {
+            throw new InvalidOperationException($"the revocation bitmap serializes to more than {MaxDecompressedBytes} bytes");
+        }
+
+        return DataUrlPrefix + Core.Encoding.Base64Url.Encode(ZlibCodec.Compress(roaring));
+    }
 
     /// <summary>The service for the issuer's DID document (<paramref name="serviceId"/> is <c>did…#fragment</c>).</summary>
     public DidService ToService(string serviceId) => new(serviceId, Type, ToEndpoint());

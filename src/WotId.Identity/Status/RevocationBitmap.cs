@@ -2,7 +2,8 @@
 // set of revoked credential indices (u32) of one issuer, kept as a Roaring bitmap and published as a DID document
 // service of type RevocationBitmap2022 (RevocationBitmap.Endpoint.cs). Credentials point into it with a
 // RevocationBitmap2022 credentialStatus (identity_credential credential/revocation_bitmap_status.rs).
-// Bound: MaxContainers containers of 65,536 indices each (indices below 2^26 when they are contiguous from 0).
+// Bound: MaxContainers containers (one per distinct high 16 bits of the revoked indices: 4,096 revocations at random u32
+// indices, or every index below 2^28), and RevocationBitmap.MaxDecompressedBytes of serialized Roaring bytes.
 using System;
 using System.Collections.Generic;
 using System.Linq;
@@ -16,8 +17,8 @@ public sealed partial class RevocationBitmap
     /// <summary>The service and credentialStatus type.</summary>
     public const string Type = "RevocationBitmap2022";
 
-    /// <summary>Most Roaring containers accepted (and produced): 1,024 keys of 65,536 indices.</summary>
-    public const int MaxContainers = 1024;
+    /// <summary>Most Roaring containers accepted (and produced): 4,096 keys of 65,536 indices.</summary>
+    public const int MaxContainers = 4096;
 
     private readonly SortedDictionary<ushort, RoaringContainer> _containers;
 

@@ -3,8 +3,9 @@
 // deserialize_compressed_base64) takes an endpoint whose base64url text does not start with "eJy" for the pre-1.0
 // double-base64 form (identity.rs issue 1291), so a zlib stream must start 78 9C (level 6) and its first DEFLATE byte must
 // have its two top bits 10. We emit a non-final fixed-Huffman block (RFC 1951 §3.2.6) holding the first byte as a literal
-// (the Roaring cookie 0x3A, code 01101010, gives first byte 0xB2 → "eJy") and its end-of-block code, then the raw DEFLATE
-// of the remaining bytes shifted by those 18 bits, then the Adler-32 of all the bytes.
+// (the Roaring cookie 0x3A, code 01101010, gives first byte 0xB2 → "eJy") and its end-of-block code, then an empty
+// non-final stored block (§3.2.4: aligns to a byte boundary, LEN 0000, NLEN FFFF — what a zlib sync flush writes), then the
+// raw DEFLATE of the remaining bytes as the library's compressor writes it, then the Adler-32 of all the bytes.
 using System;
 using System.IO;
 using System.IO.Compression;
@@ -48,12 +49,19 @@ internal static class ZlibCodec
         }
 
         bits.WriteCode(0, 7);                   // end of block (256): 0000000
+        bits.Write(0, 1);                       // BFINAL = 0
+        bits.Write(0, 2);                       // BTYPE = 00, stored
+        bits.AlignToByte();
+        foreach (byte b in (ReadOnlySpan<byte>)[0x00, 0x00, 0xFF, 0xFF])
+        {
+            bits.Write(b, 8);
+        }
+
         foreach (byte b in rest)
         {
             bits.Write(b, 8);
         }
 
-        bits.AlignToByte();
         uint adler = Adler32(data);
         bits.Write((int)(adler >> 24), 8);
         bits.Write((int)((adler >> 16) & 0xFF), 8);
