@@ -1,7 +1,12 @@
 // The RevocationBitmap2022 service endpoint (identity.rs identity_credential revocation_bitmap_2022/bitmap.rs):
 //   serviceEndpoint = "data:application/octet-stream;base64," ‖ base64url-unpadded(zlib(Roaring portable bytes))
-// A payload that does not start with "eJy" is the form written before identity.rs issue 1291 was fixed, in which the
-// base64url text was itself base64-encoded (standard alphabet, unpadded); it is read, never written.
+// The form written before identity.rs issue 1291 was fixed, in which that base64url text was itself base64-encoded
+// (standard alphabet, unpadded), is read, never written. IOTA Identity tells the two apart by the "eJy" prefix, which
+// only zlib level 6 streams whose first DEFLATE block is a fixed-Huffman one have: its own encoder writes "eJw…"/"eJz…"
+// once miniz picks a dynamic first block (7 indices in 7 containers are enough), and its decoder then refuses its own
+// endpoint ("invalid data url - expected valid utf-8", @iota/identity-wasm 1.9.7-beta.1). We read a payload as the
+// current form when it decodes to a zlib header (RFC 1950 §2.2: CM 8, CINFO ≤ 7, FCHECK), else as the old form; and we
+// always write "eJy…" (Roaring/ZlibCodec.cs) so that IOTA Identity reads ours.
 // Bounds: MaxEndpointLength characters, MaxDecompressedBytes after zlib, RevocationBitmap.MaxContainers containers.
 using System;
 using System.Text;
@@ -67,40 +72,33 @@ public sealed partial class RevocationBitmap
         }
 
         string payload = endpoint[DataUrlPrefix.Length..];
-        if (!payload.StartsWith("eJy", StringComparison.Ordinal))
-        {
-            payload = Encoding.ASCII.GetString(StrictBase64(payload, urlSafe: false));
-        }
-
-        byte[] roaring = ZlibCodec.Decompress(StrictBase64(payload, urlSafe: true), MaxDecompressedBytes);
+        byte[] compressed = StrictBase64(payload, urlSafe: true, throwOnError: false) is { } current && IsZlibHeader(current)
+            ? current
+            : StrictBase64(Encoding.ASCII.GetString(StrictBase64(payload, urlSafe: false)!), urlSafe: true)!;
+        byte[] roaring = ZlibCodec.Decompress(compressed, MaxDecompressedBytes);
         return FromRoaringBytes(roaring);
     }
 
-    /// <summary>Unpadded, canonical base64 (RFC 4648 §4) or base64url (§5).</summary>
-    private static byte[] StrictBase64(string text, bool urlSafe)
+    private static bool IsZlibHeader(byte[] b) => b.Length >= 2 && (b[0] & 0x0F) == 8 && b[0] >> 4 <= 7 && ((b[0] << 8) | b[1]) % 31 == 0;
+
+    /// <summary>Unpadded, canonical base64 (RFC 4648 §4) or base64url (§5); null instead of throwing when asked.</summary>
+    private static byte[]? StrictBase64(string text, bool urlSafe, bool throwOnError = true)
     {
+        bool ok = text.Length % 4 != 1;
         foreach (char c in text)
         {
-            bool ok = char.IsAsciiLetterOrDigit(c) || (urlSafe ? c is '-' or '_' : c is '+' or '/');
-            if (!ok)
-            {
-                throw new IdentityFormatException(IdentityError.MalformedStatusList, "revocation bitmap is not unpadded base64");
-            }
-        }
-
-        if (text.Length % 4 == 1)
-        {
-            throw new IdentityFormatException(IdentityError.MalformedStatusList, "revocation bitmap base64 has a bad length");
+            ok &= char.IsAsciiLetterOrDigit(c) || (urlSafe ? c is '-' or '_' : c is '+' or '/');
         }
 
         string standard = urlSafe ? text.Replace('-', '+').Replace('_', '/') : text;
-        byte[] bytes = Convert.FromBase64String(standard + new string('=', (4 - (text.Length % 4)) % 4));
-        string again = Convert.ToBase64String(bytes).TrimEnd('=');
-        if (again != standard)
+        byte[]? bytes = ok ? Convert.FromBase64String(standard + new string('=', (4 - (text.Length % 4)) % 4)) : null;
+        if (bytes is not null && Convert.ToBase64String(bytes).TrimEnd('=') == standard)
         {
-            throw new IdentityFormatException(IdentityError.MalformedStatusList, "revocation bitmap base64 is not canonical");
+            return bytes;
         }
 
-        return bytes;
+        return throwOnError
+            ? throw new IdentityFormatException(IdentityError.MalformedStatusList, "revocation bitmap is not unpadded, canonical base64")
+            : null;
     }
 }

@@ -24,6 +24,10 @@ public sealed class RevocationBitmapTests
         { Prefix + "eJyzMmBgYGQAAWYGATDNysDGwMEAAAscAJI", [0, 5, 6, 8] },
         { Prefix + "eJyzMmBgYGQAAWYGASCpxbCEMUNAYAkAEpcCeg", [42, 420, 4200, 42000] },
         { Prefix + "ZUp5ek1tQmdZR0lBQVVZZ1pHQ1FBR0laSUdabDZHUGN3UW9BRXVvQjlB", [5, 398, 67000] }, // before identity.rs issue 1291
+
+        // Written by @iota/identity-wasm 1.9.7-beta.1 (RevocationBitmap.toService, captured 2026-12-07): a dynamic first
+        // DEFLATE block, so "eJw…", which that library's own fromEndpoint refuses.
+        { Prefix + "eJwVySEOACAMA8ASCHqKNxAUISjUnrNnIfbPUZpcK3omUPCTUdlKEUDn8sKiTQOeTMSvaYt4lBUIyw", [42, 420, 4200, 42_000, 420_000, 4_200_000, 4_294_967_295] },
     };
 
     [Theory]
