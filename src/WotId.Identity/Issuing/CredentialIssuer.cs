@@ -58,6 +58,7 @@ public sealed class CredentialIssuer
     {
         Dids.DidSyntax.Require(subjectDid);
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(validity, TimeSpan.Zero);
+        CheckStatusOptions();
         DateTimeOffset now = Truncate(_time.GetUtcNow());
         string id = "urn:uuid:" + Guid.NewGuid().ToString("D");
         int index = State.Allocate(id);
@@ -151,7 +152,8 @@ public sealed class CredentialIssuer
             : Sign(StatusListCredential.Write(Did, State.StatusListUrl, "revocation", State.List, now, now + StatusListLifetime));
     }
 
-    private StatusListEntry StatusEntry(int index)
+    /// <summary>Refuses a status configuration that cannot be issued, before an index is allocated.</summary>
+    private void CheckStatusOptions()
     {
         if ((UseStatusList2021 || RevocationBitmapServiceId is not null) && Format != CredentialFormat.VcJwt11)
         {
@@ -165,16 +167,17 @@ public sealed class CredentialIssuer
 
         if (RevocationBitmapServiceId is { } serviceId)
         {
-            if (Dids.DidSyntax.SplitUrl(serviceId).Did != Did)
+            int hash = serviceId.IndexOf('#', StringComparison.Ordinal);
+            if (hash < 0 || serviceId[..hash] != Did || hash == serviceId.Length - 1)
             {
-                throw new InvalidOperationException("the RevocationBitmap2022 service must be in the issuer's DID document");
+                throw new InvalidOperationException("the RevocationBitmap2022 service must be a DID URL with a fragment in the issuer's DID document");
             }
-
-            return StatusListEntry.ForRevocationBitmap2022(serviceId, index);
         }
-
-        return UseStatusList2021 ? StatusListEntry.ForStatusList2021(State.StatusListUrl, index) : new StatusListEntry(State.StatusListUrl, index);
     }
+
+    private StatusListEntry StatusEntry(int index) =>
+        RevocationBitmapServiceId is { } serviceId ? StatusListEntry.ForRevocationBitmap2022(serviceId, index)
+        : UseStatusList2021 ? StatusListEntry.ForStatusList2021(State.StatusListUrl, index) : new StatusListEntry(State.StatusListUrl, index);
 
     private string Sign(byte[] payload, string typ = CredentialTerms.VcJwtType) =>
         CompactJws.Sign(new JwsHeader(_key.Algorithm, KeyId ?? _key.KeyId, typ), payload, _key);

@@ -91,6 +91,7 @@ public sealed class RevocationBitmapStatusTests
             IssuerDid = issuer.Did, KeyId = issuer.KeyId, Format = CredentialFormat.VcJwt11, RevocationBitmapServiceId = other + "#revocation",
         };
         Assert.Throws<InvalidOperationException>(() => wrong.IssueVerifiedHuman(Holder, TimeSpan.FromDays(1)));
+        Assert.Empty(wrong.State.Issued);
         var vc20 = new CredentialIssuer(TestKeys.Get(KeyAlgorithm.MLDsa44, 95), new IssuerState("https://status.wot.id/lists/1"))
         {
             IssuerDid = issuer.Did, KeyId = issuer.KeyId, RevocationBitmapServiceId = issuer.Did + "#revocation",
