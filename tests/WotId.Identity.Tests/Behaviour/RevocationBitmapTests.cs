@@ -179,6 +179,8 @@ public sealed class RevocationBitmapTests
     [InlineData(Prefix + "eJy+MmAAAwADKABr")]
     [InlineData(Prefix + "eJyzMmAAAwADKACr")]
     [InlineData(Prefix + "@@@@")]
+    [InlineData(Prefix + "aGKwA2BgYGIA")] // zlib FDICT set (a preset dictionary): found by AFL, escaped as ZLibException
+    [InlineData(Prefix + "eCAAP_bM2BWYGRgYGyJ2BWYGRgYGy5eyAWYG")] // the same, found by AFL
     public void MalformedEndpointsAreRefused(string endpoint)
     {
         Assert.Equal(IdentityError.MalformedStatusList, Assert.Throws<IdentityFormatException>(() => RevocationBitmap.FromEndpoint(endpoint)).Error);

@@ -93,8 +93,9 @@ internal static class ZlibCodec
 
             return output.ToArray();
         }
-        catch (InvalidDataException ex)
+        catch (Exception ex) when (ex is InvalidDataException or IOException)
         {
+            // The runtime's ZLibException is an IOException: e.g. a header with FDICT set asks for a preset dictionary (found by AFL).
             throw new IdentityFormatException(IdentityError.MalformedStatusList, "revocation bitmap is not valid zlib", ex);
         }
     }
