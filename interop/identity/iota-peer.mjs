@@ -18,6 +18,7 @@ const {
   JwtCredentialValidator, JwtCredentialValidatorHybrid, JwtCredentialValidationOptions, JwtPresentationValidator,
   JwtPresentationValidatorHybrid, JwtPresentationValidationOptions, JwsVerificationOptions, EdDSAJwsVerifier, PQJwsVerifier,
   StatusList2021, StatusList2021Credential, StatusList2021CredentialBuilder, StatusList2021Entry, StatusPurpose,
+  RevocationBitmap, Service, DIDUrl,
 } = id;
 
 // The library logs failed JSON-RPC calls with console.log; stdout carries only the answers.
@@ -197,11 +198,78 @@ function checkStatusList2021(req) {
   }
 }
 
+// RevocationBitmap2022 (identity_credential revocation_bitmap_2022): an issuer whose document has a RevocationBitmap2022
+// service "#revocation" (RevocationBitmap.toService) and a credential whose credentialStatus points at index req.index,
+// written as the library's wasm example 7_revoke_vc does ("<did>#revocation") or, with req.query, as
+// RevocationBitmapStatus::new writes it ("<did>?index=N#revocation"); with req.revoked the issuer then revokes it
+// (IotaDocument.revokeCredentials, which rewrites the service). The document is returned after that.
+async function issueRevocationBitmap(req) {
+  const issuer = await newParty(req.alg, 'assertion');
+  issuer.doc.insertService(new RevocationBitmap().toService(issuer.doc.id().join('#revocation')));
+  const did = issuer.doc.id().toString();
+  const credential = new Credential({
+    id: 'urn:uuid:' + crypto.randomUUID(),
+    type: ['VerifiableCredential', 'VerifiedHumanCredential'],
+    issuer: issuer.doc.id(),
+    credentialSubject: { id: req.subject, type: 'VerifiedHuman', verificationLevel: 'in-person' },
+    credentialStatus: {
+      id: req.query ? `${did}?index=${req.index}#revocation` : `${did}#revocation`,
+      type: RevocationBitmap.type(),
+      revocationBitmapIndex: String(req.index),
+    },
+  });
+  const jwt = HYBRID.has(issuer.alg)
+    ? await issuer.doc.createCredentialJwtHybrid(issuer.storage, issuer.fragment, credential, new JwsSignatureOptions())
+    : await issuer.doc.createCredentialJwtPqc(issuer.storage, issuer.fragment, credential, new JwsSignatureOptions());
+  if (req.revoked) issuer.doc.revokeCredentials('revocation', req.index);
+  return { jwt: jwt.toString(), did, doc: coreJson(issuer.doc) };
+}
+
+// The library's own status check of a credential against the issuer's document: the credential is decoded by the
+// validator (signature checked, status skipped), then JwtCredentialValidator.checkStatus(credential, [doc],
+// StatusCheck.Strict); "validate" is the verdict of validate() with StatusCheck.Strict, which runs the same check.
+function checkRevocationBitmap(req) {
+  const doc = CoreDocument.fromJSON(req.doc);
+  const validator = credentialValidator(req.hybrid);
+  let validate = { valid: true };
+  try {
+    validator.validate(new Jwt(req.jwt), doc, new JwtCredentialValidationOptions({ status: StatusCheck.Strict }), FailFast.FirstError);
+  } catch (e) {
+    validate = { valid: false, error: String(e?.message ?? e) };
+  }
+  try {
+    const credential = validator.validate(new Jwt(req.jwt), doc, new JwtCredentialValidationOptions({ status: StatusCheck.SkipAll }), FailFast.FirstError).credential();
+    JwtCredentialValidator.checkStatus(credential, [doc], StatusCheck.Strict);
+    return { valid: true, validate };
+  } catch (e) {
+    return { valid: false, error: String(e?.message ?? e), kind: e?.name, validate };
+  }
+}
+
+// Their RevocationBitmap with req.indices revoked, as the service endpoint they write.
+function bitmapEncode(req) {
+  const bitmap = new RevocationBitmap();
+  for (const i of req.indices) bitmap.revoke(i);
+  const service = bitmap.toService(DIDUrl.parse(req.serviceId));
+  return { endpoint: service.serviceEndpoint(), len: bitmap.len() };
+}
+
+// An endpoint read by their RevocationBitmap.fromEndpoint: its size and which of req.probe are revoked.
+function bitmapDecode(req) {
+  try {
+    const bitmap = RevocationBitmap.fromEndpoint(new Service({ id: req.serviceId, type: RevocationBitmap.type(), serviceEndpoint: req.endpoint }));
+    return { valid: true, len: bitmap.len(), revoked: req.probe.filter((i) => bitmap.isRevoked(i)) };
+  } catch (e) {
+    return { valid: false, error: String(e?.message ?? e) };
+  }
+}
+
 // A DID document through IOTA Identity's CoreDocument (fromJSON → toJSON).
 const docRoundtrip = (req) => ({ doc: CoreDocument.fromJSON(req.doc).toJSON() });
 
 const handlers = { 'doc-roundtrip': docRoundtrip, issue, 'issue-v2': issueV2, present, verify, 'verify-presentation': verifyPresentation, 'verify-resolved': verifyResolved,
-  'issue-sl2021': issueStatusList2021, 'check-sl2021': checkStatusList2021 };
+  'issue-sl2021': issueStatusList2021, 'check-sl2021': checkStatusList2021, 'issue-rb': issueRevocationBitmap,
+  'check-rb': checkRevocationBitmap, 'bitmap-encode': bitmapEncode, 'bitmap-decode': bitmapDecode };
 
 const rl = createInterface({ input: process.stdin });
 for await (const line of rl) {

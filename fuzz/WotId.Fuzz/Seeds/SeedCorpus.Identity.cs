@@ -1,6 +1,7 @@
 // Seeds for the identity targets: a VerifiedHuman credential and a presentation as vc+jwt / vp+jwt (VC-JOSE-COSE
 // with ML-DSA-44), the credential's JSON payload, and the DID-side texts: did:key, a DID URL, a DID document,
-// an AKP JWK and a Bitstring Status List encodedList; a packed did:iota document (IOTA Identity state metadata V1).
+// an AKP JWK and a Bitstring Status List encodedList; a packed did:iota document (IOTA Identity state metadata V1); a
+// RevocationBitmap2022 as Roaring bytes (an array and a bitset container) and as its endpoint text.
 using System;
 using System.Collections.Generic;
 using System.Text;
@@ -55,5 +56,20 @@ internal static partial class SeedCorpus
         DidDocument iotaDoc = new DidDocumentBuilder(iotaDid.Value).AddSigningKey("sig", issuerKey.PublicKey).AddMailbox("0x" + new string('b', 64)).Build();
         var created = new DateTimeOffset(2026, 1, 2, 3, 4, 5, TimeSpan.Zero);
         yield return new Seed("identity-iota-packed-document", "ml-dsa-44-document", IotaDidDocumentPacking.Pack(iotaDoc, new IotaDocumentMetadata(created, created, deactivated: true)));
+
+        var bitmap = new RevocationBitmap();
+        foreach (uint index in (uint[])[0, 5, 6, 8, 67_000])
+        {
+            bitmap.Revoke(index);
+        }
+
+        yield return new Seed("identity-revocation-bitmap", "roaring-array", bitmap.ToRoaringBytes());
+        yield return Text("identity-revocation-bitmap", "endpoint", bitmap.ToEndpoint()[RevocationBitmap.DataUrlPrefix.Length..]);
+        for (uint index = 1 << 16; index < (1 << 16) + 4100; index++)
+        {
+            bitmap.Revoke(index);
+        }
+
+        yield return new Seed("identity-revocation-bitmap", "roaring-bitset", bitmap.ToRoaringBytes());
     }
 }

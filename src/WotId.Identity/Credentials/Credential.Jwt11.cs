@@ -4,8 +4,9 @@
 //   exp → validUntil (else vc.expirationDate)             jti → id (else vc.id)
 //   sub → credentialSubject.id (vc.credentialSubject.id, when present, must agree)
 //   vc  → @context (first must be the v1 URL), type, credentialSubject (one object), credentialStatus
-// BitstringStatusListEntry and StatusList2021Entry status are understood; IOTA Identity's RevocationBitmap2022 entries
-// (a service in the issuer's DID document) are refused as malformed rather than ignored. Bound: the same 256 KiB of JSON as the VC 2.0 form.
+// BitstringStatusListEntry, StatusList2021Entry and IOTA Identity's RevocationBitmap2022 status (a service in the issuer's
+// DID document) are understood; any other status type is refused as malformed rather than ignored. Bound: the same 256 KiB
+// of JSON as the VC 2.0 form.
 using System;
 using System.Collections.Generic;
 using System.Linq;

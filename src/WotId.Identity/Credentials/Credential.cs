@@ -1,6 +1,6 @@
 // W3C VC Data Model 2.0 §4 checks applied to any incoming credential: @context[0] is the v2 URL, type
 // contains VerifiableCredential, issuer is a URL or {id}, validFrom/validUntil are dateTimeStamps,
-// credentialSubject is one object, credentialStatus (if present) is a BitstringStatusListEntry.
+// credentialSubject is one object, credentialStatus (if present) is one status entry (StatusListEntry.cs).
 // Bound: 256 KiB of JSON.
 using System;
 using System.Collections.Generic;

@@ -68,6 +68,28 @@ public sealed partial class DidDocument
     /// <summary>The first service of a type, or null.</summary>
     public DidService? FindService(string type) => _services.FirstOrDefault(s => s.Type == type);
 
+    /// <summary>
+    /// A copy of this document with <paramref name="service"/> in place of the service with the same id, or appended (e.g.
+    /// an updated RevocationBitmap2022 service after a revocation).
+    /// </summary>
+    public DidDocument WithService(DidService service)
+    {
+        ArgumentNullException.ThrowIfNull(service);
+        var services = _services.Select(s => s.Id == service.Id ? service : s).ToList();
+        if (!services.Contains(service))
+        {
+            services.Add(service);
+        }
+
+        return new DidDocument(
+            Id,
+            _methods,
+            _relationships[VerificationRelationship.Authentication],
+            _relationships[VerificationRelationship.AssertionMethod],
+            _relationships[VerificationRelationship.KeyAgreement],
+            services);
+    }
+
     private string Absolute(string idOrFragment) =>
         idOrFragment.StartsWith('#') ? Id + idOrFragment : idOrFragment;
 

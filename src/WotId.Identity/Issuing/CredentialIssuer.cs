@@ -3,7 +3,9 @@
 // (Bitstring Status List v1.0 §2.3). The issuer DID is the did:key of its signing key, or a DID named by the caller
 // (IssuerDid/KeyId, e.g. a did:iota whose document lists the key). Format VcJwt11 writes credentials in the VC Data
 // Model 1.1 §6.3.1 JWT form (typ JWT, vc claim) that IOTA Identity's JwtCredentialValidator reads; status list
-// credentials stay vc+jwt.
+// credentials stay vc+jwt. With RevocationBitmapServiceId set, VC-JWT 1.1 credentials carry IOTA Identity's
+// RevocationBitmap2022 status instead (identity_credential credential/revocation_bitmap_status.rs) and the issuer's
+// revocations are published as a RevocationBitmap2022 service of its DID document (RevocationBitmapService).
 using System;
 using WotId.Identity.Credentials;
 using WotId.Identity.Jose;
@@ -56,6 +58,7 @@ public sealed class CredentialIssuer
     {
         Dids.DidSyntax.Require(subjectDid);
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(validity, TimeSpan.Zero);
+        CheckStatusOptions();
         DateTimeOffset now = Truncate(_time.GetUtcNow());
         string id = "urn:uuid:" + Guid.NewGuid().ToString("D");
         int index = State.Allocate(id);
@@ -68,9 +71,7 @@ public sealed class CredentialIssuer
             ValidUntil = now + validity,
             VerificationLevel = verificationLevel,
             VerifiedAt = verifiedAt ?? now,
-            Status = UseStatusList2021 && Format != CredentialFormat.VcJwt11
-                ? throw new InvalidOperationException("Status List 2021 is only issued in the VC-JWT 1.1 form")
-                : UseStatusList2021 ? StatusListEntry.ForStatusList2021(State.StatusListUrl, index) : new StatusListEntry(State.StatusListUrl, index),
+            Status = StatusEntry(index),
         };
         return Format == CredentialFormat.VcJwt11
             ? new IssuedCredential(id, index, Sign(credential.ToJwt11Bytes(), CredentialTerms.JwtType))
@@ -88,6 +89,46 @@ public sealed class CredentialIssuer
         State.List.Set(index, true);
         return true;
     }
+
+    /// <summary>Clears the revocation bit of a credential issued here; false when the id is unknown.</summary>
+    public bool Unrevoke(string credentialId)
+    {
+        if (!State.Issued.TryGetValue(credentialId, out int index))
+        {
+            return false;
+        }
+
+        State.List.Set(index, false);
+        return true;
+    }
+
+    /// <summary>
+    /// The id (<c>did…#fragment</c> of <see cref="Did"/>) of the issuer's RevocationBitmap2022 service. When set, credentials
+    /// carry a RevocationBitmap2022 status pointing at it (only with <see cref="CredentialFormat.VcJwt11"/>, the form IOTA
+    /// Identity's JwtCredentialValidator checks), and <see cref="RevocationBitmapService"/> gives the service to publish in
+    /// the issuer's DID document after every revocation.
+    /// </summary>
+    public string? RevocationBitmapServiceId { get; init; }
+
+    /// <summary>The issuer's revocations (the state's set bits) as a RevocationBitmap2022.</summary>
+    public RevocationBitmap CurrentRevocationBitmap()
+    {
+        var bitmap = new RevocationBitmap();
+        foreach (int index in State.Issued.Values)
+        {
+            if (State.List.Get(index))
+            {
+                bitmap.Revoke((uint)index);
+            }
+        }
+
+        return bitmap;
+    }
+
+    /// <summary>The RevocationBitmap2022 service for the issuer's DID document (see <see cref="Dids.DidDocument.WithService"/>).</summary>
+    /// <exception cref="InvalidOperationException"><see cref="RevocationBitmapServiceId"/> is not set.</exception>
+    public Dids.DidService RevocationBitmapService() =>
+        CurrentRevocationBitmap().ToService(RevocationBitmapServiceId ?? throw new InvalidOperationException("RevocationBitmapServiceId is not set"));
 
     /// <summary>
     /// Status List 2021 (W3C WD 2023-04-27) instead of Bitstring Status List: credentials carry a StatusList2021Entry and
@@ -110,6 +151,33 @@ public sealed class CredentialIssuer
             ? Sign(StatusListCredential.WriteStatusList2021Jwt11(Did, State.StatusListUrl, "revocation", State.List, now, now + StatusListLifetime), CredentialTerms.JwtType)
             : Sign(StatusListCredential.Write(Did, State.StatusListUrl, "revocation", State.List, now, now + StatusListLifetime));
     }
+
+    /// <summary>Refuses a status configuration that cannot be issued, before an index is allocated.</summary>
+    private void CheckStatusOptions()
+    {
+        if ((UseStatusList2021 || RevocationBitmapServiceId is not null) && Format != CredentialFormat.VcJwt11)
+        {
+            throw new InvalidOperationException("Status List 2021 and RevocationBitmap2022 entries are only issued in the VC-JWT 1.1 form");
+        }
+
+        if (UseStatusList2021 && RevocationBitmapServiceId is not null)
+        {
+            throw new InvalidOperationException("choose Status List 2021 or RevocationBitmap2022, not both");
+        }
+
+        if (RevocationBitmapServiceId is { } serviceId)
+        {
+            int hash = serviceId.IndexOf('#', StringComparison.Ordinal);
+            if (hash < 0 || serviceId[..hash] != Did || hash == serviceId.Length - 1)
+            {
+                throw new InvalidOperationException("the RevocationBitmap2022 service must be a DID URL with a fragment in the issuer's DID document");
+            }
+        }
+    }
+
+    private StatusListEntry StatusEntry(int index) =>
+        RevocationBitmapServiceId is { } serviceId ? StatusListEntry.ForRevocationBitmap2022(serviceId, index)
+        : UseStatusList2021 ? StatusListEntry.ForStatusList2021(State.StatusListUrl, index) : new StatusListEntry(State.StatusListUrl, index);
 
     private string Sign(byte[] payload, string typ = CredentialTerms.VcJwtType) =>
         CompactJws.Sign(new JwsHeader(_key.Algorithm, KeyId ?? _key.KeyId, typ), payload, _key);

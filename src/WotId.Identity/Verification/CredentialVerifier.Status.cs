@@ -5,7 +5,8 @@
 // required id equal to the entry's URL, and its validity period (VC Data Model 2.0 §4.9) plus the policy's freshness
 // bound, so an old signed list cannot hide a revocation. A Status List 2021 entry (W3C WD 2023-04-27 §2.1, as IOTA
 // Identity writes it) is checked the same way against a StatusList2021Credential in the VC-JWT 1.1 form (typ JWT); each
-// entry type must point at its own list type.
+// entry type must point at its own list type. IOTA Identity's RevocationBitmap2022 status is checked against the issuer's
+// DID document instead (CredentialVerifier.RevocationBitmap.cs).
 using System;
 using System.Linq;
 using System.Threading;
@@ -28,6 +29,11 @@ public sealed partial class CredentialVerifier
             return policy.RequireStatusCheck
                 ? VerificationResult.Fail(VerificationFailure.StatusUnavailable, "credential has no status entry but the policy requires one", credential)
                 : null;
+        }
+
+        if (entry.IsRevocationBitmap2022)
+        {
+            return await CheckRevocationBitmapAsync(credential, entry, policy, cancellationToken).ConfigureAwait(false);
         }
 
         string? listJws = await _statusLists.GetAsync(entry.StatusListCredential, cancellationToken).ConfigureAwait(false);

@@ -1,4 +1,5 @@
 using System;
+using System.Linq;
 using System.Text;
 using CsCheck;
 using WotId.Core.Encoding;
@@ -44,6 +45,50 @@ public sealed class GarbageNeverCrashesTests
             OnlyFormatErrors(() => DidSyntax.SplitUrl(s));
             _ = DidSyntax.IsDid(s);
         });
+
+    [Fact]
+    public void RevocationBitmapDecoders()
+    {
+        byte[] noRuns = [0x3A, 0x30, 0, 0];
+        byte[] runs = [0x3B, 0x30];
+        Gen.OneOf(
+            Gen.Byte.Array[0, 400],
+            Gen.Byte.Array[0, 300].Select(b => (byte[])[.. noRuns, .. b]),
+            Gen.Byte.Array[0, 300].Select(b => (byte[])[.. runs, .. b]))
+            .Sample(b =>
+            {
+                OnlyFormatErrors(() => RevocationBitmap.FromRoaringBytes(b));
+                OnlyFormatErrors(() => RevocationBitmap.FromEndpoint(RevocationBitmap.DataUrlPrefix + Base64Url.Encode(ZLib(b))));
+                OnlyFormatErrors(() => RevocationBitmap.FromEndpoint(RevocationBitmap.DataUrlPrefix + "eJy" + Base64Url.Encode(b)));
+            });
+        s_text.Sample(t => OnlyFormatErrors(() => RevocationBitmap.FromEndpoint(RevocationBitmap.DataUrlPrefix + t)));
+    }
+
+    [Fact]
+    public void RevocationBitmapRoundTrips() =>
+        Gen.OneOf(Gen.UInt, Gen.UInt[0, 300_000]).Array[0, 300].Sample(indices =>
+        {
+            var bitmap = new RevocationBitmap();
+            foreach (uint i in indices)
+            {
+                bitmap.Revoke(i);
+            }
+
+            string endpoint = bitmap.ToEndpoint();
+            Assert.StartsWith(RevocationBitmap.DataUrlPrefix + "eJy", endpoint, StringComparison.Ordinal);
+            Assert.Equal(indices.Distinct().Order(), RevocationBitmap.FromEndpoint(endpoint).RevokedIndices());
+        });
+
+    private static byte[] ZLib(byte[] data)
+    {
+        using var output = new System.IO.MemoryStream();
+        using (var zlib = new System.IO.Compression.ZLibStream(output, System.IO.Compression.CompressionLevel.Optimal))
+        {
+            zlib.Write(data);
+        }
+
+        return output.ToArray();
+    }
 
     [Fact]
     public void IotaPackedDocumentDecoder()

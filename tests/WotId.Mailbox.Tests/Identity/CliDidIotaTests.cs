@@ -62,6 +62,51 @@ public sealed class CliDidIotaTests : IDisposable
     }
 
     [Fact]
+    public async Task PublishAndUpdateTakeADidDocumentAsJsonAndPackIt()
+    {
+        await using var node = new IdentityNode(_controller.Address);
+        var bitmap = new WotId.Identity.Status.RevocationBitmap();
+        bitmap.Revoke(5);
+        string json = "{\"id\":\"did:0:0\",\"service\":[{\"id\":\"did:0:0#revocation\",\"type\":\"RevocationBitmap2022\",\"serviceEndpoint\":\""
+            + bitmap.ToEndpoint() + "\"}]}";
+        string documentFile = Path.Combine(_home, "doc.json");
+        File.WriteAllText(documentFile, json);
+
+        using JsonDocument published = Json((await RunAsync(0, node, "did", "publish", "--document", documentFile)).Out);
+        string did = published.RootElement.GetProperty("did").GetString()!;
+        await RunAsync(0, node, "did", "update", did, "--document", documentFile);
+
+        TransactionData[] txs = [.. node.Executed];
+        Assert.Equal(2, txs.Length);
+        foreach (byte[] packed in new[] { PackedInput(txs[0], 0), PackedInput(txs[1], 2) })
+        {
+            WotId.Identity.Dids.DidDocument document = WotId.Identity.Dids.Iota.IotaDidDocumentPacking
+                .Unpack(packed, WotId.Identity.Dids.Iota.IotaDid.Parse(did)).ToDidDocument();
+            WotId.Identity.Dids.DidService service = Assert.Single(document.Services);
+            Assert.Equal(did + "#revocation", service.Id);
+            Assert.True(WotId.Identity.Status.RevocationBitmap.FromService(service).IsRevoked(5));
+        }
+
+        await RunAsync(2, node, "did", "publish", "--document", documentFile, "--packed", PackedFile);
+        await RunAsync(2, node, "did", "publish");
+        File.WriteAllText(documentFile, "{\"id\":\"did:key:z6Mk\"}");
+        await RunAsync(2, node, "did", "publish", "--document", documentFile);
+        Assert.Equal(2, node.Executed.Count);
+    }
+
+    // The packed document inside a pure Option<vector<u8>> input: Option::Some, the ULEB128 length, the bytes.
+    private static byte[] PackedInput(TransactionData tx, int input)
+    {
+        byte[] pure = tx.Kind.Inputs[input].PureBytes.ToArray();
+        int at = 1;
+        while ((pure[at++] & 0x80) != 0)
+        {
+        }
+
+        return pure[at..];
+    }
+
+    [Fact]
     public async Task ChainRefusalsAndMalformedDidsGiveTheirExitCodes()
     {
         await using var node = new IdentityNode(_controller.Address) { IdentityDeleted = true };

@@ -78,8 +78,40 @@ internal abstract class DidIotaCommand : IdentityCommand
 
     protected abstract Task<IotaIdentityPublication> RunAsync(CliContext context, IotaIdentityPublisher publisher, CliArguments arguments, CancellationToken cancellationToken);
 
-    /// <summary>The packed document of --packed FILE.</summary>
-    protected static byte[] Packed(CliArguments arguments) => File.ReadAllBytes(arguments.Require("packed"));
+    /// <summary>
+    /// The packed document: --packed FILE as it is, or --document FILE (DID document JSON whose id is the placeholder
+    /// <c>did:0:0</c> or a did:iota) packed here (IOTA Identity state metadata V1, JSON encoding) with <paramref name="metadata"/>.
+    /// </summary>
+    protected static byte[] Packed(CliArguments arguments, WotId.Identity.Dids.Iota.IotaDocumentMetadata metadata)
+    {
+        string? packed = arguments.Get("packed");
+        string? document = arguments.Get("document");
+        if ((packed is null) == (document is null))
+        {
+            throw new CliUsageException("give exactly one of --packed FILE and --document FILE");
+        }
+
+        if (packed is not null)
+        {
+            return File.ReadAllBytes(packed);
+        }
+
+        try
+        {
+            return WotId.Identity.Dids.Iota.IotaDidDocumentPacking.Pack(File.ReadAllText(document!), metadata);
+        }
+        catch (WotId.Identity.IdentityFormatException ex)
+        {
+            throw new CliUsageException($"--document: {ex.Message}");
+        }
+    }
+
+    /// <summary>The --packed / --document pair of publish and update.</summary>
+    protected static Symbol[] DocumentOptions(string packedHelp) =>
+    [
+        CliSymbols.Value("--packed", "FILE", packedHelp),
+        CliSymbols.Value("--document", "FILE", "a DID document as JSON (id did:0:0, the placeholder, or the did:iota), packed by wotid"),
+    ];
 
     /// <summary>The Identity object ID of a DID argument: <c>did:iota:[network:]0x…</c> or the bare object ID.</summary>
     protected static IotaAddress IdentityOf(CliArguments arguments)

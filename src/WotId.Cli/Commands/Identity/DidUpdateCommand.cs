@@ -2,6 +2,7 @@ using System.Collections.Generic;
 using System.CommandLine;
 using System.Threading;
 using System.Threading.Tasks;
+using WotId.Identity.Dids.Iota;
 using WotId.Mailbox.Identity;
 
 namespace WotId.Cli.Commands.Identity;
@@ -16,10 +17,10 @@ internal sealed class DidUpdateCommand : DidIotaCommand
     public override IReadOnlyList<Symbol> Symbols { get; } =
     [
         CliSymbols.Positional("DID", "did:iota:[network:]0x… or the Identity object id"),
-        CliSymbols.Value("--packed", "FILE", "the new packed document"),
+        .. DocumentOptions("the new packed document"),
         .. ChainOptions(),
     ];
 
     protected override Task<IotaIdentityPublication> RunAsync(CliContext context, IotaIdentityPublisher publisher, CliArguments arguments, CancellationToken cancellationToken) =>
-        publisher.UpdateAsync(IdentityOf(arguments), Packed(arguments), cancellationToken);
+        publisher.UpdateAsync(IdentityOf(arguments), Packed(arguments, new IotaDocumentMetadata(null, System.TimeProvider.System.GetUtcNow())), cancellationToken);
 }
