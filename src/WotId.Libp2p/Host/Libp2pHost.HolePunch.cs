@@ -141,10 +141,11 @@ public sealed partial class Libp2pHost
         CancellationToken token = timeout.Token;
         HolePunchMessage theirs = await DcutrProtocol.ReadAsync(stream, HolePunchType.Connect, token).ConfigureAwait(false);
         RelayLog.DcutrConnect(Logger, "received from", stream.RemotePeer, theirs.ObservedAddresses);
+        // Registered before B can know our addresses: its dial may arrive as soon as our CONNECT is out.
+        using Punch punch = RegisterPunch(stream.RemotePeer, initiator: true, theirs.ObservedAddresses);
         List<Multiaddress> ours = HolePunchAddresses();
         await DcutrProtocol.WriteAsync(stream, new HolePunchMessage(HolePunchType.Connect, ours), token).ConfigureAwait(false);
         RelayLog.DcutrConnect(Logger, "sent to", stream.RemotePeer, ours);
-        using Punch punch = RegisterPunch(stream.RemotePeer, initiator: true, theirs.ObservedAddresses);
         await DcutrProtocol.ReadAsync(stream, HolePunchType.Sync, token).ConfigureAwait(false);
         RelayLog.DcutrSyncReceived(Logger, stream.RemotePeer);
 
