@@ -2,8 +2,12 @@
 // Yamux, identify + push, ping and /wotid/echo/1.0.0 (allowed on limited, i.e. relayed, connections).
 // Arguments: --relay-server (serve the hop protocol, 128 reservations, js default circuit limits), --dcutr (enable the
 // DCUtR service), --listen ADDR (extra listen address, e.g. <relay addr>/p2p-circuit to reserve on that relay; may
-// repeat). Prints {"event":"ready","peerId":...,"addrs":[...]} and answers JSON command lines (with "id"):
-// dial {addr}, echo {addr|peer, size}, addrs, peers, peer-addrs {peer}. Exits when stdin closes.
+// repeat), --no-loopback (do not add the default 127.0.0.1 listen address: in a network namespace with public-looking
+// addresses the DCUtR addresses then hold only those), --announce ADDR (append to the announced addresses: js announces
+// a public listen address only once AutoNAT verified it, so a peer that knows its public address states it; may
+// repeat), --debug NAMESPACES (js's own debug log on stderr, e.g.
+// libp2p:dcutr*). Prints {"event":"ready","peerId":...,"addrs":[...]} and answers JSON command lines (with "id"):
+// dial {addr}, echo {addr|peer, size}, ping {peer}, addrs, peers, peer-addrs {peer}. Exits when stdin closes.
 import './polyfill.mjs'
 import { out, serveCommands } from './commands.mjs'
 import { randomBytes } from 'node:crypto'
@@ -17,19 +21,26 @@ import { circuitRelayTransport, circuitRelayServer } from '@libp2p/circuit-relay
 import { dcutr } from '@libp2p/dcutr'
 import { multiaddr } from '@multiformats/multiaddr'
 import { peerIdFromString } from '@libp2p/peer-id'
+import { enable } from '@libp2p/logger'
 import { echoHandler, sendAll, readAll } from './streams.mjs'
 
 const ECHO = '/wotid/echo/1.0.0'
 const argv = process.argv.slice(2)
-const listen = ['/ip4/127.0.0.1/tcp/0']
-for (let i = 0; i < argv.length; i++) if (argv[i] === '--listen') listen.push(argv[++i])
+const listen = argv.includes('--no-loopback') ? [] : ['/ip4/127.0.0.1/tcp/0']
+const appendAnnounce = []
+for (let i = 0; i < argv.length; i++) {
+  if (argv[i] === '--listen') listen.push(argv[++i])
+  else if (argv[i] === '--announce') appendAnnounce.push(argv[++i])
+}
+const debug = argv.indexOf('--debug')
+if (debug >= 0) enable(argv[debug + 1])
 
 const services = { identify: identify(), identifyPush: identifyPush(), ping: ping() }
 if (argv.includes('--relay-server')) services.relay = circuitRelayServer({ reservations: { maxReservations: 128 } })
 if (argv.includes('--dcutr')) services.dcutr = dcutr()
 
 const node = await createLibp2p({
-  addresses: { listen },
+  addresses: { listen, appendAnnounce },
   transports: [tcp(), circuitRelayTransport()],
   connectionEncrypters: [noise()],
   streamMuxers: [yamux()],
@@ -59,6 +70,9 @@ async function run (cmd) {
       if (Buffer.compare(Buffer.from(back), data) !== 0) throw new Error(`echo mismatch: sent ${data.length}, got ${back.length}`)
       return { bytes: data.length }
     }
+    case 'ping':
+      // Over the connection js picks (a direct one when there is one); limited connections are refused by ping.
+      return { rtt: await node.services.ping.ping(peerIdFromString(cmd.peer), { signal }) }
     case 'addrs':
       return { addrs: node.getMultiaddrs().map((a) => a.toString()) }
     case 'peers':

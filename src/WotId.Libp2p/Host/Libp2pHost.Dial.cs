@@ -132,7 +132,7 @@ public sealed partial class Libp2pHost
         throw last ?? new HostException(HostError.NoAddress, "no connection to and no address for " + peer);
     }
 
-    private async Task<Libp2pConnection> UpgradeAsync(TransportConnection raw, bool initiator, PeerId? expected, CancellationToken cancellationToken)
+    internal async Task<Libp2pConnection> UpgradeAsync(TransportConnection raw, bool initiator, PeerId? expected, CancellationToken cancellationToken)
     {
         using var timeout = new TimeoutScope(_time, _options.UpgradeTimeout, cancellationToken);
         CancellationToken token = timeout.Token;

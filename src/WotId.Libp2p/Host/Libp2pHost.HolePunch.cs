@@ -114,11 +114,15 @@ public sealed partial class Libp2pHost
         CancellationToken token = timeout.Token;
         await using Libp2pStream stream = await relayed.OpenStreamAsync(DcutrProtocol.ProtocolId, token).ConfigureAwait(false);
         long start = _time.GetTimestamp();
-        await DcutrProtocol.WriteAsync(stream, new HolePunchMessage(HolePunchType.Connect, HolePunchAddresses()), token).ConfigureAwait(false);
+        List<Multiaddress> ours = HolePunchAddresses();
+        await DcutrProtocol.WriteAsync(stream, new HolePunchMessage(HolePunchType.Connect, ours), token).ConfigureAwait(false);
+        RelayLog.DcutrConnect(Logger, "sent to", relayed.RemotePeer, ours);
         HolePunchMessage theirs = await DcutrProtocol.ReadAsync(stream, HolePunchType.Connect, token).ConfigureAwait(false);
         TimeSpan rtt = _time.GetElapsedTime(start);
+        RelayLog.DcutrConnect(Logger, "received from", relayed.RemotePeer, theirs.ObservedAddresses);
         using Punch punch = RegisterPunch(relayed.RemotePeer, initiator: false, theirs.ObservedAddresses);
         await DcutrProtocol.WriteAsync(stream, new HolePunchMessage(HolePunchType.Sync, []), token).ConfigureAwait(false);
+        RelayLog.DcutrSyncSent(Logger, relayed.RemotePeer, (long)rtt.TotalMilliseconds);
         stream.CompleteWrites();
         await Task.Delay(rtt / 2, _time, token).ConfigureAwait(false);
         return await PunchAsync(punch, token).ConfigureAwait(false);
@@ -136,9 +140,23 @@ public sealed partial class Libp2pHost
         using var timeout = new TimeoutScope(_time, DcutrProtocol.AttemptTimeout, cancellationToken);
         CancellationToken token = timeout.Token;
         HolePunchMessage theirs = await DcutrProtocol.ReadAsync(stream, HolePunchType.Connect, token).ConfigureAwait(false);
-        await DcutrProtocol.WriteAsync(stream, new HolePunchMessage(HolePunchType.Connect, HolePunchAddresses()), token).ConfigureAwait(false);
+        RelayLog.DcutrConnect(Logger, "received from", stream.RemotePeer, theirs.ObservedAddresses);
+        // Registered before B can know our addresses: its dial may arrive as soon as our CONNECT is out.
         using Punch punch = RegisterPunch(stream.RemotePeer, initiator: true, theirs.ObservedAddresses);
+        List<Multiaddress> ours = HolePunchAddresses();
+        await DcutrProtocol.WriteAsync(stream, new HolePunchMessage(HolePunchType.Connect, ours), token).ConfigureAwait(false);
+        RelayLog.DcutrConnect(Logger, "sent to", stream.RemotePeer, ours);
         await DcutrProtocol.ReadAsync(stream, HolePunchType.Sync, token).ConfigureAwait(false);
+        RelayLog.DcutrSyncReceived(Logger, stream.RemotePeer);
+
+        // B retries when its own dial failed, even when ours succeeded (js-libp2p does: its dial from an ephemeral port
+        // cannot pass our NAT): one direct connection is enough.
+        if (Connections.Any(c => c.RemotePeer == stream.RemotePeer && !c.IsRelayed && !c.IsClosed))
+        {
+            RelayLog.PunchNotNeeded(Logger, stream.RemotePeer);
+            return;
+        }
+
         try
         {
             await PunchAsync(punch, token).ConfigureAwait(false);
@@ -266,17 +284,31 @@ public sealed partial class Libp2pHost
                 continue;
             }
 
-            await UpgradePunchedAsync(raw, punch, cancellationToken).ConfigureAwait(false);
+            await UpgradePunchedAsync(raw, punch, "our dial to their listener or a simultaneous open", cancellationToken).ConfigureAwait(false);
             return;
         }
     }
 
-    /// <summary>An accepted TCP connection that a punch in progress expects: upgraded with the punch's role.</summary>
+    /// <summary>
+    /// An accepted TCP connection that a punch in progress expects: upgraded with the punch's role. Expected is one of
+    /// the addresses the peer sent in CONNECT or, failing that, its IP from any port: a peer whose TCP transport cannot
+    /// dial from its listen port (js-libp2p on Node.js) dials from an ephemeral one, and DCUtR.md still fixes the roles
+    /// (B, dialing, is the multistream-select server), so the connection must not be upgraded as a plain inbound one.
+    /// </summary>
     private bool TryTakePunched(TransportConnection raw, InboundLease lease)
     {
-        if (!raw.RemoteAddress.TryGetTcpEndPoint(out IPEndPoint? remote) || !_punches.TryGetValue(remote!, out Punch? punch))
+        if (!raw.RemoteAddress.TryGetTcpEndPoint(out IPEndPoint? remote))
         {
             return false;
+        }
+
+        if (!_punches.TryGetValue(remote!, out Punch? punch))
+        {
+            punch = _punches.FirstOrDefault(p => p.Key.Address.Equals(remote!.Address)).Value;
+            if (punch is null)
+            {
+                return false;
+            }
         }
 
         _tasks.Add(UpgradeAcceptedPunchAsync(raw, punch, lease));
@@ -287,7 +319,7 @@ public sealed partial class Libp2pHost
     {
         try
         {
-            await UpgradePunchedAsync(raw, punch, _stopping.Token).ConfigureAwait(false);
+            await UpgradePunchedAsync(raw, punch, "their dial to our listener", _stopping.Token).ConfigureAwait(false);
         }
         finally
         {
@@ -295,20 +327,29 @@ public sealed partial class Libp2pHost
         }
     }
 
-    private async Task UpgradePunchedAsync(TransportConnection raw, Punch punch, CancellationToken cancellationToken)
+    private async Task UpgradePunchedAsync(TransportConnection raw, Punch punch, string path, CancellationToken cancellationToken)
     {
         try
         {
             Libp2pConnection c = await UpgradeAsync(raw, punch.Initiator, punch.Peer, cancellationToken).ConfigureAwait(false);
-            if (!punch.Result.TrySetResult(c))
+            if (punch.Result.TrySetResult(c))
+            {
+                RelayLog.HolePunchPath(Logger, punch.Peer, path, c.RemoteAddress);
+            }
+            else
             {
                 // The other path won already; one direct connection is enough.
                 await c.CloseAsync("duplicate hole punch connection").ConfigureAwait(false);
             }
         }
-        catch (HostException ex)
+        catch (HostException ex) when (!punch.Result.Task.IsCompleted)
         {
             RelayLog.HolePunch(Logger, punch.Peer, "upgrade failed: " + ex.Message, 0);
+        }
+        catch (HostException)
+        {
+            // The other path won while this one was still upgrading (e.g. our dial reached a listener that, not knowing
+            // the punch, took the server role too, so neither side started Noise): it was cancelled.
         }
     }
 

@@ -18,6 +18,7 @@ namespace WotId.Node.Api;
 /// <param name="Connections">Verified connections open now.</param>
 /// <param name="Network">Connection, stream, memory and refusal counters of the libp2p host (null from a node without one).</param>
 /// <param name="Reachability">Whether others can dial the node and at which addresses (null from a node without a host).</param>
+/// <param name="Dht">The node on the wot.id DHT (null when it runs no DHT: no <c>--bootstrap</c> and no <c>--dht-listen</c>).</param>
 public sealed record NodeStatus(
     string Name,
     string Did,
@@ -32,4 +33,5 @@ public sealed record NodeStatus(
     int Outbox,
     int Connections,
     NetworkStatus? Network = null,
-    ReachabilityStatus? Reachability = null);
+    ReachabilityStatus? Reachability = null,
+    DhtStatus? Dht = null);

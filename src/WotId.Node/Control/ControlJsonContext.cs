@@ -17,6 +17,7 @@ namespace WotId.Node.Control;
 [JsonSerializable(typeof(NodeStatus))]
 [JsonSerializable(typeof(NetworkStatus))]
 [JsonSerializable(typeof(ReachabilityStatus))]
+[JsonSerializable(typeof(DhtStatus))]
 [JsonSerializable(typeof(ContactSummary))]
 [JsonSerializable(typeof(IReadOnlyList<ContactSummary>))]
 [JsonSerializable(typeof(SentMessage))]

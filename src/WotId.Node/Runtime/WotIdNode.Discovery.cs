@@ -28,6 +28,7 @@ public sealed partial class WotIdNode
     private PeerIdentity? _dhtIdentity;
     private Libp2pHost? _dhtHost;
     private KadDht? _dht;
+    private volatile Publication? _lastPublication;
 
     /// <summary>The DHT host's addresses (with <c>/p2p</c>), to give others as a bootstrap peer; empty when the DHT is off.</summary>
     public IReadOnlyList<Multiaddress> DhtAddresses => _dhtHost?.AdvertisedAddresses ?? [];
@@ -163,10 +164,35 @@ public sealed partial class WotIdNode
         {
             int peers = await dht.PutValueAsync(WotIdDhtRecord.KeyOf(_profile.SigningKey.Did), record.Sign(_profile.SigningKey), stop).ConfigureAwait(false);
             DiscoveryLog.Published(_logger, record.Sequence, peers);
+            _lastPublication = new Publication(now, record.Sequence, peers, null);
         }
         catch (IOException e)
         {
             DiscoveryLog.PublishFailed(_logger, e);
+            _lastPublication = (_lastPublication ?? new Publication(null, null, 0, null)) with { FailedAt = _time.GetUtcNow() };
         }
     }
+
+    /// <summary>The "dht" part of the status, or null when the node runs no DHT.</summary>
+    private DhtStatus? DhtStatus()
+    {
+        if (_dht is not { } dht || _dhtHost is not { } host)
+        {
+            return null;
+        }
+
+        Publication? last = _lastPublication;
+        return new DhtStatus(
+            host.PeerId.ToString(),
+            host.AdvertisedAddresses.Select(a => a.ToString()).ToList(),
+            dht.RoutingTableSize,
+            last?.At is not null,
+            last?.At,
+            last?.Sequence,
+            last?.StoredOn ?? 0,
+            last?.FailedAt);
+    }
+
+    /// <summary>The last publication of our record: when, its sequence, on how many peers; when one failed since.</summary>
+    private sealed record Publication(DateTimeOffset? At, ulong? Sequence, int StoredOn, DateTimeOffset? FailedAt);
 }

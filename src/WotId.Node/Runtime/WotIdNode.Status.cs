@@ -46,7 +46,8 @@ public sealed partial class WotIdNode
             outbox,
             _links.Verified.Count(),
             NetworkStatuses.From(_host),
-            ReachabilityStatus());
+            ReachabilityStatus(),
+            DhtStatus());
         return Task.FromResult(status);
     }
 }

@@ -30,6 +30,10 @@ public sealed class NatStoryTests
         await AddByDidAsync(story, "alice", "bob");
         await AddByDidAsync(story, "bob", "alice");
 
+        // The DHT line of `wotid status`: Alice joined through the hub and her record is out (Bob just found it).
+        WotidProcess.Result status = await story.VerbAsync("alice", "status");
+        Assert.Matches(@"dht: +[1-9]\d* peers in the routing table, record published \d{4}-\d\d-\d\d \d\d:\d\d:\d\d UTC \(sequence \d+, on [1-9]\d* peers\)", status.Output);
+
         // Alice dials Bob's circuit address; Bob, who received the relayed connection, drives DCUtR once verified.
         await SendAsync(story, "alice", "bob", "hello through two NATs", "direct");
         await bob.WaitForLineAsync(l => l.Contains("hello through two NATs", StringComparison.Ordinal), s_wait);

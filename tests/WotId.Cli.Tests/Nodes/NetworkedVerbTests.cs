@@ -50,6 +50,8 @@ public sealed class NetworkedVerbTests : IDisposable
         Assert.Contains("refusals:    system 0", text, StringComparison.Ordinal);
         Assert.Contains(" MiB buffered; ", text, StringComparison.Ordinal);
         Assert.Contains("reachability: unknown (none)", text, StringComparison.Ordinal);
+        Assert.Contains("dht:         off (no --bootstrap, no --dht-listen)", text, StringComparison.Ordinal);
+        Assert.False(status.TryGetProperty("dht", out _));
 
         string uri = (await TwoPeople.JsonAsync("invite", "--home", p.Alice)).GetProperty("uri").GetString()!;
         Assert.StartsWith("wotid:1/", uri, StringComparison.Ordinal);

@@ -1,17 +1,22 @@
 using System;
 using System.Linq;
+using System.Net;
+using System.Net.Sockets;
 using System.Security.Cryptography;
 using System.Threading;
 using System.Threading.Tasks;
 using WotId.Libp2p.Host;
+using WotId.Libp2p.Multiaddr;
 using WotId.Libp2p.Protocols.Dcutr;
 using WotId.Libp2p.Protocols.Relay;
 using WotId.Libp2p.Tests.Host;
+using WotId.Libp2p.Transports;
 
 namespace WotId.Libp2p.Tests.Relay;
 
 // DCUtR on loopback: two hosts connected through our relay upgrade to a direct TCP connection (both dialing from
-// their listen ports), the relayed connection is closed, and the direct one has the dialer of the circuit as client.
+// their listen ports), the relayed connection is closed, and the direct one has the dialer of the circuit as client;
+// a B that dials from an ephemeral port (js-libp2p does) still gets a connection with the DCUtR roles.
 public sealed class HolePunchTests
 {
     private static readonly TimeSpan s_timeout = TimeSpan.FromSeconds(60);
@@ -52,6 +57,51 @@ public sealed class HolePunchTests
         byte[] payload = RandomNumberGenerator.GetBytes(1024 * 1024);
         await using Libp2pStream s = await direct.OpenStreamAsync(HostFixture.EchoProtocol, cts.Token);
         Assert.Equal(payload, await HostFixture.EchoRoundTripAsync(s, s.CompleteWrites, payload, cts.Token));
+    }
+
+    [Fact]
+    public async Task ADialFromAnEphemeralPortIsTakenAsThePunchWithTheDcutrRoles()
+    {
+        await using Libp2pHost relay = await RelayHostTests.StartRelayAsync();
+        await using Libp2pHost a = await RelayHostTests.StartPeerAsync(holePunching: true);
+        await using Libp2pHost b = await RelayHostTests.StartPeerAsync();
+        using var cts = new CancellationTokenSource(s_timeout);
+        await using RelayReservationLease lease = await b.ReserveAsync(HostFixture.AddressOf(relay, false), cts.Token);
+        Task<HostEvent> relayedAtB = HostFixture.NextEventAsync(
+            b, e => e.Kind == HostEventKind.ConnectionOpened && e.Connection!.RemotePeer == a.PeerId && e.Connection.IsRelayed, cts.Token);
+        await a.DialAsync(lease.CircuitAddresses[0], cts.Token);
+        Libp2pConnection circuitAtB = (await relayedAtB).Connection!;
+
+        // B's side by hand, as js-libp2p plays it: CONNECT naming a port where nothing listens (so A's own dials fail),
+        // SYNC, then a dial from an ephemeral port on which B is the multistream-select server (DCUtR.md).
+        int closed;
+        using (var probe = new TcpListener(IPAddress.Loopback, 0))
+        {
+            probe.Start();
+            closed = ((IPEndPoint)probe.LocalEndpoint).Port;
+        }
+
+        Task<HostEvent> directAtA = HostFixture.NextEventAsync(
+            a, e => e.Kind == HostEventKind.ConnectionOpened && e.Connection!.RemotePeer == b.PeerId && !e.Connection.IsRelayed, cts.Token);
+        await using (Libp2pStream s = await circuitAtB.OpenStreamAsync(DcutrProtocol.ProtocolId, cts.Token))
+        {
+            await DcutrProtocol.WriteAsync(s, new HolePunchMessage(HolePunchType.Connect, [Multiaddress.Parse("/ip4/127.0.0.1/tcp/" + closed)]), cts.Token);
+            HolePunchMessage theirs = await DcutrProtocol.ReadAsync(s, HolePunchType.Connect, cts.Token);
+            Assert.Contains(a.ListenAddresses[0], theirs.ObservedAddresses);
+            await DcutrProtocol.WriteAsync(s, new HolePunchMessage(HolePunchType.Sync, []), cts.Token);
+            TransportConnection raw = await new TcpTransport().DialAsync(a.ListenAddresses[0], cts.Token);
+            Libp2pConnection atB = await b.UpgradeAsync(raw, initiator: false, a.PeerId, cts.Token);
+            Assert.False(atB.IsInitiator);
+            Assert.NotEqual(b.ListenAddresses[0], atB.LocalAddress);
+        }
+
+        // A took it as the punch's connection and is its client, although B dialed; data flows.
+        Libp2pConnection direct = (await directAtA).Connection!;
+        Assert.True(direct.IsInitiator);
+        Assert.False(direct.IsRelayed);
+        byte[] payload = RandomNumberGenerator.GetBytes(200 * 1024);
+        await using Libp2pStream echo = await direct.OpenStreamAsync(HostFixture.EchoProtocol, cts.Token);
+        Assert.Equal(payload, await HostFixture.EchoRoundTripAsync(echo, echo.CompleteWrites, payload, cts.Token));
     }
 
     [Fact]

@@ -32,9 +32,12 @@ internal sealed class JsRelayPeer : IAsyncDisposable
 
     public string StandardError => _node.StandardError;
 
-    public static async Task<JsRelayPeer> StartAsync(params string[] args)
+    public static Task<JsRelayPeer> StartAsync(params string[] args) => StartInAsync(null, args);
+
+    /// <summary>Starts the peer inside network namespace <paramref name="netns"/> (root), or directly when it is null.</summary>
+    public static async Task<JsRelayPeer> StartInAsync(string? netns, params string[] args)
     {
-        NodeProcess node = NodeProcess.Start("libp2p/relay-peer.mjs", args);
+        NodeProcess node = NodeProcess.StartIn(netns, "libp2p/relay-peer.mjs", args);
         try
         {
             string line = await node.ReadUntilAsync("{\"event\":\"ready\"", TimeSpan.FromSeconds(30));

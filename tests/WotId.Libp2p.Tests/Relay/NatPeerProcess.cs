@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Diagnostics;
 using System.IO;
 using System.Text;
@@ -13,6 +14,7 @@ internal sealed class NatPeerProcess : IAsyncDisposable
 {
     private readonly Process _process;
     private readonly StringBuilder _stderr = new();
+    private readonly List<JsonNode> _seen = [];
     private readonly Task _stderrPump;
 
     private NatPeerProcess(Process process)
@@ -74,11 +76,31 @@ internal sealed class NatPeerProcess : IAsyncDisposable
             }
 
             JsonNode node = JsonNode.Parse(line)!;
+            lock (_seen)
+            {
+                _seen.Add(node);
+            }
+
             if (match(node))
             {
                 return node;
             }
         }
+    }
+
+    /// <summary>Like <see cref="WaitForAsync"/>, but a matching line read earlier (and skipped then) counts too.</summary>
+    public Task<JsonNode> SeenOrWaitForAsync(Func<JsonNode, bool> match, CancellationToken cancellationToken)
+    {
+        lock (_seen)
+        {
+            JsonNode? earlier = _seen.Find(n => match(n));
+            if (earlier is not null)
+            {
+                return Task.FromResult(earlier);
+            }
+        }
+
+        return WaitForAsync(match, cancellationToken);
     }
 
     public static bool Is(JsonNode node, string evt) => node["event"]?.GetValue<string>() == evt;

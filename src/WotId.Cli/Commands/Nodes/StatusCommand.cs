@@ -12,7 +12,7 @@ internal sealed class StatusCommand : NodeCommand
 {
     public override string Name => "status";
 
-    public override string Summary => "your fingerprint, peer id, addresses, credential, mailbox, message counts, reachability (public|private|unknown, relayed addresses) and network counters (--json adds the full DID)";
+    public override string Summary => "your fingerprint, peer id, addresses, credential, mailbox, message counts, reachability (public|private|unknown, relayed addresses), the DHT (routing table size, when our record was published, its sequence) and network counters (--json adds the full DID)";
 
     public override IReadOnlyList<Symbol> Symbols { get; } = [];
 
@@ -42,6 +42,7 @@ internal sealed class StatusCommand : NodeCommand
             }
         }
 
+        text.AppendLine().Append("dht:         " + (status.Dht is { } dht ? DhtLine(dht) : "off (no --bootstrap, no --dht-listen)"));
         if (status.Network is { } n)
         {
             NetworkRefusals r = n.Refusals;
@@ -52,4 +53,12 @@ internal sealed class StatusCommand : NodeCommand
         await WriteAsync(context, status, text.ToString()).ConfigureAwait(false);
         return ExitCodes.Ok;
     }
+
+    /// <summary>"12 peers in the routing table, record published 2026-12-07 06:30:01 UTC (sequence …, on 3 peers)".</summary>
+    private static string DhtLine(DhtStatus dht) =>
+        $"{dht.RoutingTableSize} peers in the routing table, "
+        + (dht.PublishedAt is { } at
+            ? $"record published {at.UtcDateTime:yyyy-MM-dd HH:mm:ss} UTC (sequence {dht.Sequence}, on {dht.StoredOn} peers)"
+            : "record not published yet")
+        + (dht.LastFailureAt is { } f ? $", last publication failed {f.UtcDateTime:yyyy-MM-dd HH:mm:ss} UTC" : string.Empty);
 }

@@ -2,6 +2,7 @@
 // failed request and a circuit's normal life, Information for reservations and hole punches. Peer ids and statuses
 // only, never key material.
 using System;
+using System.Collections.Generic;
 using Microsoft.Extensions.Logging;
 using WotId.Libp2p.Peer;
 
@@ -38,4 +39,19 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 109, Level = LogLevel.Trace, Message = "Hole punch dial from {Local} to {Remote} failed")]
     public static partial void PunchDialFailed(ILogger logger, System.Net.IPEndPoint local, System.Net.IPEndPoint remote, Exception error);
+
+    [LoggerMessage(EventId = 110, Level = LogLevel.Debug, Message = "DCUtR CONNECT {Direction} {RemotePeer}: {Addresses}")]
+    public static partial void DcutrConnect(ILogger logger, string direction, PeerId remotePeer, IEnumerable<Multiaddr.Multiaddress> addresses);
+
+    [LoggerMessage(EventId = 111, Level = LogLevel.Information, Message = "Hole punch with {RemotePeer}: the direct connection is {Path} ({Remote})")]
+    public static partial void HolePunchPath(ILogger logger, PeerId remotePeer, string path, Multiaddr.Multiaddress remote);
+
+    [LoggerMessage(EventId = 113, Level = LogLevel.Debug, Message = "DCUtR SYNC sent to {RemotePeer} (relayed RTT {RttMs} ms)")]
+    public static partial void DcutrSyncSent(ILogger logger, PeerId remotePeer, long rttMs);
+
+    [LoggerMessage(EventId = 114, Level = LogLevel.Debug, Message = "DCUtR SYNC received from {RemotePeer}")]
+    public static partial void DcutrSyncReceived(ILogger logger, PeerId remotePeer);
+
+    [LoggerMessage(EventId = 112, Level = LogLevel.Debug, Message = "DCUtR SYNC from {RemotePeer}: a direct connection exists already, no dial")]
+    public static partial void PunchNotNeeded(ILogger logger, PeerId remotePeer);
 }
