@@ -30,7 +30,7 @@ public sealed class LayeringTests
     /// <summary>Same-rank references that the layering allows explicitly.</summary>
     private static readonly HashSet<(string From, string To)> s_allowedSameRank = [("WotId.Tsp", "WotId.Identity")];
 
-    private static readonly string[] s_cryptoPackagePrefixes = ["NSec.Cryptography", "BouncyCastle.Cryptography", "Konscious."];
+    private static readonly string[] s_cryptoPackagePrefixes = ["NSec.Cryptography", "BouncyCastle.Cryptography", "Konscious.", "Blake3"];
 
     public static TheoryData<string> SourceProjects()
     {

@@ -1,8 +1,8 @@
-// Chunk encryption of /wotid/file/3.0.0 (docs/files.md "Chunk encryption"). AES-256-GCM (NIST SP 800-38D; AES-NI,
+// Chunk encryption of /wotid/file/4.0.0 (docs/files.md "Chunk encryption"). AES-256-GCM (NIST SP 800-38D; AES-NI,
 // VAES and VPCLMULQDQ through OpenSSL, several times the rate of ChaCha20-Poly1305 on the same core) under
-//   chunk key = HKDF-SHA256(ikm = file key, salt = stream salt, info = "/wotid/file/3.0.0 chunk key" ‖ file id)  (RFC 5869)
+//   chunk key = HKDF-SHA256(ikm = file key, salt = stream salt, info = "/wotid/file/4.0.0 chunk key" ‖ file id)  (RFC 5869)
 //   nonce     = 0x00000000 ‖ u64be chunk index  (deterministic, SP 800-38D §8.2.1: unique per key, the key unique per stream)
-//   AD        = "/wotid/file/3.0.0" ‖ u8 |file id| ‖ file id ‖ u64be chunk index ‖ u8 final (1 or 0)
+//   AD        = "/wotid/file/4.0.0" ‖ u8 |file id| ‖ file id ‖ u64be chunk index ‖ u8 final (1 or 0)
 // The file key is the fresh random key of the file.offer, so chunks of two files never open under each other's key;
 // the index in nonce and AD rejects a reordered, dropped or duplicated chunk; the final flag in the AD rejects a
 // stream cut short with an earlier chunk relabelled as the last. The salt is fresh per stream: a resumed stream seals

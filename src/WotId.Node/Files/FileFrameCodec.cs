@@ -1,4 +1,4 @@
-// Frames of /wotid/file/3.0.0 (docs/files.md "Wire format"); pure functions with strict bounds, no I/O.
+// Frames of /wotid/file/4.0.0 (docs/files.md "Wire format"); pure functions with strict bounds, no I/O.
 //
 // | frame   | direction | bytes                                                             | length          |
 // |---------|-----------|-------------------------------------------------------------------|-----------------|
@@ -7,7 +7,7 @@
 // | CHUNK   | → recv    | u8 flags (0x01 final) ‖ u32be m ‖ m sealed bytes                   | 5 + (16 .. chunk size + 48) |
 // | ACK     | ← recv    | u64be chunks durable at the receiver                              | 8               |
 //
-// The final chunk's plaintext is its file bytes followed by the whole-file SHA-256 (32 bytes), so it seals 48 bytes
+// The final chunk's plaintext is its file bytes followed by the whole-file BLAKE3-256 (32 bytes), so it seals 48 bytes
 // more than its file bytes; every other chunk seals 16 more. Chunk indexes are implicit: the chunks after RESUME r are r, r+1, …; the AEAD binds each index (FileChunkCipher).
 using System;
 using System.Buffers.Binary;

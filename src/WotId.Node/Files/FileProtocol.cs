@@ -1,4 +1,4 @@
-// /wotid/file/3.0.0 (docs/files.md "Wire format"): the bytes of an accepted file.offer on their own libp2p stream over
+// /wotid/file/4.0.0 (docs/files.md "Wire format"): the bytes of an accepted file.offer on their own libp2p stream over
 // the verified connection, so Yamux interleaves them with /wotid/msg/1.0.0 and a chat message never waits behind a
 // chunk. The limits here are the ones docs/files.md "Limits" lists.
 namespace WotId.Node.Files;
@@ -7,17 +7,17 @@ namespace WotId.Node.Files;
 internal static class FileProtocol
 {
     /// <summary>The multistream-select protocol id.</summary>
-    internal const string ProtocolId = "/wotid/file/3.0.0";
+    internal const string ProtocolId = "/wotid/file/4.0.0";
 
     /// <summary>
-    /// The only wire version (first byte of the HELLO frame). Version 3 seals chunks with AES-256-GCM; like version 2
-    /// it carries the whole-file SHA-256 at the end of the final chunk's plaintext (docs/files.md "Wire format",
-    /// "Changes from earlier versions").
+    /// The only wire version (first byte of the HELLO frame). Version 4 seals chunks with AES-256-GCM like version 3
+    /// and ends the final chunk's plaintext with the whole-file BLAKE3-256 (version 3: SHA-256; docs/files.md "Wire
+    /// format", "Changes from earlier versions").
     /// </summary>
-    internal const byte Version = 3;
+    internal const byte Version = 4;
 
-    /// <summary>The whole-file SHA-256 that ends the final chunk's plaintext.</summary>
-    internal const int DigestLength = 32;
+    /// <summary>The whole-file BLAKE3-256 that ends the final chunk's plaintext.</summary>
+    internal const int DigestLength = FileContentHash.Length;
 
     /// <summary>Plaintext bytes per chunk unless the sender's options say otherwise (256 KiB).</summary>
     internal const int DefaultChunkSize = 256 * 1024;

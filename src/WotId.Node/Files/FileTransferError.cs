@@ -13,7 +13,7 @@ internal enum FileTransferError
     /// <summary>The stream ended before the final chunk.</summary>
     Truncated,
 
-    /// <summary>The whole-file SHA-256 does not match the offer.</summary>
+    /// <summary>The whole-file BLAKE3-256 does not match the offer.</summary>
     HashMismatch,
 
     /// <summary>The source file changed size or vanished since it was offered.</summary>

@@ -1,14 +1,14 @@
-// The receiver's half of /wotid/file/3.0.0 after RESUME (docs/files.md "Wire format", "Resume", "Throughput"): CHUNK
+// The receiver's half of /wotid/file/4.0.0 after RESUME (docs/files.md "Wire format", "Resume", "Throughput"): CHUNK
 // frames for chunks start, start+1, … are checked (length and final flag as the layout expects, then the AEAD with the
 // index and the flag), written to the partial file (the final chunk's plaintext ends with the sender's whole-file
-// SHA-256, which is returned, not written), and made durable in batches (every durableEveryBytes or durableEveryTime,
+// BLAKE3-256, which is returned, not written), and made durable in batches (every durableEveryBytes or durableEveryTime,
 // whichever comes first, and after the final chunk): flush to disk (fsync) first, then the durable callback (the offset
 // in SQLite, then an ACK). So the offset in SQLite never names bytes that a crash could lose. Nothing unauthenticated
 // is ever written.
 // Two stages (docs/files.md "Throughput"): this loop reads each frame into a block buffer, straight behind the
 // previous chunk's plaintext, and opens it in place there; a full block (about BlockBytes: several chunks, one
 // write) or the end of a batch goes, through a bounded channel, to the write stage (FileReceiveWriter), which appends
-// the block to the receiver's SHA-256 while the block is written, then at a batch's end fsyncs and calls the durable
+// the block to the receiver's BLAKE3-256 while the block is written, then at a batch's end fsyncs and calls the durable
 // callback, in order. Blocks are 4 KiB-aligned, so on Linux the partial file is written unbuffered (PartialFileSink).
 // Memory is Blocks blocks whatever the file size.
 using System;
@@ -35,7 +35,7 @@ internal static class FileReceivePump
     /// Receives chunks <paramref name="startChunk"/>…last into <paramref name="partial"/> (positioned at their offset),
     /// appending the plaintext to <paramref name="hash"/> when given; <paramref name="durable"/> is called with the
     /// number of chunks durable on disk after each batch of about <paramref name="durableEveryBytes"/> bytes and after
-    /// the final chunk. Returns, once the final chunk is durable, the whole-file SHA-256 the sender put at the end of
+    /// the final chunk. Returns, once the final chunk is durable, the whole-file BLAKE3-256 the sender put at the end of
     /// the final chunk (authenticated with it; the caller compares it with its own hash of the file).
     /// </summary>
     /// <exception cref="FileTransferException">
@@ -44,7 +44,7 @@ internal static class FileReceivePump
     /// <see cref="FileTransferError.DiskFull"/>.
     /// </exception>
     internal static Task<byte[]> ReceiveAsync(Stream stream, Stream partial, FileChunkCipher cipher, FileChunkLayout layout, long startChunk,
-        IncrementalHash? hash, int durableEveryBytes, Func<long, CancellationToken, ValueTask> durable, CancellationToken cancellationToken) =>
+        FileContentHash? hash, int durableEveryBytes, Func<long, CancellationToken, ValueTask> durable, CancellationToken cancellationToken) =>
         ReceiveAsync(stream, partial, cipher, layout, startChunk, hash, durableEveryBytes, Timeout.InfiniteTimeSpan, TimeProvider.System, durable, cancellationToken);
 
     /// <summary>
@@ -52,7 +52,7 @@ internal static class FileReceivePump
     /// one (measured with <paramref name="time"/>; <see cref="Timeout.InfiniteTimeSpan"/> for no time bound).
     /// </summary>
     internal static async Task<byte[]> ReceiveAsync(Stream stream, Stream partial, FileChunkCipher cipher, FileChunkLayout layout, long startChunk,
-        IncrementalHash? hash, int durableEveryBytes, TimeSpan durableEveryTime, TimeProvider time, Func<long, CancellationToken, ValueTask> durable,
+        FileContentHash? hash, int durableEveryBytes, TimeSpan durableEveryTime, TimeProvider time, Func<long, CancellationToken, ValueTask> durable,
         CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(time);

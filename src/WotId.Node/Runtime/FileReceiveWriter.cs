@@ -1,17 +1,17 @@
 // The receiver's write stage (docs/files.md "Resume", "Throughput"; FileReceivePump): takes the verified blocks in
-// order, starts each one's write and appends it to the receiver's SHA-256 while the write runs, and at the end of a
+// order, starts each one's write and appends it to the receiver's BLAKE3-256 while the write runs, and at the end of a
 // batch fsyncs the partial file and only then calls the durable callback (the offset in SQLite, then the ACK), so
 // nothing recorded as durable can be lost. A failure here cancels the read stage, which then rethrows it.
 using System;
-using System.Security.Cryptography;
 using System.Threading;
 using System.Threading.Channels;
 using System.Threading.Tasks;
+using WotId.Node.Files;
 
 namespace WotId.Node.Runtime;
 
 /// <summary>Writes, hashes and makes durable the blocks of a receiving stream.</summary>
-internal sealed class FileReceiveWriter(PartialFileSink sink, IncrementalHash? hash, Func<long, CancellationToken, ValueTask> durable,
+internal sealed class FileReceiveWriter(PartialFileSink sink, FileContentHash? hash, Func<long, CancellationToken, ValueTask> durable,
     ChannelReader<FileReceiveWriter.Block> filled, ChannelWriter<Memory<byte>> free)
 {
     /// <summary>
@@ -30,7 +30,7 @@ internal sealed class FileReceiveWriter(PartialFileSink sink, IncrementalHash? h
             {
                 ReadOnlyMemory<byte> data = b.Buffer[..b.Length];
                 ValueTask write = sink.WriteAsync(data, token);
-                hash?.AppendData(data.Span);
+                hash?.Append(data.Span);
                 await write.ConfigureAwait(false);
                 if (b.DurableChunks >= 0)
                 {

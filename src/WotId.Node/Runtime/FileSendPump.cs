@@ -1,6 +1,6 @@
-// The sender's half of /wotid/file/3.0.0 after RESUME (docs/files.md "Wire format"): chunks start.. of the source,
-// each read, appended to the whole-file SHA-256, sealed and written as one CHUNK frame; the final chunk's plaintext
-// ends with that SHA-256, so the hash is authenticated by the file AEAD and never needs a pass of its own before the
+// The sender's half of /wotid/file/4.0.0 after RESUME (docs/files.md "Wire format"): chunks start.. of the source,
+// each read, appended to the whole-file BLAKE3-256, sealed and written as one CHUNK frame; the final chunk's plaintext
+// ends with that BLAKE3-256, so the hash is authenticated by the file AEAD and never needs a pass of its own before the
 // offer. A stream that starts after chunk 0 hashes the source's prefix first (read once more), unless the digest is
 // already known from an earlier stream that reached the final chunk.
 // Two stages run at once (docs/files.md "Throughput"): a producer on a pool thread reads, hashes and seals chunk i+1
@@ -27,7 +27,7 @@ internal static class FileSendPump
 
     /// <summary>
     /// Writes chunks <paramref name="startChunk"/>…last of <paramref name="source"/> (positioned anywhere; it is
-    /// seeked) to <paramref name="stream"/>; the final chunk carries <paramref name="knownDigest"/>, or the SHA-256 of
+    /// seeked) to <paramref name="stream"/>; the final chunk carries <paramref name="knownDigest"/>, or the BLAKE3-256 of
     /// the source as read. <paramref name="digestReady"/> gets that digest before the final frame is written (so the
     /// caller can record it before any receipt can name it); <paramref name="sent"/> the chunk count written so far.
     /// Returns the digest sent.
@@ -42,7 +42,7 @@ internal static class FileSendPump
         ArgumentOutOfRangeException.ThrowIfNegative(startChunk);
         if (knownDigest is not null && knownDigest.Length != FileProtocol.DigestLength)
         {
-            throw new ArgumentException("a SHA-256 digest has 32 bytes", nameof(knownDigest));
+            throw new ArgumentException("a BLAKE3-256 digest has 32 bytes", nameof(knownDigest));
         }
 
         if (source.Length != layout.Size)
@@ -60,7 +60,7 @@ internal static class FileSendPump
             free.Writer.TryWrite(buffers[k]);
         }
 
-        using IncrementalHash? hash = knownDigest is null ? IncrementalHash.CreateHash(HashAlgorithmName.SHA256) : null;
+        using FileContentHash? hash = knownDigest is null ? new FileContentHash() : null;
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         Task<byte[]>? produce = null;
         try
@@ -106,14 +106,14 @@ internal static class FileSendPump
     }
 
     /// <summary>Appends the first <paramref name="bytes"/> bytes of the source to <paramref name="hash"/> (a resumed stream).</summary>
-    private static async Task HashPrefixAsync(Stream source, long bytes, IncrementalHash hash, Memory<byte> buffer, CancellationToken cancellationToken)
+    private static async Task HashPrefixAsync(Stream source, long bytes, FileContentHash hash, Memory<byte> buffer, CancellationToken cancellationToken)
     {
         source.Seek(0, SeekOrigin.Begin);
         for (long left = bytes; left > 0;)
         {
             Memory<byte> part = buffer[..(int)Math.Min(buffer.Length, left)];
             await ReadSourceAsync(source, part, cancellationToken).ConfigureAwait(false);
-            hash.AppendData(part.Span);
+            hash.Append(part.Span);
             left -= part.Length;
         }
     }
@@ -134,7 +134,7 @@ internal static class FileSendPump
     private readonly record struct Frame(byte[] Buffer, int Length, long Index);
 
     /// <summary>The read, hash and seal stage; it owns the source and the hash while it runs.</summary>
-    private sealed class Producer(Stream source, FileChunkCipher cipher, FileChunkLayout layout, IncrementalHash? hash, byte[]? knownDigest,
+    private sealed class Producer(Stream source, FileChunkCipher cipher, FileChunkLayout layout, FileContentHash? hash, byte[]? knownDigest,
         Action<byte[]>? digestReady, ChannelReader<byte[]> free, ChannelWriter<Frame> filled)
     {
         /// <summary>Fills frames for chunks <paramref name="startChunk"/>…last; returns the digest sealed into the final one.</summary>
@@ -149,7 +149,7 @@ internal static class FileSendPump
                     int length = layout.Length(i);
                     Memory<byte> body = frame.AsMemory(FileFrameCodec.ChunkHeaderLength);
                     await ReadSourceAsync(source, body[..length], cancellationToken).ConfigureAwait(false);
-                    hash?.AppendData(body.Span[..length]);
+                    hash?.Append(body.Span[..length]);
                     bool final = layout.IsFinal(i);
                     int plainLength = length;
                     if (final)

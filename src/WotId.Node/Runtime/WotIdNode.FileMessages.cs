@@ -195,9 +195,9 @@ public sealed partial class WotIdNode
                 ["file_id"] = t.Id, ["name"] = t.Name, ["size"] = t.Size, ["mime_type"] = t.MediaType,
                 ["chunk_size"] = t.ChunkSize, ["key"] = Core.Encoding.Base64Url.Encode(key),
             };
-            if (t.Sha256.Length != 0)
+            if (t.Blake3.Length != 0)
             {
-                payload["sha256"] = t.Sha256; // optional: only a file already hashed announces it (docs/files.md "Messages")
+                payload["blake3"] = t.Blake3; // optional: only a file already hashed announces it (docs/files.md "Messages")
             }
 
             return payload;

@@ -1,9 +1,9 @@
-// The receiver's stream of /wotid/file/3.0.0 (docs/files.md "Wire format", "Resume", "Destination"): HELLO names an
+// The receiver's stream of /wotid/file/4.0.0 (docs/files.md "Wire format", "Resume", "Destination"): HELLO names an
 // accepted incoming transfer of the contact on the other end of this verified connection; the partial file
 // <home>/files/partial/<id> is cut back to the durable offset recorded in SQLite (bytes after it were never
 // acknowledged), RESUME tells the sender the chunk to go on from, and FileReceivePump stores the rest. The receiver
 // hashes what it writes; a resumed stream first hashes the durable prefix of the partial file (read once more, while
-// the sender already fills the stream window). After the final chunk the whole file's SHA-256 must equal the one the
+// the sender already fills the stream window). After the final chunk the whole file's BLAKE3-256 must equal the one the
 // sender sealed at the end of the final chunk, and the offer's when the offer carried one: a match moves the file to
 // the destination under a sanitised, free name and sends file.received; a mismatch fails the transfer, deletes the
 // partial file and sends file.cancel.
@@ -133,7 +133,7 @@ public sealed partial class WotIdNode
             await stream.WriteAsync(resume, cancellationToken).ConfigureAwait(false);
             PublishProgress(c, t, layout.Offset(start), force: true);
             using FileChunkCipher cipher = CreateCipher(t.Id, hello.Salt);
-            using IncrementalHash running = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+            using var running = new FileContentHash();
             await HashPrefixAsync(partial, layout.Offset(start), running, cancellationToken).ConfigureAwait(false);
             byte[] ack = new byte[FileFrameCodec.CountLength];
             byte[] claimed = await FileReceivePump.ReceiveAsync(stream, partial, cipher, layout, start, running, _options.FileDurableEveryBytes,
@@ -151,7 +151,7 @@ public sealed partial class WotIdNode
         }
 
         stream.CompleteWrites();
-        if (hash is null || (t.Sha256.Length != 0 && !string.Equals(hash, t.Sha256, StringComparison.Ordinal)) || !_profile.Files.SetSha256(t.Id, hash))
+        if (hash is null || (t.Blake3.Length != 0 && !string.Equals(hash, t.Blake3, StringComparison.Ordinal)) || !_profile.Files.SetBlake3(t.Id, hash))
         {
             await FailIncomingAsync(t.Id, FileTransferException.Token(FileTransferError.HashMismatch), cancellationToken).ConfigureAwait(false);
             return "hash mismatch";
@@ -196,7 +196,7 @@ public sealed partial class WotIdNode
 
         _progressAt.TryRemove(t.Id, out _);
         _events.Publish(new NodeEvent(NodeEventKinds.FileCompleted, _time.GetUtcNow(), c.Name, c.PeerId, FileId: t.Id, Bytes: t.Size, Size: t.Size));
-        await QueueFileMessageAsync(c, WotMessageTypes.FileReceived, new() { ["file_id"] = t.Id, ["sha256"] = hash }, CancellationToken.None).ConfigureAwait(false);
+        await QueueFileMessageAsync(c, WotMessageTypes.FileReceived, new() { ["file_id"] = t.Id, ["blake3"] = hash }, CancellationToken.None).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -206,7 +206,7 @@ public sealed partial class WotIdNode
     /// </summary>
     private async Task<bool> TryCompleteMovedAsync(FileTransferRecord t, Contact c, CancellationToken cancellationToken)
     {
-        if (t.IsOutgoing || t.Transferred < t.Size || t.Sha256.Length != FileProtocol.DigestLength * 2 || t.Path is not { } path
+        if (t.IsOutgoing || t.Transferred < t.Size || t.Blake3.Length != FileProtocol.DigestLength * 2 || t.Path is not { } path
             || File.Exists(PartialPath(t.Id)) || !File.Exists(path) || new FileInfo(path).Length != t.Size)
         {
             return false;
@@ -215,16 +215,18 @@ public sealed partial class WotIdNode
         byte[] digest;
         await using (FileStream file = new(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.Asynchronous | FileOptions.SequentialScan))
         {
-            digest = await SHA256.HashDataAsync(file, cancellationToken).ConfigureAwait(false);
+            using var hash = new FileContentHash();
+            await HashPrefixAsync(file, t.Size, hash, cancellationToken).ConfigureAwait(false);
+            digest = hash.GetHashAndReset();
         }
 
-        if (!string.Equals(Convert.ToHexStringLower(digest), t.Sha256, StringComparison.Ordinal))
+        if (!string.Equals(Convert.ToHexStringLower(digest), t.Blake3, StringComparison.Ordinal))
         {
             return false;
         }
 
         Log.FileTransfer(_logger, t.Id, "recovery", "completed: the verified file was already at its destination");
-        await CompleteIncomingAsync(t, c, path, t.Sha256).ConfigureAwait(false);
+        await CompleteIncomingAsync(t, c, path, t.Blake3).ConfigureAwait(false);
         return true;
     }
 
@@ -241,8 +243,8 @@ public sealed partial class WotIdNode
         }
     }
 
-    /// <summary>Appends the first <paramref name="bytes"/> bytes of the partial file to <paramref name="hash"/>, then seeks to its end.</summary>
-    private static async Task HashPrefixAsync(FileStream partial, long bytes, IncrementalHash hash, CancellationToken cancellationToken)
+    /// <summary>Appends the first <paramref name="bytes"/> bytes of <paramref name="partial"/> to <paramref name="hash"/>, then seeks to its end.</summary>
+    private static async Task HashPrefixAsync(FileStream partial, long bytes, FileContentHash hash, CancellationToken cancellationToken)
     {
         if (bytes > 0)
         {
@@ -255,10 +257,10 @@ public sealed partial class WotIdNode
                     int n = await partial.ReadAsync(buffer.AsMemory(0, (int)Math.Min(buffer.Length, left)), cancellationToken).ConfigureAwait(false);
                     if (n == 0)
                     {
-                        throw new IOException("the partial file is shorter than its durable prefix");
+                        throw new IOException("the file is shorter than the bytes to hash");
                     }
 
-                    hash.AppendData(buffer, 0, n);
+                    hash.Append(buffer.AsSpan(0, n));
                     left -= n;
                 }
             }

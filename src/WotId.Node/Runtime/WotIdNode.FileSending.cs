@@ -1,7 +1,7 @@
-// The sender's stream of /wotid/file/3.0.0 (docs/files.md "Wire format", "Resume"): for an accepted transfer, open
+// The sender's stream of /wotid/file/4.0.0 (docs/files.md "Wire format", "Resume"): for an accepted transfer, open
 // a stream on the verified connection to the contact (dialling it if needed), send HELLO, read RESUME (the receiver's
 // durable chunk count; the receiver is the authority on what it has), then the chunks from there, while a second task
-// of this one reads the ACKs and records them as the transfer's progress. The whole-file SHA-256 is computed while the
+// of this one reads the ACKs and records them as the transfer's progress. The whole-file BLAKE3-256 is computed while the
 // chunks go out (a resumed stream hashes the source's prefix first, unless an earlier stream reached the end and
 // recorded it) and sent at the end of the final chunk; it is recorded before that frame leaves, so the receipt
 // (file.received with that hash) always finds it. A source written to during the stream (its last-write time changed)
@@ -148,7 +148,7 @@ public sealed partial class WotIdNode
         {
             using var acksDone = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             Task acks = ReadAcksAsync(stream, t, c, layout, acksDone.Token);
-            byte[]? known = t.Sha256.Length == 0 ? null : Convert.FromHexString(t.Sha256);
+            byte[]? known = t.Blake3.Length == 0 ? null : Convert.FromHexString(t.Blake3);
             DateTime written = File.GetLastWriteTimeUtc(file.SafeFileHandle);
             try
             {
@@ -178,7 +178,7 @@ public sealed partial class WotIdNode
             throw new FileTransferException(FileTransferError.SourceChanged, "the source file was written to while it was sent");
         }
 
-        if (known is null && !_profile.Files.SetSha256(t.Id, Convert.ToHexStringLower(digest)))
+        if (known is null && !_profile.Files.SetBlake3(t.Id, Convert.ToHexStringLower(digest)))
         {
             throw new FileTransferException(FileTransferError.SourceChanged, "the source file hashed differently than before");
         }

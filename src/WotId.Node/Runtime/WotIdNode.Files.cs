@@ -28,7 +28,7 @@ public sealed partial class WotIdNode
         long size;
         try
         {
-            // No hash here: the sender hashes while it streams and the final chunk carries the SHA-256 (docs/files.md
+            // No hash here: the sender hashes while it streams and the final chunk carries the BLAKE3-256 (docs/files.md
             // "Wire format"), so a large file is read once, not twice, and the offer goes out at once.
             full = Path.GetFullPath(path);
             using FileStream probe = new(full, FileMode.Open, FileAccess.Read, FileShare.Read, 1);

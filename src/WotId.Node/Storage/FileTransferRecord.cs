@@ -11,7 +11,7 @@ namespace WotId.Node.Storage;
 /// <param name="Name">The offered name (sender: already sanitised; receiver: as offered).</param>
 /// <param name="Size">Bytes.</param>
 /// <param name="MediaType">As offered.</param>
-/// <param name="Sha256">Lowercase hex SHA-256 of the whole file, or empty until known (an offer need not carry it; the final chunk does).</param>
+/// <param name="Blake3">Lowercase hex BLAKE3-256 of the whole file, or empty until known (an offer need not carry it; the final chunk does).</param>
 /// <param name="ChunkSize">Plaintext bytes per chunk.</param>
 /// <param name="State">One of Api.FileTransferStates.</param>
 /// <param name="Transferred">Incoming: bytes durable in the partial file; outgoing: bytes the receiver acknowledged.</param>
@@ -27,7 +27,7 @@ internal sealed record FileTransferRecord(
     string Name,
     long Size,
     string MediaType,
-    string Sha256,
+    string Blake3,
     int ChunkSize,
     string State,
     long Transferred,

@@ -42,7 +42,7 @@ internal sealed partial class FileTransferStore
                 {
                     var row = new FileTransferRecord(id, contactId, FileTransferDirections.Incoming, p.GetProperty("name").GetString()!,
                         p.GetProperty("size").GetInt64(), p.GetProperty("mime_type").GetString()!,
-                        p.TryGetProperty("sha256", out JsonElement h) ? h.GetString()! : string.Empty,
+                        p.TryGetProperty("blake3", out JsonElement h) ? h.GetString()! : string.Empty,
                         p.GetProperty("chunk_size").GetInt32(), FileTransferStates.Offered, 0, null, null, null, default, default);
                     return key.Length == Files.FileProtocol.KeyLength && Insert(c, t, row, SealKey(id, key));
                 }
@@ -65,7 +65,7 @@ internal sealed partial class FileTransferStore
                     reason ?? "cancelled_by_contact");
             case WotMessageTypes.FileReceived:
                 FileTransferRecord? done = Get(c, t, id);
-                return done is not null && string.Equals(done.Sha256, p.GetProperty("sha256").GetString(), StringComparison.Ordinal)
+                return done is not null && string.Equals(done.Blake3, p.GetProperty("blake3").GetString(), StringComparison.Ordinal)
                     && Move(c, t, id, contactId, FileTransferDirections.Outgoing, outgoingOpen, FileTransferStates.Completed, transferred: done.Size);
             default:
                 return false;

@@ -17,7 +17,7 @@ namespace WotId.Node.Storage;
 /// <summary>File transfer repository.</summary>
 internal sealed partial class FileTransferStore
 {
-    private const string Columns = "id, contact_id, direction, name, size, media_type, sha256, chunk_size, state, transferred, path, directory, reason, created_at, updated_at";
+    private const string Columns = "id, contact_id, direction, name, size, media_type, blake3, chunk_size, state, transferred, path, directory, reason, created_at, updated_at";
     private readonly ProfileDatabase _db;
     private readonly TimeProvider _time;
 
@@ -45,7 +45,7 @@ internal sealed partial class FileTransferStore
         long now = Now();
         return ProfileDatabase.Execute(c, t,
             "INSERT OR IGNORE INTO file_transfers(" + Columns + ", file_key) VALUES($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $14, $15)",
-            record.Id, record.ContactId, record.Direction, record.Name, record.Size, record.MediaType, record.Sha256, (long)record.ChunkSize,
+            record.Id, record.ContactId, record.Direction, record.Name, record.Size, record.MediaType, record.Blake3, (long)record.ChunkSize,
             record.State, record.Transferred, record.Path, record.Directory, record.Reason, now, sealedKey) == 1;
     }
 
@@ -118,14 +118,14 @@ internal sealed partial class FileTransferStore
         id, transferred, Now(), FileTransferStates.Transferring, FileTransferStates.Interrupted) == 1);
 
     /// <summary>
-    /// Records the whole-file SHA-256 of a transfer whose hash was not known yet (an offer without one; docs/files.md
+    /// Records the whole-file BLAKE3-256 of a transfer whose hash was not known yet (an offer without one; docs/files.md
     /// "Messages"): the sender's once it has hashed the last byte, the receiver's once the file verified. A known hash is
-    /// never replaced. Returns whether the row now holds <paramref name="sha256"/>.
+    /// never replaced. Returns whether the row now holds <paramref name="blake3"/>.
     /// </summary>
-    internal bool SetSha256(string id, string sha256) => _db.Write((c, t) =>
+    internal bool SetBlake3(string id, string blake3) => _db.Write((c, t) =>
     {
-        ProfileDatabase.Execute(c, t, "UPDATE file_transfers SET sha256 = $2, updated_at = $3 WHERE id = $1 AND sha256 = ''", id, sha256, Now());
-        return string.Equals(ProfileDatabase.Scalar(c, t, "SELECT sha256 FROM file_transfers WHERE id = $1", id) as string, sha256, StringComparison.Ordinal);
+        ProfileDatabase.Execute(c, t, "UPDATE file_transfers SET blake3 = $2, updated_at = $3 WHERE id = $1 AND blake3 = ''", id, blake3, Now());
+        return string.Equals(ProfileDatabase.Scalar(c, t, "SELECT blake3 FROM file_transfers WHERE id = $1", id) as string, blake3, StringComparison.Ordinal);
     });
 
     /// <summary>

@@ -10,6 +10,9 @@
 // |         | sent_at; inbox: type, sent_at (conversation order: docs/node.md "Messaging", "Order")           |
 // | 4       | inbox: receipt_pending (a delivery receipt owed, set in the transaction that stores the message) |
 // | 5       | file_transfers (docs/files.md "States"), file_auto_accept                                      |
+// | 6       | file_transfers: sha256 becomes blake3, emptied (/wotid/file/4.0.0 hashes files with BLAKE3;     |
+// |         | docs/files.md "Changes from earlier versions": unfinished transfers go on from their durable    |
+// |         | offset and both ends hash again)                                                                |
 //
 // handed_out is 0 for a prekey not yet in a bundle, else the Unix time in milliseconds when a bundle named it.
 using System.Collections.Generic;
@@ -91,8 +94,16 @@ internal static class SchemaMigrations
             contact_id INTEGER PRIMARY KEY REFERENCES contacts(id) ON DELETE CASCADE, since INTEGER NOT NULL) STRICT;
         """;
 
+    // A SHA-256 recorded by /wotid/file/3.0.0 must never be taken for a BLAKE3-256: the sender would seal it into the
+    // final chunk, the receiver would compare its own BLAKE3 with it. Every transfer forgets it; an unfinished one keeps
+    // its durable offset and partial file (plain file bytes, whatever the hash) and is hashed again as any resume is.
+    private const string V6 = """
+        ALTER TABLE file_transfers RENAME COLUMN sha256 TO blake3;
+        UPDATE file_transfers SET blake3 = '';
+        """;
+
     /// <summary>The steps; step i (0-based) takes the schema from version i to i + 1.</summary>
-    internal static IReadOnlyList<string> Steps { get; } = [V1, V2, V3, V4, V5];
+    internal static IReadOnlyList<string> Steps { get; } = [V1, V2, V3, V4, V5, V6];
 
     /// <summary>The version this code writes.</summary>
     internal static int Latest => Steps.Count;

@@ -1,4 +1,4 @@
-// The /wotid/file/3.0.0 codec (docs/files.md "Wire format", "Chunk encryption"): chunk geometry with 64-bit offsets,
+// The /wotid/file/4.0.0 codec (docs/files.md "Wire format", "Chunk encryption"): chunk geometry with 64-bit offsets,
 // the chunk AEAD binding file, index and final flag, and the frame bounds.
 using System;
 using System.Security.Cryptography;
@@ -71,10 +71,10 @@ public sealed class FileChunkCodecTests
         // docs/files.md "Chunk encryption", recomputed here with .NET's AES-GCM and HKDF, independent of FileChunkCipher.
         const string Id = "0193a5b2-7c1d-7e4f-8a9b-0c1d2e3f4a5b";
         byte[] plain = RandomNumberGenerator.GetBytes(1000);
-        byte[] info = [.. "/wotid/file/3.0.0 chunk key"u8, .. System.Text.Encoding.ASCII.GetBytes(Id)];
+        byte[] info = [.. "/wotid/file/4.0.0 chunk key"u8, .. System.Text.Encoding.ASCII.GetBytes(Id)];
         byte[] key = HKDF.DeriveKey(HashAlgorithmName.SHA256, s_key, 32, s_salt, info);
         byte[] nonce = [0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0x01, 0x02];
-        byte[] ad = [.. "/wotid/file/3.0.0"u8, (byte)Id.Length, .. System.Text.Encoding.ASCII.GetBytes(Id), 0, 0, 0, 0, 0, 0, 0x01, 0x02, 1];
+        byte[] ad = [.. "/wotid/file/4.0.0"u8, (byte)Id.Length, .. System.Text.Encoding.ASCII.GetBytes(Id), 0, 0, 0, 0, 0, 0, 0x01, 0x02, 1];
         byte[] expected = new byte[plain.Length + 16];
         using (var gcm = new AesGcm(key, 16))
         {
@@ -118,10 +118,10 @@ public sealed class FileChunkCodecTests
         Assert.Equal(hello.Salt, back.Salt);
 
         byte[] badVersion = (byte[])frame.Clone();
-        Assert.Equal(3, frame[0]);
-        foreach (byte old in (byte[])[1, 2])
+        Assert.Equal(4, frame[0]);
+        foreach (byte old in (byte[])[1, 2, 3])
         {
-            badVersion[0] = old; // 1.0.0 carried the hash in the offer, 2.0.0 sealed with ChaCha20-Poly1305; their streams are refused
+            badVersion[0] = old; // 1.0.0 carried the hash in the offer, 2.0.0 sealed with ChaCha20-Poly1305, 3.0.0 hashed with SHA-256; refused
             Assert.Equal(FileTransferError.Malformed, Assert.Throws<FileTransferException>(() => FileFrameCodec.DecodeHello(badVersion)).Error);
         }
 

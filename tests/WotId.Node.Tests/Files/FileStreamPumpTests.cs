@@ -29,9 +29,9 @@ public sealed class FileStreamPumpTests
         byte[] wire = await SendAsync(file, 0, digestReady: d => recorded = d);
         (byte[] received, List<long> durable, byte[] hash, byte[] claimed) = await ReceiveAsync(wire, size, 0);
         Assert.Equal(file, received);
-        Assert.Equal(SHA256.HashData(file), hash);
-        Assert.Equal(SHA256.HashData(file), claimed);
-        Assert.Equal(SHA256.HashData(file), recorded);
+        Assert.Equal(FileContentHash.Hash(file), hash);
+        Assert.Equal(FileContentHash.Hash(file), claimed);
+        Assert.Equal(FileContentHash.Hash(file), recorded);
         Assert.Equal(new FileChunkLayout(size, ChunkSize).ChunkCount, durable[^1]);
     }
 
@@ -42,7 +42,7 @@ public sealed class FileStreamPumpTests
         byte[] wire = await SendAsync(file, 3);
         (byte[] received, _, _, byte[] claimed) = await ReceiveAsync(wire, file.Length, 3);
         Assert.Equal(file.AsSpan(3 * ChunkSize).ToArray(), received);
-        Assert.Equal(SHA256.HashData(file), claimed);
+        Assert.Equal(FileContentHash.Hash(file), claimed);
     }
 
     [Fact]
@@ -243,7 +243,7 @@ public sealed class FileStreamPumpTests
     private static async Task<(byte[] Received, List<long> Durable, byte[] Hash, byte[] Claimed)> ReceiveAsync(byte[] wire, int size, long start)
     {
         using var cipher = new FileChunkCipher(s_key, "f", s_salt);
-        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        using var hash = new FileContentHash();
         var partial = new MemoryStream();
         var durable = new List<long>();
         byte[] claimed = await FileReceivePump.ReceiveAsync(new MemoryStream(wire), partial, cipher, new FileChunkLayout(size, ChunkSize), start, hash, 2048,

@@ -61,8 +61,8 @@ public sealed class FileTransferStoreTests
         Assert.False(Apply(p, eve, WotMessageTypes.FileAccept, new() { ["file_id"] = "out-1", ["offset"] = 5L }));
         Assert.True(Apply(p, bob, WotMessageTypes.FileAccept, new() { ["file_id"] = "out-1", ["offset"] = 5L << 30 }));
         Assert.Equal((FileTransferStates.Transferring, 5L << 30), (p.Files.Get("out-1")!.State, p.Files.Get("out-1")!.Transferred));
-        Assert.False(Apply(p, bob, WotMessageTypes.FileReceived, new() { ["file_id"] = "out-1", ["sha256"] = new string('0', 64) }));
-        Assert.True(Apply(p, bob, WotMessageTypes.FileReceived, new() { ["file_id"] = "out-1", ["sha256"] = Hash }));
+        Assert.False(Apply(p, bob, WotMessageTypes.FileReceived, new() { ["file_id"] = "out-1", ["blake3"] = new string('0', 64) }));
+        Assert.True(Apply(p, bob, WotMessageTypes.FileReceived, new() { ["file_id"] = "out-1", ["blake3"] = Hash }));
         Assert.Equal(FileTransferStates.Completed, p.Files.Get("out-1")!.State);
         Assert.False(Apply(p, bob, WotMessageTypes.FileCancel, new() { ["file_id"] = "out-1" }));
     }
@@ -113,7 +113,7 @@ public sealed class FileTransferStoreTests
     {
         var payload = new Dictionary<string, object>
         {
-            ["file_id"] = id, ["name"] = "report.pdf", ["size"] = 6L << 30, ["mime_type"] = "application/pdf", ["sha256"] = Hash,
+            ["file_id"] = id, ["name"] = "report.pdf", ["size"] = 6L << 30, ["mime_type"] = "application/pdf", ["blake3"] = Hash,
             ["chunk_size"] = 262144, ["key"] = WotId.Core.Encoding.Base64Url.Encode(key),
         };
         WotMessage offer = WotMessage.Create(WotMessageTypes.FileOffer, payload, null, id);

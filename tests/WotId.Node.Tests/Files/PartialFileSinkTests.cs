@@ -71,7 +71,7 @@ public sealed class PartialFileSinkTests : IDisposable
         wire.Position = 0;
         string path = Path.Combine(_dir, "pumped");
         var durable = new List<long>();
-        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        using var hash = new FileContentHash();
         using (var cipher = new FileChunkCipher(key, "f", salt))
         await using (FileStream partial = Open(path))
         {
@@ -83,11 +83,11 @@ public sealed class PartialFileSinkTests : IDisposable
                     durable.Add(n);
                     return ValueTask.CompletedTask;
                 }, TestProfiles.Ct);
-            Assert.Equal(SHA256.HashData(file), claimed);
+            Assert.Equal(FileContentHash.Hash(file), claimed);
             Assert.Equal(file.Length, partial.Position);
         }
 
-        Assert.Equal(SHA256.HashData(file), hash.GetHashAndReset());
+        Assert.Equal(FileContentHash.Hash(file), hash.GetHashAndReset());
         Assert.Equal(file, await File.ReadAllBytesAsync(path, TestProfiles.Ct));
         Assert.Equal(layout.ChunkCount, durable[^1]);
         Assert.True(durable.Count >= 7, "expected a batch about every 100 chunks, got " + string.Join(",", durable));

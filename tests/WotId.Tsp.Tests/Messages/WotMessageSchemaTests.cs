@@ -28,14 +28,14 @@ public sealed class WotMessageSchemaTests
         { "device.command", """{"command":"reboot"}""" },
         { "receipt.delivered", """{"message_ids":["m1","m2"]}""" },
         { "receipt.read", """{"message_ids":["0193a5b2-7c1d-7e4f-8a9b-0c1d2e3f4a5b"]}""" },
-        { "file.offer", $$"""{"file_id":"f1","name":"photo.jpg","size":123456,"mime_type":"image/jpeg","sha256":"{{Hash}}","chunk_size":262144,"key":"AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8"}""" },
+        { "file.offer", $$"""{"file_id":"f1","name":"photo.jpg","size":123456,"mime_type":"image/jpeg","blake3":"{{Hash}}","chunk_size":262144,"key":"AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8"}""" },
         { "file.offer", """{"file_id":"f1","name":"movie.mkv","size":5000000000,"mime_type":"video/x-matroska","chunk_size":262144,"key":"AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8"}""" },
         { "file.accept", """{"file_id":"f1","offset":5000000000}""" },
         { "file.chunk", """{"file_id":"f1","index":0,"data":"aGVsbG8"}""" },
         { "file.done", $$"""{"file_id":"f1","chunks":2,"sha256":"{{Hash}}"}""" },
         { "file.decline", """{"file_id":"f1","reason":"declined"}""" },
         { "file.cancel", """{"file_id":"f1"}""" },
-        { "file.received", $$"""{"file_id":"f1","sha256":"{{Hash}}"}""" },
+        { "file.received", $$"""{"file_id":"f1","blake3":"{{Hash}}"}""" },
     };
 
     [Theory]
@@ -108,17 +108,17 @@ public sealed class WotMessageSchemaTests
     [InlineData("device.command", """{"command":"UNLOCK"}""", WotMessageError.InvalidFormat, "$.payload.command")]
     [InlineData("receipt.delivered", """{"message_ids":[]}""", WotMessageError.OutOfRange, "$.payload.message_ids")]
     [InlineData("receipt.read", """{"message_ids":["ok",""]}""", WotMessageError.OutOfRange, "$.payload.message_ids[1]")]
-    [InlineData("file.offer", """{"file_id":"f","name":"../etc/passwd","size":1,"mime_type":"text/plain","sha256":"9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08","chunk_size":4096,"key":"AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8"}""", WotMessageError.InvalidFormat, "$.payload.name")]
-    [InlineData("file.offer", """{"file_id":"f","name":"a","size":-1,"mime_type":"text/plain","sha256":"9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08","chunk_size":4096,"key":"AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8"}""", WotMessageError.OutOfRange, "$.payload.size")]
-    [InlineData("file.offer", """{"file_id":"f","name":"a","size":1,"mime_type":"text","sha256":"9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08","chunk_size":4096,"key":"AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8"}""", WotMessageError.InvalidFormat, "$.payload.mime_type")]
-    [InlineData("file.offer", """{"file_id":"f","name":"a","size":1,"mime_type":"text/plain","sha256":"9F86D081884C7D659A2FEAA0C55AD015A3BF4F1B2B0B822CD15D6C15B0F00A08","chunk_size":4096,"key":"AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8"}""", WotMessageError.InvalidFormat, "$.payload.sha256")]
-    [InlineData("file.offer", """{"file_id":"f","name":"a","size":1,"mime_type":"text/plain","sha256":"9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08","chunk_size":2097152,"key":"AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8"}""", WotMessageError.OutOfRange, "$.payload.chunk_size")]
+    [InlineData("file.offer", """{"file_id":"f","name":"../etc/passwd","size":1,"mime_type":"text/plain","blake3":"9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08","chunk_size":4096,"key":"AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8"}""", WotMessageError.InvalidFormat, "$.payload.name")]
+    [InlineData("file.offer", """{"file_id":"f","name":"a","size":-1,"mime_type":"text/plain","blake3":"9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08","chunk_size":4096,"key":"AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8"}""", WotMessageError.OutOfRange, "$.payload.size")]
+    [InlineData("file.offer", """{"file_id":"f","name":"a","size":1,"mime_type":"text","blake3":"9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08","chunk_size":4096,"key":"AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8"}""", WotMessageError.InvalidFormat, "$.payload.mime_type")]
+    [InlineData("file.offer", """{"file_id":"f","name":"a","size":1,"mime_type":"text/plain","blake3":"9F86D081884C7D659A2FEAA0C55AD015A3BF4F1B2B0B822CD15D6C15B0F00A08","chunk_size":4096,"key":"AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8"}""", WotMessageError.InvalidFormat, "$.payload.blake3")]
+    [InlineData("file.offer", """{"file_id":"f","name":"a","size":1,"mime_type":"text/plain","blake3":"9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08","chunk_size":2097152,"key":"AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8"}""", WotMessageError.OutOfRange, "$.payload.chunk_size")]
     [InlineData("file.accept", """{}""", WotMessageError.MissingField, "$.payload.file_id")]
     [InlineData("file.accept", """{"file_id":"f","offset":-1}""", WotMessageError.OutOfRange, "$.payload.offset")]
-    [InlineData("file.offer", """{"file_id":"f","name":"a","size":1,"mime_type":"text/plain","sha256":"9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08","chunk_size":4096}""", WotMessageError.MissingField, "$.payload.key")]
-    [InlineData("file.offer", """{"file_id":"f","name":"a","size":1,"mime_type":"text/plain","sha256":"9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08","chunk_size":4096,"key":"AAEC"}""", WotMessageError.OutOfRange, "$.payload.key")]
+    [InlineData("file.offer", """{"file_id":"f","name":"a","size":1,"mime_type":"text/plain","blake3":"9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08","chunk_size":4096}""", WotMessageError.MissingField, "$.payload.key")]
+    [InlineData("file.offer", """{"file_id":"f","name":"a","size":1,"mime_type":"text/plain","blake3":"9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08","chunk_size":4096,"key":"AAEC"}""", WotMessageError.OutOfRange, "$.payload.key")]
     [InlineData("file.cancel", """{"file_id":"f","reason":"Hash Mismatch"}""", WotMessageError.InvalidFormat, "$.payload.reason")]
-    [InlineData("file.received", """{"file_id":"f"}""", WotMessageError.MissingField, "$.payload.sha256")]
+    [InlineData("file.received", """{"file_id":"f"}""", WotMessageError.MissingField, "$.payload.blake3")]
     [InlineData("file.chunk", """{"file_id":"f","index":0,"data":"aGVsbG8="}""", WotMessageError.InvalidFormat, "$.payload.data")]
     [InlineData("file.chunk", """{"file_id":"f","index":0,"data":"aGVsbG9"}""", WotMessageError.InvalidFormat, "$.payload.data")]
     [InlineData("file.chunk", """{"file_id":"f","index":-1,"data":"aGVsbG8"}""", WotMessageError.OutOfRange, "$.payload.index")]

@@ -26,6 +26,7 @@ internal static class WotMessageSchemas
     private static readonly StringRule s_id = new(1, 128, "message id", WotFormats.IsId);
     private static readonly StringRule s_did = new(7, 4096, "DID", WotFormats.IsDid);
     private static readonly StringRule s_sha256 = new(64, 64, "lowercase hex SHA-256", WotFormats.IsSha256Hex);
+    private static readonly StringRule s_blake3 = new(64, 64, "lowercase hex BLAKE3-256", WotFormats.IsSha256Hex); // 32 bytes as well
     private static readonly StringRule s_typeName = new(1, 128, "type name", WotFormats.IsTypeName);
     private static readonly StringRule s_token = new(1, 64, "lowercase token", WotFormats.IsToken);
 
@@ -60,7 +61,7 @@ internal static class WotMessageSchemas
             ("name", new StringRule(1, 255, "file name", WotFormats.IsFileName), true),
             ("size", new IntegerRule(0, MaxFileSize), true),
             ("mime_type", new StringRule(3, 255, "media type", WotFormats.IsMediaType), true),
-            ("sha256", s_sha256, false), // optional since /wotid/file/2.0.0: the final chunk carries the hash
+            ("blake3", s_blake3, false), // optional: the final chunk carries the hash (BLAKE3-256 since /wotid/file/4.0.0)
             ("chunk_size", new IntegerRule(MinOfferChunkSize, MaxOfferChunkSize), true),
             ("key", new StringRule(43, 43, "32-byte unpadded base64url key", WotFormats.IsBase64Url), true)),
         [WotMessageTypes.FileAccept] = new(
@@ -82,7 +83,7 @@ internal static class WotMessageSchemas
             ("reason", s_token, false)),
         [WotMessageTypes.FileReceived] = new(
             ("file_id", s_id, true),
-            ("sha256", s_sha256, true)),
+            ("blake3", s_blake3, true)),
     }.ToFrozenDictionary();
 
     /// <summary>The id rule (also used for the envelope).</summary>
