@@ -4,7 +4,9 @@
 // squeeze is one four-way permutation. AVX2 only.
 using System;
 using System.Buffers.Binary;
+using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
 
 namespace WotId.Crypto;
 
@@ -42,7 +44,24 @@ internal static class MLKemXof4x
     public static void Squeeze(Span<Vector256<ulong>> state, int rate, Span<byte> output, int stride)
     {
         MLDsaKeccak4x.Permute(state);
-        for (int i = 0; i < rate / 8; i++)
+        int lanes = rate / 8;
+        _ = output[(3 * stride) + rate - 1];
+        ref byte o = ref MemoryMarshal.GetReference(output);
+        int i = 0;
+        for (; i + 4 <= lanes; i += 4)
+        {
+            // 4×4 transpose: vector i + m holds lane i + m of the four streams; afterwards row j holds lanes i … i + 3 of stream j.
+            Vector256<ulong> t0 = Avx2.UnpackLow(state[i], state[i + 1]);
+            Vector256<ulong> t1 = Avx2.UnpackHigh(state[i], state[i + 1]);
+            Vector256<ulong> t2 = Avx2.UnpackLow(state[i + 2], state[i + 3]);
+            Vector256<ulong> t3 = Avx2.UnpackHigh(state[i + 2], state[i + 3]);
+            Avx2.Permute2x128(t0, t2, 0x20).AsByte().StoreUnsafe(ref o, (nuint)(8 * i));
+            Avx2.Permute2x128(t1, t3, 0x20).AsByte().StoreUnsafe(ref o, (nuint)(stride + (8 * i)));
+            Avx2.Permute2x128(t0, t2, 0x31).AsByte().StoreUnsafe(ref o, (nuint)((2 * stride) + (8 * i)));
+            Avx2.Permute2x128(t1, t3, 0x31).AsByte().StoreUnsafe(ref o, (nuint)((3 * stride) + (8 * i)));
+        }
+
+        for (; i < lanes; i++)
         {
             Vector256<ulong> lane = state[i];
             BinaryPrimitives.WriteUInt64LittleEndian(output.Slice(8 * i, 8), lane.GetElement(0));
