@@ -59,9 +59,9 @@ internal static class MLKemEncapsulator
         return true;
     }
 
-    /// <summary>K-PKE.Encrypt(ek, m, r) (Algorithm 14) with t̂ already decoded.</summary>
+    /// <summary>K-PKE.Encrypt(ek, m, r) (Algorithm 14) with t̂ already decoded; decapsulation re-encrypts with it.</summary>
     [SkipLocalsInit]
-    private static void Encrypt(MLKemParameterSet p, ReadOnlySpan<short> tHat, ReadOnlySpan<byte> rho, ReadOnlySpan<byte> m, ReadOnlySpan<byte> r, Span<byte> ciphertext, bool vector, bool platformShake)
+    internal static void Encrypt(MLKemParameterSet p, ReadOnlySpan<short> tHat, ReadOnlySpan<byte> rho, ReadOnlySpan<byte> m, ReadOnlySpan<byte> r, Span<byte> ciphertext, bool vector, bool platformShake)
     {
         int k = p.K;
         Span<short> aT = stackalloc short[k * k * N];

@@ -34,6 +34,46 @@ internal static class MLKemEncoding
         return bad >= 0;
     }
 
+    /// <summary>
+    /// ByteDecode₁₂ followed by reduction mod q (Algorithm 6 with m = q) for the secret ŝ of a decapsulation key:
+    /// Barrett reduction, no branch and no division; the output is the centred representative.
+    /// </summary>
+    public static void DecodeReduce12(ReadOnlySpan<byte> bytes, Span<short> a)
+    {
+        bytes = bytes[..384];
+        a = a[..N];
+        for (int i = 0; i < N / 2; i++)
+        {
+            int b0 = bytes[3 * i], b1 = bytes[(3 * i) + 1], b2 = bytes[(3 * i) + 2];
+            a[2 * i] = MLKemReduce.Barrett((short)(b0 | ((b1 & 0x0F) << 8)));
+            a[(2 * i) + 1] = MLKemReduce.Barrett((short)((b1 >> 4) | (b2 << 4)));
+        }
+    }
+
+    /// <summary>Decompress_d(ByteDecode_d(bytes)) for one polynomial of the (public) ciphertext: ⌈q·y / 2^d⌋.</summary>
+    public static void DecodeDecompress(ReadOnlySpan<byte> bytes, int d, Span<short> a)
+    {
+        bytes = bytes[..(32 * d)];
+        a = a[..N];
+        ulong acc = 0;
+        int bits = 0;
+        int pos = 0;
+        int mask = (1 << d) - 1;
+        for (int i = 0; i < N; i++)
+        {
+            while (bits < d)
+            {
+                acc |= (ulong)bytes[pos++] << bits;
+                bits += 8;
+            }
+
+            int y = (int)acc & mask;
+            acc >>= d;
+            bits -= d;
+            a[i] = (short)(((MLKemReduce.Q * y) + (1 << (d - 1))) >> d);
+        }
+    }
+
     /// <summary>Compress_d (x in [0, q)): ⌈2^d · x / q⌋ mod 2^d, by multiply and shift.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static uint Compress(int x, int d) =>
