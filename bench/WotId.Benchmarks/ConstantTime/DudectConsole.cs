@@ -8,7 +8,8 @@
 // secret vector ŝ), spqr-decaps-ciphertext (one key; a fixed valid ciphertext vs random, rejected ciphertexts:
 // the implicit-rejection path of FIPS 203 Algorithm 18), spqr-decaps-keypair (whole key pairs: informational, the
 // public part varies too), mlkem-decaps-secret and mlkem-decaps-ciphertext (the same two for WotId.Crypto's own
-// ML-KEM-1024 decapsulation, MLKemDecapsulator), xeddsa-sign-key (XEdDSA signing, fixed vs random keys). Exit code 1 when a control or a
+// ML-KEM-1024 decapsulation, MLKemDecapsulator), diag-mlkem-* (informational parts and paths of mlkem-decaps-secret,
+// never counted as failures), xeddsa-sign-key (XEdDSA signing, fixed vs random keys). Exit code 1 when a control or a
 // secret test gives an unexpected verdict.
 using System;
 using System.Collections.Generic;
