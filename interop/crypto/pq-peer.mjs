@@ -4,7 +4,7 @@
 // @noble/hashes 2.4.0 (SHAKE256, SHA3-256 for the Kyber round-3 KDF) and @signalapp/libsignal-client 0.103.0
 // (XEdDSA identity-key signatures, Kyber-1024 key serialisation).
 import { createInterface } from 'node:readline';
-import { ml_kem768, ml_kem1024 } from '@noble/post-quantum/ml-kem.js';
+import { ml_kem512, ml_kem768, ml_kem1024 } from '@noble/post-quantum/ml-kem.js';
 import { ml_dsa44, ml_dsa65, ml_dsa87 } from '@noble/post-quantum/ml-dsa.js';
 import { falcon512, falcon512padded } from '@noble/post-quantum/falcon.js';
 import { sha3_256, shake256 } from '@noble/hashes/sha3.js';
@@ -12,7 +12,7 @@ import * as S from '@signalapp/libsignal-client';
 
 const hex = (b) => Buffer.from(b).toString('hex');
 const unhex = (s) => new Uint8Array(Buffer.from(s ?? '', 'hex'));
-const kem = { 768: ml_kem768, 1024: ml_kem1024 };
+const kem = { 512: ml_kem512, 768: ml_kem768, 1024: ml_kem1024 };
 const dsa = { 44: ml_dsa44, 65: ml_dsa65, 87: ml_dsa87 };
 
 // libsignal Kyber1024 (round 3) from ML-KEM-1024: ss = SHAKE256(K̄ ‖ SHA3-256(ct), 32) (libsignal rust/protocol/src/kem/kyber1024.rs).

@@ -1,10 +1,10 @@
 // ML-KEM encapsulation, FIPS 203 §7.2 (ML-KEM.Encaps) including the §7.2 input check on the encapsulation
 // key (every 12-bit coefficient of t̂ must be < q = 3329). Through the platform's ML-KEM where supported
-// (PlatformPqc), BouncyCastle 2.7.0 otherwise and for the deterministic (known-answer) form.
+// (PlatformPqc), this project's encapsulation otherwise (MLKemEncapsulator: AVX2 NTT and four-way Keccak, scalar
+// fallback) and for the deterministic (known-answer) form. BouncyCastle 2.7.0 stays as the cross-check.
 using System;
-using Org.BouncyCastle.Crypto.Kems;
+using System.Security.Cryptography;
 using Org.BouncyCastle.Crypto.Parameters;
-using Org.BouncyCastle.Security;
 
 namespace WotId.Crypto;
 
@@ -39,15 +39,35 @@ public static class MLKem
     /// Encapsulates to <paramref name="publicKey"/> with fresh randomness. False when the key has the wrong length
     /// or fails the FIPS 203 modulus check.
     /// </summary>
-    /// <remarks>Through the platform's ML-KEM where it is supported (<see cref="PlatformPqc"/>), BouncyCastle otherwise.</remarks>
-    public static bool TryEncapsulate(MLKemAlgorithm algorithm, ReadOnlySpan<byte> publicKey, Span<byte> ciphertext, Span<byte> sharedSecret) =>
-        TryEncapsulate(algorithm, publicKey, ciphertext, sharedSecret, PlatformPqc.MLKemEncapsulation ? null : new SecureRandom());
+    /// <remarks>Through the platform's ML-KEM where it is supported (<see cref="PlatformPqc"/>), this project's otherwise.</remarks>
+    public static bool TryEncapsulate(MLKemAlgorithm algorithm, ReadOnlySpan<byte> publicKey, Span<byte> ciphertext, Span<byte> sharedSecret)
+    {
+        CheckDestinations(algorithm, ciphertext, sharedSecret);
+        if (PlatformPqc.MLKemEncapsulation)
+        {
+            if (!IsValidPublicKey(algorithm, publicKey))
+            {
+                return false;
+            }
+
+            PlatformPqc.Encapsulate(algorithm, publicKey, ciphertext, sharedSecret);
+            return true;
+        }
+
+        // FIPS 203 Algorithm 20 step 1: m ← 32 random bytes.
+        Span<byte> m = stackalloc byte[32];
+        RandomNumberGenerator.Fill(m);
+        bool ok = MLKemEncapsulator.Encapsulate(MLKemParameterSet.For(algorithm), publicKey, m, ciphertext, sharedSecret);
+        CryptographicOperations.ZeroMemory(m);
+        return ok;
+    }
 
     /// <summary>Deterministic encapsulation with the 32-byte message <paramref name="m"/> (known-answer tests).</summary>
     public static bool TryEncapsulateDeterministic(MLKemAlgorithm algorithm, ReadOnlySpan<byte> publicKey, ReadOnlySpan<byte> m, Span<byte> ciphertext, Span<byte> sharedSecret)
     {
         ThrowHelper.CheckLength(m, 32, nameof(m));
-        return TryEncapsulate(algorithm, publicKey, ciphertext, sharedSecret, new FixedSecureRandom(m));
+        CheckDestinations(algorithm, ciphertext, sharedSecret);
+        return MLKemEncapsulator.Encapsulate(MLKemParameterSet.For(algorithm), publicKey, m, ciphertext, sharedSecret);
     }
 
     /// <summary>FIPS 203 §7.2 encapsulation-key check: length and every coefficient below q.</summary>
@@ -79,33 +99,45 @@ public static class MLKem
         _ => throw new ArgumentOutOfRangeException(nameof(algorithm)),
     };
 
-    // random: the randomness for BouncyCastle; null to encapsulate through the platform.
-    private static bool TryEncapsulate(MLKemAlgorithm algorithm, ReadOnlySpan<byte> publicKey, Span<byte> ciphertext, Span<byte> sharedSecret, SecureRandom? random)
+    /// <summary>BouncyCastle's deterministic encapsulation (ML-KEM.Encaps_internal): the cross-check of <see cref="MLKemEncapsulator"/>.</summary>
+    internal static bool TryEncapsulateBouncyCastle(MLKemParameterSet p, ReadOnlySpan<byte> publicKey, ReadOnlySpan<byte> m, Span<byte> ciphertext, Span<byte> sharedSecret)
     {
-        int ctSize = CiphertextSize(algorithm);
-        ThrowHelper.CheckDestination(ciphertext, ctSize, nameof(ciphertext));
-        ThrowHelper.CheckDestination(sharedSecret, SharedSecretSize, nameof(sharedSecret));
-        if (!IsValidPublicKey(algorithm, publicKey))
+        if (publicKey.Length != p.EncapsulationKeyBytes)
         {
             return false;
         }
 
-        if (random is null)
+        MLKemParameters parameters = p.K switch
         {
-            PlatformPqc.Encapsulate(algorithm, publicKey, ciphertext, sharedSecret);
-            return true;
+            2 => MLKemParameters.ml_kem_512,
+            3 => MLKemParameters.ml_kem_768,
+            _ => MLKemParameters.ml_kem_1024,
+        };
+
+        MLKemPublicKeyParameters key;
+        try
+        {
+            key = MLKemPublicKeyParameters.FromEncoding(parameters, publicKey.ToArray());
+        }
+        catch (ArgumentException)
+        {
+            return false;
         }
 
-        MLKemParameters p = Parameters(algorithm);
-        var key = MLKemPublicKeyParameters.FromEncoding(p, publicKey.ToArray());
-        var encapsulator = new MLKemEncapsulator(p);
-        encapsulator.Init(new ParametersWithRandom(key, random));
-        var ct = new byte[ctSize];
+        var encapsulator = new Org.BouncyCastle.Crypto.Kems.MLKemEncapsulator(parameters);
+        encapsulator.Init(new ParametersWithRandom(key, new FixedSecureRandom(m.ToArray())));
+        var ct = new byte[encapsulator.EncapsulationLength];
         var ss = new byte[SharedSecretSize];
         encapsulator.Encapsulate(ct, 0, ct.Length, ss, 0, ss.Length);
         ct.CopyTo(ciphertext);
         ss.CopyTo(sharedSecret);
-        System.Security.Cryptography.CryptographicOperations.ZeroMemory(ss);
+        CryptographicOperations.ZeroMemory(ss);
         return true;
+    }
+
+    private static void CheckDestinations(MLKemAlgorithm algorithm, Span<byte> ciphertext, Span<byte> sharedSecret)
+    {
+        ThrowHelper.CheckDestination(ciphertext, CiphertextSize(algorithm), nameof(ciphertext));
+        ThrowHelper.CheckDestination(sharedSecret, SharedSecretSize, nameof(sharedSecret));
     }
 }

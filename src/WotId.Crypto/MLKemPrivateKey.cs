@@ -88,7 +88,7 @@ public sealed class MLKemPrivateKey : IDisposable
         ObjectDisposedException.ThrowIf(_disposed, this);
         ThrowHelper.CheckLength(ciphertext, MLKem.CiphertextSize(Algorithm), nameof(ciphertext));
         ThrowHelper.CheckDestination(sharedSecret, MLKem.SharedSecretSize, nameof(sharedSecret));
-        var decapsulator = new MLKemDecapsulator(MLKem.Parameters(Algorithm));
+        var decapsulator = new Org.BouncyCastle.Crypto.Kems.MLKemDecapsulator(MLKem.Parameters(Algorithm));
         decapsulator.Init(_key);
         var ss = new byte[MLKem.SharedSecretSize];
         decapsulator.Decapsulate(ciphertext.ToArray(), 0, ciphertext.Length, ss, 0, ss.Length);

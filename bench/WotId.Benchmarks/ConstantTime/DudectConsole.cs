@@ -7,7 +7,9 @@
 // CryptographicOperations.FixedTimeEquals), spqr-decaps-secret (SPQR ML-KEM-768 decapsulation, fixed vs random
 // secret vector ŝ), spqr-decaps-ciphertext (one key; a fixed valid ciphertext vs random, rejected ciphertexts:
 // the implicit-rejection path of FIPS 203 Algorithm 18), spqr-decaps-keypair (whole key pairs: informational, the
-// public part varies too), xeddsa-sign-key (XEdDSA signing, fixed vs random keys). Exit code 1 when a control or a
+// public part varies too), mlkem-decaps-secret and mlkem-decaps-ciphertext (the same two for WotId.Crypto's own
+// ML-KEM-1024 decapsulation, MLKemDecapsulator), diag-mlkem-* (informational parts and paths of mlkem-decaps-secret,
+// never counted as failures), xeddsa-sign-key (XEdDSA signing, fixed vs random keys). Exit code 1 when a control or a
 // secret test gives an unexpected verdict.
 using System;
 using System.Collections.Generic;
@@ -42,6 +44,12 @@ public static class DudectConsole
             ["spqr-decaps-secret"] = SpqrDecapsSecretCase,
             ["spqr-decaps-keypair"] = SpqrDecapsKeyPairCase,
             ["spqr-decaps-ciphertext"] = SpqrDecapsCiphertextCase,
+            ["mlkem-decaps-secret"] = () => MLKemDecapsSecretCase(MLKemNtt.Vectorized, MLDsaXof.Platform),
+            ["mlkem-decaps-ciphertext"] = MLKemDecapsCiphertextCase,
+            ["diag-mlkem-decaps-secret-scalar"] = () => MLKemDecapsSecretCase(vector: false, platform: true),
+            ["diag-mlkem-decaps-secret-managed"] = () => MLKemDecapsSecretCase(vector: true, platform: false),
+            ["diag-mlkem-encrypt"] = DiagEncryptCase,
+            ["diag-mlkem-decrypt"] = DiagDecryptCase,
             ["xeddsa-sign-key"] = XEdDsaSignKeyCase,
         };
         IEnumerable<string> names = args.Length > 2 ? args[2].Split(',') : all.Keys;
@@ -58,6 +66,7 @@ public static class DudectConsole
             {
                 "control-leaky" => maxT > 10,
                 "spqr-decaps-keypair" => true, // informational: the public part differs too (see the case)
+                _ when name.StartsWith("diag-", StringComparison.Ordinal) => true, // informational: parts and paths of a flagged test
                 _ => maxT <= 4.5,
             };
             failures += expected ? 0 : 1;
@@ -187,6 +196,96 @@ public static class DudectConsole
             (byte[] a, byte[] b) = pools[c][i];
             _ = IncrementalMlKem768.Decapsulate(dk, a, b);
         });
+    }
+
+    // WotId.Crypto's ML-KEM-1024 decapsulation (MLKemDecapsulator, the path Kyber1024Round3 would take): only ŝ differs
+    // between the classes; ek, H(ek), z and a genuine ciphertext for the real key stay the same, so with a replaced ŝ
+    // both classes take the implicit-rejection path.
+    private static DudectCase MLKemDecapsSecretCase(bool vector, bool platform)
+    {
+        (byte[] dk, byte[] ct) = MLKemKeyAndCiphertext();
+        int secretBytes = 384 * MLKemParameterSet.MLKem1024.K;
+        byte[] WithSecret(byte[] secret)
+        {
+            byte[] copy = (byte[])dk.Clone();
+            secret.CopyTo(copy, 0);
+            return copy;
+        }
+
+        byte[] fixedSecret = RandomNumberGenerator.GetBytes(secretBytes);
+        byte[][][] pools = [Pool(_ => WithSecret(fixedSecret)), Pool(_ => WithSecret(RandomNumberGenerator.GetBytes(secretBytes)))];
+        var ss = new byte[32];
+        return new DudectCase((c, i) => MLKemDecapsulator.Decapsulate(MLKemParameterSet.MLKem1024, pools[c][i], ct, ss, vector, platform));
+    }
+
+    // One ML-KEM-1024 key; a fixed valid ciphertext (K′ is selected) vs random ciphertexts (K̄ is selected).
+    private static DudectCase MLKemDecapsCiphertextCase()
+    {
+        (byte[] dk, byte[] ct) = MLKemKeyAndCiphertext();
+        byte[][][] pools = [Pool(_ => (byte[])ct.Clone()), Pool(_ => RandomNumberGenerator.GetBytes(ct.Length))];
+        var ss = new byte[32];
+        return new DudectCase((c, i) => MLKemDecapsulator.Decapsulate(MLKemParameterSet.MLKem1024, dk, pools[c][i], ss));
+    }
+
+    private static DudectCase DiagEncryptCase()
+    {
+        (byte[] dk, _) = MLKemKeyAndCiphertext();
+        MLKemParameterSet p = MLKemParameterSet.MLKem1024;
+        byte[] ek = dk.AsSpan(1536, 1568).ToArray();
+        var tHat = new short[4 * 256];
+        for (int j = 0; j < 4; j++)
+        {
+            MLKemEncoding.DecodeReduce12(ek.AsSpan(384 * j, 384), tHat.AsSpan(256 * j, 256));
+        }
+
+        byte[] fixedMr = RandomNumberGenerator.GetBytes(64);
+        byte[][][] pools = [Pool(_ => (byte[])fixedMr.Clone()), Pool(_ => RandomNumberGenerator.GetBytes(64))];
+        var ct = new byte[p.CiphertextBytes];
+        return new DudectCase((c, i) => MLKemEncapsulator.Encrypt(p, tHat, ek.AsSpan(1536), pools[c][i].AsSpan(0, 32), pools[c][i].AsSpan(32), ct, MLKemNtt.Vectorized, MLDsaXof.Platform));
+    }
+
+    private static DudectCase DiagDecryptCase()
+    {
+        (byte[] dk, byte[] ct) = MLKemKeyAndCiphertext();
+        byte[] WithSecret(byte[] secret)
+        {
+            byte[] copy = (byte[])dk.Clone();
+            secret.CopyTo(copy, 0);
+            return copy;
+        }
+
+        byte[] fixedSecret = RandomNumberGenerator.GetBytes(1536);
+        byte[][][] pools = [Pool(_ => WithSecret(fixedSecret)), Pool(_ => WithSecret(RandomNumberGenerator.GetBytes(1536)))];
+        var s = new short[4 * 256];
+        var u = new short[4 * 256];
+        var w = new short[256];
+        var m = new byte[32];
+        return new DudectCase((c, i) =>
+        {
+            for (int j = 0; j < 4; j++)
+            {
+                MLKemEncoding.DecodeReduce12(pools[c][i].AsSpan(384 * j, 384), s.AsSpan(256 * j, 256));
+                MLKemEncoding.DecodeDecompress(ct.AsSpan(352 * j, 352), 11, u.AsSpan(256 * j, 256));
+                MLKemNtt.Forward(u.AsSpan(256 * j, 256), MLKemNtt.Vectorized);
+            }
+
+            MLKemNtt.MultiplyAccumulate(s, u, 4, w, MLKemNtt.Vectorized);
+            MLKemNtt.Inverse(w, MLKemNtt.Vectorized);
+            MLKemNtt.Reduce(w);
+            MLKemEncoding.CompressEncode(w, 1, m);
+        });
+    }
+
+    private static (byte[] Dk, byte[] Ct) MLKemKeyAndCiphertext()
+    {
+        using MLKemPrivateKey key = MLKemPrivateKey.Generate(WotId.Crypto.MLKemAlgorithm.MLKem1024);
+        var ct = new byte[MLKemParameterSet.MLKem1024.CiphertextBytes];
+        if (!WotId.Crypto.MLKem.TryEncapsulate(WotId.Crypto.MLKemAlgorithm.MLKem1024, key.PublicKey, ct, new byte[32]))
+        {
+            throw new InvalidOperationException("a fresh key must encapsulate");
+        }
+
+        return (key.ExportExpanded(), ct);
     }
 
     private static DudectCase XEdDsaSignKeyCase()

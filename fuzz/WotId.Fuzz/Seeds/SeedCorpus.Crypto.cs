@@ -33,11 +33,13 @@ internal static partial class SeedCorpus
         using (MLKemPrivateKey kem768 = MLKemPrivateKey.FromSeed(MLKemAlgorithm.MLKem768, new byte[64]))
         {
             yield return new Seed("crypto-mlkem-encaps-key", "mlkem768", [0, .. kem768.PublicKey]);
+            yield return new Seed("crypto-mlkem-encaps-paths", "mlkem768", [1, .. new byte[32], .. kem768.PublicKey]);
         }
 
         using (MLKemPrivateKey kem1024 = MLKemPrivateKey.FromSeed(MLKemAlgorithm.MLKem1024, new byte[64]))
         {
             yield return new Seed("crypto-mlkem-encaps-key", "mlkem1024", [1, .. kem1024.PublicKey]);
+            yield return new Seed("crypto-mlkem-encaps-paths", "mlkem1024", [2, .. new byte[32], .. kem1024.PublicKey]);
         }
 
         var scalar = new byte[32];
