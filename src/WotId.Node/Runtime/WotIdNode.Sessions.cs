@@ -67,6 +67,7 @@ public sealed partial class WotIdNode
             await connection.CloseAsync("fresh prekey bundle needed").ConfigureAwait(false);
         }
 
+        _options.FaultPoint?.Invoke(FaultPoints.AfterFreshBundleClose); // tests only
         return true;
     }
 
