@@ -30,7 +30,19 @@ public sealed partial class Libp2pHost
     /// When the address ends in <c>/p2p/&lt;id&gt;</c> the remote must prove that identity.
     /// </summary>
     /// <exception cref="HostException">No transport, limits, or a failed upgrade.</exception>
-    public async Task<Libp2pConnection> DialAsync(Multiaddress address, CancellationToken cancellationToken = default)
+    public Task<Libp2pConnection> DialAsync(Multiaddress address, CancellationToken cancellationToken = default) =>
+        DialCoreAsync(address, reuse: true, cancellationToken);
+
+    /// <summary>
+    /// Opens a new connection to <paramref name="address"/> even when one to the same peer is open (whoever dialled
+    /// it), so that this host is the initiator of the connection returned, e.g. to run a protocol that only the
+    /// dialler of a connection starts. The per-peer and outbound limits apply as for <see cref="DialAsync"/>.
+    /// </summary>
+    /// <exception cref="HostException">No transport, limits, or a failed upgrade.</exception>
+    public Task<Libp2pConnection> DialNewAsync(Multiaddress address, CancellationToken cancellationToken = default) =>
+        DialCoreAsync(address, reuse: false, cancellationToken);
+
+    private async Task<Libp2pConnection> DialCoreAsync(Multiaddress address, bool reuse, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(address);
         ThrowIfNotRunning();
@@ -40,7 +52,7 @@ public sealed partial class Libp2pHost
             throw new HostException(HostError.DialSelf, "refusing to dial ourselves");
         }
 
-        if (expected is not null && TryGetConnection(expected, out Libp2pConnection? existing))
+        if (reuse && expected is not null && TryGetConnection(expected, out Libp2pConnection? existing))
         {
             return existing!;
         }

@@ -32,6 +32,12 @@ internal static class FaultPoints
     internal const string BeforeLink = "before-link";
 
     /// <summary>
+    /// A sender that needs a fresh prekey bundle closed the contact's connections and has not dialled yet. Not a kill
+    /// step: the test of the contact dialling in this window (docs/node.md "Sessions") makes it dial here.
+    /// </summary>
+    internal const string AfterFreshBundleClose = "after-fresh-bundle-close";
+
+    /// <summary>
     /// The receiver of a file made a batch of chunks durable (fsync, then the offset in SQLite); the ACK was not written.
     /// Not in <see cref="All"/>: the resume tests break the stream here, the process crash tests of files live elsewhere.
     /// </summary>

@@ -3,7 +3,8 @@
 // /p2p/<peer id>, so Noise proves the peer) and wait until the handshake opens the gate or the connection closes
 // (handshake failed). One opener at a time per peer. A listener that just verified a dialler may see the dialler's
 // gate still shut for a moment (its gate opens after it read handshake message 4), so a refused protocol is retried
-// a few times before the connection counts as unusable.
+// a few times before the connection counts as unusable. A sender that needs the peer's prekey bundle dials a
+// connection of its own whatever exists (DialOwnAsync): only the initiator of a handshake receives the bundle.
 using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
@@ -77,10 +78,30 @@ internal sealed class PeerLinks : IAsyncDisposable
             }
 
             Libp2pConnection connection = VerifiedConnection(peer)
-                ?? (dial ? await DialVerifiedAsync(peer, addresses, cancellationToken).ConfigureAwait(false) : throw new IOException("no verified connection"));
+                ?? (dial ? await DialVerifiedAsync(peer, addresses, newConnection: false, cancellationToken).ConfigureAwait(false) : throw new IOException("no verified connection"));
             link = await OpenLinkAsync(connection, cancellationToken).ConfigureAwait(false);
             _links[peer] = link;
             return link;
+        }
+        finally
+        {
+            opener.Release();
+        }
+    }
+
+    /// <summary>
+    /// Dials a new connection to <paramref name="peer"/> whatever connections to it are open, so that this node runs
+    /// the handshake as its initiator (and gets the peer's prekey bundle in message 2), and waits until the gate opened.
+    /// </summary>
+    /// <exception cref="IOException">No address answered with a verified connection.</exception>
+    internal async Task<Libp2pConnection> DialOwnAsync(PeerId peer, IReadOnlyList<string> addresses, CancellationToken cancellationToken)
+    {
+        SemaphoreSlim opener = _openers.GetOrAdd(peer, static _ => new SemaphoreSlim(1, 1));
+        await opener.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);
+            return await DialVerifiedAsync(peer, addresses, newConnection: true, cancellationToken).ConfigureAwait(false);
         }
         finally
         {
@@ -101,7 +122,7 @@ internal sealed class PeerLinks : IAsyncDisposable
         }
     }
 
-    private async Task<Libp2pConnection> DialVerifiedAsync(PeerId peer, IReadOnlyList<string> addresses, CancellationToken cancellationToken)
+    private async Task<Libp2pConnection> DialVerifiedAsync(PeerId peer, IReadOnlyList<string> addresses, bool newConnection, CancellationToken cancellationToken)
     {
         string? last = null;
 
@@ -125,7 +146,9 @@ internal sealed class PeerLinks : IAsyncDisposable
 
             try
             {
-                Libp2pConnection c = await _host.DialAsync(address, cancellationToken).ConfigureAwait(false);
+                Libp2pConnection c = newConnection
+                    ? await _host.DialNewAsync(address, cancellationToken).ConfigureAwait(false)
+                    : await _host.DialAsync(address, cancellationToken).ConfigureAwait(false);
                 Log.LinkStep(_logger, peer, "connected");
                 await Changes.WaitUntilAsync(() => c.IsGateOpen || c.IsClosed, cancellationToken).ConfigureAwait(false);
                 Log.LinkStep(_logger, peer, "gate open or closed");

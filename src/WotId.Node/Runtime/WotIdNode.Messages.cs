@@ -32,7 +32,7 @@ public sealed partial class WotIdNode
         Contact c = Resolve(contact);
         WotMessage message = WotMessage.Create(WotMessageTypes.ChatText, new Dictionary<string, string> { ["content"] = text }, _time);
         bool fresh = await PrepareFreshBundleAsync(c).ConfigureAwait(false);
-        EarlyLink early = OpenLinkEarly(c, cancellationToken);
+        EarlyLink early = OpenLinkEarly(c, ownHandshake: fresh, cancellationToken);
         await using System.Runtime.CompilerServices.ConfiguredAsyncDisposable earlyScope = early.ConfigureAwait(false);
         if (fresh)
         {

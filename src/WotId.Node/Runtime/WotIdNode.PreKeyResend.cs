@@ -35,8 +35,8 @@ public sealed partial class WotIdNode
         }
 
         Contact c = _profile.Contacts.Get(contact.Id) ?? contact;
-        await PrepareFreshBundleAsync(c).ConfigureAwait(false);
-        EarlyLink early = OpenLinkEarly(c, cancellationToken);
+        bool fresh = await PrepareFreshBundleAsync(c).ConfigureAwait(false);
+        EarlyLink early = OpenLinkEarly(c, ownHandshake: fresh, cancellationToken);
         await using System.Runtime.CompilerServices.ConfiguredAsyncDisposable earlyScope = early.ConfigureAwait(false);
         await AwaitFreshBundleAsync(c, early.Link, cancellationToken).ConfigureAwait(false);
         c = _profile.Contacts.Get(c.Id) ?? c;

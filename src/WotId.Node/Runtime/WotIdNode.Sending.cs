@@ -138,12 +138,26 @@ public sealed partial class WotIdNode
         return acknowledged;
     }
 
-    /// <summary>Starts opening the message link to <paramref name="contact"/> (reusing or dialling) while the caller seals.</summary>
-    private EarlyLink OpenLinkEarly(Contact contact, CancellationToken cancellationToken) =>
+    /// <summary>
+    /// Starts opening the message link to <paramref name="contact"/> (reusing or dialling) while the caller seals. With
+    /// <paramref name="ownHandshake"/> (a fresh prekey bundle is needed) it first dials a new connection whatever is
+    /// open, so this node is the initiator of a handshake (docs/node.md "Sessions"); the link may use any connection.
+    /// </summary>
+    private EarlyLink OpenLinkEarly(Contact contact, bool ownHandshake, CancellationToken cancellationToken) =>
         new(ct => PeerId.TryParse(contact.PeerId, out PeerId? peer) && peer is not null
-                ? _links.GetAsync(peer, contact.Addresses, dial: true, ct)
+                ? OpenLinkAsync(peer, contact.Addresses, ownHandshake, ct)
                 : Task.FromException<PeerLink>(new IOException("the contact has no valid peer id")),
             _options.DirectDeliveryTimeout, _time, cancellationToken, _stop.Token);
+
+    private async Task<PeerLink> OpenLinkAsync(PeerId peer, IReadOnlyList<string> addresses, bool ownHandshake, CancellationToken cancellationToken)
+    {
+        if (ownHandshake)
+        {
+            await _links.DialOwnAsync(peer, addresses, cancellationToken).ConfigureAwait(false);
+        }
+
+        return await _links.GetAsync(peer, addresses, dial: true, cancellationToken).ConfigureAwait(false);
+    }
 
     /// <summary>Deposits one envelope in the contact's mailbox (embedded here; hosted and IOTA elsewhere); false when it has none or the deposit failed.</summary>
     private async Task<bool> DepositAsync(Contact contact, OutboxEntry entry, CancellationToken cancellationToken)

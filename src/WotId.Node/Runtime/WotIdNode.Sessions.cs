@@ -2,8 +2,9 @@
 // the newest bundle it holds for the contact: the one from the last handshake it initiated, else the invitation's.
 // A bundle's one-time prekeys start one session only (Signal PQXDH §3.3): building a session from the stored bundle
 // clears it when it names a one-time prekey (ContactStore.SpendPreKeyBundle, same transaction as the session). With
-// neither session nor usable bundle, a sender closes the contact's connections so that the link it opens next is
-// dialled by this node: that handshake hands over a fresh bundle, from which the session starts.
+// neither session nor usable bundle, a sender closes the contact's connections and dials a new one of its own (even if
+// the contact dialled in between): that handshake, initiated here, hands over a fresh bundle, from which the session
+// starts.
 // A contact in key_changed needs none: its messages are stored held and sealed after the change is accepted.
 using System;
 using System.Linq;
@@ -51,8 +52,8 @@ public sealed partial class WotIdNode
         contact.Verification != ContactVerification.KeyChangedHeld && !_sealer.HasSession(contact) && StoredBundle(contact) is null;
 
     /// <summary>
-    /// When the contact needs a fresh bundle, closes its connections (a connection it dialled gave this node none) so
-    /// that the link opened next runs a handshake initiated here; returns whether it did.
+    /// When the contact needs a fresh bundle, closes its connections (a connection it dialled gave this node none);
+    /// returns whether it did, and then the caller dials a connection of its own (<c>OpenLinkEarly</c>, ownHandshake).
     /// </summary>
     private async Task<bool> PrepareFreshBundleAsync(Contact contact)
     {
@@ -67,6 +68,7 @@ public sealed partial class WotIdNode
             await connection.CloseAsync("fresh prekey bundle needed").ConfigureAwait(false);
         }
 
+        _options.FaultPoint?.Invoke(FaultPoints.AfterFreshBundleClose); // tests only
         return true;
     }
 
