@@ -33,6 +33,7 @@ public static class SignalFloorConsole
         Console.WriteLine($"platform ML-KEM supported: {System.Security.Cryptography.MLKem.IsSupported}, ML-DSA supported: {System.Security.Cryptography.MLDsa.IsSupported}");
         Primitives(n);
         WholeAsync(n).GetAwaiter().GetResult();
+        SignalPhaseBreakdown.Run(n);
         return true;
     }
 
