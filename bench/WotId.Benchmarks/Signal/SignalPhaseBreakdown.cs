@@ -71,6 +71,17 @@ internal static class SignalPhaseBreakdown
             PqxdhKeyAgreement.Initiate(aid, baseKey, bundle.IdentityKey, bundle.SignedPreKey, bundle.PreKey, bundle.KyberPreKey, out byte[] ct).Dispose();
         });
         Row("Alice: session init (ratchet key, DH, KDF, SPQR start)", (Math.Max(0, createAlice - pqxdhA), Math.Max(0, createAliceBytes - pqxdhABytes)));
+        Console.WriteLine($"|   (CreateAlice whole: {createAlice:F1} µs; SPQR start alone: {Time(n, () => 0, _ => SpqrSession.Create(SpqrDirection.A2B, new byte[32], SpqrParameters.Default)).Us:F1} µs; ratchet key pair + DH alone: {Time(n, () => 0, _ =>
+        {
+            Span<byte> priv = stackalloc byte[32];
+            Span<byte> dh = stackalloc byte[32];
+            using (X25519PrivateKey ratchet = X25519PrivateKey.Generate())
+            {
+                ratchet.ExportPrivateKey(priv);
+            }
+
+            X25519.TryAgree(priv, bundle.SignedPreKey.PublicKeyBytes, dh);
+        }).Us:F1} µs) |||");
         Row("Alice: store the new record (deep copy)", Time(n, () => NewRecord(SessionInitializer.CreateAlice(aid, 1, bundle, 0)), r =>
         {
             r.Clone().Dispose();
