@@ -82,6 +82,7 @@ internal static class SignalPhaseBreakdown
 
             X25519.TryAgree(priv, bundle.SignedPreKey.PublicKeyBytes, dh);
         }).Us:F1} µs) |||");
+        CreateAliceSteps(n, aid, bundle);
         Row("Alice: store the new record (deep copy)", Time(n, () => NewRecord(SessionInitializer.CreateAlice(aid, 1, bundle, 0)), r =>
         {
             r.Clone().Dispose();
@@ -228,6 +229,63 @@ internal static class SignalPhaseBreakdown
         bobRecord.Dispose();
         aliceStore.Dispose();
         bobStore.Dispose();
+    }
+
+    // SessionInitializer.CreateAlice step by step (same calls, same order), each step's mean over n runs.
+    private static void CreateAliceSteps(int n, IdentityKeyPair aid, PreKeyBundle bundle)
+    {
+        var sums = new double[6];
+        Span<byte> priv = stackalloc byte[32];
+        Span<byte> dh = stackalloc byte[32];
+        Span<byte> root = stackalloc byte[32];
+        Span<byte> chain = stackalloc byte[32];
+        for (int i = -n / 10; i < n; i++)
+        {
+            long t0 = Stopwatch.GetTimestamp();
+            using EcKeyPair baseKey = EcKeyPair.Generate();
+            long t1 = Stopwatch.GetTimestamp();
+            using PqxdhResult secrets = PqxdhKeyAgreement.Initiate(aid, baseKey, bundle.IdentityKey, bundle.SignedPreKey, bundle.PreKey, bundle.KyberPreKey, out byte[] ct);
+            long t2 = Stopwatch.GetTimestamp();
+            using (X25519PrivateKey ratchet = X25519PrivateKey.Generate())
+            {
+                ratchet.ExportPrivateKey(priv);
+            }
+
+            long t3 = Stopwatch.GetTimestamp();
+            X25519.TryAgree(priv, bundle.SignedPreKey.PublicKeyBytes, dh);
+            RatchetKdf.DeriveRoot(secrets.RootKey, dh, root, chain);
+            long t4 = Stopwatch.GetTimestamp();
+            SpqrSession spqr = SpqrSession.Create(SpqrDirection.A2B, secrets.PqrAuthKey, SpqrParameters.Default);
+            long t5 = Stopwatch.GetTimestamp();
+            using var state = new SessionState(aid.PublicKey, bundle.IdentityKey, RatchetSecret.Create(RatchetSecret.RootKeyName, root), spqr);
+            state.AddReceiverChain(new ReceiverChain(bundle.SignedPreKey, RatchetSecret.Create(RatchetSecret.ChainKeyName, secrets.ChainKey), 0));
+            state.SetSenderChain(bundle.PreKey!, RatchetSecret.Create(RatchetSecret.RatchetPrivateKeyName, priv), RatchetSecret.Create(RatchetSecret.ChainKeyName, chain), 0);
+            long t6 = Stopwatch.GetTimestamp();
+            if (i >= 0)
+            {
+                long[] ts = [t0, t1, t2, t3, t4, t5, t6];
+                for (int k = 0; k < 6; k++)
+                {
+                    sums[k] += Stopwatch.GetElapsedTime(ts[k], ts[k + 1]).TotalMicroseconds;
+                }
+            }
+        }
+
+        Console.WriteLine($"|   (CreateAlice step means: base key {sums[0] / n:F1}, PQXDH {sums[1] / n:F1}, ratchet key {sums[2] / n:F1}, DH + root KDF {sums[3] / n:F1}, SPQR start {sums[4] / n:F1}, state {sums[5] / n:F1} µs) |||");
+        long p0 = Stopwatch.GetTimestamp();
+        for (int k = 0; k < 100_000; k++)
+        {
+            RatchetSecret.Create(RatchetSecret.ChainKeyName, root).Dispose();
+        }
+
+        long p1 = Stopwatch.GetTimestamp();
+        for (int k = 0; k < 100_000; k++)
+        {
+            GC.KeepAlive(root.ToArray());
+        }
+
+        long p2 = Stopwatch.GetTimestamp();
+        Console.WriteLine($"|   (one 32-byte session secret, pinned: {Stopwatch.GetElapsedTime(p0, p1).TotalMicroseconds / 100_000:F2} µs; an ordinary 32-byte array: {Stopwatch.GetElapsedTime(p1, p2).TotalMicroseconds / 100_000:F2} µs; means of 100,000) |||");
     }
 
     private static SessionRecord NewRecord(SessionState state)
