@@ -272,6 +272,8 @@ internal static class SignalPhaseBreakdown
         }
 
         Console.WriteLine($"|   (CreateAlice step means: base key {sums[0] / n:F1}, PQXDH {sums[1] / n:F1}, ratchet key {sums[2] / n:F1}, DH + root KDF {sums[3] / n:F1}, SPQR start {sums[4] / n:F1}, state {sums[5] / n:F1} µs) |||");
+        int g2 = GC.CollectionCount(2), g0 = GC.CollectionCount(0);
+        TimeSpan paused = GC.GetTotalPauseDuration();
         long p0 = Stopwatch.GetTimestamp();
         for (int k = 0; k < 100_000; k++)
         {
@@ -285,7 +287,7 @@ internal static class SignalPhaseBreakdown
         }
 
         long p2 = Stopwatch.GetTimestamp();
-        Console.WriteLine($"|   (one 32-byte session secret, pinned: {Stopwatch.GetElapsedTime(p0, p1).TotalMicroseconds / 100_000:F2} µs; an ordinary 32-byte array: {Stopwatch.GetElapsedTime(p1, p2).TotalMicroseconds / 100_000:F2} µs; means of 100,000) |||");
+        Console.WriteLine($"|   (one 32-byte session secret, pinned: {Stopwatch.GetElapsedTime(p0, p1).TotalMicroseconds / 100_000:F2} µs; an ordinary 32-byte array: {Stopwatch.GetElapsedTime(p1, p2).TotalMicroseconds / 100_000:F2} µs; means of 100,000; collections meanwhile gen0 {GC.CollectionCount(0) - g0}, gen2 {GC.CollectionCount(2) - g2}, GC pauses {(GC.GetTotalPauseDuration() - paused).TotalMilliseconds:F0} ms) |||");
     }
 
     private static SessionRecord NewRecord(SessionState state)
