@@ -24,6 +24,13 @@ public sealed class MLKemPrivateKey : IDisposable
         _publicKey = key.GetPublicKeyEncoded();
     }
 
+    private MLKemPrivateKey(MLKemAlgorithm algorithm, MLKemPrivateKeyParameters key, byte[] publicKey)
+    {
+        Algorithm = algorithm;
+        _key = key;
+        _publicKey = publicKey;
+    }
+
     /// <summary>The parameter set.</summary>
     public MLKemAlgorithm Algorithm { get; }
 
@@ -65,6 +72,17 @@ public sealed class MLKemPrivateKey : IDisposable
         }
 
         return new MLKemPrivateKey(algorithm, MLKemPrivateKeyParameters.FromEncoding(MLKem.Parameters(algorithm), decapsulationKey.ToArray()));
+    }
+
+    /// <summary>
+    /// An independent handle on the same key, without re-encoding or re-checking it (issue 15: what a store hands out
+    /// instead of parsing the expanded key again). BouncyCastle's key object is immutable and, as <see cref="Dispose"/>
+    /// explains, cannot be cleared, so both handles refer to it; each has its own disposed state.
+    /// </summary>
+    public MLKemPrivateKey Copy()
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        return new MLKemPrivateKey(Algorithm, _key, (byte[])_publicKey.Clone());
     }
 
     /// <summary>The 64-byte seed, when the key was made from one (Generate or FromSeed); null otherwise.</summary>

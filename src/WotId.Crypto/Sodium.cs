@@ -46,5 +46,8 @@ internal static unsafe partial class Sodium
     public static partial void crypto_core_ed25519_scalar_add(byte* z, byte* x, byte* y);
 
     [LibraryImport(Library)]
+    public static partial int crypto_core_ed25519_is_valid_point(byte* p);
+
+    [LibraryImport(Library)]
     public static partial int crypto_sign_verify_detached(byte* sig, byte* m, ulong mlen, byte* pk);
 }

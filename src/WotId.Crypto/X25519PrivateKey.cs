@@ -18,6 +18,12 @@ public sealed class X25519PrivateKey : IDisposable
         X25519.GetPublicKey(scalar.Span, _publicKey);
     }
 
+    private X25519PrivateKey(SecretBytes scalar, byte[] publicKey)
+    {
+        _scalar = scalar;
+        _publicKey = publicKey;
+    }
+
     /// <summary>The 32-byte public key (a copy).</summary>
     public byte[] PublicKey => (byte[])_publicKey.Clone();
 
@@ -51,6 +57,12 @@ public sealed class X25519PrivateKey : IDisposable
         X25519.Clamp(s.WritableSpan);
         return new X25519PrivateKey(s);
     }
+
+    /// <summary>
+    /// An independent handle on the same key (its own zeroing copy of the scalar), without recomputing the public key:
+    /// what a store hands out instead of re-importing the key (issue 15: a base-point multiplication saved per load).
+    /// </summary>
+    public X25519PrivateKey Copy() => new(SecretBytes.Create(_scalar.Span), (byte[])_publicKey.Clone());
 
     /// <summary>Writes the (clamped) private key, for storage.</summary>
     public void ExportPrivateKey(Span<byte> destination)

@@ -33,6 +33,7 @@ public static class SignalFloorConsole
         Console.WriteLine($"platform ML-KEM supported: {System.Security.Cryptography.MLKem.IsSupported}, ML-DSA supported: {System.Security.Cryptography.MLDsa.IsSupported}");
         Primitives(n);
         WholeAsync(n).GetAwaiter().GetResult();
+        SignalPhaseBreakdown.Run(n);
         return true;
     }
 
@@ -104,6 +105,7 @@ public static class SignalFloorConsole
         byte[] plaintext = new byte[1024];
         var setup = new double[n];
         var alt = new double[n];
+        int[] gc0 = [GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2)];
         for (int i = -n / 10; i < n; i++)
         {
             long t0 = Stopwatch.GetTimestamp();
@@ -129,6 +131,7 @@ public static class SignalFloorConsole
             }
         }
 
+        Console.WriteLine($"garbage collections during the {n + (n / 10)} iterations: gen0 {GC.CollectionCount(0) - gc0[0]}, gen1 {GC.CollectionCount(1) - gc0[1]}, gen2 {GC.CollectionCount(2) - gc0[2]}");
         Array.Sort(setup);
         Array.Sort(alt);
         Console.WriteLine($"measured session setup median {setup[n / 2]:F0} µs (p10 {setup[n / 10]:F0}); alternating message median {alt[n / 2]:F0} µs (p10 {alt[n / 10]:F0}) = {1e6 / alt[n / 2]:F0} msg/s");

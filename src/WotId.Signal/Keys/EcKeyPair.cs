@@ -45,6 +45,9 @@ public sealed class EcKeyPair : IDisposable
         }
     }
 
+    /// <summary>An independent pair with its own private-key handle; the public key is not recomputed.</summary>
+    internal EcKeyPair Copy() => new(_privateKey.Copy());
+
     /// <summary>Writes the 32-byte private scalar (for storage).</summary>
     public void ExportPrivateKey(Span<byte> destination) => _privateKey.ExportPrivateKey(destination);
 

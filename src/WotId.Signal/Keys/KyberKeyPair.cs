@@ -19,6 +19,12 @@ public sealed class KyberKeyPair : IDisposable
         PublicKey = KyberPublicKey.FromKeyBytes(privateKey.PublicKey);
     }
 
+    private KyberKeyPair(MLKemPrivateKey privateKey, KyberPublicKey publicKey)
+    {
+        _privateKey = privateKey;
+        PublicKey = publicKey;
+    }
+
     /// <summary>The public half in libsignal's 1569-byte form.</summary>
     public KyberPublicKey PublicKey { get; }
 
@@ -47,6 +53,9 @@ public sealed class KyberKeyPair : IDisposable
             throw new SignalProtocolException(SignalError.InvalidEncoding, "invalid Kyber-1024 secret key", e);
         }
     }
+
+    /// <summary>An independent pair with its own private-key handle; the (immutable) public key is shared, nothing is re-parsed.</summary>
+    internal KyberKeyPair Copy() => new(_privateKey.Copy(), PublicKey);
 
     /// <summary>libsignal's 3169-byte secret key form (secret; the caller owns and should zero it).</summary>
     public byte[] SerializeSecret()

@@ -64,6 +64,9 @@ public sealed class KyberPreKeyRecord : IDisposable
         return result;
     }
 
+    /// <summary>An independent copy with its own private-key handle, equal to a parse of <see cref="Serialize"/> without re-encoding and re-checking the key.</summary>
+    internal KyberPreKeyRecord Copy() => new(Id, Timestamp, KeyPair.Copy(), (byte[])Signature.Clone(), IsLastResort);
+
     /// <summary>Parses <see cref="Serialize"/>'s output.</summary>
     public static KyberPreKeyRecord Deserialize(ReadOnlySpan<byte> data)
     {

@@ -40,6 +40,9 @@ public sealed class PreKeyRecord : IDisposable
         return result;
     }
 
+    /// <summary>An independent copy with its own private-key handle, equal to a parse of <see cref="Serialize"/> but without recomputing the public key.</summary>
+    internal PreKeyRecord Copy() => new(Id, KeyPair.Copy());
+
     /// <summary>Parses <see cref="Serialize"/>'s output.</summary>
     public static PreKeyRecord Deserialize(ReadOnlySpan<byte> data)
     {

@@ -56,6 +56,9 @@ public sealed class SignedPreKeyRecord : IDisposable
         return result;
     }
 
+    /// <summary>An independent copy with its own private-key handle, equal to a parse of <see cref="Serialize"/> but without recomputing the public key.</summary>
+    internal SignedPreKeyRecord Copy() => new(Id, Timestamp, KeyPair.Copy(), (byte[])Signature.Clone());
+
     /// <summary>Parses <see cref="Serialize"/>'s output.</summary>
     public static SignedPreKeyRecord Deserialize(ReadOnlySpan<byte> data)
     {
