@@ -68,19 +68,7 @@ public sealed class NodeFreshBundleRaceTests
 
         internal void Arm() => Volatile.Write(ref _armed, 1);
 
-        internal NodeOptions Options(RuntimeWorld world)
-        {
-            NodeOptions defaults = world.Options;
-            return new NodeOptions
-            {
-                ListenAddresses = defaults.ListenAddresses,
-                StatusLists = defaults.StatusLists,
-                DirectDeliveryTimeout = defaults.DirectDeliveryTimeout,
-                MailboxPollInterval = defaults.MailboxPollInterval,
-                OutboxRetryInterval = defaults.OutboxRetryInterval,
-                FaultPoint = OnFaultPoint,
-            };
-        }
+        internal NodeOptions Options(RuntimeWorld world) => world.OptionsWithFaultPoint(OnFaultPoint);
 
         private void OnFaultPoint(string name)
         {

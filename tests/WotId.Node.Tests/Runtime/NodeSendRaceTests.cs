@@ -83,19 +83,7 @@ public sealed class NodeSendRaceTests
 
         internal bool Taken => _taken.Task.IsCompleted;
 
-        internal NodeOptions Options(RuntimeWorld world)
-        {
-            NodeOptions defaults = world.Options;
-            return new NodeOptions
-            {
-                ListenAddresses = defaults.ListenAddresses,
-                StatusLists = defaults.StatusLists,
-                DirectDeliveryTimeout = defaults.DirectDeliveryTimeout,
-                MailboxPollInterval = defaults.MailboxPollInterval,
-                OutboxRetryInterval = defaults.OutboxRetryInterval,
-                FaultPoint = OnFaultPoint,
-            };
-        }
+        internal NodeOptions Options(RuntimeWorld world) => world.OptionsWithFaultPoint(OnFaultPoint);
 
         /// <summary>Arms the hook (no other message may be queued at the sender now) and sends.</summary>
         internal Task<SentMessage> SendAsync(WotIdNode node, string contact, string text)

@@ -31,23 +31,14 @@ public sealed class NodeStopFlushTests
         // Bob's outbox loop reaches the receipt round and is held there (1 s) while Bob stops.
         using var roundStarted = new SemaphoreSlim(0);
         int held = 0;
-        NodeOptions defaults = world.Options;
-        var options = new NodeOptions
+        NodeOptions options = world.OptionsWithFaultPoint(name =>
         {
-            ListenAddresses = defaults.ListenAddresses,
-            StatusLists = defaults.StatusLists,
-            DirectDeliveryTimeout = defaults.DirectDeliveryTimeout,
-            MailboxPollInterval = defaults.MailboxPollInterval,
-            OutboxRetryInterval = defaults.OutboxRetryInterval,
-            FaultPoint = name =>
+            if (name == FaultPoints.BeforeLink && Interlocked.Exchange(ref held, 1) == 0)
             {
-                if (name == FaultPoints.BeforeLink && Interlocked.Exchange(ref held, 1) == 0)
-                {
-                    roundStarted.Release();
-                    Thread.Sleep(TimeSpan.FromSeconds(1));
-                }
-            },
-        };
+                roundStarted.Release();
+                Thread.Sleep(TimeSpan.FromSeconds(1));
+            }
+        });
 
         WotIdNode bob = await WotIdNode.StartAsync(await world.OpenAsync("bob"), options, TestProfiles.Ct);
         Assert.True(await roundStarted.WaitAsync(TimeSpan.FromSeconds(60)), "Bob's node never started a delivery round");

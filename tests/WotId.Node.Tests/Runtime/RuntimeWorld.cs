@@ -53,6 +53,21 @@ internal sealed class RuntimeWorld : IDisposable
         OutboxRetryInterval = TimeSpan.FromSeconds(1),
     };
 
+    /// <summary><see cref="Options"/> with a fault-point callback (tests that act at a named step of the node).</summary>
+    internal NodeOptions OptionsWithFaultPoint(Action<string> faultPoint)
+    {
+        NodeOptions defaults = Options;
+        return new NodeOptions
+        {
+            ListenAddresses = defaults.ListenAddresses,
+            StatusLists = defaults.StatusLists,
+            DirectDeliveryTimeout = defaults.DirectDeliveryTimeout,
+            MailboxPollInterval = defaults.MailboxPollInterval,
+            OutboxRetryInterval = defaults.OutboxRetryInterval,
+            FaultPoint = faultPoint,
+        };
+    }
+
     /// <summary>Publishes both issuers' current status lists.</summary>
     internal void Publish()
     {
