@@ -1,5 +1,8 @@
 // In-memory implementation of every Signal store, with trust on first use (like libsignal's storage/inmem.rs, which
 // also hands out clones). Records go in and out as deep copies, exactly as a store that serializes them would behave.
+// Prekey records are copied handle by handle (Copy: each copy owns its own secret), not through their storage form: a
+// parse recomputes the X25519 public keys and re-checks the Kyber key, about 50 µs per PreKey message (issue 15); the
+// stored and the returned record are equal in every serialized byte (InMemoryStoreCopyTests).
 using System;
 using System.Collections.Generic;
 using System.Threading;
@@ -74,7 +77,7 @@ public sealed class InMemorySignalProtocolStore : ISignalProtocolStore, IDisposa
     {
         lock (_lock)
         {
-            return ValueTask.FromResult(_preKeys.TryGetValue(id, out PreKeyRecord? r) ? Copy(r) : null);
+            return ValueTask.FromResult(_preKeys.TryGetValue(id, out PreKeyRecord? r) ? r.Copy() : null);
         }
     }
 
@@ -83,7 +86,7 @@ public sealed class InMemorySignalProtocolStore : ISignalProtocolStore, IDisposa
     {
         lock (_lock)
         {
-            Replace(_preKeys, id, Copy(record));
+            Replace(_preKeys, id, record.Copy());
         }
 
         return ValueTask.CompletedTask;
@@ -108,7 +111,7 @@ public sealed class InMemorySignalProtocolStore : ISignalProtocolStore, IDisposa
     {
         lock (_lock)
         {
-            return ValueTask.FromResult(_signedPreKeys.TryGetValue(id, out SignedPreKeyRecord? r) ? Copy(r) : null);
+            return ValueTask.FromResult(_signedPreKeys.TryGetValue(id, out SignedPreKeyRecord? r) ? r.Copy() : null);
         }
     }
 
@@ -117,7 +120,7 @@ public sealed class InMemorySignalProtocolStore : ISignalProtocolStore, IDisposa
     {
         lock (_lock)
         {
-            Replace(_signedPreKeys, id, Copy(record));
+            Replace(_signedPreKeys, id, record.Copy());
         }
 
         return ValueTask.CompletedTask;
@@ -128,7 +131,7 @@ public sealed class InMemorySignalProtocolStore : ISignalProtocolStore, IDisposa
     {
         lock (_lock)
         {
-            return ValueTask.FromResult(_kyberPreKeys.TryGetValue(id, out KyberPreKeyRecord? r) ? Copy(r) : null);
+            return ValueTask.FromResult(_kyberPreKeys.TryGetValue(id, out KyberPreKeyRecord? r) ? r.Copy() : null);
         }
     }
 
@@ -137,7 +140,7 @@ public sealed class InMemorySignalProtocolStore : ISignalProtocolStore, IDisposa
     {
         lock (_lock)
         {
-            Replace(_kyberPreKeys, id, Copy(record));
+            Replace(_kyberPreKeys, id, record.Copy());
         }
 
         return ValueTask.CompletedTask;
@@ -241,15 +244,6 @@ public sealed class InMemorySignalProtocolStore : ISignalProtocolStore, IDisposa
 
         map.Add(key, copy);
     }
-
-    // Prekey records are copied handle by handle (each copy owns its own secret), not through their storage form: a
-    // parse recomputes the X25519 public keys and re-checks the Kyber key, about 50 µs per PreKey message (issue 15).
-    // The stored and the returned record are equal in every serialized byte (InMemoryStoreCopyTests).
-    private static PreKeyRecord Copy(PreKeyRecord record) => record.Copy();
-
-    private static SignedPreKeyRecord Copy(SignedPreKeyRecord record) => record.Copy();
-
-    private static KyberPreKeyRecord Copy(KyberPreKeyRecord record) => record.Copy();
 
     /// <summary>Counts only.</summary>
     public override string ToString() => $"InMemorySignalProtocolStore({_sessions.Count} sessions)";
