@@ -30,6 +30,20 @@ internal static class FileWorld
         };
     }
 
+    /// <summary>
+    /// <see cref="Options"/> with 1 KiB chunks and 8 KiB batches for a receiver that holds its first durable batch
+    /// (<see cref="FaultPoints.AfterFileChunkDurable"/>): <paramref name="holding"/> completes when it is held, and it goes
+    /// on once <paramref name="release"/> completes (30 s at most), so a test can stop nodes mid-transfer.
+    /// </summary>
+    internal static NodeOptions HoldingFirstDurableBatch(RuntimeWorld world, TaskCompletionSource holding, Task release) =>
+        Options(world, chunkSize: 1024, durableEvery: 8 * 1024, fault: p =>
+        {
+            if (p == FaultPoints.AfterFileChunkDurable && holding.TrySetResult())
+            {
+                release.Wait(TimeSpan.FromSeconds(30));
+            }
+        });
+
     /// <summary>A folder inside the world's temporary root.</summary>
     internal static string Folder(RuntimeWorld world, string name) => Path.Combine(Path.GetDirectoryName(world.SharedMailbox)!, name);
 

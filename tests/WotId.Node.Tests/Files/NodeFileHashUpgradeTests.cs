@@ -71,13 +71,7 @@ public sealed class NodeFileHashUpgradeTests
         // Bob holds his first durable batch until the first alice is stopped, so both stop mid-transfer.
         var holding = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        NodeOptions holdOnce = FileWorld.Options(world, chunkSize: 1024, durableEvery: 8 * 1024, fault: p =>
-        {
-            if (p == FaultPoints.AfterFileChunkDurable && holding.TrySetResult())
-            {
-                release.Task.Wait(TimeSpan.FromSeconds(30));
-            }
-        });
+        NodeOptions holdOnce = FileWorld.HoldingFirstDurableBatch(world, holding, release.Task);
         (NodeProfile alicePro, _) = await world.CreateAsync("alice");
         (NodeProfile bobPro, _) = await world.CreateAsync("bob");
         string source = FileWorld.MakeFile(FileWorld.Folder(world, "src"), "archive.tar", 200 * 1024);
