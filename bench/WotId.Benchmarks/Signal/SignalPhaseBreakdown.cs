@@ -199,6 +199,8 @@ internal static class SignalPhaseBreakdown
             s.Dispose();
         }));
         Console.WriteLine($"| **sum of phases** | {total:F1} µs | {totalAlloc / 1024.0:F1} KB |");
+        (double spqrClone, long spqrCloneBytes) = Time(n, () => 0, _ => bobRecord.Current!.Spqr.Clone());
+        Console.WriteLine($"of which the SPQR state clone that keeps a failed decrypt side-effect free: {spqrClone:F1} µs, {spqrCloneBytes / 1024.0:F1} KB");
         Console.WriteLine($"of which SPQR send + receive, mean over {rounds} alternating round trips with braid epochs: {spqr:F1} µs, {spqrBytes / 1024.0:F1} KB per message");
         aliceRecord.Dispose();
         bobRecord.Dispose();
