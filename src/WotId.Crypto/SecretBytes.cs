@@ -5,22 +5,29 @@ using System.Security.Cryptography;
 namespace WotId.Crypto;
 
 /// <summary>
-/// Secret key material held in a pinned array that is zeroed on <see cref="Dispose"/> (house style, point 6).
-/// <see cref="ToString"/> never shows the bytes.
+/// Secret key material held in pinned memory that is zeroed on <see cref="Dispose"/> (house style, point 6).
+/// <see cref="ToString"/> never shows the bytes. Secrets of up to 128 bytes are pieces of a shared pinned slab
+/// (SecretSlab), longer ones have a pinned array of their own; either way a handle's bytes belong to it alone and are
+/// never handed to another handle, even after <see cref="Dispose"/>.
 /// </summary>
 [DebuggerDisplay("SecretBytes, Length = {Length}")]
 public sealed class SecretBytes : IDisposable
 {
-    private readonly byte[] _bytes;
+    private readonly byte[] _buffer;
+    private readonly int _offset;
+    private readonly int _length;
     private bool _disposed;
 
     private SecretBytes(int length)
     {
-        _bytes = GC.AllocateArray<byte>(length, pinned: true);
+        _length = length;
+        _buffer = length <= SecretSlab.MaxCarvedLength
+            ? SecretSlab.Carve(length, out _offset)
+            : GC.AllocateArray<byte>(length, pinned: true);
     }
 
     /// <summary>Number of bytes.</summary>
-    public int Length => _bytes.Length;
+    public int Length => _length;
 
     /// <summary>The secret bytes; valid until disposed.</summary>
     public ReadOnlySpan<byte> Span
@@ -28,7 +35,7 @@ public sealed class SecretBytes : IDisposable
         get
         {
             ObjectDisposedException.ThrowIf(_disposed, this);
-            return _bytes;
+            return new Span<byte>(_buffer, _offset, _length);
         }
     }
 
@@ -36,7 +43,7 @@ public sealed class SecretBytes : IDisposable
     public static SecretBytes Create(ReadOnlySpan<byte> source)
     {
         var s = new SecretBytes(source.Length);
-        source.CopyTo(s._bytes);
+        source.CopyTo(s.WritableSpan);
         return s;
     }
 
@@ -45,7 +52,7 @@ public sealed class SecretBytes : IDisposable
     {
         ArgumentOutOfRangeException.ThrowIfNegative(length);
         var s = new SecretBytes(length);
-        RandomNumberGenerator.Fill(s._bytes);
+        RandomNumberGenerator.Fill(s.WritableSpan);
         return s;
     }
 
@@ -58,7 +65,7 @@ public sealed class SecretBytes : IDisposable
         get
         {
             ObjectDisposedException.ThrowIf(_disposed, this);
-            return _bytes;
+            return new Span<byte>(_buffer, _offset, _length);
         }
     }
 
@@ -70,7 +77,7 @@ public sealed class SecretBytes : IDisposable
     {
         if (!_disposed)
         {
-            CryptographicOperations.ZeroMemory(_bytes);
+            CryptographicOperations.ZeroMemory(new Span<byte>(_buffer, _offset, _length));
             _disposed = true;
         }
     }

@@ -58,9 +58,20 @@ public sealed class SessionBuilder
 
         IdentityKeyPair identity = await _store.GetIdentityKeyPairAsync(cancellationToken).ConfigureAwait(false);
         uint registrationId = await _store.GetLocalRegistrationIdAsync(cancellationToken).ConfigureAwait(false);
-        using SessionRecord record = await _store.LoadSessionAsync(_remote, cancellationToken).ConfigureAwait(false) ?? new SessionRecord();
-        record.PromoteState(SessionInitializer.CreateAlice(identity, registrationId, bundle, (ulong)_time.GetUtcNow().ToUnixTimeMilliseconds()));
-        IdentityChange change = await _store.SaveIdentityAsync(_remote, bundle.IdentityKey, cancellationToken).ConfigureAwait(false);
+        SessionRecord record = await _store.LoadSessionAsync(_remote, cancellationToken).ConfigureAwait(false) ?? new SessionRecord();
+        IdentityChange change;
+        try
+        {
+            record.PromoteState(SessionInitializer.CreateAlice(identity, registrationId, bundle, (ulong)_time.GetUtcNow().ToUnixTimeMilliseconds()));
+            change = await _store.SaveIdentityAsync(_remote, bundle.IdentityKey, cancellationToken).ConfigureAwait(false);
+        }
+        catch
+        {
+            record.Dispose();
+            throw;
+        }
+
+        // The store takes the record over (ISessionStore), also when it throws.
         await _store.StoreSessionAsync(_remote, record, cancellationToken).ConfigureAwait(false);
         return change;
     }

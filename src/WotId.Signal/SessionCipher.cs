@@ -2,7 +2,7 @@
 // session_management.rs): unacknowledged sessions send PreKeySignalMessages; SignalMessages are tried on the current
 // session, then on archived ones (a success promotes the session); PreKey messages reuse a session with the same base
 // key or run PQXDH as responder. Nothing is stored unless decryption succeeds. Each operation holds the address's lock
-// (SessionLocks) from load to store, and disposes the record it loaded.
+// (SessionLocks) from load to store, and either hands the record it loaded to the store or disposes it.
 using System;
 using System.Threading;
 using System.Threading.Tasks;
@@ -23,9 +23,9 @@ namespace WotId.Signal;
 /// parallel. Waiting for the address can be cancelled with the operation's token.
 /// </para>
 /// <para>
-/// Ownership: each operation loads its own copy of the session record, stores it on success and disposes it (which
-/// zeroes its secrets) before returning, whether the operation succeeded or not. Prekey records it loads are disposed
-/// the same way.
+/// Ownership: each operation loads its own copy of the session record; on success it hands that copy to the store
+/// (<see cref="ISessionStore.StoreSessionAsync"/> takes ownership), on failure it disposes it (which zeroes its
+/// secrets) before returning, so the stored record is unchanged. Prekey records it loads are always disposed.
 /// </para>
 /// </summary>
 public sealed class SessionCipher
@@ -48,8 +48,92 @@ public sealed class SessionCipher
     public async ValueTask<CiphertextMessage> EncryptAsync(ReadOnlyMemory<byte> plaintext, CancellationToken cancellationToken = default)
     {
         using SessionLocks.Releaser held = await _locks.AcquireAsync(_remote, cancellationToken).ConfigureAwait(false);
-        using SessionRecord record = await _store.LoadSessionAsync(_remote, cancellationToken).ConfigureAwait(false)
+        SessionRecord? record = await _store.LoadSessionAsync(_remote, cancellationToken).ConfigureAwait(false)
             ?? throw new SignalProtocolException(SignalError.NoSession, "no session for " + _remote);
+        try
+        {
+            CiphertextMessage result = await EncryptWithRecordAsync(record, plaintext, cancellationToken).ConfigureAwait(false);
+            await _store.StoreSessionAsync(_remote, Release(ref record), cancellationToken).ConfigureAwait(false);
+            return result;
+        }
+        finally
+        {
+            record?.Dispose();
+        }
+    }
+
+    /// <summary>Decrypts a message of either type.</summary>
+    public ValueTask<byte[]> DecryptAsync(CiphertextMessage message, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        return message.Type switch
+        {
+            CiphertextMessageType.PreKey => DecryptPreKeySignalMessageAsync(message.Serialized, cancellationToken),
+            CiphertextMessageType.Whisper => DecryptSignalMessageAsync(message.Serialized, cancellationToken),
+            _ => throw new SignalProtocolException(SignalError.InvalidEncoding, "unknown message type"),
+        };
+    }
+
+    /// <summary>Decrypts a SignalMessage (type 2).</summary>
+    public async ValueTask<byte[]> DecryptSignalMessageAsync(ReadOnlyMemory<byte> serialized, CancellationToken cancellationToken = default)
+    {
+        SignalMessage message = SignalMessage.Deserialize(serialized.Span);
+        using SessionLocks.Releaser held = await _locks.AcquireAsync(_remote, cancellationToken).ConfigureAwait(false);
+        SessionRecord? record = await _store.LoadSessionAsync(_remote, cancellationToken).ConfigureAwait(false)
+            ?? throw new SignalProtocolException(SignalError.NoSession, "no session for " + _remote);
+        try
+        {
+            byte[] plaintext = await DecryptWithRecordAsync(record, message, cancellationToken).ConfigureAwait(false);
+            await _store.StoreSessionAsync(_remote, Release(ref record), cancellationToken).ConfigureAwait(false);
+            return plaintext;
+        }
+        finally
+        {
+            record?.Dispose();
+        }
+    }
+
+    /// <summary>
+    /// Decrypts a PreKeySignalMessage (type 3), creating the session as responder when needed. A message that matches an
+    /// existing session by its base key but names another identity key is refused with
+    /// <see cref="SignalError.SessionIdentityMismatch"/>.
+    /// </summary>
+    public async ValueTask<byte[]> DecryptPreKeySignalMessageAsync(ReadOnlyMemory<byte> serialized, CancellationToken cancellationToken = default)
+    {
+        PreKeySignalMessage message = PreKeySignalMessage.Deserialize(serialized.Span);
+        using SessionLocks.Releaser held = await _locks.AcquireAsync(_remote, cancellationToken).ConfigureAwait(false);
+        if (!await _store.IsTrustedIdentityAsync(_remote, message.IdentityKey, Direction.Receiving, cancellationToken).ConfigureAwait(false))
+        {
+            throw new SignalProtocolException(SignalError.UntrustedIdentity, "untrusted identity for " + _remote);
+        }
+
+        SessionRecord? record = await _store.LoadSessionAsync(_remote, cancellationToken).ConfigureAwait(false) ?? new SessionRecord();
+        try
+        {
+            byte[] plaintext = await DecryptPreKeyWithRecordAsync(record, message, cancellationToken).ConfigureAwait(false);
+            await _store.SaveIdentityAsync(_remote, message.IdentityKey, cancellationToken).ConfigureAwait(false);
+            await _store.StoreSessionAsync(_remote, Release(ref record), cancellationToken).ConfigureAwait(false);
+            return plaintext;
+        }
+        finally
+        {
+            record?.Dispose();
+        }
+    }
+
+    /// <summary>The remote address only.</summary>
+    public override string ToString() => "SessionCipher(" + _remote + ")";
+
+    /// <summary>Hands <paramref name="record"/> over (to the store, which owns it from then on) and clears the caller's reference.</summary>
+    private static SessionRecord Release(ref SessionRecord? record)
+    {
+        SessionRecord owned = record!;
+        record = null;
+        return owned;
+    }
+
+    private async ValueTask<CiphertextMessage> EncryptWithRecordAsync(SessionRecord record, ReadOnlyMemory<byte> plaintext, CancellationToken cancellationToken)
+    {
         SessionState state = record.Current ?? throw new SignalProtocolException(SignalError.NoSession, "no current session for " + _remote);
         PendingPreKey? pending = state.Pending;
         if (pending is not null &&
@@ -71,49 +155,11 @@ public sealed class SessionCipher
                 PreKeySignalMessage.Create(
                     state.LocalRegistrationId, pending.PreKeyId, pending.SignedPreKeyId, pending.KyberPreKeyId, pending.KyberCiphertext,
                     pending.BaseKey, state.LocalIdentity, message).SerializedArray);
-        await _store.StoreSessionAsync(_remote, record, cancellationToken).ConfigureAwait(false);
         return result;
     }
 
-    /// <summary>Decrypts a message of either type.</summary>
-    public ValueTask<byte[]> DecryptAsync(CiphertextMessage message, CancellationToken cancellationToken = default)
+    private async ValueTask<byte[]> DecryptPreKeyWithRecordAsync(SessionRecord record, PreKeySignalMessage message, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(message);
-        return message.Type switch
-        {
-            CiphertextMessageType.PreKey => DecryptPreKeySignalMessageAsync(message.Serialized, cancellationToken),
-            CiphertextMessageType.Whisper => DecryptSignalMessageAsync(message.Serialized, cancellationToken),
-            _ => throw new SignalProtocolException(SignalError.InvalidEncoding, "unknown message type"),
-        };
-    }
-
-    /// <summary>Decrypts a SignalMessage (type 2).</summary>
-    public async ValueTask<byte[]> DecryptSignalMessageAsync(ReadOnlyMemory<byte> serialized, CancellationToken cancellationToken = default)
-    {
-        SignalMessage message = SignalMessage.Deserialize(serialized.Span);
-        using SessionLocks.Releaser held = await _locks.AcquireAsync(_remote, cancellationToken).ConfigureAwait(false);
-        using SessionRecord record = await _store.LoadSessionAsync(_remote, cancellationToken).ConfigureAwait(false)
-            ?? throw new SignalProtocolException(SignalError.NoSession, "no session for " + _remote);
-        byte[] plaintext = await DecryptWithRecordAsync(record, message, cancellationToken).ConfigureAwait(false);
-        await _store.StoreSessionAsync(_remote, record, cancellationToken).ConfigureAwait(false);
-        return plaintext;
-    }
-
-    /// <summary>
-    /// Decrypts a PreKeySignalMessage (type 3), creating the session as responder when needed. A message that matches an
-    /// existing session by its base key but names another identity key is refused with
-    /// <see cref="SignalError.SessionIdentityMismatch"/>.
-    /// </summary>
-    public async ValueTask<byte[]> DecryptPreKeySignalMessageAsync(ReadOnlyMemory<byte> serialized, CancellationToken cancellationToken = default)
-    {
-        PreKeySignalMessage message = PreKeySignalMessage.Deserialize(serialized.Span);
-        using SessionLocks.Releaser held = await _locks.AcquireAsync(_remote, cancellationToken).ConfigureAwait(false);
-        if (!await _store.IsTrustedIdentityAsync(_remote, message.IdentityKey, Direction.Receiving, cancellationToken).ConfigureAwait(false))
-        {
-            throw new SignalProtocolException(SignalError.UntrustedIdentity, "untrusted identity for " + _remote);
-        }
-
-        using SessionRecord record = await _store.LoadSessionAsync(_remote, cancellationToken).ConfigureAwait(false) ?? new SessionRecord();
         byte[] plaintext;
         if (FindSessionByBaseKey(record, message, out int archivedIndex) is { } state)
         {
@@ -143,13 +189,8 @@ public sealed class SessionCipher
             plaintext = await CreateSessionAndDecryptAsync(record, message, cancellationToken).ConfigureAwait(false);
         }
 
-        await _store.SaveIdentityAsync(_remote, message.IdentityKey, cancellationToken).ConfigureAwait(false);
-        await _store.StoreSessionAsync(_remote, record, cancellationToken).ConfigureAwait(false);
         return plaintext;
     }
-
-    /// <summary>The remote address only.</summary>
-    public override string ToString() => "SessionCipher(" + _remote + ")";
 
     private async ValueTask<byte[]> DecryptWithRecordAsync(SessionRecord record, SignalMessage message, CancellationToken cancellationToken)
     {

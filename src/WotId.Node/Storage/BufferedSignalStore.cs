@@ -80,14 +80,19 @@ internal sealed class BufferedSignalStore : ISignalProtocolStore, IDisposable
     /// <inheritdoc />
     public ValueTask StoreSessionAsync(ProtocolAddress address, SessionRecord record, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(address);
         ArgumentNullException.ThrowIfNull(record);
-        if (_sessions.Remove(address, out byte[]? previous))
+        using (record)
         {
-            CryptographicOperations.ZeroMemory(previous);
+            // The store owns the record from the call on (ISessionStore), also when it throws: it keeps the bytes only.
+            ArgumentNullException.ThrowIfNull(address);
+            if (_sessions.Remove(address, out byte[]? previous))
+            {
+                CryptographicOperations.ZeroMemory(previous);
+            }
+
+            _sessions[address] = record.Serialize();
         }
 
-        _sessions[address] = record.Serialize();
         return ValueTask.CompletedTask;
     }
 

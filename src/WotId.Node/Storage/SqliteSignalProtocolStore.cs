@@ -91,10 +91,16 @@ internal sealed partial class SqliteSignalProtocolStore : ISignalProtocolStore, 
     /// <inheritdoc />
     public ValueTask StoreSessionAsync(ProtocolAddress address, SessionRecord record, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(address);
         ArgumentNullException.ThrowIfNull(record);
-        cancellationToken.ThrowIfCancellationRequested();
-        byte[] serialized = record.Serialize();
+        byte[] serialized;
+        using (record)
+        {
+            // The store owns the record from the call on (ISessionStore), also when it throws: it keeps the bytes only.
+            ArgumentNullException.ThrowIfNull(address);
+            cancellationToken.ThrowIfCancellationRequested();
+            serialized = record.Serialize();
+        }
+
         _db.Write((c, t) => WriteSession(c, t, address, serialized));
         return ValueTask.CompletedTask;
     }

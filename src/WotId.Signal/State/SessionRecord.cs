@@ -12,7 +12,7 @@ namespace WotId.Signal.State;
 /// All sessions with one remote device. Archived sessions stay serialized until a message needs them.
 /// A record holds secrets and has exactly one owner, who disposes it: a record loaded from an
 /// <see cref="Stores.ISessionStore"/> belongs to the caller, and a record passed to
-/// <see cref="Stores.ISessionStore.StoreSessionAsync"/> stays the caller's (the store keeps its own copy).
+/// <see cref="Stores.ISessionStore.StoreSessionAsync"/> belongs to the store from then on (the caller stops using it).
 /// A record is not thread-safe; <see cref="SessionCipher"/> and <see cref="SessionBuilder"/> never share one.
 /// </summary>
 public sealed class SessionRecord : IDisposable

@@ -1,5 +1,7 @@
 // In-memory implementation of every Signal store, with trust on first use (like libsignal's storage/inmem.rs, which
-// also hands out clones). Records go in and out as deep copies, exactly as a store that serializes them would behave.
+// also hands out clones). Session records come out as deep copies, exactly as a store that parses stored bytes would
+// give; a stored session record is kept as it is (the store owns it from the call on, ISessionStore), so a message
+// costs one deep copy instead of two.
 // Prekey records are copied handle by handle (Copy: each copy owns its own secret), not through their storage form: a
 // parse recomputes the X25519 public keys and re-checks the Kyber key, about 50 µs per PreKey message (issue 15); the
 // stored and the returned record are equal in every serialized byte (InMemoryStoreCopyTests).
@@ -15,8 +17,9 @@ namespace WotId.Signal.Stores;
 /// <summary>
 /// Keeps everything in dictionaries. Identities are trusted on first use; a changed identity is untrusted until
 /// <see cref="SaveIdentityAsync"/> stores it (which reports <see cref="IdentityChange.ReplacedExisting"/>).
-/// Loads return new copies that the caller owns and disposes; store methods keep copies and leave the argument to the
-/// caller; replaced and removed copies are disposed by the store, the rest by <see cref="Dispose"/>. Thread-safe.
+/// Loads return new copies that the caller owns and disposes. <see cref="StoreSessionAsync"/> keeps the record it is
+/// given (the caller gives it up); the prekey store methods keep copies and leave the argument to the caller.
+/// Replaced and removed records are disposed by the store, the rest by <see cref="Dispose"/>. Thread-safe.
 /// </summary>
 public sealed class InMemorySignalProtocolStore : ISignalProtocolStore, IDisposable
 {
@@ -185,12 +188,21 @@ public sealed class InMemorySignalProtocolStore : ISignalProtocolStore, IDisposa
     /// <inheritdoc />
     public ValueTask StoreSessionAsync(ProtocolAddress address, SessionRecord record, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(address);
         ArgumentNullException.ThrowIfNull(record);
-        SessionRecord copy = record.Clone();
+        if (address is null)
+        {
+            record.Dispose();
+            throw new ArgumentNullException(nameof(address));
+        }
+
         lock (_lock)
         {
-            Replace(_sessions, address, copy);
+            if (_sessions.TryGetValue(address, out SessionRecord? old) && ReferenceEquals(old, record))
+            {
+                return ValueTask.CompletedTask;
+            }
+
+            Replace(_sessions, address, record);
         }
 
         return ValueTask.CompletedTask;
@@ -233,7 +245,7 @@ public sealed class InMemorySignalProtocolStore : ISignalProtocolStore, IDisposa
         }
     }
 
-    private static void Replace<TKey, TRecord>(Dictionary<TKey, TRecord> map, TKey key, TRecord copy)
+    private static void Replace<TKey, TRecord>(Dictionary<TKey, TRecord> map, TKey key, TRecord record)
         where TKey : notnull
         where TRecord : IDisposable
     {
@@ -242,7 +254,7 @@ public sealed class InMemorySignalProtocolStore : ISignalProtocolStore, IDisposa
             old.Dispose();
         }
 
-        map.Add(key, copy);
+        map.Add(key, record);
     }
 
     /// <summary>Counts only.</summary>

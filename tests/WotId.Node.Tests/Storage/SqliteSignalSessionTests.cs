@@ -67,6 +67,23 @@ public sealed class SqliteSignalSessionTests
     }
 
     [Fact]
+    public async Task StoringARecordWritesItsBytesAndDisposesTheRecordItTookOver()
+    {
+        using var t = new TestProfiles();
+        using NodeProfile alice = await t.CreateAsync("alice", mailbox: false);
+        using NodeProfile bob = await t.CreateAsync("bob", mailbox: false);
+        await new SessionBuilder(alice.SignalStore, s_bob).ProcessPreKeyBundleAsync(await bob.PreKeys.CreateBundleAsync(TestProfiles.Ct), TestProfiles.Ct);
+        SessionRecord given = (await alice.SignalStore.LoadSessionAsync(s_bob, TestProfiles.Ct))!;
+        byte[] bytes = given.Serialize();
+
+        await alice.SignalStore.StoreSessionAsync(s_bob, given, TestProfiles.Ct);
+
+        Assert.False(given.HasCurrentState);
+        using SessionRecord loaded = (await alice.SignalStore.LoadSessionAsync(s_bob, TestProfiles.Ct))!;
+        Assert.Equal(bytes, loaded.Serialize());
+    }
+
+    [Fact]
     public async Task ChangedRemoteIdentityIsReportedAndUntrustedUntilSaved()
     {
         using var t = new TestProfiles();

@@ -11,8 +11,9 @@ using WotId.Signal.Tests.Support;
 namespace WotId.Signal.Tests.Sessions;
 
 /// <summary>
-/// A record loaded from a store has exactly one owner: the store hands out deep copies and keeps its own, and
-/// <see cref="SessionCipher"/> and <see cref="SessionBuilder"/> dispose every record they load before returning.
+/// A record has exactly one owner: the store hands out deep copies on load and takes over the record it is given on
+/// store, and <see cref="SessionCipher"/> and <see cref="SessionBuilder"/> either hand every record they load to the
+/// store (on success) or dispose it before returning.
 /// </summary>
 public sealed class SessionOwnershipTests
 {
@@ -56,21 +57,37 @@ public sealed class SessionOwnershipTests
     }
 
     [Fact]
-    public async Task StoringARecordKeepsACopyAndLeavesTheArgumentToTheCaller()
+    public async Task StoringARecordHandsItToTheStoreWhichDisposesItWhenReplaced()
     {
         using var alice = new Party("alice");
         using var bob = new Party("bob");
         await EstablishAsync(alice.Store, alice, bob);
         SessionRecord mine = (await alice.Store.LoadSessionAsync(bob.Address, Ct))!;
         byte[] bytes = mine.Serialize();
+        RatchetSecret root = mine.Current!.RootKey;
         await alice.Store.StoreSessionAsync(bob.Address, mine, Ct);
 
-        Assert.NotSame(mine, alice.Store.StoredSession(bob.Address));
-        Assert.True(mine.HasCurrentState);
-        mine.ArchiveCurrentState();
-        mine.Dispose();
-
+        Assert.Same(mine, alice.Store.StoredSession(bob.Address));
         Assert.Equal(bytes, alice.Store.StoredSession(bob.Address)!.Serialize());
+        await AssertRoundTripAsync(alice.Store, alice, bob);
+
+        AssertDisposed(mine);
+        AssertZeroed(root);
+    }
+
+    [Fact]
+    public async Task StoringTheStoredRecordAgainKeepsIt()
+    {
+        using var alice = new Party("alice");
+        using var bob = new Party("bob");
+        await EstablishAsync(alice.Store, alice, bob);
+        SessionRecord mine = (await alice.Store.LoadSessionAsync(bob.Address, Ct))!;
+        await alice.Store.StoreSessionAsync(bob.Address, mine, Ct);
+
+        await alice.Store.StoreSessionAsync(bob.Address, mine, Ct);
+
+        Assert.Same(mine, alice.Store.StoredSession(bob.Address));
+        Assert.True(mine.HasCurrentState);
         await AssertRoundTripAsync(alice.Store, alice, bob);
     }
 
@@ -91,25 +108,30 @@ public sealed class SessionOwnershipTests
     }
 
     [Fact]
-    public async Task EncryptZeroesTheRecordItLoaded()
+    public async Task EncryptHandsTheRecordItLoadedToTheStore()
     {
         using var alice = new Party("alice");
         using var bob = new Party("bob");
         var spy = new RecordingStore(alice.Store);
         await EstablishAsync(spy, alice, bob);
-        Assert.All(spy.LoadedSessions, AssertDisposed);
+        AssertDisposedOrStored(spy, bob.Address);
         spy.LoadedSessions.Clear();
         spy.LoadedRootKeys.Clear();
 
         await new SessionCipher(spy, bob.Address).EncryptAsync(new byte[] { 9 }, Ct);
 
         SessionRecord loaded = Assert.Single(spy.LoadedSessions);
+        Assert.Same(loaded, alice.Store.StoredSession(bob.Address));
+        RatchetSecret root = Assert.Single(spy.LoadedRootKeys);
+
+        await new SessionCipher(spy, bob.Address).EncryptAsync(new byte[] { 10 }, Ct);
+
         AssertDisposed(loaded);
-        AssertZeroed(Assert.Single(spy.LoadedRootKeys));
+        AssertZeroed(root);
     }
 
     [Fact]
-    public async Task EveryRecordLoadedInTheNormalPathsIsDisposed()
+    public async Task EveryRecordLoadedInTheNormalPathsIsDisposedOrStored()
     {
         using var alice = new Party("alice");
         using var bob = new Party("bob");
@@ -123,9 +145,9 @@ public sealed class SessionOwnershipTests
 
         Assert.NotEmpty(aliceSpy.LoadedSessions);
         Assert.NotEmpty(bobSpy.LoadedSessions);
-        Assert.All(aliceSpy.LoadedSessions.Concat(bobSpy.LoadedSessions), AssertDisposed);
         Assert.NotEmpty(aliceSpy.LoadedRootKeys);
-        Assert.All(aliceSpy.LoadedRootKeys.Concat(bobSpy.LoadedRootKeys), AssertZeroed);
+        AssertDisposedOrStored(aliceSpy, bob.Address);
+        AssertDisposedOrStored(bobSpy, alice.Address);
         Assert.Equal(6, bobSpy.LoadedPreKeys.Count);
         Assert.All(bobSpy.LoadedPreKeys, AssertKeyDisposed);
     }
@@ -184,6 +206,15 @@ public sealed class SessionOwnershipTests
     }
 
     private static bool IsZero(ReadOnlySpan<byte> s) => s.IndexOfAnyExcept((byte)0) < 0;
+
+    /// <summary>Every record <paramref name="spy"/> handed out is either the one its store now holds or disposed, with its root key zeroed.</summary>
+    private static void AssertDisposedOrStored(RecordingStore spy, ProtocolAddress address)
+    {
+        SessionRecord? stored = spy.Inner.StoredSession(address);
+        RatchetSecret? storedRoot = stored?.Current?.RootKey;
+        Assert.All(spy.LoadedSessions.Where(r => !ReferenceEquals(r, stored)), AssertDisposed);
+        Assert.All(spy.LoadedRootKeys.Where(k => !ReferenceEquals(k, storedRoot)), AssertZeroed);
+    }
 
     /// <summary>A disposed record is empty.</summary>
     private static void AssertDisposed(SessionRecord record)
