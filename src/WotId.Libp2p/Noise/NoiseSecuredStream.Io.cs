@@ -197,9 +197,12 @@ internal sealed partial class NoiseSecuredStream
             _cipherHave = 0;
         }
 
+        // The read may also take the next message's length prefix (into the pooled array's spare room), which saves a
+        // transport read per message while messages arrive back to back; it never waits for those bytes.
+        int readAhead = Math.Min(_header.Length, _cipher.Length - _cipherLength);
         while (_cipherHave < _cipherLength)
         {
-            int n = await _transport.ReadAsync(_cipher.AsMemory(_cipherHave, _cipherLength - _cipherHave), cancellationToken).ConfigureAwait(false);
+            int n = await _transport.ReadAsync(_cipher.AsMemory(_cipherHave, _cipherLength + readAhead - _cipherHave), cancellationToken).ConfigureAwait(false);
             if (n == 0)
             {
                 throw Truncated();
@@ -208,6 +211,8 @@ internal sealed partial class NoiseSecuredStream
             _cipherHave += n;
         }
 
+        _nextHeaderHave = _cipherHave - _cipherLength;
+        _cipher.AsSpan(_cipherLength, _nextHeaderHave).CopyTo(_header);
         return true;
     }
 
@@ -219,7 +224,8 @@ internal sealed partial class NoiseSecuredStream
             _cipher = null;
         }
 
-        _headerHave = 0;
+        _headerHave = _nextHeaderHave;
+        _nextHeaderHave = 0;
         _cipherHave = 0;
     }
 
