@@ -92,6 +92,38 @@ public sealed class YamuxOverNoiseHandOverTests
     }
 
     [Fact]
+    public async Task ReadingAMessageNeverWaitsForTheNextOnesLengthPrefix()
+    {
+        CancellationToken ct = ConnectedPairs.Timeout();
+        (NoiseSecuredStream writer, NoiseSecuredStream reader) = await ConnectedPairs.NoiseOverTcpAsync(ct);
+        await using (writer)
+        await using (reader)
+        {
+            // Each message is written only after the previous one was read: a read that waited for the next length
+            // prefix would never finish. Sizes cover a pooled array with no spare room, one byte and several.
+            foreach (int size in new[] { 65_519, 65_518, 65_517, 12, 1, 50_000 })
+            {
+                byte[] message = RandomNumberGenerator.GetBytes(size);
+                await writer.WriteAsync(message, ct);
+                byte[] received = new byte[size];
+                await reader.ReadExactlyAsync(received, ct);
+                Assert.Equal(message, received);
+            }
+
+            // Back to back, the read of a full-size message takes one byte of the next prefix (its pooled array has
+            // one spare byte) and the next read completes the prefix.
+            byte[] full = RandomNumberGenerator.GetBytes(65_519);
+            byte[] small = RandomNumberGenerator.GetBytes(7);
+            await writer.WriteAsync(full, ct);
+            await writer.WriteAsync(small, ct);
+            byte[] both = new byte[full.Length + small.Length];
+            await reader.ReadExactlyAsync(both, ct);
+            Assert.Equal(full, both[..full.Length]);
+            Assert.Equal(small, both[full.Length..]);
+        }
+    }
+
+    [Fact]
     public async Task LargeWritesArriveIntactBesideSmallMessagesOnAnotherStream()
     {
         CancellationToken ct = ConnectedPairs.Timeout(60);
