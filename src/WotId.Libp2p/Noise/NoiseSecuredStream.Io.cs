@@ -84,7 +84,15 @@ internal sealed partial class NoiseSecuredStream
     }
 
     /// <inheritdoc />
-    public override async ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken = default)
+    public override ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken = default) =>
+        WriteMessagesAsync(ReadOnlyMemory<byte>.Empty, buffer, cancellationToken);
+
+    /// <summary>
+    /// Seals <paramref name="head"/> (at most one message's plaintext) as a message of its own, then
+    /// <paramref name="body"/> in messages of at most 65519 bytes, each out of place from the caller's memory into the
+    /// outgoing frames (one pass over the bytes, no copy first), and writes them in order, several per transport write.
+    /// </summary>
+    private async ValueTask WriteMessagesAsync(ReadOnlyMemory<byte> head, ReadOnlyMemory<byte> body, CancellationToken cancellationToken)
     {
         ObjectDisposedException.ThrowIf(_disposed != 0, this);
         if (_writesCompleted != 0)
@@ -92,7 +100,13 @@ internal sealed partial class NoiseSecuredStream
             throw new IOException("writes were completed (half-closed)");
         }
 
-        if (buffer.IsEmpty)
+        int max = NoiseTransportState.MaxPlaintextLength;
+        if (head.Length > max)
+        {
+            throw new ArgumentException("the head must fit one Noise message", nameof(head));
+        }
+
+        if (head.IsEmpty && body.IsEmpty)
         {
             return;
         }
@@ -111,26 +125,25 @@ internal sealed partial class NoiseSecuredStream
                 throw new IOException("writes were completed (half-closed)");
             }
 
-            int max = NoiseTransportState.MaxPlaintextLength;
-            int totalFrames = (buffer.Length + max - 1) / max;
-            int batch = Math.Min(totalFrames, FramesPerWrite);
-            frames = ArrayPool<byte>.Shared.Rent(Math.Min(buffer.Length, batch * max) + (batch * FrameOverhead));
+            int batch = Math.Min((body.Length + max - 1) / max, FramesPerWrite);
+            frames = ArrayPool<byte>.Shared.Rent(head.Length + Math.Min(body.Length, batch * max) + ((batch + 1) * FrameOverhead));
             _writeFaulted = true;
-            while (!buffer.IsEmpty)
+            int filled = head.IsEmpty ? 0 : Seal(head.Span, frames, 0);
+            int sealedInBatch = 0;
+            while (!body.IsEmpty)
             {
-                int filled = 0;
-                for (int i = 0; i < batch && !buffer.IsEmpty; i++)
+                int chunk = Math.Min(body.Length, max);
+                filled = Seal(body.Span[..chunk], frames, filled);
+                body = body[chunk..];
+                if (++sealedInBatch == batch && !body.IsEmpty)
                 {
-                    int chunk = Math.Min(buffer.Length, max);
-                    int n = _state.Encrypt(buffer.Span[..chunk], frames.AsSpan(filled + 2));
-                    BinaryPrimitives.WriteUInt16BigEndian(frames.AsSpan(filled), (ushort)n);
-                    filled += n + 2;
-                    buffer = buffer[chunk..];
+                    await _transport.WriteAsync(frames.AsMemory(0, filled), cancellationToken).ConfigureAwait(false);
+                    filled = 0;
+                    sealedInBatch = 0;
                 }
-
-                await _transport.WriteAsync(frames.AsMemory(0, filled), cancellationToken).ConfigureAwait(false);
             }
 
+            await _transport.WriteAsync(frames.AsMemory(0, filled), cancellationToken).ConfigureAwait(false);
             _writeFaulted = false;
         }
         finally
@@ -142,6 +155,14 @@ internal sealed partial class NoiseSecuredStream
 
             _writeLock.Release();
         }
+    }
+
+    /// <summary>Seals one message into <paramref name="frames"/> at <paramref name="at"/>; returns the end of the frame.</summary>
+    private int Seal(ReadOnlySpan<byte> plaintext, byte[] frames, int at)
+    {
+        int n = _state.Encrypt(plaintext, frames.AsSpan(at + 2));
+        BinaryPrimitives.WriteUInt16BigEndian(frames.AsSpan(at), (ushort)n);
+        return at + 2 + n;
     }
 
     /// <summary>Reads one whole frame into <see cref="_cipher"/>; false on a clean end of stream at a frame boundary.</summary>
@@ -176,9 +197,12 @@ internal sealed partial class NoiseSecuredStream
             _cipherHave = 0;
         }
 
+        // The read may also take the next message's length prefix (into the pooled array's spare room), which saves a
+        // transport read per message while messages arrive back to back; it never waits for those bytes.
+        int readAhead = Math.Min(_header.Length, _cipher.Length - _cipherLength);
         while (_cipherHave < _cipherLength)
         {
-            int n = await _transport.ReadAsync(_cipher.AsMemory(_cipherHave, _cipherLength - _cipherHave), cancellationToken).ConfigureAwait(false);
+            int n = await _transport.ReadAsync(_cipher.AsMemory(_cipherHave, _cipherLength + readAhead - _cipherHave), cancellationToken).ConfigureAwait(false);
             if (n == 0)
             {
                 throw Truncated();
@@ -187,6 +211,8 @@ internal sealed partial class NoiseSecuredStream
             _cipherHave += n;
         }
 
+        _nextHeaderHave = _cipherHave - _cipherLength;
+        _cipher.AsSpan(_cipherLength, _nextHeaderHave).CopyTo(_header);
         return true;
     }
 
@@ -198,7 +224,8 @@ internal sealed partial class NoiseSecuredStream
             _cipher = null;
         }
 
-        _headerHave = 0;
+        _headerHave = _nextHeaderHave;
+        _nextHeaderHave = 0;
         _cipherHave = 0;
     }
 

@@ -26,6 +26,7 @@ internal sealed partial class NoiseSecuredStream : Stream
     private readonly SemaphoreSlim _writeLock = new(1, 1);
     private readonly byte[] _header = new byte[2];
     private int _headerHave;
+    private int _nextHeaderHave;
     private byte[]? _cipher;
     private int _cipherLength;
     private int _cipherHave;

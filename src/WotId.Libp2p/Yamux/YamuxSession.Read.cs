@@ -23,7 +23,7 @@ internal sealed partial class YamuxSession
         {
             while (true)
             {
-                if (!await FillAsync(YamuxFrameHeader.Size, atFrameStart: true).ConfigureAwait(false))
+                if (!await FillAsync(YamuxFrameHeader.Size, atFrameStart: true, YamuxFrameHeader.Size).ConfigureAwait(false))
                 {
                     bool goAway;
                     lock (_sync)
@@ -95,8 +95,13 @@ internal sealed partial class YamuxSession
         }
     }
 
-    /// <summary>Ensures <paramref name="count"/> bytes are buffered; false on a clean end of stream at a frame start.</summary>
-    private async ValueTask<bool> FillAsync(int count, bool atFrameStart)
+    /// <summary>
+    /// Ensures <paramref name="count"/> bytes are buffered; false on a clean end of stream at a frame start. Over a
+    /// transport that lends its plaintext (<see cref="IYamuxTransport"/>) a read takes at most <paramref name="wanted"/>
+    /// bytes (what the current frame still needs), so a large payload stays in the transport's buffer to be taken over
+    /// by reference instead of being copied through this one.
+    /// </summary>
+    private async ValueTask<bool> FillAsync(int count, bool atFrameStart, long wanted)
     {
         while (_readEnd - _readStart < count)
         {
@@ -107,7 +112,9 @@ internal sealed partial class YamuxSession
                 _readStart = 0;
             }
 
-            int n = await _transport.ReadAsync(_readBuffer.AsMemory(_readEnd), _shutdown.Token).ConfigureAwait(false);
+            int space = ReadBufferSize - _readEnd;
+            int limit = _twoPartTransport is null ? space : (int)Math.Min(space, Math.Max(wanted, count - (_readEnd - _readStart)));
+            int n = await _transport.ReadAsync(_readBuffer.AsMemory(_readEnd, limit), _shutdown.Token).ConfigureAwait(false);
             if (n == 0)
             {
                 if (atFrameStart && _readEnd == _readStart)
@@ -144,7 +151,18 @@ internal sealed partial class YamuxSession
             {
                 if (stream is not null && remaining >= DirectReadThreshold)
                 {
-                    // Large payload and nothing buffered: read straight into a segment the stream will own.
+                    // The transport already opened a message holding (the rest of) this payload and nothing after it:
+                    // the stream takes that buffer over instead of a copy.
+                    if (_twoPartTransport is not null
+                        && _twoPartTransport.TryTakeBuffered((int)Math.Min(remaining, int.MaxValue), out byte[]? lent, out int offset, out int count))
+                    {
+                        stream.EnqueueOwned(lent, offset, count);
+                        remaining -= count;
+                        continue;
+                    }
+
+                    // Large payload and nothing buffered: read straight into a segment the stream will own (Noise opens
+                    // a message that fits straight into it).
                     int size = (int)Math.Min(remaining, DirectReadSize);
                     byte[] segment = ArrayPool<byte>.Shared.Rent(size);
                     int n;
@@ -164,12 +182,12 @@ internal sealed partial class YamuxSession
                         throw new YamuxException(YamuxError.TransportFailed, "yamux transport ended inside a data frame");
                     }
 
-                    stream.EnqueueOwned(segment, n);
+                    stream.EnqueueOwned(segment, 0, n);
                     remaining -= n;
                     continue;
                 }
 
-                await FillAsync(1, atFrameStart: false).ConfigureAwait(false);
+                await FillAsync(1, atFrameStart: false, remaining).ConfigureAwait(false);
                 available = _readEnd - _readStart;
             }
 

@@ -13,6 +13,13 @@ internal sealed partial class YamuxSession
 {
     private const int ControlBatch = 64;
     private const int MaxPendingControl = 65_536;
+
+    /// <summary>
+    /// Payloads from this size on travel in a transport message of their own instead of being copied behind the header:
+    /// an extra Noise message (18 bytes, one short seal) costs less than copying this many bytes.
+    /// </summary>
+    private const int SeparatePayloadThreshold = 8 * 1024;
+    private const int HeadBufferSize = (ControlBatch + 1) * YamuxFrameHeader.Size;
     private readonly int _writeBufferSize;
     private readonly SemaphoreSlim _writeLock = new(1, 1);
     private readonly SemaphoreSlim _controlSignal = new(0, int.MaxValue);
@@ -45,12 +52,17 @@ internal sealed partial class YamuxSession
         _controlSignal.Release();
     }
 
-    /// <summary>Sends one Data frame (after any queued control frames) and waits until the transport took it.</summary>
+    /// <summary>
+    /// Sends one Data frame (after any queued control frames) and waits until the transport took it. A payload of at
+    /// least <see cref="SeparatePayloadThreshold"/> bytes is not copied behind its header when the transport can take
+    /// the two parts (<see cref="IYamuxTransport"/>): Noise then seals it straight from the caller's memory.
+    /// </summary>
     internal async ValueTask SendDataAsync(uint streamId, YamuxFlags flags, ReadOnlyMemory<byte> payload, CancellationToken cancellationToken)
     {
         await _writeLock.WaitAsync(cancellationToken).ConfigureAwait(false);
+        bool separate = _twoPartTransport is not null && payload.Length >= SeparatePayloadThreshold;
         // The frame buffer is rented per write so idle sessions hold no write buffer.
-        byte[] buffer = ArrayPool<byte>.Shared.Rent(_writeBufferSize);
+        byte[] buffer = ArrayPool<byte>.Shared.Rent(separate ? HeadBufferSize : _writeBufferSize);
         try
         {
             if (IsClosed)
@@ -61,9 +73,15 @@ internal sealed partial class YamuxSession
             int pos = DrainControl(buffer);
             new YamuxFrameHeader(YamuxFrameType.Data, flags, streamId, (uint)payload.Length).Write(buffer.AsSpan(pos));
             pos += YamuxFrameHeader.Size;
+            if (separate)
+            {
+                await WriteTransportAsync(buffer, pos, payload).ConfigureAwait(false);
+                return;
+            }
+
             payload.Span.CopyTo(buffer.AsSpan(pos));
             pos += payload.Length;
-            await WriteTransportAsync(buffer, pos).ConfigureAwait(false);
+            await WriteTransportAsync(buffer, pos, ReadOnlyMemory<byte>.Empty).ConfigureAwait(false);
         }
         finally
         {
@@ -86,7 +104,7 @@ internal sealed partial class YamuxSession
                     break;
                 }
 
-                await WriteTransportAsync(buffer, pos).ConfigureAwait(false);
+                await WriteTransportAsync(buffer, pos, ReadOnlyMemory<byte>.Empty).ConfigureAwait(false);
             }
         }
         finally
@@ -96,11 +114,19 @@ internal sealed partial class YamuxSession
         }
     }
 
-    private async ValueTask WriteTransportAsync(byte[] buffer, int count)
+    private async ValueTask WriteTransportAsync(byte[] buffer, int count, ReadOnlyMemory<byte> body)
     {
         try
         {
-            await _transport.WriteAsync(buffer.AsMemory(0, count), _shutdown.Token).ConfigureAwait(false);
+            if (body.IsEmpty)
+            {
+                await _transport.WriteAsync(buffer.AsMemory(0, count), _shutdown.Token).ConfigureAwait(false);
+            }
+            else
+            {
+                await _twoPartTransport!.WriteAsync(buffer.AsMemory(0, count), body, _shutdown.Token).ConfigureAwait(false);
+            }
+
             await _transport.FlushAsync(_shutdown.Token).ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is IOException or ObjectDisposedException or OperationCanceledException or InvalidOperationException)

@@ -18,6 +18,7 @@ internal sealed partial class YamuxSession : IAsyncDisposable
 {
     private static readonly TimerCallback s_openExpired = OnOpenExpired;
     private readonly Stream _transport;
+    private readonly IYamuxTransport? _twoPartTransport;
     private readonly YamuxOptions _options;
     private readonly TimeProvider _time;
     private readonly bool _isClient;
@@ -51,6 +52,7 @@ internal sealed partial class YamuxSession : IAsyncDisposable
         _resources = resources;
         ArgumentNullException.ThrowIfNull(transport);
         _transport = transport;
+        _twoPartTransport = transport as IYamuxTransport;
         _isClient = isClient;
         _options = options ?? YamuxOptions.Default;
         _time = _options.TimeProvider ?? fallbackTime ?? TimeProvider.System;

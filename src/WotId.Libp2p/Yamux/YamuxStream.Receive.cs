@@ -111,18 +111,18 @@ internal sealed partial class YamuxStream
         }
     }
 
-    /// <summary>Appends received bytes, taking ownership of a pooled array.</summary>
-    internal void EnqueueOwned(byte[] array, int count)
+    /// <summary>Appends received bytes <paramref name="array"/>[<paramref name="offset"/>..+<paramref name="count"/>], taking ownership of the pooled array.</summary>
+    internal void EnqueueOwned(byte[] array, int offset, int count)
     {
         if (count < array.Length / 4)
         {
             // Keep memory proportional to data: copy short reads out of big arrays.
-            EnqueueCopy(array.AsSpan(0, count));
+            EnqueueCopy(array.AsSpan(offset, count));
             ArrayPool<byte>.Shared.Return(array);
             return;
         }
 
-        if (!TryAppend(new Segment(array, count)))
+        if (!TryAppend(new Segment(array, offset, count)))
         {
             ArrayPool<byte>.Shared.Return(array);
         }
@@ -133,7 +133,7 @@ internal sealed partial class YamuxStream
     {
         byte[] array = ArrayPool<byte>.Shared.Rent(data.Length);
         data.CopyTo(array);
-        if (!TryAppend(new Segment(array, data.Length)))
+        if (!TryAppend(new Segment(array, 0, data.Length)))
         {
             ArrayPool<byte>.Shared.Return(array);
         }
@@ -179,7 +179,7 @@ internal sealed partial class YamuxStream
         {
             Segment head = _segments.Peek();
             int take = Math.Min(head.Count - _headOffset, destination.Length - written);
-            head.Array.AsSpan(_headOffset, take).CopyTo(destination[written..]);
+            head.Array.AsSpan(head.Offset + _headOffset, take).CopyTo(destination[written..]);
             written += take;
             _headOffset += take;
             if (_headOffset == head.Count)
@@ -270,5 +270,6 @@ internal sealed partial class YamuxStream
         s?.TrySetResult();
     }
 
-    private readonly record struct Segment(byte[] Array, int Count);
+    /// <summary>Received bytes Array[Offset..+Count] of a pooled array the stream owns.</summary>
+    private readonly record struct Segment(byte[] Array, int Offset, int Count);
 }
