@@ -60,7 +60,19 @@ internal sealed partial class KadNode
         }
 
         var gate = new object();
-        await LookupAsync(new KadMessage(KadMessageType.GetValue, key), (_, m) =>
+        try
+        {
+            await LookupAsync(new KadMessage(KadMessageType.GetValue, key), OnResponse, cancellationToken).ConfigureAwait(false);
+        }
+        catch (KadException e) when (e.Error == KadError.NoPeers && values.Count > 0)
+        {
+            // A node that knows no peer yet (a lone bootstrap node, or one whose peers all left) still answers from
+            // its own record store, as it would answer a GET_VALUE from a peer.
+        }
+
+        return values.Count == 0 ? null : values[_validators.Select(key, values)];
+
+        bool OnResponse(KadContact _, KadMessage m)
         {
             if (m.Record is { } r && r.Key.AsSpan().SequenceEqual(key))
             {
@@ -82,8 +94,7 @@ internal sealed partial class KadNode
             {
                 return values.Count >= _options.GetQuorum;
             }
-        }, cancellationToken).ConfigureAwait(false);
-        return values.Count == 0 ? null : values[_validators.Select(key, values)];
+        }
     }
 
     /// <summary>Announces us as a provider of <paramref name="key"/> to the k closest peers; how many were told.</summary>

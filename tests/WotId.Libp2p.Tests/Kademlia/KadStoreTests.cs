@@ -1,6 +1,7 @@
 using System;
 using System.Linq;
 using System.Text;
+using System.Threading.Tasks;
 using Microsoft.Extensions.Time.Testing;
 using WotId.Libp2p.Kademlia;
 using WotId.Libp2p.Multiaddr;
@@ -31,6 +32,19 @@ public sealed class KadStoreTests
         KadMessage got = node.Handle(from, new KadMessage(KadMessageType.GetValue, s_key))!;
         Assert.Equal(TestNamespaceValidator.Value(1, "a"), got.Record!.Value);
         Assert.NotNull(got.Record.TimeReceived);
+    }
+
+    [Fact]
+    public async Task NodeWithoutPeersAnswersGetValueFromItsOwnStoreAndRefusesOtherKeys()
+    {
+        // A lone bootstrap node holds the records its clients put on it before it knows any server-mode peer.
+        KadNode node = Node(new FakeTimeProvider());
+        node.Handle(PeerIdentity.Generate().PeerId, Put(s_key, TestNamespaceValidator.Value(3, "held")));
+
+        Assert.Equal(TestNamespaceValidator.Value(3, "held"), await node.GetValueAsync(s_key, TestContext.Current.CancellationToken));
+        byte[] unknown = Encoding.ASCII.GetBytes("/wotid-test/bob");
+        KadException e = await Assert.ThrowsAsync<KadException>(() => node.GetValueAsync(unknown, TestContext.Current.CancellationToken));
+        Assert.Equal(KadError.NoPeers, e.Error);
     }
 
     [Fact]

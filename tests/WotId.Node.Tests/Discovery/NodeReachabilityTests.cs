@@ -1,6 +1,7 @@
 using System;
 using System.Linq;
 using System.Threading.Tasks;
+using WotId.Libp2p.Kademlia;
 using WotId.Libp2p.Multiaddr;
 using WotId.Libp2p.Protocols.AutoNat;
 using WotId.Node.Api;
@@ -110,7 +111,17 @@ public sealed class NodeReachabilityTests
         DateTime end = DateTime.UtcNow + s_wait;
         while (true)
         {
-            WotIdDhtRecord? record = await asker.ResolveDidAsync(did, TestProfiles.Ct);
+            WotIdDhtRecord? record;
+            try
+            {
+                record = await asker.ResolveDidAsync(did, TestProfiles.Ct);
+            }
+            catch (KadException e) when (e.Error == KadError.NoPeers)
+            {
+                // The asker knows no server-mode peer yet and does not hold the record yet: keep waiting.
+                record = null;
+            }
+
             if (record is not null && match(record))
             {
                 return record;
