@@ -14,8 +14,7 @@ public static class AesCbc
     public static byte[] Encrypt(ReadOnlySpan<byte> key, ReadOnlySpan<byte> iv, ReadOnlySpan<byte> plaintext)
     {
         CheckKeyAndIv(key, iv);
-        using var aes = Aes.Create();
-        aes.Key = key.ToArray();
+        using Aes aes = Create(key);
         return aes.EncryptCbc(plaintext, iv, PaddingMode.PKCS7);
     }
 
@@ -29,8 +28,7 @@ public static class AesCbc
             return false;
         }
 
-        using var aes = Aes.Create();
-        aes.Key = key.ToArray();
+        using Aes aes = Create(key);
         try
         {
             plaintext = aes.DecryptCbc(ciphertext, iv, PaddingMode.PKCS7);
@@ -39,6 +37,27 @@ public static class AesCbc
         catch (CryptographicException)
         {
             return false;
+        }
+    }
+
+    // Aes.Key keeps its own copy (cleared when the object is disposed); the array handed to it is cleared here.
+    private static Aes Create(ReadOnlySpan<byte> key)
+    {
+        var aes = Aes.Create();
+        byte[] copy = key.ToArray();
+        try
+        {
+            aes.Key = copy;
+            return aes;
+        }
+        catch
+        {
+            aes.Dispose();
+            throw;
+        }
+        finally
+        {
+            CryptographicOperations.ZeroMemory(copy);
         }
     }
 

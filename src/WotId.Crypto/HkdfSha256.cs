@@ -1,6 +1,7 @@
-// HKDF with SHA-256, RFC 5869 §2.2 (Extract) and §2.3 (Expand). Output at most 255 × 32 bytes.
+// HKDF with SHA-256, RFC 5869 §2.2 (Extract) and §2.3 (Expand). Output at most 255 × 32 bytes. Built on the same
+// HMAC-SHA256 as HmacSha256: OpenSSL's low-level SHA-256 where available (OpenSslHmacSha256.cs, no allocation),
+// else System.Security.Cryptography.
 using System;
-using System.Security.Cryptography;
 
 namespace WotId.Crypto;
 
@@ -14,13 +15,14 @@ public static class HkdfSha256
     public static void DeriveKey(ReadOnlySpan<byte> ikm, ReadOnlySpan<byte> salt, ReadOnlySpan<byte> info, Span<byte> output)
     {
         CheckOutput(output);
-
-        // Extract with HMAC directly: OpenSSL 3's HKDF rejects an empty IKM (Noise Split uses one), and HMAC with
-        // an empty salt equals RFC 5869's default of 32 zero bytes (HMAC zero-pads the key).
-        Span<byte> prk = stackalloc byte[32];
-        HMACSHA256.HashData(salt, ikm, prk);
-        HKDF.Expand(HashAlgorithmName.SHA256, prk, output, info);
-        CryptographicOperations.ZeroMemory(prk);
+        if (OpenSslSha256.IsAvailable)
+        {
+            OpenSslHmacSha256.DeriveKey(ikm, salt, info, output);
+        }
+        else
+        {
+            PlatformHmacSha256.DeriveKey(ikm, salt, info, output);
+        }
     }
 
     /// <summary>Extract then Expand into a new array.</summary>
@@ -31,11 +33,11 @@ public static class HkdfSha256
         return output;
     }
 
-    /// <summary>RFC 5869 Extract: writes the 32-byte pseudorandom key.</summary>
+    /// <summary>RFC 5869 Extract: writes the 32-byte pseudorandom key (HMAC with the salt as key; empty salt = 32 zero bytes).</summary>
     public static void Extract(ReadOnlySpan<byte> salt, ReadOnlySpan<byte> ikm, Span<byte> prk)
     {
         ThrowHelper.CheckDestination(prk, 32, nameof(prk));
-        HKDF.Extract(HashAlgorithmName.SHA256, ikm, salt, prk[..32]);
+        HmacSha256.Compute(salt, ikm, prk[..32]);
     }
 
     /// <summary>RFC 5869 Expand from a pseudorandom key of at least 32 bytes.</summary>
@@ -47,7 +49,14 @@ public static class HkdfSha256
             throw new ArgumentException("prk must be at least 32 bytes", nameof(prk));
         }
 
-        HKDF.Expand(HashAlgorithmName.SHA256, prk, output, info);
+        if (OpenSslSha256.IsAvailable)
+        {
+            OpenSslHmacSha256.Expand(prk, info, output);
+        }
+        else
+        {
+            PlatformHmacSha256.Expand(prk, info, output);
+        }
     }
 
     private static void CheckOutput(Span<byte> output)
