@@ -49,6 +49,12 @@ public sealed partial class Libp2pHost
 
         EnsureStopHandler();
         (RelayReservation reservation, RelayLimit? limit) = await ReserveOnceAsync(relayAddress, relay, cancellationToken).ConfigureAwait(false);
+        if (_stopping.IsCancellationRequested)
+        {
+            // The host stopped while the relay was answering: no renewal may start on a stopped (or disposed) host.
+            throw new HostException(HostError.NotRunning, "the host stopped while the reservation on relay " + relay + " was being taken");
+        }
+
         var lease = new RelayReservationLease(relay, PeerId, relayAddress, reservation, limit);
         lock (_lock)
         {
@@ -138,7 +144,18 @@ public sealed partial class Libp2pHost
 
     private async Task RenewLoopAsync(RelayReservationLease lease)
     {
-        using var stop = CancellationTokenSource.CreateLinkedTokenSource(lease.Stopping, _stopping.Token);
+        CancellationTokenSource linked;
+        try
+        {
+            linked = CancellationTokenSource.CreateLinkedTokenSource(lease.Stopping, _stopping.Token);
+        }
+        catch (ObjectDisposedException)
+        {
+            // The host was disposed between the check in ReserveAsync and here: nothing to renew.
+            return;
+        }
+
+        using CancellationTokenSource stop = linked;
         CancellationToken token = stop.Token;
         TimeSpan retry = TimeSpan.FromSeconds(1);
         try
