@@ -41,25 +41,14 @@ internal static class SignalPhaseBreakdown
         byte[] plaintext = new byte[1024];
         RandomNumberGenerator rng = RandomNumberGenerator.Create();
 
-        double total = 0;
-        long totalAlloc = 0;
-        void Row(string phase, (double Us, long Bytes) r)
-        {
-            total += r.Us;
-            totalAlloc += r.Bytes;
-            Console.WriteLine($"| {phase} | {r.Us:F1} µs | {r.Bytes / 1024.0:F1} KB |");
-        }
-
-        Console.WriteLine("session setup by phase (each timed alone; median µs, mean KB allocated):");
-        Console.WriteLine("| phase | time | allocated |");
-        Console.WriteLine("|---|---|---|");
-        Row("benchmark: Alice's identity key + store", Time(n, () => 0, _ => new InMemorySignalProtocolStore(IdentityKeyPair.Generate(), 1).Dispose()));
-        Row("Alice: 2 XEdDSA verify (bundle signatures)", Time(n, () => 0, _ =>
+        var table = new PhaseTable("session setup by phase (each timed alone; median µs, mean KB allocated):");
+        table.Row("benchmark: Alice's identity key + store", Time(n, () => 0, _ => new InMemorySignalProtocolStore(IdentityKeyPair.Generate(), 1).Dispose()));
+        table.Row("Alice: 2 XEdDSA verify (bundle signatures)", Time(n, () => 0, _ =>
         {
             bundle.IdentityKey.VerifySignature(bundle.SignedPreKey.SerializedSpan, bundle.SignedPreKeySignature);
             bundle.IdentityKey.VerifySignature(bundle.KyberPreKey.SerializedSpan, bundle.KyberPreKeySignature);
         }));
-        Row("Alice: PQXDH (base key, 4 DH, Kyber encaps, HKDF)", Time(n, () => 0, _ =>
+        table.Row("Alice: PQXDH (base key, 4 DH, Kyber encaps, HKDF)", Time(n, () => 0, _ =>
         {
             using EcKeyPair baseKey = EcKeyPair.Generate();
             PqxdhKeyAgreement.Initiate(aid, baseKey, bundle.IdentityKey, bundle.SignedPreKey, bundle.PreKey, bundle.KyberPreKey, out byte[] ct).Dispose();
@@ -70,7 +59,7 @@ internal static class SignalPhaseBreakdown
             using EcKeyPair baseKey = EcKeyPair.Generate();
             PqxdhKeyAgreement.Initiate(aid, baseKey, bundle.IdentityKey, bundle.SignedPreKey, bundle.PreKey, bundle.KyberPreKey, out byte[] ct).Dispose();
         });
-        Row("Alice: session init (ratchet key, DH, KDF, SPQR start)", (Math.Max(0, createAlice - pqxdhA), Math.Max(0, createAliceBytes - pqxdhABytes)));
+        table.Row("Alice: session init (ratchet key, DH, KDF, SPQR start)", (Math.Max(0, createAlice - pqxdhA), Math.Max(0, createAliceBytes - pqxdhABytes)));
         Console.WriteLine($"|   (CreateAlice whole: {createAlice:F1} µs; SPQR start alone: {Time(n, () => 0, _ => SpqrSession.Create(SpqrDirection.A2B, new byte[32], SpqrParameters.Default)).Us:F1} µs; ratchet key pair + DH alone: {Time(n, () => 0, _ =>
         {
             Span<byte> priv = stackalloc byte[32];
@@ -83,48 +72,48 @@ internal static class SignalPhaseBreakdown
             X25519.TryAgree(priv, bundle.SignedPreKey.PublicKeyBytes, dh);
         }).Us:F1} µs) |||");
         CreateAliceSteps(n, aid, bundle);
-        Row("Alice 1st encrypt: load the record (deep copy)", Time(n, () => NewRecord(SessionInitializer.CreateAlice(aid, 1, bundle, 0)), r =>
+        table.Row("Alice 1st encrypt: load the record (deep copy)", Time(n, () => NewRecord(SessionInitializer.CreateAlice(aid, 1, bundle, 0)), r =>
         {
             r.Clone().Dispose();
             r.Dispose();
         }));
-        Row("Alice 1st encrypt: SPQR send (ML-KEM-768 keygen, header MAC, chunk)", Time(n, () => SpqrSession.Create(SpqrDirection.A2B, new byte[32], SpqrParameters.Default), s => s.Send(rng)));
+        table.Row("Alice 1st encrypt: SPQR send (ML-KEM-768 keygen, header MAC, chunk)", Time(n, () => SpqrSession.Create(SpqrDirection.A2B, new byte[32], SpqrParameters.Default), s => s.Send(rng)));
         (double enc, long encBytes) = Time(n, () => SessionInitializer.CreateAlice(aid, 1, bundle, 0), s =>
         {
             TripleRatchet.Encrypt(s, plaintext);
             s.Dispose();
         });
         (double spqrFirst, long spqrFirstBytes) = Time(n, () => SpqrSession.Create(SpqrDirection.A2B, new byte[32], SpqrParameters.Default), s => s.Send(rng));
-        Row("Alice 1st encrypt: keys, AES-256-CBC, MAC, SignalMessage", (Math.Max(0, enc - spqrFirst), Math.Max(0, encBytes - spqrFirstBytes)));
+        table.Row("Alice 1st encrypt: keys, AES-256-CBC, MAC, SignalMessage", (Math.Max(0, enc - spqrFirst), Math.Max(0, encBytes - spqrFirstBytes)));
         SessionState template = SessionInitializer.CreateAlice(aid, 1, bundle, 0);
         PendingPreKey pending = template.Pending!;
         SignalMessage inner = TripleRatchet.Encrypt(template.Clone(), plaintext);
-        Row("Alice 1st encrypt: PreKeySignalMessage encoding", Time(n, () => 0, _ => PreKeySignalMessage.Create(1, pending.PreKeyId, pending.SignedPreKeyId, pending.KyberPreKeyId, pending.KyberCiphertext, pending.BaseKey, template.LocalIdentity, inner)));
+        table.Row("Alice 1st encrypt: PreKeySignalMessage encoding", Time(n, () => 0, _ => PreKeySignalMessage.Create(1, pending.PreKeyId, pending.SignedPreKeyId, pending.KyberPreKeyId, pending.KyberCiphertext, pending.BaseKey, template.LocalIdentity, inner)));
         byte[] preKeyMessage = PreKeySignalMessage.Create(1, pending.PreKeyId, pending.SignedPreKeyId, pending.KyberPreKeyId, pending.KyberCiphertext, pending.BaseKey, template.LocalIdentity, inner).Serialized.ToArray();
         PreKeySignalMessage parsed = PreKeySignalMessage.Deserialize(preKeyMessage);
-        Row("Bob: parse the PreKeySignalMessage", Time(n, () => 0, _ => PreKeySignalMessage.Deserialize(preKeyMessage)));
-        Row("Bob: load signed, Kyber and one-time prekeys (copies)", Time(n, () => 0, _ =>
+        table.Row("Bob: parse the PreKeySignalMessage", Time(n, () => 0, _ => PreKeySignalMessage.Deserialize(preKeyMessage)));
+        table.Row("Bob: load signed, Kyber and one-time prekeys (copies)", Time(n, () => 0, _ =>
         {
             bobStore.LoadSignedPreKeyAsync(1).AsTask().GetAwaiter().GetResult()!.Dispose();
             bobStore.LoadKyberPreKeyAsync(2).AsTask().GetAwaiter().GetResult()!.Dispose();
             bobStore.LoadPreKeyAsync(3).AsTask().GetAwaiter().GetResult()!.Dispose();
         }));
-        Row("Bob: base-key canonical check (torsion-free)", Time(n, () => 0, _ => X25519.IsCanonicalPublicKey(parsed.BaseKey.PublicKeyBytes)));
+        table.Row("Bob: base-key canonical check (torsion-free)", Time(n, () => 0, _ => X25519.IsCanonicalPublicKey(parsed.BaseKey.PublicKeyBytes)));
         (double accept, long acceptBytes) = Time(n, () => 0, _ =>
             PqxdhKeyAgreement.Accept(bid, spk.KeyPair, opk.KeyPair, kyber.KeyPair, parsed.IdentityKey, parsed.BaseKey, parsed.KyberCiphertext).Dispose());
         (double canonical, long canonicalBytes) = Time(n, () => 0, _ => X25519.IsCanonicalPublicKey(parsed.BaseKey.PublicKeyBytes));
-        Row("Bob: PQXDH (4 DH, Kyber decaps, HKDF)", (Math.Max(0, accept - canonical), Math.Max(0, acceptBytes - canonicalBytes)));
+        table.Row("Bob: PQXDH (4 DH, Kyber decaps, HKDF)", (Math.Max(0, accept - canonical), Math.Max(0, acceptBytes - canonicalBytes)));
         (double createBob, long createBobBytes) = Time(n, () => 0, _ => SessionInitializer.CreateBob(bid, 2, spk, opk, kyber, parsed).Dispose());
-        Row("Bob: session init (SPQR start, secrets)", (Math.Max(0, createBob - accept), Math.Max(0, createBobBytes - acceptBytes)));
+        table.Row("Bob: session init (SPQR start, secrets)", (Math.Max(0, createBob - accept), Math.Max(0, createBobBytes - acceptBytes)));
         (double spqrReceive, long spqrReceiveBytes) = Time(n, () => (SpqrSession.Create(SpqrDirection.B2A, new byte[32], SpqrParameters.Default), FirstSpqrMessage(rng)), s => s.Item1.Receive(s.Item2));
-        Row("Bob 1st decrypt: SPQR receive (header chunk)", (spqrReceive, spqrReceiveBytes));
+        table.Row("Bob 1st decrypt: SPQR receive (header chunk)", (spqrReceive, spqrReceiveBytes));
         (double dec, long decBytes) = Time(n, () => SessionInitializer.CreateBob(bid, 2, spk, opk, kyber, parsed), s =>
         {
             TripleRatchet.Decrypt(s, parsed.Message);
             s.Dispose();
         });
-        Row("Bob 1st decrypt: DH ratchet step, keys, MAC, AES (rest of decrypt)", (Math.Max(0, dec - spqrReceive), Math.Max(0, decBytes - spqrReceiveBytes)));
-        Console.WriteLine($"| **sum of phases** | {total:F0} µs | {totalAlloc / 1024.0:F0} KB |");
+        table.Row("Bob 1st decrypt: DH ratchet step, keys, MAC, AES (rest of decrypt)", (Math.Max(0, dec - spqrReceive), Math.Max(0, decBytes - spqrReceiveBytes)));
+        table.PrintSum(decimals: 0);
         Alternating(n, aid, bid, plaintext, rng);
     }
 
@@ -173,32 +162,21 @@ internal static class SignalPhaseBreakdown
         SignalMessage message = TripleRatchet.Encrypt(aliceRecord.Current!.Clone(), plaintext);
         byte[] wire = message.Serialized.ToArray();
 
-        double total = 0;
-        long totalAlloc = 0;
-        void Row(string phase, (double Us, long Bytes) r)
-        {
-            total += r.Us;
-            totalAlloc += r.Bytes;
-            Console.WriteLine($"| {phase} | {r.Us:F1} µs | {r.Bytes / 1024.0:F1} KB |");
-        }
-
-        Console.WriteLine("alternating message by phase (encrypt + decrypt of one 1 KiB message with a DH ratchet step):");
-        Console.WriteLine("| phase | time | allocated |");
-        Console.WriteLine("|---|---|---|");
-        Row("encrypt: load the record (1 deep copy; the store takes the record back without one)", Time(n, () => 0, _ => aliceRecord.Clone().Dispose()));
-        Row("encrypt: SPQR send + HKDF, AES-256-CBC, HMAC, SignalMessage (TripleRatchet.Encrypt)", Time(n, () => aliceRecord.Current!.Clone(), s =>
+        var table = new PhaseTable("alternating message by phase (encrypt + decrypt of one 1 KiB message with a DH ratchet step):");
+        table.Row("encrypt: load the record (1 deep copy; the store takes the record back without one)", Time(n, () => 0, _ => aliceRecord.Clone().Dispose()));
+        table.Row("encrypt: SPQR send + HKDF, AES-256-CBC, HMAC, SignalMessage (TripleRatchet.Encrypt)", Time(n, () => aliceRecord.Current!.Clone(), s =>
         {
             TripleRatchet.Encrypt(s, plaintext);
             s.Dispose();
         }));
-        Row("decrypt: parse the SignalMessage", Time(n, () => 0, _ => SignalMessage.Deserialize(wire)));
-        Row("decrypt: load the record (1 deep copy; the store takes the record back without one)", Time(n, () => 0, _ => bobRecord.Clone().Dispose()));
-        Row("decrypt: DH step (keygen, 2 DH, 2 HKDF), SPQR receive, keys, MAC, AES (TripleRatchet.Decrypt)", Time(n, () => bobRecord.Current!.Clone(), s =>
+        table.Row("decrypt: parse the SignalMessage", Time(n, () => 0, _ => SignalMessage.Deserialize(wire)));
+        table.Row("decrypt: load the record (1 deep copy; the store takes the record back without one)", Time(n, () => 0, _ => bobRecord.Clone().Dispose()));
+        table.Row("decrypt: DH step (keygen, 2 DH, 2 HKDF), SPQR receive, keys, MAC, AES (TripleRatchet.Decrypt)", Time(n, () => bobRecord.Current!.Clone(), s =>
         {
             TripleRatchet.Decrypt(s, message);
             s.Dispose();
         }));
-        Console.WriteLine($"| **sum of phases** | {total:F1} µs | {totalAlloc / 1024.0:F1} KB |");
+        table.PrintSum(decimals: 1);
         (double spqrClone, long spqrCloneBytes) = Time(n, () => 0, _ => bobRecord.Current!.Spqr.Clone());
         Console.WriteLine($"of which the SPQR state clone that keeps a failed decrypt side-effect free: {spqrClone:F1} µs, {spqrCloneBytes / 1024.0:F1} KB");
         Console.WriteLine($"of which SPQR send + receive, mean over {rounds} alternating round trips with braid epochs: {spqr:F1} µs, {spqrBytes / 1024.0:F1} KB per message");
@@ -299,5 +277,32 @@ internal static class SignalPhaseBreakdown
 
         Array.Sort(t);
         return (t[n / 2], bytes / n);
+    }
+
+    /// <summary>One Markdown table of timed phases (median µs, mean KB allocated) and their sum.</summary>
+    private sealed class PhaseTable
+    {
+        private double _totalUs;
+        private long _totalBytes;
+
+        public PhaseTable(string title)
+        {
+            Console.WriteLine(title);
+            Console.WriteLine("| phase | time | allocated |");
+            Console.WriteLine("|---|---|---|");
+        }
+
+        public void Row(string phase, (double Us, long Bytes) r)
+        {
+            _totalUs += r.Us;
+            _totalBytes += r.Bytes;
+            Console.WriteLine($"| {phase} | {r.Us:F1} µs | {r.Bytes / 1024.0:F1} KB |");
+        }
+
+        public void PrintSum(int decimals)
+        {
+            string f = "F" + decimals.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            Console.WriteLine($"| **sum of phases** | {_totalUs.ToString(f, System.Globalization.CultureInfo.InvariantCulture)} µs | {(_totalBytes / 1024.0).ToString(f, System.Globalization.CultureInfo.InvariantCulture)} KB |");
+        }
     }
 }
