@@ -2,6 +2,7 @@
 // HMAC-SHA256 as HmacSha256: OpenSSL's low-level SHA-256 where available (OpenSslHmacSha256.cs, no allocation),
 // else System.Security.Cryptography.
 using System;
+using System.Security.Cryptography;
 
 namespace WotId.Crypto;
 
@@ -15,14 +16,13 @@ public static class HkdfSha256
     public static void DeriveKey(ReadOnlySpan<byte> ikm, ReadOnlySpan<byte> salt, ReadOnlySpan<byte> info, Span<byte> output)
     {
         CheckOutput(output);
-        if (OpenSslSha256.IsAvailable)
-        {
-            OpenSslHmacSha256.DeriveKey(ikm, salt, info, output);
-        }
-        else
-        {
-            PlatformHmacSha256.DeriveKey(ikm, salt, info, output);
-        }
+
+        // Extract with HMAC directly: OpenSSL 3's HKDF rejects an empty IKM (Noise Split uses one), and HMAC with
+        // an empty salt equals RFC 5869's default of 32 zero bytes (HMAC zero-pads the key).
+        Span<byte> prk = stackalloc byte[32];
+        HmacSha256.Compute(salt, ikm, prk);
+        Expand(prk, info, output);
+        CryptographicOperations.ZeroMemory(prk);
     }
 
     /// <summary>Extract then Expand into a new array.</summary>

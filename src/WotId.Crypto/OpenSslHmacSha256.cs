@@ -1,4 +1,4 @@
-// HMAC-SHA256 (RFC 2104 §2, FIPS 198-1) and HKDF-SHA256 (RFC 5869 §2.2 Extract, §2.3 Expand) over OpenSSL's
+// HMAC-SHA256 (RFC 2104 §2, FIPS 198-1) and HKDF-SHA256 Expand (RFC 5869 §2.3; Extract is an HMAC, HkdfSha256.cs) over OpenSSL's
 // low-level SHA-256 (OpenSslSha256.cs explains why and when). Nothing is allocated on the heap.
 //
 // Key schedule: K0 is the key zero-padded to the 64-byte block, or SHA-256(key) zero-padded when the key is longer
@@ -40,17 +40,6 @@ internal static unsafe class OpenSslHmacSha256
         Clear(pads, 2 * Ctx);
         Clear(ctx, Ctx);
         Clear(inner, HashSize);
-    }
-
-    /// <summary>RFC 5869 Extract then Expand into <paramref name="output"/> (1 to 8160 bytes).</summary>
-    [SkipLocalsInit]
-    public static void DeriveKey(ReadOnlySpan<byte> ikm, ReadOnlySpan<byte> salt, ReadOnlySpan<byte> info, Span<byte> output)
-    {
-        // An empty salt is the zero-padded HMAC key, i.e. RFC 5869's default of 32 zero bytes.
-        byte* prk = stackalloc byte[HashSize];
-        Compute(salt, ikm, new Span<byte>(prk, HashSize));
-        Expand(new ReadOnlySpan<byte>(prk, HashSize), info, output);
-        Clear(prk, HashSize);
     }
 
     /// <summary>RFC 5869 §2.3: T(i) = HMAC(PRK, T(i−1) ‖ info ‖ i), OKM = the first L bytes of T(1) ‖ T(2) ‖ ….</summary>

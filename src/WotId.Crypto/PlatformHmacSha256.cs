@@ -11,17 +11,6 @@ internal static class PlatformHmacSha256
     /// <summary>HMAC(key, data) into the first 32 bytes of <paramref name="tag"/>.</summary>
     public static void Compute(ReadOnlySpan<byte> key, ReadOnlySpan<byte> data, Span<byte> tag) => HMACSHA256.HashData(key, data, tag);
 
-    /// <summary>RFC 5869 Extract then Expand.</summary>
-    public static void DeriveKey(ReadOnlySpan<byte> ikm, ReadOnlySpan<byte> salt, ReadOnlySpan<byte> info, Span<byte> output)
-    {
-        // Extract with HMAC directly: OpenSSL 3's HKDF rejects an empty IKM (Noise Split uses one), and HMAC with
-        // an empty salt equals RFC 5869's default of 32 zero bytes (HMAC zero-pads the key).
-        Span<byte> prk = stackalloc byte[32];
-        HMACSHA256.HashData(salt, ikm, prk);
-        HKDF.Expand(HashAlgorithmName.SHA256, prk, output, info);
-        CryptographicOperations.ZeroMemory(prk);
-    }
-
     /// <summary>RFC 5869 §2.3 Expand.</summary>
     public static void Expand(ReadOnlySpan<byte> prk, ReadOnlySpan<byte> info, Span<byte> output) =>
         HKDF.Expand(HashAlgorithmName.SHA256, prk, output, info);

@@ -35,14 +35,10 @@ internal static class Sha256Path
 
     public static void DeriveKey(string path, ReadOnlySpan<byte> ikm, ReadOnlySpan<byte> salt, ReadOnlySpan<byte> info, Span<byte> output)
     {
-        if (IsNative(path))
-        {
-            OpenSslHmacSha256.DeriveKey(ikm, salt, info, output);
-        }
-        else
-        {
-            PlatformHmacSha256.DeriveKey(ikm, salt, info, output);
-        }
+        // RFC 5869: Extract is HMAC(salt, ikm), then Expand, both on the one path.
+        Span<byte> prk = stackalloc byte[32];
+        Hmac(path, salt, ikm, prk);
+        Expand(path, prk, info, output);
     }
 
     public static void Expand(string path, ReadOnlySpan<byte> prk, ReadOnlySpan<byte> info, Span<byte> output)
