@@ -9,7 +9,7 @@
 // the implicit-rejection path of FIPS 203 Algorithm 18), spqr-decaps-keypair (whole key pairs: informational, the
 // public part varies too), mlkem-decaps-secret and mlkem-decaps-ciphertext (the same two for WotId.Crypto's own
 // ML-KEM-1024 decapsulation, MLKemDecapsulator), diag-mlkem-* (informational parts and paths of mlkem-decaps-secret,
-// never counted as failures), xeddsa-sign-key (XEdDSA signing, fixed vs random keys). Exit code 1 when a control or a
+// never counted as failures; diag-bc-mlkem-decaps-secret is mlkem-decaps-secret on BouncyCastle), xeddsa-sign-key (XEdDSA signing, fixed vs random keys). Exit code 1 when a control or a
 // secret test gives an unexpected verdict.
 using System;
 using System.Collections.Generic;
@@ -50,6 +50,7 @@ public static class DudectConsole
             ["diag-mlkem-decaps-secret-managed"] = () => MLKemDecapsSecretCase(vector: true, platform: false),
             ["diag-mlkem-encrypt"] = DiagEncryptCase,
             ["diag-mlkem-decrypt"] = DiagDecryptCase,
+            ["diag-bc-mlkem-decaps-secret"] = BouncyCastleDecapsSecretCase,
             ["xeddsa-sign-key"] = XEdDsaSignKeyCase,
         };
         IEnumerable<string> names = args.Length > 2 ? args[2].Split(',') : all.Keys;
@@ -216,6 +217,31 @@ public static class DudectConsole
         byte[][][] pools = [Pool(_ => WithSecret(fixedSecret)), Pool(_ => WithSecret(RandomNumberGenerator.GetBytes(secretBytes)))];
         var ss = new byte[32];
         return new DudectCase((c, i) => MLKemDecapsulator.Decapsulate(MLKemParameterSet.MLKem1024, pools[c][i], ct, ss, vector, platform));
+    }
+
+    // The same test as mlkem-decaps-secret on BouncyCastle's ML-KEM-1024 decapsulation (what the node uses): the yardstick
+    // for a verdict on our own, on the same machine and in the same run.
+    private static DudectCase BouncyCastleDecapsSecretCase()
+    {
+        (byte[] dk, byte[] ct) = MLKemKeyAndCiphertext();
+        int secretBytes = 384 * MLKemParameterSet.MLKem1024.K;
+        Org.BouncyCastle.Crypto.Parameters.MLKemPrivateKeyParameters WithSecret(byte[] secret)
+        {
+            byte[] copy = (byte[])dk.Clone();
+            secret.CopyTo(copy, 0);
+            return Org.BouncyCastle.Crypto.Parameters.MLKemPrivateKeyParameters.FromEncoding(
+                Org.BouncyCastle.Crypto.Parameters.MLKemParameters.ml_kem_1024, copy);
+        }
+
+        byte[] fixedSecret = RandomNumberGenerator.GetBytes(secretBytes);
+        var pools = new[] { Pool(_ => WithSecret(fixedSecret)), Pool(_ => WithSecret(RandomNumberGenerator.GetBytes(secretBytes))) };
+        var ss = new byte[32];
+        return new DudectCase((c, i) =>
+        {
+            var decapsulator = new Org.BouncyCastle.Crypto.Kems.MLKemDecapsulator(Org.BouncyCastle.Crypto.Parameters.MLKemParameters.ml_kem_1024);
+            decapsulator.Init(pools[c][i]);
+            decapsulator.Decapsulate(ct, 0, ct.Length, ss, 0, ss.Length);
+        });
     }
 
     // One ML-KEM-1024 key; a fixed valid ciphertext (K′ is selected) vs random ciphertexts (K̄ is selected).
