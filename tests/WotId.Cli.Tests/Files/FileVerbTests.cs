@@ -32,7 +32,28 @@ public sealed class FileVerbTests : IDisposable
         Assert.Contains("bob accepted", error, StringComparison.Ordinal);
         Assert.Contains("[████████████████████████] 100%  3.0 MB / 3.0 MB", error, StringComparison.Ordinal);
         Assert.Contains("bob has " + Path.GetFileName(_file) + ", verified", error, StringComparison.Ordinal);
-        Assert.Equal("sendfile bob " + _file, h.Node.Calls[0]);
+        Assert.Equal(["files", "sendfile bob " + _file], h.Node.Calls.Take(2));
+    }
+
+    [Fact]
+    public async Task SendFileAgainFollowsTheUnfinishedTransferInsteadOfOfferingTheFileTwice()
+    {
+        // Ctrl+C stopped the first send-file; the node goes on. The same command again follows that transfer.
+        await using FileVerbHarness h = await FileVerbHarness.StartAsync();
+        const string id = "0193f1a2-7c03-7000-8000-0000abcd1234";
+        h.Node.Transfers.Insert(0, new(id, "bob", FileTransferDirections.Outgoing, Path.GetFileName(_file), 1234, "application/octet-stream", 617, FileTransferStates.Transferring, _file, null, FileNode.Time, FileNode.Time));
+        Task<(int, string, string)> run = h.RunAsync("send-file", "bob", _file);
+        while (h.Node.Calls.Count(c => c == "files") < 2)
+        {
+            await Task.Delay(20, FileVerbHarness.Ct);
+        }
+
+        h.Node.Transfers[0] = h.Node.Transfers[0] with { State = FileTransferStates.Completed, Transferred = 1234 };
+        (int exit, _, string error) = await run;
+        Assert.True(exit == 0, error);
+        Assert.Contains("is being sent to bob already (transferring, 50%); id abcd1234, following it", error, StringComparison.Ordinal);
+        Assert.Contains("verified", error, StringComparison.Ordinal);
+        Assert.DoesNotContain(h.Node.Calls, c => c.StartsWith("sendfile", StringComparison.Ordinal));
     }
 
     [Fact]
