@@ -14,7 +14,7 @@ internal static class NodeFailures
         NodeError.UnknownContact => new("unknown-contact", exception.Message, "see `wotid contacts` for names and fingerprints", ExitCodes.InvalidInput),
         NodeError.InvalidInput => new("invalid-input", exception.Message, null, ExitCodes.InvalidInput),
         NodeError.InvalidInvitation => new("invalid-invitation", exception.Message, "ask for a fresh invitation (`wotid invite` on the other side)", ExitCodes.InvalidInput),
-        NodeError.ContactExists => new("contact-exists", exception.Message, "pass another --name, or see `wotid contacts`", ExitCodes.InvalidInput),
+        NodeError.ContactExists => new("contact-exists", exception.Message, "see `wotid contacts`: the same person is there already, or pass another --name for someone else", ExitCodes.InvalidInput),
         NodeError.KeyChangeHeld => new("key-changed", exception.Message, "compare the safety number (`wotid contact show NAME`), then `wotid contact accept NAME`", ExitCodes.Failed),
         NodeError.Unreachable => new("queued", exception.Message, "the message stays queued; it is sent when the contact is reachable (`wotid run`)", ExitCodes.Queued),
         NodeError.NoCredential => new("no-credential", exception.Message, "import your VerifiedHuman credential with `wotid credential import FILE`", ExitCodes.InvalidInput),
