@@ -144,6 +144,18 @@ public sealed class FileVerbTests : IDisposable
     }
 
     [Fact]
+    public async Task FilesShowsAReasonOnlyWhenItSaysMoreThanTheState()
+    {
+        await using FileVerbHarness h = await FileVerbHarness.StartAsync();
+        h.Node.Transfers.Add(new("0193f1a2-7c04-7000-8000-00000dec1ded", "dave", FileTransferDirections.Outgoing, "plan.txt", 10, "text/plain", 0, FileTransferStates.Declined, "/tmp/plan.txt", "declined", FileNode.Time, FileNode.Time));
+        (int exit, string output, string error) = await h.RunAsync("files");
+        Assert.True(exit == 0, error);
+        string declined = Assert.Single(output.Split('\n'), l => l.StartsWith("0dec1ded", StringComparison.Ordinal));
+        Assert.EndsWith("declined", declined.TrimEnd(), StringComparison.Ordinal);
+        Assert.Contains("failed (hash mismatch)", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task AcceptDeclineCancelTakeTheShortIdOrAUniquePrefix()
     {
         await using FileVerbHarness h = await FileVerbHarness.StartAsync();
