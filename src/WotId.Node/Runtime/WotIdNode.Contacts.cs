@@ -164,6 +164,15 @@ public sealed partial class WotIdNode
         ArgumentNullException.ThrowIfNull(contact);
         return _profile.Contacts.GetByName(contact)
             ?? _profile.Contacts.List().FirstOrDefault(c => string.Equals(DidFingerprint.Short(c.Did), contact.Trim(), StringComparison.OrdinalIgnoreCase))
-            ?? throw new NodeException(NodeError.UnknownContact, "no contact with this name or fingerprint");
+            ?? throw new NodeException(NodeError.UnknownContact, UnknownContactMessage(contact));
+    }
+
+    // Names are exact ("Alice" from an invitation is not "alice"); say which name was meant when only the case differs.
+    private string UnknownContactMessage(string contact)
+    {
+        string? near = _profile.Contacts.List().Select(c => c.Name).FirstOrDefault(n => string.Equals(n, contact.Trim(), StringComparison.OrdinalIgnoreCase));
+        return near is null
+            ? "no contact with this name or fingerprint"
+            : $"no contact with this name or fingerprint (names are exact: did you mean '{near}'?)";
     }
 }

@@ -40,7 +40,7 @@ public sealed partial class WotIdNode
     /// <exception cref="NodeException"><see cref="NodeError.InvalidInput"/> when the DHT is off.</exception>
     internal async Task<WotIdDhtRecord?> ResolveDidAsync(string did, CancellationToken cancellationToken)
     {
-        KadDht dht = _dht ?? throw new NodeException(NodeError.InvalidInput, "the DHT is off (no bootstrap peers configured)");
+        KadDht dht = _dht ?? throw new NodeException(NodeError.InvalidInput, "the DHT is off (the node runs without --bootstrap or --dht-listen), so it cannot find a contact by its DID; run `wotid run --bootstrap MULTIADDR`, or add the contact from an invitation");
         byte[]? value = await dht.GetValueAsync(WotIdDhtRecord.KeyOf(did), cancellationToken).ConfigureAwait(false);
         if (value is null)
         {

@@ -32,7 +32,28 @@ public sealed class FileVerbTests : IDisposable
         Assert.Contains("bob accepted", error, StringComparison.Ordinal);
         Assert.Contains("[████████████████████████] 100%  3.0 MB / 3.0 MB", error, StringComparison.Ordinal);
         Assert.Contains("bob has " + Path.GetFileName(_file) + ", verified", error, StringComparison.Ordinal);
-        Assert.Equal("sendfile bob " + _file, h.Node.Calls[0]);
+        Assert.Equal(["files", "sendfile bob " + _file], h.Node.Calls.Take(2));
+    }
+
+    [Fact]
+    public async Task SendFileAgainFollowsTheUnfinishedTransferInsteadOfOfferingTheFileTwice()
+    {
+        // Ctrl+C stopped the first send-file; the node goes on. The same command again follows that transfer.
+        await using FileVerbHarness h = await FileVerbHarness.StartAsync();
+        const string id = "0193f1a2-7c03-7000-8000-0000abcd1234";
+        h.Node.Transfers.Insert(0, new(id, "bob", FileTransferDirections.Outgoing, Path.GetFileName(_file), 1234, "application/octet-stream", 617, FileTransferStates.Transferring, _file, null, FileNode.Time, FileNode.Time));
+        Task<(int, string, string)> run = h.RunAsync("send-file", "bob", _file);
+        while (h.Node.Calls.Count(c => c == "files") < 2)
+        {
+            await Task.Delay(20, FileVerbHarness.Ct);
+        }
+
+        h.Node.Transfers[0] = h.Node.Transfers[0] with { State = FileTransferStates.Completed, Transferred = 1234 };
+        (int exit, _, string error) = await run;
+        Assert.True(exit == 0, error);
+        Assert.Contains("is being sent to bob already (transferring, 50%); id abcd1234, following it", error, StringComparison.Ordinal);
+        Assert.Contains("verified", error, StringComparison.Ordinal);
+        Assert.DoesNotContain(h.Node.Calls, c => c.StartsWith("sendfile", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -120,6 +141,18 @@ public sealed class FileVerbTests : IDisposable
         Assert.Equal(3, document.RootElement.GetArrayLength());
         Assert.Equal("0193f1a2-7c00-7000-8000-00003f2a9c0e", document.RootElement[0].GetProperty("id").GetString());
         Assert.Equal("incoming", document.RootElement[0].GetProperty("direction").GetString());
+    }
+
+    [Fact]
+    public async Task FilesShowsAReasonOnlyWhenItSaysMoreThanTheState()
+    {
+        await using FileVerbHarness h = await FileVerbHarness.StartAsync();
+        h.Node.Transfers.Add(new("0193f1a2-7c04-7000-8000-00000dec1ded", "dave", FileTransferDirections.Outgoing, "plan.txt", 10, "text/plain", 0, FileTransferStates.Declined, "/tmp/plan.txt", "declined", FileNode.Time, FileNode.Time));
+        (int exit, string output, string error) = await h.RunAsync("files");
+        Assert.True(exit == 0, error);
+        string declined = Assert.Single(output.Split('\n'), l => l.StartsWith("0dec1ded", StringComparison.Ordinal));
+        Assert.EndsWith("declined", declined.TrimEnd(), StringComparison.Ordinal);
+        Assert.Contains("failed (hash mismatch)", output, StringComparison.Ordinal);
     }
 
     [Fact]

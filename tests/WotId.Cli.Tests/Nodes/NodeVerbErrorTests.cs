@@ -35,6 +35,9 @@ public sealed class NodeVerbErrorTests : IDisposable
             ("init without a passphrase or terminal", null, ["init", "--home", empty, "--name", "x"], "no-passphrase", ExitCodes.InvalidInput),
             ("wrong passphrase", "not the passphrase", ["trust", "list", "--home", home], "wrong-passphrase", ExitCodes.WrongPassphrase),
             ("trust add of a non-DID", pass, ["trust", "add", "issuer", "--home", home], "usage", ExitCodes.InvalidInput),
+            ("trust add of a did:key cut short", pass, ["trust", "add", "did:key:z5FbhqcWo9BySQnnNPBnxwHqhmixj89d…sdchN1sgLFC5", "--home", home], "usage", ExitCodes.InvalidInput),
+            ("trust add of a did:key without a key", pass, ["trust", "add", "did:key:zBogus", "--home", home], "usage", ExitCodes.InvalidInput),
+            ("trust add of a malformed did:iota", pass, ["trust", "add", "did:iota:0xnothex", "--home", home], "usage", ExitCodes.InvalidInput),
             ("credential import of a missing file", pass, ["credential", "import", Path.Combine(_dir, "none.jws"), "--home", home], "not-found", ExitCodes.InvalidInput),
             ("contact add of garbage", pass, ["contact", "add", "https://example.com/", "--home", home], "invalid-invitation", ExitCodes.InvalidInput),
             ("contact add of a URI that is not base32", pass, ["contact", "add", "wotid:1/not base32!", "--home", home], "invalid-invitation", ExitCodes.InvalidInput),
@@ -49,6 +52,9 @@ public sealed class NodeVerbErrorTests : IDisposable
             Assert.True(ProfileVerbTests.ErrorCode(r) == code, $"{name}: {r.Error}");
             Assert.DoesNotContain("   at ", r.Error, StringComparison.Ordinal);
         }
+
+        WotidProcess.Result trusted = await WotidProcess.RunAsync(pass, "trust", "list", "--home", home, "--json");
+        Assert.Contains("\"trusted\": []", trusted.Output, StringComparison.Ordinal);
     }
 
     [Fact]

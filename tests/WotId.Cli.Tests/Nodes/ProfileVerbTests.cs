@@ -53,6 +53,32 @@ public sealed class ProfileVerbTests : IDisposable
     }
 
     [Fact]
+    public async Task StatusOfANewProfileShowsItsDidBeforeAnyCredential()
+    {
+        // The README's step 2: the DID an issuer needs comes from `wotid status --json` (field did), before the
+        // profile has a credential (a node cannot start without one).
+        string home = Path.Combine(_dir, "alice");
+        string did = await InitAsync(home, "Alice");
+        WotidProcess.Result r = await WotidProcess.RunAsync(Passphrase, "status", "--home", home, "--json");
+        Assert.True(r.ExitCode == 0, r.Error);
+        using JsonDocument doc = JsonDocument.Parse(r.Output);
+        JsonElement status = doc.RootElement;
+        Assert.Equal(did, status.GetProperty("did").GetString());
+        Assert.Equal("Alice", status.GetProperty("name").GetString());
+        string peerId = status.GetProperty("peerId").GetString()!;
+        Assert.Matches("^/ip4/127.0.0.1/tcp/[1-9][0-9]*/p2p/" + peerId + "$", Assert.Single(status.GetProperty("addresses").EnumerateArray()).GetString());
+        Assert.False(status.TryGetProperty("credential", out JsonElement credential) && credential.ValueKind != JsonValueKind.Null);
+        Assert.Equal(0, status.GetProperty("contacts").GetInt32());
+
+        WotidProcess.Result text = await WotidProcess.RunAsync(Passphrase, "status", "--home", home);
+        Assert.True(text.ExitCode == 0, text.Error);
+        Assert.Contains("credential:  none (`wotid credential import FILE`)", text.Output, StringComparison.Ordinal);
+
+        WotidProcess.Result wrong = await WotidProcess.RunAsync("not the passphrase", "status", "--home", home, "--json");
+        Assert.Equal(ExitCodes.WrongPassphrase, wrong.ExitCode);
+    }
+
+    [Fact]
     public async Task CredentialImportAcceptsOnlyTheProfilesOwnCredential()
     {
         string home = Path.Combine(_dir, "alice");

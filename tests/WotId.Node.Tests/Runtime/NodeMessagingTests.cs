@@ -13,6 +13,23 @@ namespace WotId.Node.Tests.Runtime;
 public sealed class NodeMessagingTests
 {
     [Fact]
+    public async Task AContactNameInTheWrongCaseIsUnknownAndTheErrorNamesTheRightOne()
+    {
+        using var world = new RuntimeWorld();
+        (NodeProfile alicePro, _) = await world.CreateAsync("alice");
+        (NodeProfile bobPro, _) = await world.CreateAsync("bob");
+        await using WotIdNode alice = await world.StartAsync(alicePro);
+        await using WotIdNode bob = await world.StartAsync(bobPro);
+        await RuntimeWorld.IntroduceAsync(alice, "bob", bob, "alice");
+
+        NodeException wrongCase = await Assert.ThrowsAsync<NodeException>(() => alice.SendTextAsync("Bob", "hi", TestProfiles.Ct));
+        Assert.Equal(NodeError.UnknownContact, wrongCase.Error);
+        Assert.Contains("did you mean 'bob'?", wrongCase.Message, StringComparison.Ordinal);
+        NodeException stranger = await Assert.ThrowsAsync<NodeException>(() => alice.GetContactAsync("carol", TestProfiles.Ct));
+        Assert.Equal("no contact with this name or fingerprint", stranger.Message);
+    }
+
+    [Fact]
     public async Task DirectMessageIsAcknowledgedReceiptedAndRead()
     {
         using var world = new RuntimeWorld();

@@ -57,7 +57,7 @@ internal sealed class FilesCommand : NodeCommand
                 .Append(TransferText.Size(t.Size).PadLeft(10)).Append("  ")
                 .Append((TransferText.Percent(t.Transferred, t.Size).ToString(System.Globalization.CultureInfo.InvariantCulture) + "%").PadLeft(8)).Append("  ")
                 .Append(t.State);
-            if (t.Reason is not null && t.State is FileTransferStates.Failed or FileTransferStates.Declined or FileTransferStates.Cancelled)
+            if (t.Reason is not null && t.Reason != t.State && t.State is FileTransferStates.Failed or FileTransferStates.Declined or FileTransferStates.Cancelled)
             {
                 sb.Append(" (").Append(EventText.Printable(t.Reason)).Append(')');
             }

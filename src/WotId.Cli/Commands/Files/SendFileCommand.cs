@@ -52,12 +52,21 @@ internal sealed class SendFileCommand : NodeCommand
         // every few seconds covers any that still are).
         EventFeed? events = wait ? new EventFeed(node.ReadEventsAsync(stop.Token).GetAsyncEnumerator(stop.Token)) : null;
         _ = events?.Next;
+        FileTransferSummary? offer = null;
         try
         {
-            FileTransferSummary offer = await node.SendFileAsync(contact, path, cancellationToken).ConfigureAwait(false);
+            // The same command again (after Ctrl+C stopped waiting) follows the transfer the node still has instead
+            // of offering the file a second time.
+            FileTransferSummary? unfinished = await UnfinishedAsync(node, contact, path, cancellationToken).ConfigureAwait(false);
+            offer = unfinished ?? await node.SendFileAsync(contact, path, cancellationToken).ConfigureAwait(false);
             if (context.Json)
             {
                 await LineAsync(context.Output, NodeJson.Line(offer)).ConfigureAwait(false);
+            }
+            else if (unfinished is not null)
+            {
+                string id = TransferText.ShortId(offer.Id);
+                await LineAsync(context.Error, $"{offer.Name} ({TransferText.Size(offer.Size)}) is being sent to {offer.Contact} already ({offer.State}, {TransferText.Percent(offer.Transferred, offer.Size)}%); id {id}, following it (`wotid files cancel {id}` to stop it)").ConfigureAwait(false);
             }
             else
             {
@@ -77,6 +86,10 @@ internal sealed class SendFileCommand : NodeCommand
             if (!context.Json)
             {
                 await LineAsync(context.Error, string.Empty).ConfigureAwait(false);
+                if (offer is not null)
+                {
+                    await LineAsync(context.Error, $"stopped waiting; the node keeps transfer {TransferText.ShortId(offer.Id)} (`wotid files`; the same command follows it again)").ConfigureAwait(false);
+                }
             }
 
             throw;
@@ -89,6 +102,22 @@ internal sealed class SendFileCommand : NodeCommand
                 await events.DisposeAsync().ConfigureAwait(false);
             }
         }
+    }
+
+    /// <summary>An outgoing transfer of this file to this contact that has not ended, or null.</summary>
+    private static async Task<FileTransferSummary?> UnfinishedAsync(IWotIdNode node, string contact, string path, CancellationToken cancellationToken)
+    {
+        long size = new FileInfo(path).Length;
+        foreach (FileTransferSummary t in await node.GetFileTransfersAsync(cancellationToken).ConfigureAwait(false))
+        {
+            if (t.Direction == FileTransferDirections.Outgoing && t.Contact == contact && t.Path == path && t.Size == size
+                && t.State is FileTransferStates.Queued or FileTransferStates.Offered or FileTransferStates.Transferring or FileTransferStates.Interrupted)
+            {
+                return t;
+            }
+        }
+
+        return null;
     }
 
     private static async Task<int> FollowAsync(CliContext context, IWotIdNode node, FileTransferSummary offer, EventFeed events, CancellationToken cancellationToken)

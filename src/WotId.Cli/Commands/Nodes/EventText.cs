@@ -60,5 +60,7 @@ internal static class EventText
     public static string FileOffer(string who, NodeEvent e) =>
         $"📎 {Printable(who)} offers {Printable(e.Text)} ({TransferText.Size(e.Size ?? 0)}) — wotid files accept {TransferText.ShortId(e.FileId ?? "?")}";
 
-    private static string Short(string? id) => id is { Length: > 8 } ? id[..8] : id ?? "?";
+    // The last 8 characters, as `wotid files` shows ids: ids are UUIDv7, whose first 8 are the creation time in
+    // minutes, the same for every message or file of the same minute.
+    private static string Short(string? id) => id is null ? "?" : TransferText.ShortId(id);
 }

@@ -47,6 +47,12 @@ internal static class NodeSession
     public static async Task<WotIdNode> StartAsync(CliContext context, NodeOptions options, CancellationToken cancellationToken)
     {
         WotId.Node.Profile.Profile profile = await ProfileAccess.OpenAsync(context, cancellationToken).ConfigureAwait(false);
+        return await StartAsync(profile, options, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Starts a node on the opened <paramref name="profile"/>, which it owns from then on (disposed here on failure).</summary>
+    public static async Task<WotIdNode> StartAsync(WotId.Node.Profile.Profile profile, NodeOptions options, CancellationToken cancellationToken)
+    {
         try
         {
             return await WotIdNode.StartAsync(profile, options, cancellationToken).ConfigureAwait(false);

@@ -39,7 +39,7 @@ internal sealed class SendCommand : NodeCommand
         SentMessage sent = await node.SendTextAsync(arguments.RequirePositional(0, "CONTACT"), arguments.Positional[1], cancellationToken).ConfigureAwait(false);
         string how = sent.Delivered == DeliveryRoutes.Direct
             ? $"delivered to {sent.Contact}'s node (direct)"
-            : $"{sent.Contact} is offline: deposited in their mailbox ({sent.Delivered})";
+            : $"{sent.Contact} could not be reached directly (offline, or the handshake failed): deposited in their mailbox ({sent.Delivered})";
         await WriteAsync(context, new { id = sent.Id, contact = sent.Contact, delivered = sent.Delivered }, $"{how}\nmessage id: {sent.Id}").ConfigureAwait(false);
         return ExitCodes.Ok;
     }

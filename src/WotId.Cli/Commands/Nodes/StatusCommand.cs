@@ -4,21 +4,49 @@ using System.Text;
 using System.Threading;
 using System.Threading.Tasks;
 using WotId.Node.Api;
+using WotId.Node.Runtime;
 
 namespace WotId.Cli.Commands.Nodes;
 
 /// <summary><c>wotid status</c>: who this node is (fingerprint, never the long DID in text; the DID is in --json).</summary>
-internal sealed class StatusCommand : NodeCommand
+/// <remarks>
+/// The running node's status; else a node started for the command. A profile without a credential cannot start a
+/// node, so its status is read from the profile alone: a new user needs it to give the DID to an issuer.
+/// </remarks>
+internal sealed class StatusCommand : ICliCommand
 {
-    public override string Name => "status";
+    public string Name => "status";
 
-    public override string Summary => "your fingerprint, peer id, addresses, credential, mailbox, message counts, reachability (public|private|unknown, relayed addresses), the DHT (routing table size, when our record was published, its sequence) and network counters (--json adds the full DID)";
+    public string Summary => "your fingerprint, peer id, addresses, credential, mailbox, message counts, reachability (public|private|unknown, relayed addresses), the DHT (routing table size, when our record was published, its sequence) and network counters (--json adds the full DID)";
 
-    public override IReadOnlyList<Symbol> Symbols { get; } = [];
+    public IReadOnlyList<Symbol> Symbols { get; } = [];
 
-    protected override async Task<int> ExecuteAsync(CliContext context, IWotIdNode node, CliArguments arguments, CancellationToken cancellationToken)
+    public async Task<int> RunAsync(CliContext context, CliArguments arguments, CancellationToken cancellationToken)
     {
-        NodeStatus status = await node.GetStatusAsync(cancellationToken).ConfigureAwait(false);
+        ProfileAccess.RequireProfile(context);
+        IWotIdNode? node = await NodeSession.ConnectAsync(context, cancellationToken).ConfigureAwait(false);
+        if (node is null)
+        {
+            WotId.Node.Profile.Profile profile = await ProfileAccess.OpenAsync(context, cancellationToken).ConfigureAwait(false);
+            if (profile.Credential is null)
+            {
+                using (profile)
+                {
+                    return await PrintAsync(context, WotIdNode.ReadStatus(profile)).ConfigureAwait(false);
+                }
+            }
+
+            node = await NodeSession.StartAsync(profile, new NodeOptions { LoggerFactory = context.Loggers }, cancellationToken).ConfigureAwait(false);
+        }
+
+        await using (node.ConfigureAwait(false))
+        {
+            return await PrintAsync(context, await node.GetStatusAsync(cancellationToken).ConfigureAwait(false)).ConfigureAwait(false);
+        }
+    }
+
+    private static async Task<int> PrintAsync(CliContext context, NodeStatus status)
+    {
         var text = new StringBuilder()
             .AppendLine($"name:        {status.Name}")
             .AppendLine($"fingerprint: {status.Fingerprint}")
@@ -50,7 +78,8 @@ internal sealed class StatusCommand : NodeCommand
                 .AppendLine($"network:     {n.InboundConnections} in, {n.OutboundConnections} out, {n.PendingInbound + n.PendingOutbound} pending, {n.UnverifiedConnections} unverified; {n.Streams} streams; {n.MemoryBytes / (1024.0 * 1024):0.0} MiB reserved, {n.BufferedBytes / (1024.0 * 1024):0.0} MiB buffered; {n.Trimmed} trimmed")
                 .Append($"refusals:    system {r.System}, transient {r.Transient}, peer {r.Peer}, protocol {r.Protocol}, connection {r.Connection}");
         }
-        await WriteAsync(context, status, text.ToString()).ConfigureAwait(false);
+        await context.Output.WriteLineAsync(context.Json ? NodeJson.Indented(status) : text.ToString()).ConfigureAwait(false);
+        await context.Output.FlushAsync().ConfigureAwait(false);
         return ExitCodes.Ok;
     }
 

@@ -26,12 +26,20 @@ internal abstract class TrustCommand : ICliCommand
 
     public abstract IReadOnlyList<Symbol> Symbols { get; }
 
+    /// <summary>A long DID cut to its first 40 and last 12 characters for text output.</summary>
+    protected static string Abbreviated(string did) => did.Length <= 60 ? did : did[..40] + "…" + did[^12..];
+
     public async Task<int> RunAsync(CliContext context, CliArguments arguments, CancellationToken cancellationToken)
     {
         string? did = arguments.Positional.Count > 0 ? arguments.Positional[0] : null;
         if (did is not null && !DidSyntax.IsDid(did))
         {
             throw new CliUsageException($"'{did}' is not a DID", "pass the issuer's DID (did:key:…), as `wotid issuer init` printed it");
+        }
+
+        if (did is not null)
+        {
+            Validate(did);
         }
 
         ProfileAccess.RequireProfile(context);
@@ -52,6 +60,11 @@ internal abstract class TrustCommand : ICliCommand
         return ExitCodes.Ok;
     }
 
+    /// <summary>Checks <paramref name="did"/> beyond its syntax before the profile is opened; throws <see cref="CliUsageException"/>.</summary>
+    protected virtual void Validate(string did)
+    {
+    }
+
     /// <summary>Applies the change; returns the text to print.</summary>
     protected abstract string Change(Profile profile, string? did, CliArguments arguments);
 }
@@ -68,6 +81,27 @@ internal sealed class TrustAddCommand : TrustCommand
         CliSymbols.Positional("ISSUER_DID", "the issuer's DID"),
         CliSymbols.Value("--did-document", "FILE", "keep the issuer's DID document in the profile, so the node verifies it offline"),
     ];
+
+    // A did:key must hold a key and a did:iota must name an object: a DID cut short when copied (they are 2,600
+    // characters long) would otherwise be trusted and match no credential.
+    protected override void Validate(string did)
+    {
+        if (did.StartsWith("did:key:", System.StringComparison.Ordinal))
+        {
+            try
+            {
+                DidKey.Parse(did);
+            }
+            catch (IdentityFormatException ex)
+            {
+                throw new CliUsageException($"'{Abbreviated(did)}' is not a valid did:key ({ex.Message})", "copy the issuer's whole DID, as `wotid issuer init` printed it (it is about 2,600 characters long)");
+            }
+        }
+        else if (did.StartsWith("did:iota:", System.StringComparison.Ordinal) && !IotaDid.TryParse(did, out _))
+        {
+            throw new CliUsageException($"'{Abbreviated(did)}' is not a valid did:iota", "a did:iota is did:iota:[NETWORK:]0x and the Identity object id in hex");
+        }
+    }
 
     protected override string Change(Profile profile, string? did, CliArguments arguments)
     {
@@ -134,8 +168,6 @@ internal sealed class TrustListCommand : TrustCommand
         IReadOnlyList<string> issuers = profile.GetTrustedIssuers();
         return issuers.Count == 0
             ? "no trusted issuers (add one with `wotid trust add ISSUER_DID`)"
-            : string.Join('\n', issuers.Select(i => $"{DidFingerprint.Short(i)}  {Abbreviate(i)}"));
+            : string.Join('\n', issuers.Select(i => $"{DidFingerprint.Short(i)}  {Abbreviated(i)}"));
     }
-
-    private static string Abbreviate(string did) => did.Length <= 60 ? did : did[..40] + "…" + did[^12..];
 }

@@ -1,0 +1,35 @@
+// `wotid run` prints one line per node event; the ids in them must tell two messages or transfers of the same minute
+// apart, and a file id must be the short id `wotid files accept` takes.
+using System;
+using WotId.Cli.Commands.Files;
+using WotId.Cli.Commands.Nodes;
+using WotId.Node.Api;
+
+namespace WotId.Cli.Tests.Nodes;
+
+public sealed class EventTextTests
+{
+    private static readonly DateTimeOffset At = new(2026, 12, 7, 17, 19, 27, TimeSpan.Zero);
+
+    [Fact]
+    public void MessagesOfTheSameMinuteShowDifferentIds()
+    {
+        // Two UUIDv7 message ids made in the same minute share their first 8 characters.
+        string first = "01a25184-7e2c-71a4-a650-455ae2f5b20b";
+        string second = "01a25184-b67e-77c9-8599-8d6eb8d8f7be";
+        string a = EventText.Format(new NodeEvent(NodeEventKinds.ReceiptDelivered, At, Contact: "bob", MessageId: first));
+        string b = EventText.Format(new NodeEvent(NodeEventKinds.ReceiptDelivered, At, Contact: "bob", MessageId: second));
+        Assert.EndsWith("to bob: delivered e2f5b20b", a, StringComparison.Ordinal);
+        Assert.EndsWith("to bob: delivered b8d8f7be", b, StringComparison.Ordinal);
+        Assert.NotEqual(a, b);
+    }
+
+    [Fact]
+    public void FileEventsShowTheShortIdOfWotidFiles()
+    {
+        string id = "01a25185-4fc5-7150-a254-ccf84cdbbda5";
+        string line = EventText.Format(new NodeEvent(NodeEventKinds.FileCompleted, At, Contact: "bob", FileId: id, Size: 6));
+        Assert.Contains("file " + TransferText.ShortId(id) + ": completed", line, StringComparison.Ordinal);
+        Assert.Contains("file 4cdbbda5:", line, StringComparison.Ordinal);
+    }
+}
