@@ -59,11 +59,12 @@ public class NodeChatThroughputBenchmarks
     }));
 
     /// <summary>Two running nodes that are contacts, with one verified connection and a session (one message sent).</summary>
-    internal static async Task<(NodeBenchWorld World, WotIdNode Alice, WotIdNode Bob)> StartPairAsync()
+    internal static async Task<(NodeBenchWorld World, WotIdNode Alice, WotIdNode Bob)> StartPairAsync(
+        Microsoft.Extensions.Logging.ILoggerFactory? aliceLogs = null, Microsoft.Extensions.Logging.ILoggerFactory? bobLogs = null)
     {
         var world = new NodeBenchWorld();
-        WotIdNode alice = await WotIdNode.StartAsync(await world.CreateProfileAsync("alice"), world.Options());
-        WotIdNode bob = await WotIdNode.StartAsync(await world.CreateProfileAsync("bob"), world.Options());
+        WotIdNode alice = await WotIdNode.StartAsync(await world.CreateProfileAsync("alice"), world.Options(loggers: aliceLogs));
+        WotIdNode bob = await WotIdNode.StartAsync(await world.CreateProfileAsync("bob"), world.Options(loggers: bobLogs));
         await NodeBenchWorld.IntroduceAsync(alice, "bob", bob, "alice");
         Check(await alice.SendTextAsync("bob", Text));
         return (world, alice, bob);

@@ -52,19 +52,36 @@ public static class NodeConsole
 
     private static async Task ChatLatencyAsync(int count)
     {
-        (NodeBenchWorld world, WotIdNode alice, WotIdNode bob) = await NodeChatThroughputBenchmarks.StartPairAsync();
+        // WOTID_BENCH_STAMPS=1: print the node's log events of the last three messages with their times (where a
+        // message's milliseconds go).
+        bool stamps = Environment.GetEnvironmentVariable("WOTID_BENCH_STAMPS") == "1";
+        var aliceLogs = new StampingLoggerFactory("alice: ", []);
+        var bobLogs = new StampingLoggerFactory("bob:   ", []);
+        (NodeBenchWorld world, WotIdNode alice, WotIdNode bob) = stamps
+            ? await NodeChatThroughputBenchmarks.StartPairAsync(aliceLogs, bobLogs)
+            : await NodeChatThroughputBenchmarks.StartPairAsync();
         await using (var bobEvents = new NodeEventWatcher(bob, NodeEventKinds.MessageReceived))
         {
             var endToEnd = new List<double>(count);
             var acked = new List<double>(count);
             for (int i = -Math.Min(50, count); i < count; i++)
             {
+                aliceLogs.Stamps.Clear();
+                bobLogs.Stamps.Clear();
                 long t0 = Stopwatch.GetTimestamp();
                 SentMessage sent = await alice.SendTextAsync("bob", NodeChatThroughputBenchmarks.Text);
                 long t1 = Stopwatch.GetTimestamp();
                 NodeChatThroughputBenchmarks.Check(sent);
                 long received = await bobEvents.WhenAsync(NodeEventKinds.MessageReceived, sent.Id).WaitAsync(TimeSpan.FromSeconds(30));
                 bobEvents.Forget(NodeEventKinds.MessageReceived, sent.Id);
+                if (stamps && i >= count - 3)
+                {
+                    Console.WriteLine($"--- message {i + 1}: ACK {Stopwatch.GetElapsedTime(t0, t1).TotalMilliseconds:F1} ms, received {Stopwatch.GetElapsedTime(t0, received).TotalMilliseconds:F1} ms");
+                    foreach (var s in aliceLogs.Stamps.Concat(bobLogs.Stamps).OrderBy(s => s.Timestamp))
+                    {
+                        Console.WriteLine($"{Stopwatch.GetElapsedTime(t0, s.Timestamp).TotalMilliseconds,8:F2} ms  {s.Text}");
+                    }
+                }
                 if (i >= 0)
                 {
                     // Negative i: warm-up messages, not counted.
