@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.CommandLine;
 using System.Text;
@@ -33,6 +34,9 @@ internal sealed class ContactShowCommand : NodeCommand
             .AppendLine($"fingerprint:   {c.Fingerprint}")
             .AppendLine($"peer id:       {c.PeerId}")
             .AppendLine($"verification:  {c.Verification}" + (c.LastVerifiedAt is { } v ? $" (last handshake {v:yyyy-MM-dd HH:mm} UTC)" : string.Empty))
+            .Append(c.Refusal is { } refusal
+                ? $"refused:       {refusal}{(c.RefusedAt is { } at ? $" ({at:yyyy-MM-dd HH:mm} UTC)" : string.Empty)}: this node refused their credential; messages from their mailbox are refused until a handshake verifies them{Environment.NewLine}"
+                : string.Empty)
             .AppendLine($"mailbox:       {(c.HasMailbox ? "yes" : "no")}")
             .AppendLine($"added:         {c.AddedAt:yyyy-MM-dd HH:mm} UTC");
         foreach (string a in c.Addresses)
