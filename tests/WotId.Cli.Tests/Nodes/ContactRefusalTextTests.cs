@@ -1,5 +1,6 @@
-// How `wotid contact show` writes a contact whose credential the node refused (docs/cli.md), and that the JSON of a
-// contact carries the refusal under "refusal" and "refusedAt" next to the fields it always had.
+// How `wotid contact show` writes a contact whose credential the node refused (docs/cli.md), that the JSON of a
+// contact carries the refusal under "refusal" and "refusedAt" next to the fields it always had, and how `wotid run`
+// prints message.refused.
 using System;
 using System.Text.Json;
 using WotId.Cli.Commands.Nodes;
@@ -43,6 +44,14 @@ public sealed class ContactRefusalTextTests
 
         Assert.False(json.RootElement.TryGetProperty("refusal", out _));
         Assert.False(json.RootElement.TryGetProperty("refusedAt", out _));
+    }
+
+    [Fact]
+    public void RunPrintsARefusedMailboxMessageWithTheContactAndTheReason()
+    {
+        string line = EventText.Format(new NodeEvent(NodeEventKinds.MessageRefused, At, "carol", Via: DeliveryRoutes.Mailbox, Reason: "revoked"));
+
+        Assert.EndsWith("carol: a message from their mailbox was refused, this node refused their credential (revoked)", line, StringComparison.Ordinal);
     }
 
     private static ContactSummary Carol(string? refusal, DateTimeOffset? at) =>
