@@ -3,9 +3,10 @@
 // contact is created and its messages are rejected as unknown_sender); its Signal identity key is observed (a
 // different key puts the contact in key_changed and holds its messages); the contact is marked verified; the
 // initiator starts the Signal session from the responder's bundle unless one exists; and queued messages are sent.
-// When this node's own check of a known contact's credential fails for a credential reason (IsCredentialRefusal), the
-// refusal is recorded on the contact and its mailbox messages are refused until a handshake verifies it again
-// (docs/node.md "Refused contacts"); a failure the peer reported, or a transient one, records nothing.
+// When this node's own verifier refuses a known contact's credential itself (HandshakeException.CredentialRefused:
+// revoked, expired, not yet valid, untrusted issuer, not a VerifiedHuman credential), the refusal is recorded on the
+// contact and its mailbox messages are refused until a handshake verifies it again (docs/node.md "Refused contacts");
+// a failure the peer reported, one about the presentation or the message, or a transient one records nothing.
 using System;
 using System.Threading;
 using System.Threading.Tasks;
@@ -85,7 +86,7 @@ public sealed partial class WotIdNode
             HandshakeException failure = e.Failure!;
             string token = HandshakeReasons.ToToken(failure.Reason);
             Contact? known = _profile.Contacts.GetByPeerId(peer);
-            if (known is not null && !failure.ReportedByPeer && IsCredentialRefusal(failure.Reason))
+            if (known is not null && !failure.ReportedByPeer && failure.CredentialRefused)
             {
                 // This node's own check of a contact's credential failed: its mailbox messages are refused from now on.
                 _profile.Contacts.MarkRefused(known.Id, token, _time.GetUtcNow());
@@ -152,12 +153,4 @@ public sealed partial class WotIdNode
         _events.Publish(NodeEventKinds.HandshakeVerified, contact: contact.Name, peerId: peer, fingerprint: fingerprint);
         _outboxWake.Set();
     }
-
-    /// <summary>
-    /// Whether a failure says the contact's credential itself is not acceptable (revoked, expired, not yet valid, from an
-    /// untrusted issuer, or missing), as opposed to a transient (timeout, status unavailable) or a protocol failure.
-    /// </summary>
-    internal static bool IsCredentialRefusal(HandshakeFailureReason reason) => reason is HandshakeFailureReason.Revoked
-        or HandshakeFailureReason.Expired or HandshakeFailureReason.NotYetValid or HandshakeFailureReason.UntrustedIssuer
-        or HandshakeFailureReason.MissingCredential;
 }

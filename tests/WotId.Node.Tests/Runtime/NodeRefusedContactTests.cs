@@ -9,6 +9,7 @@ using WotId.Identity;
 using WotId.Identity.Issuing;
 using WotId.Identity.Keys;
 using WotId.Identity.Status;
+using WotId.Identity.Verification;
 using WotId.Node.Api;
 using WotId.Node.Handshake;
 using WotId.Node.Runtime;
@@ -126,22 +127,29 @@ public sealed class NodeRefusedContactTests
         Assert.Equal((null, (DateTimeOffset?)null), (shown.Refusal, shown.RefusedAt));
     }
 
+    // Only a verdict on the credential itself marks a contact. The same handshake reasons also come from failures
+    // about the presentation (no credential named: a presentation too old or from the future) or from a transient
+    // state (an issuer DID that did not resolve maps to untrusted_issuer, an unreachable status list): those must
+    // not, since a refusal deletes the contact's mailbox messages.
     [Theory]
-    [InlineData(HandshakeFailureReason.Revoked, true)]
-    [InlineData(HandshakeFailureReason.Expired, true)]
-    [InlineData(HandshakeFailureReason.NotYetValid, true)]
-    [InlineData(HandshakeFailureReason.UntrustedIssuer, true)]
-    [InlineData(HandshakeFailureReason.MissingCredential, true)]
-    [InlineData(HandshakeFailureReason.StatusUnavailable, false)]
-    [InlineData(HandshakeFailureReason.Timeout, false)]
-    [InlineData(HandshakeFailureReason.BindingMismatch, false)]
-    [InlineData(HandshakeFailureReason.ReplayedPresentation, false)]
-    [InlineData(HandshakeFailureReason.MalformedMessage, false)]
-    [InlineData(HandshakeFailureReason.BadSignature, false)]
-    [InlineData(HandshakeFailureReason.SubjectMismatch, false)]
-    [InlineData(HandshakeFailureReason.VersionNotSupported, false)]
-    public void OnlyCredentialReasonsRefuseAContact(HandshakeFailureReason reason, bool refuses) =>
-        Assert.Equal(refuses, WotIdNode.IsCredentialRefusal(reason));
+    [InlineData(VerificationFailure.Revoked, true, true)]
+    [InlineData(VerificationFailure.Expired, true, true)]
+    [InlineData(VerificationFailure.NotYetValid, true, true)]
+    [InlineData(VerificationFailure.UnknownIssuer, true, true)]
+    [InlineData(VerificationFailure.WrongType, true, true)]
+    [InlineData(VerificationFailure.Expired, false, false)]
+    [InlineData(VerificationFailure.NotYetValid, false, false)]
+    [InlineData(VerificationFailure.WrongType, false, false)]
+    [InlineData(VerificationFailure.DidUnresolvable, false, false)]
+    [InlineData(VerificationFailure.DidUnresolvable, true, false)]
+    [InlineData(VerificationFailure.StatusUnavailable, true, false)]
+    [InlineData(VerificationFailure.BadSignature, true, false)]
+    [InlineData(VerificationFailure.MalformedInput, false, false)]
+    [InlineData(VerificationFailure.WrongSubject, true, false)]
+    [InlineData(VerificationFailure.NotBound, false, false)]
+    [InlineData(VerificationFailure.ReplayedNonce, false, false)]
+    public void OnlyVerdictsOnTheCredentialItselfRefuseAContact(VerificationFailure failure, bool credentialNamed, bool refuses) =>
+        Assert.Equal(refuses, HandshakeChecks.RefusesCredential(failure, credentialNamed));
 
     /// <summary>Carol's first message is verified and delivered; then her credential is revoked and the connections close.</summary>
     private static async Task<SentMessage> SendBeforeRevocationAsync(RuntimeWorld world, WotIdNode alice, EventRecorder aliceEvents, WotIdNode carol, string carolCredential)
