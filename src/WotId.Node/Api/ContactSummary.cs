@@ -15,6 +15,11 @@ namespace WotId.Node.Api;
 /// <param name="HasMailbox">Whether the contact's mailbox is known (offline delivery possible).</param>
 /// <param name="AddedAt">When the contact was added.</param>
 /// <param name="LastVerifiedAt">The last successful handshake, if any.</param>
+/// <param name="Refusal">
+/// The handshake reason token (e.g. <c>revoked</c>) when this node's last handshake with the contact refused its
+/// credential; its mailbox messages are then refused until a handshake verifies it (docs/node.md "Refused contacts").
+/// </param>
+/// <param name="RefusedAt">When the refusal was recorded.</param>
 public sealed record ContactSummary(
     string Name,
     string Did,
@@ -25,4 +30,6 @@ public sealed record ContactSummary(
     string? SafetyNumber,
     bool HasMailbox,
     DateTimeOffset AddedAt,
-    DateTimeOffset? LastVerifiedAt);
+    DateTimeOffset? LastVerifiedAt,
+    string? Refusal = null,
+    DateTimeOffset? RefusedAt = null);

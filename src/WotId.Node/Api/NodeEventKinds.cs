@@ -19,6 +19,12 @@ public static class NodeEventKinds
     /// <summary>A chat message arrived (Text, Via).</summary>
     public const string MessageReceived = "message.received";
 
+    /// <summary>
+    /// A mailbox message from a contact whose credential this node's handshake refused was deleted undelivered (Via,
+    /// Reason = the handshake reason token, e.g. <c>revoked</c>).
+    /// </summary>
+    public const string MessageRefused = "message.refused";
+
     /// <summary>An outgoing message was acknowledged directly or deposited in the mailbox (Via).</summary>
     public const string MessageSent = "message.sent";
 

@@ -64,6 +64,15 @@ internal static class HandshakeChecks
         return (opened.Sender, HandshakeMessageCodec.Decode(wot));
     }
 
+    /// <summary>
+    /// Whether a failed verification is a verdict on the credential itself (<see cref="HandshakeException.CredentialRefused"/>):
+    /// the verifier named the credential it refused (<paramref name="credentialNamed"/>; a presentation-level failure
+    /// names none), and the failure is one that does not change on a retry.
+    /// </summary>
+    internal static bool RefusesCredential(VerificationFailure failure, bool credentialNamed) => credentialNamed && failure is
+        VerificationFailure.Revoked or VerificationFailure.Expired or VerificationFailure.NotYetValid
+        or VerificationFailure.UnknownIssuer or VerificationFailure.WrongType;
+
     /// <summary>Verifies the presentation of a share from <paramref name="senderDid"/> received on this connection.</summary>
     /// <exception cref="HandshakeException">The verifier's reason.</exception>
     public static async ValueTask<Credential> VerifyShareAsync(HandshakeServices s, string senderDid, HandshakeMessage share, string localPeer, string remotePeer, ReadOnlyMemory<byte> channelBinding, CancellationToken cancellationToken)
@@ -72,7 +81,10 @@ internal static class HandshakeChecks
         VerificationResult result = await s.Verifier.VerifyPresentationAsync(share.Presentation!, s.VerifierPolicy, binding, senderDid, cancellationToken).ConfigureAwait(false);
         if (!result.IsValid)
         {
-            throw new HandshakeException(HandshakeReasons.FromVerification(result.Failure), false, result.Detail);
+            throw new HandshakeException(HandshakeReasons.FromVerification(result.Failure), false, result.Detail)
+            {
+                CredentialRefused = RefusesCredential(result.Failure, credentialNamed: result.Credential is not null),
+            };
         }
 
         return result.Credential!;

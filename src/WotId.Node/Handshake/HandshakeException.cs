@@ -41,4 +41,13 @@ public sealed class HandshakeException : IOException
 
     /// <summary>What exactly failed (no key material, no presentation text).</summary>
     public string Detail { get; }
+
+    /// <summary>
+    /// True when this node's verifier refused the peer's credential itself (revoked, expired or past the policy's age,
+    /// not yet valid, from an issuer not trusted here, or not a VerifiedHuman credential): a verdict on the
+    /// credential that a retry cannot change. False for everything else, among them failures that share a reason with
+    /// these but are about the presentation or the message (a presentation too old or from the future, a TSP
+    /// timestamp ahead of the clock), an issuer DID that could not be resolved, and an unavailable status list.
+    /// </summary>
+    internal bool CredentialRefused { get; init; }
 }

@@ -38,4 +38,10 @@ internal enum MessageRejectReason
     /// InvalidKyberPreKeyId). Nothing is stored. Token <c>unknown_prekey</c>.
     /// </summary>
     UnknownPreKey,
+
+    /// <summary>
+    /// A mailbox message from a contact whose credential this node's last handshake with it refused (docs/node.md
+    /// "Refused contacts"); checked after the signature, nothing is stored. Token <c>refused_sender</c>.
+    /// </summary>
+    RefusedSender,
 }

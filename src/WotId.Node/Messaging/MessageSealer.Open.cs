@@ -1,7 +1,8 @@
 // Opening a sealed envelope (docs/node.md "Messaging", "A message, layer by layer", in this order): version and
 // bounds → contact by DID hash (unknown_sender) → Signal decryption (a message key already used is a duplicate) →
 // TSP signature by the contact's DID and receiver = own DID (bad_signature, wrong_recipient) → wot.id schema
-// (malformed_message) → one transaction: Signal changes, identity key observation, dedup row, and the inbox row
+// (malformed_message) → from the mailbox, a contact whose credential this node refused (refused_sender, docs/node.md
+// "Refused contacts") → one transaction: Signal changes, identity key observation, dedup row, and the inbox row
 // (or, for a receipt, the outbox states it reports).
 using System;
 using System.Collections.Generic;
@@ -55,6 +56,12 @@ internal sealed partial class MessageSealer
             }
 
             (WotMessage message, byte[] json) = await VerifyAsync(contact, plaintext, ct).ConfigureAwait(false);
+            if (via == ViaMailbox && contact.RefusedReason is not null)
+            {
+                // The Signal changes of the decryption are dropped with the message (a later message skips its key).
+                throw new MessagingException(MessageRejectReason.RefusedSender, "this node refused the sender's credential");
+            }
+
             (OutboxState? receipt, IReadOnlyList<string> ids) = ReadReceipt(message);
             byte[]? identity = pending.SavedIdentities.TryGetValue(address, out EcPublicKey? key) ? key.Serialize() : null;
             bool file = FileTransferStore.IsFileMessage(message.Type);

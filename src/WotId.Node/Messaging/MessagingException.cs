@@ -28,6 +28,7 @@ internal sealed class MessagingException : Exception
         MessageRejectReason.NoSession => "no_session",
         MessageRejectReason.DecryptionFailed => "decryption_failed",
         MessageRejectReason.UnknownPreKey => "unknown_prekey",
+        MessageRejectReason.RefusedSender => "refused_sender",
         _ => "unknown",
     };
 }

@@ -40,6 +40,7 @@ internal static class ContactSummaries
         }
 
         return new ContactSummary(contact.Name, contact.Did, DidFingerprint.Short(contact.Did), contact.PeerId, contact.Addresses,
-            Token(contact.Verification), safety, contact.MailboxId is not null, contact.AddedAt, contact.LastVerifiedAt);
+            Token(contact.Verification), safety, contact.MailboxId is not null, contact.AddedAt, contact.LastVerifiedAt,
+            contact.RefusedReason, contact.RefusedAt);
     }
 }

@@ -75,4 +75,10 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 322, Level = LogLevel.Debug, Message = "No Signal session with {Contact} and its stored prekey bundle is spent: a new handshake initiated here fetches a fresh one")]
     public static partial void FreshBundleNeeded(ILogger logger, string contact);
+
+    [LoggerMessage(EventId = 323, Level = LogLevel.Warning, Message = "This node refused the credential of contact {Contact} ({Reason}); its mailbox messages are refused until a handshake verifies it")]
+    public static partial void ContactRefused(ILogger logger, string contact, string reason);
+
+    [LoggerMessage(EventId = 324, Level = LogLevel.Warning, Message = "Refused a mailbox message from {Contact}, whose credential this node refused ({Reason}); it was deleted from the mailbox")]
+    public static partial void MailboxMessageRefused(ILogger logger, string contact, string reason);
 }

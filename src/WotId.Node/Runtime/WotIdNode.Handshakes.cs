@@ -3,6 +3,10 @@
 // contact is created and its messages are rejected as unknown_sender); its Signal identity key is observed (a
 // different key puts the contact in key_changed and holds its messages); the contact is marked verified; the
 // initiator starts the Signal session from the responder's bundle unless one exists; and queued messages are sent.
+// When this node's own verifier refuses a known contact's credential itself (HandshakeException.CredentialRefused:
+// revoked, expired, not yet valid, untrusted issuer, not a VerifiedHuman credential), the refusal is recorded on the
+// contact and its mailbox messages are refused until a handshake verifies it again (docs/node.md "Refused contacts");
+// a failure the peer reported, one about the presentation or the message, or a transient one records nothing.
 using System;
 using System.Threading;
 using System.Threading.Tasks;
@@ -79,8 +83,17 @@ public sealed partial class WotIdNode
         string peer = e.RemotePeer.ToString();
         if (e.Outcome is not { } outcome)
         {
-            string token = HandshakeReasons.ToToken(e.Failure!.Reason);
-            _events.Publish(NodeEventKinds.HandshakeFailed, contact: _profile.Contacts.GetByPeerId(peer)?.Name, peerId: peer, reason: token);
+            HandshakeException failure = e.Failure!;
+            string token = HandshakeReasons.ToToken(failure.Reason);
+            Contact? known = _profile.Contacts.GetByPeerId(peer);
+            if (known is not null && !failure.ReportedByPeer && failure.CredentialRefused)
+            {
+                // This node's own check of a contact's credential failed: its mailbox messages are refused from now on.
+                _profile.Contacts.MarkRefused(known.Id, token, _time.GetUtcNow());
+                Log.ContactRefused(_logger, known.Name, token);
+            }
+
+            _events.Publish(NodeEventKinds.HandshakeFailed, contact: known?.Name, peerId: peer, reason: token);
             return;
         }
 
@@ -116,7 +129,7 @@ public sealed partial class WotIdNode
             _profile.Contacts.SetVerification(contact.Id, ContactVerification.Verified);
         }
 
-        _profile.Contacts.MarkVerified(contact.Id, _time.GetUtcNow());
+        _profile.Contacts.MarkVerified(contact.Id, _time.GetUtcNow(), clearsRefusal: contact.RefusedReason is not null);
         if (outcome.RemoteBundle is { } bundle)
         {
             await _crypto.WaitAsync(cancellationToken).ConfigureAwait(false);

@@ -7,7 +7,8 @@
 //  - mailbox: at start and every MailboxPollInterval the node claims its own mailbox: for each message, claim (archive),
 //    read, open and store (via "mailbox"), delete. A crash between steps leaves the message pending or archived,
 //    and the next round handles it again; the dedup row makes the second copy a duplicate. A message from an unknown
-//    sender stays archived (its sender may become a contact); any other rejected message is deleted.
+//    sender stays archived (its sender may become a contact); any other rejected message is deleted. A message from a
+//    contact whose credential this node refused is deleted undelivered and raises message.refused.
 using System;
 using System.Collections.Generic;
 using System.Linq;
@@ -190,6 +191,11 @@ public sealed partial class WotIdNode
             _options.FaultPoint?.Invoke(FaultPoints.BeforeDelete); // crash tests only
             await mailbox.DeleteAsync(handle, info.Id, cancellationToken).ConfigureAwait(false);
             taken++;
+            if (rejected == MessageRejectReason.RefusedSender)
+            {
+                PublishRefused(message.Payload);
+            }
+
             if (opened is not null)
             {
                 await OnReceivedAsync(opened, DeliveryRoutes.Mailbox, cancellationToken).ConfigureAwait(false);
@@ -197,6 +203,18 @@ public sealed partial class WotIdNode
         }
 
         return taken;
+    }
+
+    /// <summary>Logs and publishes <c>message.refused</c> for a deleted mailbox message of a refused contact (no message content).</summary>
+    private void PublishRefused(ReadOnlyMemory<byte> envelope)
+    {
+        // The sealer verified the signature of this contact before it refused the message.
+        if (_profile.Contacts.GetByDidHash(SealedEnvelopeCodec.Decode(envelope).SenderDidHash.Span) is { RefusedReason: { } reason } contact)
+        {
+            Log.MailboxMessageRefused(_logger, contact.Name, reason);
+            _events.Publish(NodeEventKinds.MessageRefused, contact: contact.Name, peerId: contact.PeerId, via: DeliveryRoutes.Mailbox, reason: reason,
+                fingerprint: Invitations.DidFingerprint.Short(contact.Did));
+        }
     }
 
     private void PublishSent(Contact contact, string messageId, string via)

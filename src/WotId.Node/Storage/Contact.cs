@@ -19,6 +19,11 @@ namespace WotId.Node.Storage;
 /// <param name="MailboxKind">The kind of the contact's mailbox (from its invitation), if known.</param>
 /// <param name="MailboxHint">Where to reach that mailbox (for the embedded mailbox: its database path), if known.</param>
 /// <param name="LastVerifiedAt">When a handshake last verified the contact's credential, if ever.</param>
+/// <param name="RefusedReason">
+/// The handshake reason token (e.g. <c>revoked</c>) when this node's own check of the contact's credential failed at its
+/// last handshake; null when it never did or a later handshake verified the contact.
+/// </param>
+/// <param name="RefusedAt">When that refusal was recorded.</param>
 internal sealed record Contact(
     long Id,
     string Name,
@@ -33,4 +38,6 @@ internal sealed record Contact(
     DateTimeOffset UpdatedAt,
     string? MailboxKind = null,
     string? MailboxHint = null,
-    DateTimeOffset? LastVerifiedAt = null);
+    DateTimeOffset? LastVerifiedAt = null,
+    string? RefusedReason = null,
+    DateTimeOffset? RefusedAt = null);

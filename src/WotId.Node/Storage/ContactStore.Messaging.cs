@@ -3,6 +3,7 @@
 // lookup by DID hash that opening a sealed envelope starts with.
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using System.Security.Cryptography;
 using Microsoft.Data.Sqlite;
 using WotId.Node.Messaging;
@@ -90,13 +91,32 @@ internal sealed partial class ContactStore
             "UPDATE contacts SET mailbox_kind = $2, mailbox_id = $3, mailbox_hint = $4, updated_at = $5 WHERE id = $1", id, kind, mailboxId, hint, now)));
     }
 
-    /// <summary>Records that a handshake verified the contact at <paramref name="at"/>.</summary>
-    internal void MarkVerified(long id, DateTimeOffset at)
+    /// <summary>Records that a handshake verified the contact at <paramref name="at"/>; a recorded refusal is cleared.</summary>
+    internal void MarkVerified(long id, DateTimeOffset at, bool clearsRefusal = false)
     {
         long now = _time.GetUtcNow().ToUnixTimeMilliseconds();
-        // Not durable: a timestamp for display; a lost update shows the previous handshake's time.
+        // Not durable unless it clears a refusal: the timestamp is for display (a lost update shows the previous
+        // handshake's time), but a lost clearing would refuse the contact's next mailbox messages.
         _db.Write((c, t) => Require(ProfileDatabase.Execute(c, t,
-            "UPDATE contacts SET last_verified_at = $2, updated_at = $3 WHERE id = $1", id, at.ToUnixTimeMilliseconds(), now)), durable: false);
+            "UPDATE contacts SET last_verified_at = $2, refused_reason = NULL, refused_at = NULL, updated_at = $3 WHERE id = $1",
+            id, at.ToUnixTimeMilliseconds(), now)), durable: clearsRefusal);
+    }
+
+    /// <summary>
+    /// Records that this node's handshake check of the contact's credential failed with <paramref name="reason"/> (a
+    /// handshake reason token) at <paramref name="at"/>: its mailbox messages are refused until a handshake verifies it
+    /// (docs/node.md "Refused contacts").
+    /// </summary>
+    internal void MarkRefused(long id, string reason, DateTimeOffset at)
+    {
+        if (string.IsNullOrEmpty(reason) || reason.Length > MaxRefusalLength || reason.Any(char.IsControl))
+        {
+            throw new ProfileException(ProfileError.InvalidInput, $"a refusal reason has 1..{MaxRefusalLength} characters");
+        }
+
+        long now = _time.GetUtcNow().ToUnixTimeMilliseconds();
+        _db.Write((c, t) => Require(ProfileDatabase.Execute(c, t,
+            "UPDATE contacts SET refused_reason = $2, refused_at = $3, updated_at = $4 WHERE id = $1", id, reason, at.ToUnixTimeMilliseconds(), now)));
     }
 
     /// <summary>The contact whose DID hashes (SHA-256, UTF-8) to <paramref name="didHash"/>, or null.</summary>

@@ -9,6 +9,7 @@
 // | prekey bundle| 1..4096 bytes (PreKeyBundle.Serialize)   |
 // | mailbox kind | 1..32 characters                        |
 // | mailbox hint | 1..4096 characters                      |
+// | refusal      | 1..32 characters, no control characters |
 using System;
 using System.Collections.Generic;
 using System.Linq;
@@ -27,7 +28,8 @@ internal sealed partial class ContactStore
     internal const int IdentityKeyLength = 33;
     internal const int MaxPreKeyBundleLength = 4096;
     internal const int MaxMailboxKindLength = 32;
-    private const string Columns = "id, name, did, peer_id, addresses, mailbox_id, identity_key, pending_identity_key, verification, added_at, updated_at, mailbox_kind, mailbox_hint, last_verified_at";
+    internal const int MaxRefusalLength = 32;
+    private const string Columns = "id, name, did, peer_id, addresses, mailbox_id, identity_key, pending_identity_key, verification, added_at, updated_at, mailbox_kind, mailbox_hint, last_verified_at, refused_reason, refused_at";
 
     private readonly ProfileDatabase _db;
     private readonly TimeProvider _time;
@@ -187,14 +189,17 @@ internal sealed partial class ContactStore
             string? mailboxKind = r.IsDBNull(11) ? null : r.GetString(11);
             string? mailboxHint = r.IsDBNull(12) ? null : r.GetString(12);
             DateTimeOffset? verifiedAt = r.IsDBNull(13) ? null : DateTimeOffset.FromUnixTimeMilliseconds(r.GetInt64(13));
-            if (mailboxKind is { Length: 0 or > MaxMailboxKindLength } || mailboxHint is { Length: 0 or > MaxIdLength })
+            string? refusal = r.IsDBNull(14) ? null : r.GetString(14);
+            DateTimeOffset? refusedAt = refusal is null || r.IsDBNull(15) ? null : DateTimeOffset.FromUnixTimeMilliseconds(r.GetInt64(15));
+            if (mailboxKind is { Length: 0 or > MaxMailboxKindLength } || mailboxHint is { Length: 0 or > MaxIdLength }
+                || refusal is { Length: 0 or > MaxRefusalLength } || (refusal is not null && (refusedAt is null || refusal.Any(char.IsControl))))
             {
                 throw new ProfileException(ProfileError.Corrupt, "stored contact is malformed");
             }
 
             return new Contact(r.GetInt64(0), name, did, peerId, addresses, mailbox, key, pending, verification,
                 DateTimeOffset.FromUnixTimeMilliseconds(r.GetInt64(9)), DateTimeOffset.FromUnixTimeMilliseconds(r.GetInt64(10)),
-                mailboxKind, mailboxHint, verifiedAt);
+                mailboxKind, mailboxHint, verifiedAt, refusal, refusedAt);
         }
         catch (ProfileException e) when (e.Error == ProfileError.InvalidInput)
         {

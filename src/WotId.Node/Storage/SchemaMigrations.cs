@@ -13,6 +13,8 @@
 // | 6       | file_transfers: sha256 becomes blake3, emptied (/wotid/file/4.0.0 hashes files with BLAKE3;     |
 // |         | docs/files.md "Changes from earlier versions": unfinished transfers go on from their durable    |
 // |         | offset and both ends hash again)                                                                |
+// | 7       | contacts: refused_reason, refused_at (this node's handshake refused the contact's credential;    |
+// |         | docs/node.md "Offline delivery", "Refused contacts")                                            |
 //
 // handed_out is 0 for a prekey not yet in a bundle, else the Unix time in milliseconds when a bundle named it.
 using System.Collections.Generic;
@@ -102,8 +104,13 @@ internal static class SchemaMigrations
         UPDATE file_transfers SET blake3 = '';
         """;
 
+    private const string V7 = """
+        ALTER TABLE contacts ADD COLUMN refused_reason TEXT;
+        ALTER TABLE contacts ADD COLUMN refused_at INTEGER;
+        """;
+
     /// <summary>The steps; step i (0-based) takes the schema from version i to i + 1.</summary>
-    internal static IReadOnlyList<string> Steps { get; } = [V1, V2, V3, V4, V5, V6];
+    internal static IReadOnlyList<string> Steps { get; } = [V1, V2, V3, V4, V5, V6, V7];
 
     /// <summary>The version this code writes.</summary>
     internal static int Latest => Steps.Count;

@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.CommandLine;
 using System.Text;
@@ -26,6 +27,18 @@ internal sealed class ContactShowCommand : NodeCommand
         return ExitCodes.Ok;
     }
 
+    /// <summary>The <c>refused:</c> line (docs/node.md "Refused contacts"), or nothing.</summary>
+    private static string Refusal(ContactSummary c)
+    {
+        if (c.Refusal is not { } reason)
+        {
+            return string.Empty;
+        }
+
+        string at = c.RefusedAt is { } t ? $" ({t:yyyy-MM-dd HH:mm} UTC)" : string.Empty;
+        return $"refused:       {reason}{at}: this node refused their credential; messages from their mailbox are refused until a handshake verifies them{Environment.NewLine}";
+    }
+
     internal static string Describe(ContactSummary c)
     {
         var text = new StringBuilder()
@@ -33,6 +46,7 @@ internal sealed class ContactShowCommand : NodeCommand
             .AppendLine($"fingerprint:   {c.Fingerprint}")
             .AppendLine($"peer id:       {c.PeerId}")
             .AppendLine($"verification:  {c.Verification}" + (c.LastVerifiedAt is { } v ? $" (last handshake {v:yyyy-MM-dd HH:mm} UTC)" : string.Empty))
+            .Append(Refusal(c))
             .AppendLine($"mailbox:       {(c.HasMailbox ? "yes" : "no")}")
             .AppendLine($"added:         {c.AddedAt:yyyy-MM-dd HH:mm} UTC");
         foreach (string a in c.Addresses)

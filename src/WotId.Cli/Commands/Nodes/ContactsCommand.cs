@@ -13,7 +13,7 @@ internal sealed class ContactsCommand : NodeCommand
 {
     public override string Name => "contacts";
 
-    public override string Summary => "your contacts: name, fingerprint, verification, whether they have a mailbox";
+    public override string Summary => "your contacts: name, fingerprint, verification, whether they have a mailbox, a refused credential";
 
     public override IReadOnlyList<Symbol> Symbols { get; } = [];
 
@@ -33,6 +33,10 @@ internal sealed class ContactsCommand : NodeCommand
             {
                 sb.AppendLine().Append(c.Name.PadRight(width)).Append("  ").Append(c.Fingerprint).Append("  ")
                     .Append(c.Verification.PadRight(12)).Append("  ").Append(c.HasMailbox ? "yes" : "no");
+                if (c.Refusal is { } refusal)
+                {
+                    sb.Append("      refused: ").Append(refusal).Append(c.RefusedAt is { } at ? $" ({at:yyyy-MM-dd HH:mm} UTC)" : string.Empty);
+                }
             }
 
             text = sb.ToString();

@@ -27,6 +27,7 @@ internal static class EventText
             NodeEventKinds.MessageQueued => $"to {who}: queued {Short(e.MessageId)} ({e.Reason})",
             NodeEventKinds.ReceiptDelivered => $"to {who}: delivered {Short(e.MessageId)}",
             NodeEventKinds.ReceiptRead => $"to {who}: read {Short(e.MessageId)}",
+            NodeEventKinds.MessageRefused => $"{who}: a message from their mailbox was refused, this node refused their credential ({e.Reason})",
             NodeEventKinds.MailboxClaimed => $"claimed {e.Reason} message(s) from the mailbox",
             NodeEventKinds.KeyChanged => $"{who}: KEY CHANGED, messages to them are held; compare the safety number, then `wotid contact accept`",
             NodeEventKinds.FileOffered => FileOffer(who, e),

@@ -313,6 +313,9 @@ function onEvent(/** @type {NodeEvent} */ e) {
     case 'mailbox.claimed':
       activity((e.reason ?? 'Some') + ' message(s) claimed from your mailbox', 'claimed', e.at);
       break;
+    case 'message.refused':
+      activity('A message from ' + who(e) + ' was refused: your node refused their credential (' + (e.reason ?? 'unknown') + ')', 'refused', e.at);
+      break;
     case 'handshake.failed': {
       const reason = e.reason ?? 'unknown';
       const li = activity('Connection refused with ' + who(e) + ': ' + (REASONS[reason] ?? 'reason not known to this page') + ' (' + reason + ')', 'refused', e.at);
@@ -338,7 +341,7 @@ function onEvent(/** @type {NodeEvent} */ e) {
   }
 }
 
-const KINDS = ['node.started', 'handshake.verified', 'handshake.failed', 'peer.disconnected', 'message.received', 'message.sent',
+const KINDS = ['node.started', 'handshake.verified', 'handshake.failed', 'peer.disconnected', 'message.received', 'message.refused', 'message.sent',
   'message.queued', 'receipt.delivered', 'receipt.read', 'mailbox.claimed', 'contact.key_changed',
   'file.offered', 'file.accepted', 'file.progress', 'file.completed', 'file.ended'];
 
