@@ -91,8 +91,8 @@ public sealed class NodeMessagingTests
         await using (WotIdNode bob = await world.StartAsync(await world.OpenAsync("bob")))
         {
             bobStatus = await bob.GetStatusAsync(TestProfiles.Ct);
-            await WaitUntilAsync(async () => (await bob.GetInboxAsync("alice", TestProfiles.Ct)).Count > 0);
-            await WaitUntilAsync(async () => await MailboxCountAsync(bobStatus.Mailbox!) == 0);
+            await NodeTestWaits.WaitUntilAsync(async () => (await bob.GetInboxAsync("alice", TestProfiles.Ct)).Count > 0);
+            await NodeTestWaits.WaitUntilAsync(async () => await NodeTestWaits.MailboxCountAsync(bobStatus.Mailbox!) == 0);
             await aliceEvents.WaitAsync(NodeEventKinds.ReceiptDelivered, e => e.MessageId == sent.Id);
             InboxMessage only = Assert.Single(await bob.GetInboxAsync("alice", TestProfiles.Ct));
             Assert.Equal((sent.Id, "while you were away", DeliveryRoutes.Mailbox), (only.Id, only.Text, only.Via));
@@ -101,7 +101,7 @@ public sealed class NodeMessagingTests
         // A second start finds nothing new.
         await using WotIdNode bobAgain = await world.StartAsync(await world.OpenAsync("bob"));
         Assert.Single(await bobAgain.GetInboxAsync("alice", TestProfiles.Ct));
-        Assert.Equal(0, await MailboxCountAsync(bobStatus.Mailbox!));
+        Assert.Equal(0, await NodeTestWaits.MailboxCountAsync(bobStatus.Mailbox!));
     }
 
     [Theory]
@@ -153,24 +153,6 @@ public sealed class NodeMessagingTests
 
         Assert.Equal(DeliveryRoutes.Direct, (await alice.SendTextAsync("bob", "second", TestProfiles.Ct)).Delivered);
         await aliceEvents.WaitAsync(NodeEventKinds.HandshakeVerified, e => e.Contact == "bob");
-    }
-
-    private static async Task WaitUntilAsync(Func<Task<bool>> condition)
-    {
-        using var cts = new System.Threading.CancellationTokenSource(TimeSpan.FromSeconds(60));
-        while (!await condition())
-        {
-            await Task.Delay(50, cts.Token);
-        }
-    }
-
-    /// <summary>Messages (pending or archived) in a node's embedded mailbox.</summary>
-    private static async Task<int> MailboxCountAsync(MailboxSummary mailbox)
-    {
-        using var store = WotId.Mailbox.Embedded.EmbeddedMailboxStore.Open(mailbox.Location);
-        WotId.Mailbox.Types.IotaAddress id = WotId.Mailbox.Types.IotaAddress.Parse(mailbox.Id);
-        WotId.Mailbox.MessagePage page = await store.As(id).ListAsync(id, null, 50, TestProfiles.Ct);
-        return page.Messages.Count;
     }
 
     private static string RuntimeWorldIssuer(RuntimeWorld world) => world.Issuer.Did;

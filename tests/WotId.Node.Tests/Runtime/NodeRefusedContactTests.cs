@@ -41,7 +41,7 @@ public sealed class NodeRefusedContactTests
         Assert.Null(refused.MessageId);
         Assert.Contains(aliceEvents.All, e => e.Kind == NodeEventKinds.HandshakeFailed && e.Contact == "carol" && e.Reason == "revoked");
         Assert.DoesNotContain(aliceEvents.All, e => e.Kind == NodeEventKinds.MessageReceived && e.MessageId == after.Id);
-        Assert.Equal(0, await MailboxCountAsync((await alice.GetStatusAsync(TestProfiles.Ct)).Mailbox!));
+        Assert.Equal(0, await NodeTestWaits.MailboxCountAsync((await alice.GetStatusAsync(TestProfiles.Ct)).Mailbox!));
 
         // The message from before the revocation stays; the refused one never reached the inbox and owes no receipt.
         InboxMessage kept = Assert.Single(await alice.GetInboxAsync("carol", TestProfiles.Ct));
@@ -94,7 +94,7 @@ public sealed class NodeRefusedContactTests
         SentMessage away = await carol.SendTextAsync("alice", "while you were away", TestProfiles.Ct);
         Assert.Equal(DeliveryRoutes.Mailbox, away.Delivered);
         await using WotIdNode aliceAgain = await world.StartAsync(await world.OpenAsync("alice"));
-        await WaitUntilAsync(async () => (await aliceAgain.GetInboxAsync("carol", TestProfiles.Ct)).Any(m => m.Id == away.Id));
+        await NodeTestWaits.WaitUntilAsync(async () => (await aliceAgain.GetInboxAsync("carol", TestProfiles.Ct)).Any(m => m.Id == away.Id));
         InboxMessage arrived = (await aliceAgain.GetInboxAsync("carol", TestProfiles.Ct)).Single(m => m.Id == away.Id);
         Assert.Equal(("while you were away", DeliveryRoutes.Mailbox), (arrived.Text, arrived.Via));
         Assert.Null((await aliceAgain.GetContactAsync("carol", TestProfiles.Ct)).Refusal);
@@ -161,25 +161,7 @@ public sealed class NodeRefusedContactTests
         world.Publish();
         await RuntimeWorld.CloseConnectionsAsync(carol, alice);
         await RuntimeWorld.CloseConnectionsAsync(alice, carol);
-        await WaitUntilAsync(() => Task.FromResult(!carol.Host.Connections.Any(c => c.RemotePeer == alice.Host.PeerId)));
+        await NodeTestWaits.WaitUntilAsync(() => Task.FromResult(!carol.Host.Connections.Any(c => c.RemotePeer == alice.Host.PeerId)));
         return before;
-    }
-
-    private static async Task WaitUntilAsync(Func<Task<bool>> condition)
-    {
-        using var cts = new System.Threading.CancellationTokenSource(TimeSpan.FromSeconds(60));
-        while (!await condition())
-        {
-            await Task.Delay(50, cts.Token);
-        }
-    }
-
-    /// <summary>Messages (pending or archived) in a node's embedded mailbox.</summary>
-    private static async Task<int> MailboxCountAsync(MailboxSummary mailbox)
-    {
-        using var store = WotId.Mailbox.Embedded.EmbeddedMailboxStore.Open(mailbox.Location);
-        WotId.Mailbox.Types.IotaAddress id = WotId.Mailbox.Types.IotaAddress.Parse(mailbox.Id);
-        WotId.Mailbox.MessagePage page = await store.As(id).ListAsync(id, null, 50, TestProfiles.Ct);
-        return page.Messages.Count;
     }
 }
