@@ -117,7 +117,9 @@ public sealed class NodeFileHashUpgradeTests
         using var c = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = database, Pooling = false }.ToString());
         c.Open();
         using SqliteCommand cmd = c.CreateCommand();
-        cmd.CommandText = "ALTER TABLE file_transfers RENAME COLUMN blake3 TO sha256; UPDATE file_transfers SET sha256 = $sha WHERE id = $id; PRAGMA user_version = 5;";
+        // Undo step 7 (the contacts' refusal columns), then step 6 (blake3 back to sha256, with a 3.0.0 digest).
+        cmd.CommandText = "ALTER TABLE contacts DROP COLUMN refused_reason; ALTER TABLE contacts DROP COLUMN refused_at; "
+            + "ALTER TABLE file_transfers RENAME COLUMN blake3 TO sha256; UPDATE file_transfers SET sha256 = $sha WHERE id = $id; PRAGMA user_version = 5;";
         cmd.Parameters.AddWithValue("$sha", sha);
         cmd.Parameters.AddWithValue("$id", id);
         cmd.ExecuteNonQuery();
