@@ -1,9 +1,9 @@
 // The listen addresses recorded in a profile (row listen.addresses, one multiaddr a line). A TCP port 0 is replaced by
-// a free port when the profile is created: invitations carry these addresses, so they must survive a restart.
+// a free port below the ephemeral range when the profile is created (PinnedTcpPort): invitations carry these
+// addresses, so they must survive a restart.
 using System;
 using System.Collections.Generic;
 using System.Net;
-using System.Net.Sockets;
 using WotId.Libp2p.Multiaddr;
 
 namespace WotId.Node.Profile;
@@ -31,7 +31,7 @@ internal static class ProfileListenAddresses
             }
 
             resolved.Add(address.TryGetTcpEndPoint(out IPEndPoint? endPoint) && endPoint is { Port: 0 }
-                ? text[..text.LastIndexOf("/tcp/0", StringComparison.Ordinal)] + "/tcp/" + FreePort(endPoint.Address) + text[(text.LastIndexOf("/tcp/0", StringComparison.Ordinal) + 6)..]
+                ? text[..text.LastIndexOf("/tcp/0", StringComparison.Ordinal)] + "/tcp/" + PinnedTcpPort.Choose(endPoint.Address) + text[(text.LastIndexOf("/tcp/0", StringComparison.Ordinal) + 6)..]
                 : address.ToString());
         }
 
@@ -53,14 +53,5 @@ internal static class ProfileListenAddresses
         }
 
         return lines;
-    }
-
-    private static int FreePort(IPAddress address)
-    {
-        using var probe = new TcpListener(address, 0);
-        probe.Start();
-        int port = ((IPEndPoint)probe.LocalEndpoint).Port;
-        probe.Stop();
-        return port;
     }
 }

@@ -10,6 +10,8 @@
 // write) or the end of a batch goes, through a bounded channel, to the write stage (FileReceiveWriter), which appends
 // the block to the receiver's BLAKE3-256 while the block is written, then at a batch's end fsyncs and calls the durable
 // callback, in order. Blocks are 4 KiB-aligned, so on Linux the partial file is written unbuffered (PartialFileSink).
+// The AES-GCM open and the BLAKE3 update run on LowPriorityWork's lowered-priority threads, so that chat and the rest
+// of the node get a core before the transfer does (docs/files.md "Chat during a transfer").
 // Memory is Blocks blocks whatever the file size.
 using System;
 using System.IO;
@@ -104,7 +106,8 @@ internal static class FileReceivePump
                 // The frame lands right after the previous chunk's plaintext (its tag there is overwritten).
                 Memory<byte> chunk = block.Slice(used, sealedLength);
                 await ReadAsync(stream, chunk, stop.Token).ConfigureAwait(false);
-                if (!cipher.TryOpenInPlace(i, final, chunk.Span))
+                if (!await LowPriorityWork.RunAsync(static o => o.Cipher.TryOpenInPlace(o.Index, o.Final, o.Chunk.Span), new ChunkOpen(cipher, i, final, chunk), stop.Token)
+                        .ConfigureAwait(false))
                 {
                     throw new FileTransferException(FileTransferError.Authentication, $"chunk {i} does not authenticate");
                 }
@@ -172,4 +175,7 @@ internal static class FileReceivePump
             throw new FileTransferException(FileTransferError.Truncated, "the stream ended before the final chunk", e);
         }
     }
+
+    /// <summary>One chunk's AES-GCM open for <see cref="LowPriorityWork"/>.</summary>
+    private readonly record struct ChunkOpen(FileChunkCipher Cipher, long Index, bool Final, Memory<byte> Chunk);
 }

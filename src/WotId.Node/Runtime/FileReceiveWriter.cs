@@ -30,7 +30,11 @@ internal sealed class FileReceiveWriter(PartialFileSink sink, FileContentHash? h
             {
                 ReadOnlyMemory<byte> data = b.Buffer[..b.Length];
                 ValueTask write = sink.WriteAsync(data, token);
-                hash?.Append(data.Span);
+                if (hash is not null)
+                {
+                    await LowPriorityWork.RunAsync(static h => h.Hash.Append(h.Data.Span), new HashUpdate(hash, data), token).ConfigureAwait(false);
+                }
+
                 await write.ConfigureAwait(false);
                 if (b.DurableChunks >= 0)
                 {
@@ -47,4 +51,7 @@ internal sealed class FileReceiveWriter(PartialFileSink sink, FileContentHash? h
             throw;
         }
     }
+
+    /// <summary>One block's hash update for <see cref="LowPriorityWork"/>.</summary>
+    private readonly record struct HashUpdate(FileContentHash Hash, ReadOnlyMemory<byte> Data);
 }

@@ -3,7 +3,7 @@
 // ends with that BLAKE3-256, so the hash is authenticated by the file AEAD and never needs a pass of its own before the
 // offer. A stream that starts after chunk 0 hashes the source's prefix first (read once more), unless the digest is
 // already known from an earlier stream that reached the final chunk.
-// Two stages run at once (docs/files.md "Throughput"): a producer on a pool thread reads a group of chunks (about
+// Two stages run at once (docs/files.md "Throughput"): a producer reads a group of chunks (about
 // GroupBytes, whole chunks, at least one) with one read into its source block, appends the block to the hash with one
 // update, and seals each chunk from there straight into its frame in a group buffer (AES-GCM writes its output
 // anyway, so sealing out of place costs no extra pass), while the caller's flow writes the previous group to the
@@ -13,6 +13,8 @@
 // bounded channels, so memory stays at the source block and that many groups whatever the file size; back-pressure is
 // the stream's (Yamux send window: WriteAsync waits while the receiver has not consumed, and the producer waits for a
 // free buffer).
+// The producer's synchronous work (read, hash, seal) runs on LowPriorityWork's lowered-priority threads, so that chat
+// and the rest of the node get a core before the transfer does (docs/files.md "Chat during a transfer").
 using System;
 using System.Buffers;
 using System.IO;
@@ -145,51 +147,38 @@ internal static class FileSendPump
     /// <summary>Sealed CHUNK frames (header ‖ ciphertext ‖ tag, back to back) up to chunk <see cref="LastIndex"/> in <see cref="Buffer"/>.</summary>
     private readonly record struct Group(byte[] Buffer, int Length, long LastIndex);
 
-    /// <summary>The read, hash and seal stage; it owns the source, the source block and the hash while it runs.</summary>
+    /// <summary>
+    /// The read, hash and seal stage; it owns the source, the source block and the hash while it runs. Each group's
+    /// synchronous work (read, hash, seal) runs on a lowered-priority thread (<see cref="LowPriorityWork"/>), so chat
+    /// and the rest of the node get a core first; the waits and the callbacks stay here.
+    /// </summary>
     private sealed class Producer(Stream source, FileChunkCipher cipher, FileChunkLayout layout, int chunksPerGroup, byte[] block, FileContentHash? hash,
         byte[]? knownDigest, Action<byte[]>? digestReady, ChannelReader<byte[]> free, ChannelWriter<Group> filled)
     {
+        private byte[] _digest = knownDigest ?? [];
+
         /// <summary>Fills groups for chunks <paramref name="startChunk"/>…last; returns the digest sealed into the final one.</summary>
         internal async Task<byte[]> RunAsync(long startChunk, CancellationToken cancellationToken)
         {
             try
             {
-                byte[] digest = knownDigest ?? [];
                 for (long first = startChunk; first < layout.ChunkCount;)
                 {
                     long last = Math.Min(layout.ChunkCount, first + chunksPerGroup) - 1;
-                    int bytes = (int)(layout.Offset(last) - layout.Offset(first)) + layout.Length(last);
-                    await ReadSourceAsync(source, block.AsMemory(0, bytes), cancellationToken).ConfigureAwait(false);
-                    hash?.Append(block.AsSpan(0, bytes));
                     byte[] group = await free.ReadAsync(cancellationToken).ConfigureAwait(false);
-                    int at = 0; // in group
-                    int from = 0; // in block
-                    for (long i = first; i <= last; i++)
+                    int length = await LowPriorityWork.RunAsync(static f => f.Producer.Fill(f.First, f.Last, f.Group), new GroupFill(this, first, last, group), cancellationToken)
+                        .ConfigureAwait(false);
+                    if (layout.IsFinal(last))
                     {
-                        int plainLength = layout.Length(i);
-                        bool final = layout.IsFinal(i);
-                        if (final)
-                        {
-                            digest = hash?.GetHashAndReset() ?? digest;
-                            digest.CopyTo(block.AsSpan(from + plainLength)); // the final chunk's plaintext: its bytes ‖ the digest
-                            plainLength += FileProtocol.DigestLength;
-                            digestReady?.Invoke(digest);
-                        }
-
-                        int sealedLength = plainLength + FileChunkCipher.TagLength;
-                        FileFrameCodec.WriteChunkHeader(final, sealedLength, group.AsSpan(at));
-                        at += FileFrameCodec.ChunkHeaderLength;
-                        cipher.Seal(i, final, block.AsSpan(from, plainLength), group.AsSpan(at, sealedLength));
-                        at += sealedLength;
-                        from += layout.ChunkSize;
+                        digestReady?.Invoke(_digest); // before the final frame can be written
                     }
 
-                    await filled.WriteAsync(new Group(group, at, last), cancellationToken).ConfigureAwait(false);
+                    await filled.WriteAsync(new Group(group, length, last), cancellationToken).ConfigureAwait(false);
                     first = last + 1;
                 }
 
                 filled.Complete();
-                return digest;
+                return _digest;
             }
             catch (Exception e)
             {
@@ -197,5 +186,46 @@ internal static class FileSendPump
                 throw;
             }
         }
+
+        /// <summary>Reads chunks <paramref name="first"/>…<paramref name="last"/>, hashes them and seals them into <paramref name="group"/>; returns the bytes written there.</summary>
+        private int Fill(long first, long last, byte[] group)
+        {
+            int bytes = (int)(layout.Offset(last) - layout.Offset(first)) + layout.Length(last);
+            try
+            {
+                source.ReadExactly(block.AsSpan(0, bytes));
+            }
+            catch (EndOfStreamException e)
+            {
+                throw new FileTransferException(FileTransferError.SourceChanged, "the source file became shorter", e);
+            }
+
+            hash?.Append(block.AsSpan(0, bytes));
+            int at = 0; // in group
+            int from = 0; // in block
+            for (long i = first; i <= last; i++)
+            {
+                int plainLength = layout.Length(i);
+                bool final = layout.IsFinal(i);
+                if (final)
+                {
+                    _digest = hash?.GetHashAndReset() ?? _digest;
+                    _digest.CopyTo(block.AsSpan(from + plainLength)); // the final chunk's plaintext: its bytes ‖ the digest
+                    plainLength += FileProtocol.DigestLength;
+                }
+
+                int sealedLength = plainLength + FileChunkCipher.TagLength;
+                FileFrameCodec.WriteChunkHeader(final, sealedLength, group.AsSpan(at));
+                at += FileFrameCodec.ChunkHeaderLength;
+                cipher.Seal(i, final, block.AsSpan(from, plainLength), group.AsSpan(at, sealedLength));
+                at += sealedLength;
+                from += layout.ChunkSize;
+            }
+
+            return at;
+        }
     }
+
+    /// <summary>One group's work item for <see cref="LowPriorityWork"/>.</summary>
+    private readonly record struct GroupFill(Producer Producer, long First, long Last, byte[] Group);
 }
