@@ -30,12 +30,18 @@ internal sealed class FileReceiveWriter(PartialFileSink sink, FileContentHash? h
             {
                 ReadOnlyMemory<byte> data = b.Buffer[..b.Length];
                 ValueTask write = sink.WriteAsync(data, token);
-                if (hash is not null)
+                try
                 {
-                    await LowPriorityWork.RunAsync(static h => h.Hash.Append(h.Data.Span), new HashUpdate(hash, data), token).ConfigureAwait(false);
+                    if (hash is not null)
+                    {
+                        // Not cancellable once queued (a fraction of a millisecond): the hash never misses a block.
+                        await LowPriorityWork.RunAsync(static h => h.Hash.Append(h.Data.Span), new HashUpdate(hash, data), CancellationToken.None).ConfigureAwait(false);
+                    }
                 }
-
-                await write.ConfigureAwait(false);
+                finally
+                {
+                    await write.ConfigureAwait(false); // never left running over a block the read stage zeroes or reuses
+                }
                 if (b.DurableChunks >= 0)
                 {
                     sink.Flush();
