@@ -1,10 +1,12 @@
 // Builds the System.CommandLine 2.0 tree of `wotid` from the discovered commands: one Command per word of each
 // command's name ("net ping" → net → ping), the command's own options and arguments, and an action that hands the
-// parsed values to ICliCommand.RunAsync. RootCommand brings -h/--help (recursive), --version and the [suggest]
-// directive used by dotnet-suggest for shell completion.
+// parsed values to ICliCommand.RunAsync. RootCommand brings -h/--help (recursive; its lists of subcommands bracket
+// optional arguments, OptionalArgumentsHelpAction), --version and the [suggest] directive used by dotnet-suggest for
+// shell completion.
 using System;
 using System.Collections.Generic;
 using System.CommandLine;
+using System.CommandLine.Help;
 using System.IO;
 using System.Linq;
 using Microsoft.Extensions.Logging;
@@ -38,6 +40,14 @@ internal static class CommandTree
             globals.Home,
             globals.LogLevel,
         };
+        foreach (HelpOption help in root.Options.OfType<HelpOption>())
+        {
+            if (help.Action is HelpAction standard)
+            {
+                help.Action = new OptionalArgumentsHelpAction(standard);
+            }
+        }
+
         foreach (ICliCommand cli in commands)
         {
             Command command = Leaf(root, cli.Name.Split(' '));

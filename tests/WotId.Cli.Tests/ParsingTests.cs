@@ -6,6 +6,7 @@ using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using System.Threading;
 using System.Threading.Tasks;
 
@@ -57,6 +58,40 @@ public sealed class ParsingTests : IDisposable
                 Assert.False(Directory.Exists(_home), $"'{command} {help}' created {_home}");
             }
         }
+    }
+
+    [Theory]
+    [MemberData(nameof(Commands))]
+    public async Task TheListOfVerbsShowsOptionalArgumentsAsTheVerbsOwnUsageDoes(string command)
+    {
+        // `wotid --help` listed `inbox <CONTACT>` while `wotid inbox` (all contacts) works and `wotid inbox --help`
+        // says `wotid inbox [<CONTACT>]`.
+        ICliCommand verb = Verb(command);
+        string[] labels = [.. verb.Symbols.OfType<System.CommandLine.Argument>().Select(a =>
+            a.Arity.MinimumNumberOfValues == 0 ? $"[<{a.Name}>]" : $"<{a.Name}>")];
+        string[] words = command.Split(' ');
+        (_, string list, _) = await RunAsync([.. words[..^1], "--help"]);
+        string label = string.Join(' ', [words[^1], .. labels]);
+        Assert.Matches($@"(?m)^  {Regex.Escape(label)}  +\S", list);
+
+        (_, string own, _) = await RunAsync([.. words, "--help"]);
+        string usage = Assert.Single(own.Split('\n'), l => Regex.IsMatch(l, $@"^  \S+ {Regex.Escape(command)}( |$)"));
+        foreach (string argument in labels)
+        {
+            Assert.Contains(" " + argument, usage, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public async Task ABracketedLabelWidensTheColumnOfTheWholeList()
+    {
+        // `claim [<MESSAGE_ID>]` is the longest label of `wotid mailbox --help`: every description still starts in one column.
+        (int exit, string output, _) = await RunAsync(["mailbox", "--help"]);
+        Assert.Equal(ExitCodes.Ok, exit);
+        string[] rows = [.. output[output.IndexOf("Commands:", StringComparison.Ordinal)..].Split('\n').Skip(1).TakeWhile(l => l.Trim().Length > 0)];
+        Assert.Contains(rows, r => r.StartsWith("  claim [<MESSAGE_ID>]  claim pending", StringComparison.Ordinal));
+        Assert.Contains(rows, r => r.StartsWith("  send [<TEXT>] ", StringComparison.Ordinal));
+        Assert.Single(rows.Select(r => Regex.Match(r, @"^  \S+(?: \S+)?  +").Length).Distinct());
     }
 
     [Fact]
@@ -176,6 +211,12 @@ public sealed class ParsingTests : IDisposable
             Assert.Equal(iotaVerb, names.Contains("--iota-key"));
         }
     }
+
+    private static ICliCommand Verb(string name) =>
+        typeof(ICliCommand).Assembly.GetTypes()
+            .Where(t => !t.IsAbstract && typeof(ICliCommand).IsAssignableFrom(t) && t.GetConstructor(Type.EmptyTypes) is not null)
+            .Select(t => (ICliCommand)Activator.CreateInstance(t)!)
+            .Single(c => c.Name == name);
 
     private static async Task<(int Exit, string Output, string Error)> RunAsync(string[] args, CancellationToken cancellationToken = default)
     {

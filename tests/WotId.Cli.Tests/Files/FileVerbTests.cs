@@ -36,6 +36,26 @@ public sealed class FileVerbTests : IDisposable
     }
 
     [Fact]
+    public async Task SendFileDrawsTheWholeFileOnceWhenTheLastProgressAndTheCompletionBothSaySo()
+    {
+        // A small file: its last progress event already has every byte, and the completion follows at once. The 100 %
+        // line came twice, the second time with "0 B/s" (a rate over two samples of the same bytes).
+        await using FileVerbHarness h = await FileVerbHarness.StartAsync();
+        h.Node.AfterSend.AddRange(
+        [
+            new(NodeEventKinds.FileAccepted, FileNode.Time, "bob", FileId: NewId, Bytes: 0),
+            new(NodeEventKinds.FileProgress, FileNode.Time, "bob", FileId: NewId, Bytes: 3_000_000, Size: 3_000_000),
+            new(NodeEventKinds.FileCompleted, FileNode.Time, "bob", FileId: NewId, Size: 3_000_000),
+        ]);
+        (int exit, _, string error) = await h.RunAsync("send-file", "bob", _file);
+        Assert.True(exit == 0, error);
+        string done = Assert.Single(error.Split('\n'), l => l.Contains("100%", StringComparison.Ordinal));
+        Assert.Matches(@"^\[█{24}\] 100%  3\.0 MB / 3\.0 MB(  [1-9][0-9.]* [kMGT]?B/s)?$", done);
+        Assert.DoesNotContain("ETA", done, StringComparison.Ordinal);
+        Assert.EndsWith("bob has " + Path.GetFileName(_file) + ", verified", error.TrimEnd(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task SendFileAgainFollowsTheUnfinishedTransferInsteadOfOfferingTheFileTwice()
     {
         // Ctrl+C stopped the first send-file; the node goes on. The same command again follows that transfer.

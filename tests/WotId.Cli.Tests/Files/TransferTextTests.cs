@@ -62,6 +62,14 @@ public sealed class TransferTextTests
     }
 
     [Fact]
+    public void TheDoneLineHasTheAverageRateOrNoneAndNoEta()
+    {
+        Assert.Equal("[████████████████████████] 100%  5.0 MB / 5.0 MB  1.2 MB/s", TransferText.DoneLine(5_000_000, 5_000_000, 1_234_567));
+        Assert.Equal("[████████████████████████] 100%  1 B / 1 B", TransferText.DoneLine(1, 1, null));
+        Assert.Equal("[████████████████████████] 100%  0 B / 0 B", TransferText.DoneLine(0, 0, 0.0));
+    }
+
+    [Fact]
     public void ShortIdIsTheLastEightCharacters()
     {
         Assert.Equal("3f2a9c0e", TransferText.ShortId("0193f1a2-7c00-7000-8000-00003f2a9c0e"));

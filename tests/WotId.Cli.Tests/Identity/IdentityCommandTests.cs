@@ -70,6 +70,41 @@ public sealed class IdentityCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task IssueWithOutWritesTheJwsToTheFileAndSaysWhereInsteadOfPrintingIt()
+    {
+        Assert.Equal(0, (await RunJsonAsync(["issuer", "init", .. s_cheapKdf])).Rc);
+        (int rc, JsonElement holder) = await RunJsonAsync(["did", "new", .. s_cheapKdf]);
+        Assert.Equal(0, rc);
+        string holderDid = holder.GetProperty("did").GetString()!;
+        string file = Path.Combine(_home, "alice.jws");
+
+        (rc, string output, string error) = await RunAsync(["issuer", "issue", "--subject", holderDid, "--out", file]);
+        Assert.True(rc == 0, error);
+        string jws = (await File.ReadAllTextAsync(file)).TrimEnd('\n');
+        Assert.Equal(3, jws.Split('.').Length);
+        Assert.DoesNotContain(jws, output, StringComparison.Ordinal);
+        string line = Assert.Single(output.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.Matches(@"^wrote credential urn:uuid:[0-9a-f-]{36} for did:key:z\S{31}…\S{12} to ", line);
+        Assert.EndsWith(" to " + file, line, StringComparison.Ordinal);
+        Assert.True(line.Length < 200, line);
+        Assert.Equal(string.Empty, error);
+
+        // --json with --out: the same fields as without, the JWS among them; the file holds that JWS.
+        (rc, JsonElement issued) = await RunJsonAsync(["issuer", "issue", "--subject", holderDid, "--out", file]);
+        Assert.Equal(0, rc);
+        Assert.StartsWith("urn:uuid:", issued.GetProperty("id").GetString(), StringComparison.Ordinal);
+        Assert.Equal(holderDid, issued.GetProperty("subject").GetString());
+        Assert.Equal(issued.GetProperty("jws").GetString(), (await File.ReadAllTextAsync(file)).TrimEnd('\n'));
+        Assert.True(issued.TryGetProperty("issuer", out _) && issued.TryGetProperty("statusIndex", out _));
+
+        // Without --out the JWS alone goes to standard output (`> vc.jws`), the id to standard error.
+        (rc, output, error) = await RunAsync(["issuer", "issue", "--subject", holderDid]);
+        Assert.Equal(0, rc);
+        Assert.Equal(3, output.TrimEnd('\n').Split('.').Length);
+        Assert.StartsWith("credential id: urn:uuid:", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task WrongPassphraseFailsWithoutTouchingState()
     {
         Assert.Equal(0, (await RunJsonAsync(["issuer", "init", .. s_cheapKdf])).Rc);

@@ -169,6 +169,7 @@ internal sealed class SendFileCommand : NodeCommand
             switch (e.Kind)
             {
                 case NodeEventKinds.FileAccepted when !context.Json:
+                    display.Started(e.Bytes ?? 0);
                     await display.MessageAsync(e.Bytes is > 0 ? $"{offer.Contact} accepted; resuming at {TransferText.Size(e.Bytes.Value)}" : $"{offer.Contact} accepted").ConfigureAwait(false);
                     break;
                 case NodeEventKinds.FileProgress when !context.Json:
@@ -177,7 +178,7 @@ internal sealed class SendFileCommand : NodeCommand
                 case NodeEventKinds.FileCompleted:
                     if (!context.Json)
                     {
-                        await display.ProgressAsync(e.Size ?? offer.Size, force: true).ConfigureAwait(false);
+                        await display.ProgressAsync(e.Size ?? offer.Size).ConfigureAwait(false);
                         await display.MessageAsync($"{offer.Contact} has {offer.Name}, verified").ConfigureAwait(false);
                     }
 

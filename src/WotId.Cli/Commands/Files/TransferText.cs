@@ -1,6 +1,6 @@
 // How transfers and their progress look on a terminal (`wotid send-file`, `wotid files`, `wotid chat`): sizes in SI
-// units (1 MB = 1,000,000 bytes, as file managers show them), rates per second, an ETA, a text progress bar. Pure
-// functions of their arguments, so the tests pin every format.
+// units (1 MB = 1,000,000 bytes, as file managers show them), rates per second, an ETA, a text progress bar, the line
+// of a finished transfer. Pure functions of their arguments, so the tests pin every format.
 using System;
 using System.Globalization;
 using System.Text;
@@ -77,6 +77,16 @@ internal static class TransferText
     /// <summary>One progress line: "[████░░░░] 42%  2.1 MB / 5.0 MB  1.2 MB/s  ETA 0:03".</summary>
     public static string ProgressLine(long bytes, long size, double? bytesPerSecond, int barWidth = 24) =>
         $"[{Bar(bytes, size, barWidth)}] {Percent(bytes, size),3}%  {Size(bytes)} / {Size(size)}  {Rate(bytesPerSecond)}  ETA {Eta(size - bytes, bytesPerSecond)}";
+
+    /// <summary>
+    /// The line of a whole file: "[████████] 100%  5.0 MB / 5.0 MB  1.2 MB/s", with the average rate of the transfer, or
+    /// without a rate when there is none to show (it took no measurable time); no ETA.
+    /// </summary>
+    public static string DoneLine(long bytes, long size, double? averageBytesPerSecond, int barWidth = 24)
+    {
+        string line = $"[{Bar(bytes, size, barWidth)}] {Percent(bytes, size),3}%  {Size(bytes)} / {Size(size)}";
+        return averageBytesPerSecond is double r && double.IsFinite(r) && r > 0 ? line + "  " + Rate(r) : line;
+    }
 
     /// <summary>
     /// The short form of a transfer id shown in tables: its last 8 characters. Ids are UUIDv7 (RFC 9562 §5.7), whose

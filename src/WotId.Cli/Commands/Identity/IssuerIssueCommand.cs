@@ -1,3 +1,6 @@
+// `wotid issuer issue`: signs a VerifiedHumanCredential for a subject DID. The JWS goes to standard output (with the
+// credential id on standard error), so `> vc.jws` keeps only the credential; with --out FILE it is written to FILE and
+// the output says where, with the credential's id and subject, instead. --json prints the same object either way.
 using System;
 using System.Collections.Generic;
 using System.CommandLine;
@@ -15,14 +18,14 @@ internal sealed class IssuerIssueCommand : IdentityCommand
 {
     public override string Name => "issuer issue";
 
-    public override string Summary => "issue a VerifiedHumanCredential to a DID (prints the JWS)";
+    public override string Summary => "issue a VerifiedHumanCredential to a DID (prints the JWS, or writes it to --out FILE)";
 
     public override IReadOnlyList<Symbol> Symbols { get; } =
     [
         CliSymbols.Value("--subject", "DID", "the holder's DID (required)"),
         CliSymbols.Value("--valid-days", "N", "validity in days, 1..3650 (default 365)"),
         CliSymbols.Value("--level", "in-person|video|document|peer", "how the human was verified (default in-person)"),
-        CliSymbols.Value("--out", "FILE", "also write the credential JWS to FILE"),
+        CliSymbols.Value("--out", "FILE", "write the credential JWS to FILE instead of printing it (--json still includes it)"),
     ];
 
     protected override async Task<int> ExecuteAsync(CliContext context, CliArguments arguments, CancellationToken cancellationToken)
@@ -54,11 +57,14 @@ internal sealed class IssuerIssueCommand : IdentityCommand
             await File.WriteAllTextAsync(outPath, credential.Jws + "\n", cancellationToken).ConfigureAwait(false);
         }
 
+        string text = outPath is null
+            ? credential.Jws
+            : $"wrote credential {credential.Id} for {DidText.Abbreviated(subject)} to {outPath}";
         await WriteAsync(
             context,
             new JsonObject { ["id"] = credential.Id, ["issuer"] = session.Issuer.Did, ["subject"] = subject, ["statusIndex"] = credential.StatusIndex, ["jws"] = credential.Jws },
-            credential.Jws).ConfigureAwait(false);
-        if (!context.Json)
+            text).ConfigureAwait(false);
+        if (!context.Json && outPath is null)
         {
             await context.Error.WriteLineAsync("credential id: " + credential.Id).ConfigureAwait(false);
         }

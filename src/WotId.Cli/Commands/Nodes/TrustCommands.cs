@@ -26,9 +26,6 @@ internal abstract class TrustCommand : ICliCommand
 
     public abstract IReadOnlyList<Symbol> Symbols { get; }
 
-    /// <summary>A long DID cut to its first 40 and last 12 characters for text output.</summary>
-    protected static string Abbreviated(string did) => did.Length <= 60 ? did : did[..40] + "…" + did[^12..];
-
     public async Task<int> RunAsync(CliContext context, CliArguments arguments, CancellationToken cancellationToken)
     {
         string? did = arguments.Positional.Count > 0 ? arguments.Positional[0] : null;
@@ -94,12 +91,12 @@ internal sealed class TrustAddCommand : TrustCommand
             }
             catch (IdentityFormatException ex)
             {
-                throw new CliUsageException($"'{Abbreviated(did)}' is not a valid did:key ({ex.Message})", "copy the issuer's whole DID, as `wotid issuer init` printed it (it is about 2,600 characters long)");
+                throw new CliUsageException($"'{DidText.Abbreviated(did)}' is not a valid did:key ({ex.Message})", "copy the issuer's whole DID, as `wotid issuer init` printed it (it is about 2,600 characters long)");
             }
         }
         else if (did.StartsWith("did:iota:", System.StringComparison.Ordinal) && !IotaDid.TryParse(did, out _))
         {
-            throw new CliUsageException($"'{Abbreviated(did)}' is not a valid did:iota", "a did:iota is did:iota:[NETWORK:]0x and the Identity object id in hex");
+            throw new CliUsageException($"'{DidText.Abbreviated(did)}' is not a valid did:iota", "a did:iota is did:iota:[NETWORK:]0x and the Identity object id in hex");
         }
     }
 
@@ -168,6 +165,6 @@ internal sealed class TrustListCommand : TrustCommand
         IReadOnlyList<string> issuers = profile.GetTrustedIssuers();
         return issuers.Count == 0
             ? "no trusted issuers (add one with `wotid trust add ISSUER_DID`)"
-            : string.Join('\n', issuers.Select(i => $"{DidFingerprint.Short(i)}  {Abbreviated(i)}"));
+            : string.Join('\n', issuers.Select(i => $"{DidFingerprint.Short(i)}  {DidText.Abbreviated(i)}"));
     }
 }
