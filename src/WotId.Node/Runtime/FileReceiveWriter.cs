@@ -34,8 +34,7 @@ internal sealed class FileReceiveWriter(PartialFileSink sink, FileContentHash? h
                 {
                     if (hash is not null)
                     {
-                        // Not cancellable once queued (a fraction of a millisecond): the hash never misses a block.
-                        await LowPriorityWork.RunAsync(static h => h.Hash.Append(h.Data.Span), new HashUpdate(hash, data), CancellationToken.None).ConfigureAwait(false);
+                        await FileHashing.AppendAsync(hash, data).ConfigureAwait(false);
                     }
                 }
                 finally
@@ -57,7 +56,4 @@ internal sealed class FileReceiveWriter(PartialFileSink sink, FileContentHash? h
             throw;
         }
     }
-
-    /// <summary>One block's hash update for <see cref="LowPriorityWork"/>.</summary>
-    private readonly record struct HashUpdate(FileContentHash Hash, ReadOnlyMemory<byte> Data);
 }

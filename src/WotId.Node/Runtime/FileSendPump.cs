@@ -127,7 +127,7 @@ internal static class FileSendPump
         {
             Memory<byte> part = buffer[..(int)Math.Min(buffer.Length, left)];
             await ReadSourceAsync(source, part, cancellationToken).ConfigureAwait(false);
-            hash.Append(part.Span);
+            await FileHashing.AppendAsync(hash, part).ConfigureAwait(false);
             left -= part.Length;
         }
     }

@@ -260,7 +260,7 @@ public sealed partial class WotIdNode
                         throw new IOException("the file is shorter than the bytes to hash");
                     }
 
-                    hash.Append(buffer.AsSpan(0, n));
+                    await FileHashing.AppendAsync(hash, buffer.AsMemory(0, n)).ConfigureAwait(false);
                     left -= n;
                 }
             }
