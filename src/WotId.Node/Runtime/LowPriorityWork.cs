@@ -1,14 +1,15 @@
 // File transfers yield the CPU to everything else (issue 11: "a 10 GiB transfer must not delay a chat message by more
 // than a few milliseconds"; docs/files.md "Chat during a transfer"). The synchronous per-byte work of a transfer (the
-// sender's read, BLAKE3 and AES-GCM seal; the receiver's AES-GCM open, BLAKE3 and write) runs on a few dedicated
+// sender's read, BLAKE3 and AES-GCM seal; the receiver's AES-GCM open and BLAKE3; the BLAKE3 pass over a resumed
+// transfer's prefix) runs on a few dedicated
 // threads whose OS scheduling priority is lowered: on Linux the thread's nice value goes up by NiceIncrement
 // (setpriority(2) on the thread id: Linux keeps a nice value per thread), elsewhere ThreadPriority.BelowNormal. The
 // scheduler then gives a core to chat, Yamux, Noise and the rest of the node first and the transfer what is left; on
 // an idle machine the transfer still gets every core. Lowering a priority needs no privilege; if the system refuses,
 // the threads run at the normal priority and only the fairness is lost.
 // Work items wait in a bounded queue (QueueCapacity; a caller waits for a free slot). Their results complete
-// asynchronously, so no caller's continuation ever runs on a lowered thread; each item is a synchronous call of a few
-// hundred microseconds (one group or block of about 1 MiB), so a hand-over costs well under 1 % of it.
+// asynchronously, so no caller's continuation ever runs on a lowered thread; each item is a synchronous call of tens to
+// hundreds of microseconds (a 1 MiB group or block, or one 256 KiB chunk), so a hand-over costs little against it.
 using System;
 using System.Collections.Concurrent;
 using System.Runtime.InteropServices;
