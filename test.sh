@@ -22,4 +22,10 @@ set -e
 summary=$(grep -E '^(Passed|Failed)! +- Failed: ' "$log" | sed -E 's/.*Failed: *([0-9]+), Passed: *([0-9]+), Skipped: *([0-9]+).*/\1 \2 \3/' \
   | awk '{f+=$1; p+=$2; s+=$3} END {printf "%d passed, %d failed, %d skipped\n", p, f, s}')
 echo "${summary:-0 passed, 0 failed}"
+# Name each failed test again at the very end, so a log read from its tail says which ones failed.
+failed=$(grep -E '^  Failed [A-Za-z_]' "$log" | sed -E 's/^  Failed //' || true)
+if [ -n "$failed" ]; then
+  echo "failed tests:"
+  echo "$failed" | sed 's/^/  /'
+fi
 exit "$status"

@@ -85,6 +85,9 @@ public sealed partial class Libp2pHost
         throw new HostException(HostError.HolePunchFailed, "hole punch with " + relayed.RemotePeer + " failed", last);
     }
 
+    /// <summary>True while a punch with <paramref name="peer"/> expects connections (tests wait on its end).</summary>
+    internal bool IsPunching(PeerId peer) => _punches.Values.Any(p => p.Peer == peer);
+
     partial void OnInboundRelayed(Libp2pConnection connection)
     {
         if (_options.HolePunching)
@@ -336,11 +339,14 @@ public sealed partial class Libp2pHost
             {
                 RelayLog.HolePunchPath(Logger, punch.Peer, path, c.RemoteAddress);
             }
-            else
+            else if (punch.Result.Task.IsCompletedSuccessfully && !ReferenceEquals(punch.Result.Task.Result, c))
             {
                 // The other path won already; one direct connection is enough.
                 await c.CloseAsync("duplicate hole punch connection").ConfigureAwait(false);
             }
+
+            // Otherwise the punch ended while this upgrade ran: A's handler saw this very connection open (the peer's
+            // dial arrived before its SYNC was read) and found no punch needed. The connection is the direct one; kept.
         }
         catch (HostException ex) when (!punch.Result.Task.IsCompleted)
         {

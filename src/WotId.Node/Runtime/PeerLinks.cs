@@ -1,7 +1,7 @@
 // Finds or makes the outgoing message stream to a contact (docs/node.md "Offline delivery"): reuse a live link, else
-// open one on a verified connection to the contact's peer, else dial the contact's addresses (each with
-// /p2p/<peer id>, so Noise proves the peer) and wait until the handshake opens the gate or the connection closes
-// (handshake failed). One opener at a time per peer. A listener that just verified a dialler may see the dialler's
+// open one on a verified connection to the contact's peer, else dial the contact's addresses (LAN ones first, those
+// of the host's peer store last; each with /p2p/<peer id>, so Noise proves the peer) and wait until the handshake
+// opens the gate or the connection closes (handshake failed). One opener at a time per peer. A listener that just verified a dialler may see the dialler's
 // gate still shut for a moment (its gate opens after it read handshake message 4), so a refused protocol is retried
 // a few times before the connection counts as unusable. A sender that needs the peer's prekey bundle dials a
 // connection of its own whatever exists (DialOwnAsync): only the initiator of a handshake receives the bundle.
@@ -126,9 +126,11 @@ internal sealed class PeerLinks : IAsyncDisposable
     {
         string? last = null;
 
-        // Addresses the peer announced on the LAN (mDNS) come first: a LAN path beats a relay.
-        IEnumerable<string> learnt = LanAddresses.TryGetValue(peer, out IReadOnlyList<Multiaddress>? lan) ? lan.Select(a => a.ToString()) : [];
-        foreach (string text in learnt.Concat(addresses).Distinct(StringComparer.Ordinal).ToList())
+        // Addresses the peer announced on the LAN (mDNS) come first: a LAN path beats a relay. The contact's stored
+        // addresses follow, then whatever else the host learnt for the peer (identify, mDNS answers not yet read here).
+        IEnumerable<string> lanFirst = LanAddresses.TryGetValue(peer, out IReadOnlyList<Multiaddress>? lan) ? lan.Select(a => a.ToString()) : [];
+        IEnumerable<string> learnt = _host.PeerStore.GetAddresses(peer).Select(a => a.ToString());
+        foreach (string text in lanFirst.Concat(addresses).Concat(learnt).Distinct(StringComparer.Ordinal).ToList())
         {
             if (!Multiaddress.TryParse(text, out Multiaddress? address) || address is null)
             {

@@ -39,8 +39,9 @@ public sealed partial class WotIdNode
     /// while the messages were sealed: it replaces finding or dialling one here (its failure counts as unreachable).
     /// </summary>
     /// <remarks>
-    /// When the link ran on a relayed connection that closed meanwhile (DCUtR replaced it by a direct connection, or
-    /// the relay's circuit limit ended it), the unacknowledged rest is sent once more on a fresh link.
+    /// When the link ran on a connection that closed meanwhile (DCUtR replaced a relayed one by a direct connection,
+    /// the relay's circuit limit ended it, or the contact's node restarted and this node had not yet seen the old
+    /// connection end), the unacknowledged rest is sent once more on a fresh link before the mailbox is used.
     /// </remarks>
     private async Task<Dictionary<string, AckStatus>> SendDirectAsync(Contact contact, List<OutboxEntry> entries, bool dial, Task<PeerLink>? early, CancellationToken cancellationToken)
     {
@@ -54,7 +55,7 @@ public sealed partial class WotIdNode
             acknowledged = await SendDirectOnceAsync(contact, entries, dial, early: null, used, cancellationToken).ConfigureAwait(false);
         }
 
-        if (used[0] is { IsRelayed: true, IsClosed: true } && acknowledged.Count < entries.Count)
+        if (used[0] is { IsClosed: true } && acknowledged.Count < entries.Count)
         {
             List<OutboxEntry> rest = entries.Where(e => !acknowledged.ContainsKey(e.MessageId)).ToList();
             foreach ((string id, AckStatus status) in await SendDirectOnceAsync(contact, rest, dial, early: null, used, cancellationToken).ConfigureAwait(false))

@@ -105,6 +105,55 @@ public sealed class HolePunchTests
     }
 
     [Fact]
+    public async Task APunchedConnectionWhoseUpgradeOutlivesThePunchIsKept()
+    {
+        // The race seen under load: B's dial reached A and A started upgrading it as the punch's connection, but A's
+        // DCUtR handler ended first (here: B reset the stream instead of sending SYNC; under load: the handler read SYNC
+        // only after the connection was up and found no punch needed). The finished connection is the direct one: A
+        // must keep it, not close it as a duplicate of a punch that has no other connection.
+        await using Libp2pHost relay = await RelayHostTests.StartRelayAsync();
+        await using Libp2pHost a = await RelayHostTests.StartPeerAsync(holePunching: true);
+        await using Libp2pHost b = await RelayHostTests.StartPeerAsync();
+        using var cts = new CancellationTokenSource(s_timeout);
+        await using RelayReservationLease lease = await b.ReserveAsync(HostFixture.AddressOf(relay, false), cts.Token);
+        Task<HostEvent> relayedAtB = HostFixture.NextEventAsync(
+            b, e => e.Kind == HostEventKind.ConnectionOpened && e.Connection!.RemotePeer == a.PeerId && e.Connection.IsRelayed, cts.Token);
+        await a.DialAsync(lease.CircuitAddresses[0], cts.Token);
+        Libp2pConnection circuitAtB = (await relayedAtB).Connection!;
+
+        Task<HostEvent> directAtA = HostFixture.NextEventAsync(
+            a, e => e.Kind == HostEventKind.ConnectionOpened && e.Connection!.RemotePeer == b.PeerId && !e.Connection.IsRelayed, cts.Token);
+        // CONNECT names a port where nothing listens: A registers the punch (it would dial there only on SYNC).
+        await using Libp2pStream s = await circuitAtB.OpenStreamAsync(DcutrProtocol.ProtocolId, cts.Token);
+        await DcutrProtocol.WriteAsync(s, new HolePunchMessage(HolePunchType.Connect, [Multiaddress.Parse("/ip4/127.0.0.1/tcp/9")]), cts.Token);
+        await DcutrProtocol.ReadAsync(s, HolePunchType.Connect, cts.Token);
+        Assert.True(a.IsPunching(b.PeerId));
+        TransportConnection raw = await new TcpTransport().DialAsync(a.ListenAddresses[0], cts.Token);
+
+        // A took the dial as the punch's (it speaks first, as the Noise initiator); then its handler ends.
+        Socket socket = ((TcpConnection)raw).Socket;
+        while (!socket.Poll(TimeSpan.FromMilliseconds(100), SelectMode.SelectRead))
+        {
+            cts.Token.ThrowIfCancellationRequested();
+        }
+
+        s.Abort();
+        while (a.IsPunching(b.PeerId))
+        {
+            await Task.Delay(10, cts.Token);
+        }
+
+        Libp2pConnection atB = await b.UpgradeAsync(raw, initiator: false, a.PeerId, cts.Token);
+        Libp2pConnection direct = (await directAtA).Connection!;
+        Assert.True(direct.IsInitiator);
+        Assert.False(atB.IsInitiator);
+        byte[] payload = RandomNumberGenerator.GetBytes(64 * 1024);
+        await using Libp2pStream echo = await direct.OpenStreamAsync(HostFixture.EchoProtocol, cts.Token);
+        Assert.Equal(payload, await HostFixture.EchoRoundTripAsync(echo, echo.CompleteWrites, payload, cts.Token));
+        Assert.False(direct.IsClosed);
+    }
+
+    [Fact]
     public async Task ExplicitHolePunchFailsWhenThePeerDoesNotSpeakDcutr()
     {
         await using Libp2pHost relay = await RelayHostTests.StartRelayAsync();
