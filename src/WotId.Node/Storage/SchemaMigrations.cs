@@ -116,6 +116,7 @@ internal static class SchemaMigrations
     internal static int Latest => Steps.Count;
 
     /// <summary>The schema version stored in <paramref name="connection"/>.</summary>
+    /// <remarks>Inside a transaction of the connection, the read is part of it (CreateCommand enlists the command).</remarks>
     internal static int CurrentVersion(SqliteConnection connection)
     {
         using SqliteCommand c = connection.CreateCommand();
@@ -133,14 +134,24 @@ internal static class SchemaMigrations
             throw new ProfileException(ProfileError.SchemaTooNew, $"profile schema version {current} is newer than this software's {Latest}");
         }
 
-        for (int v = current; v < to; v++)
+        while (current < to)
         {
-            using SqliteTransaction t = connection.BeginTransaction();
+            // Each step in a write transaction (BEGIN IMMEDIATE), the version read again inside it: a second process or
+            // connection opening the same profile at the same moment waits, then finds the step done instead of
+            // applying it twice (an ALTER TABLE ADD COLUMN would fail with "duplicate column name").
+            using SqliteTransaction t = connection.BeginTransaction(deferred: false);
+            current = CurrentVersion(connection);
+            if (current >= to)
+            {
+                break;
+            }
+
             using SqliteCommand c = connection.CreateCommand();
             c.Transaction = t;
-            c.CommandText = Steps[v] + $"\nPRAGMA user_version = {v + 1};";
+            c.CommandText = Steps[current] + $"\nPRAGMA user_version = {current + 1};";
             c.ExecuteNonQuery();
             t.Commit();
+            current++;
         }
     }
 }

@@ -1,4 +1,8 @@
+using System;
 using System.IO;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
 using WotId.Node.Profile;
 using WotId.Node.Storage;
 
@@ -36,6 +40,29 @@ public sealed class SchemaMigrationTests
 
             return true;
         });
+    }
+
+    [Fact]
+    public async Task AProfileOpenedByTwoConnectionsAtOnceIsMigratedOnce()
+    {
+        // Two opens of an old profile at the same moment (two processes, or a node and a CLI verb): each step runs in a
+        // write transaction that reads the version again, so the second waits and finds the step done. Before, both read
+        // the old version first and the second failed with "duplicate column name". Repeated to meet the interleaving.
+        using var t = new TestProfiles();
+        for (int round = 0; round < 20; round++)
+        {
+            string path = Path.Combine(t.Root, "race-" + round + ".db");
+            ProfileDatabase.CreateNew(path, targetVersion: 1).Dispose();
+            using var start = new Barrier(4);
+            Task<int>[] opens = Enumerable.Range(0, 4).Select(_ => Task.Run(() =>
+            {
+                start.SignalAndWait(TimeSpan.FromSeconds(30));
+                using ProfileDatabase db = ProfileDatabase.OpenExisting(path);
+                return db.Read(SchemaMigrations.CurrentVersion);
+            })).ToArray();
+
+            Assert.All(await Task.WhenAll(opens), v => Assert.Equal(SchemaMigrations.Latest, v));
+        }
     }
 
     [Fact]
