@@ -55,6 +55,13 @@ public static class NodeEventKinds
     /// <summary>The file arrived whole and verified (FileId, Size); for the sender, the <c>file.received</c> receipt came.</summary>
     public const string FileCompleted = "file.completed";
 
+    /// <summary>
+    /// A running transfer stopped before the end and will resume (FileId, Bytes = durable at the receiver or acknowledged
+    /// to the sender, Size, Reason: <c>disk_full</c> at a receiver whose disk cannot take the rest, else none: the stream
+    /// broke). Raised once per reason and offset, not for each retry.
+    /// </summary>
+    public const string FileInterrupted = "file.interrupted";
+
     /// <summary>A transfer was declined, cancelled or failed (FileId, Reason).</summary>
     public const string FileEnded = "file.ended";
 }

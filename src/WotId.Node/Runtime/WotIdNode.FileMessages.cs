@@ -135,7 +135,7 @@ public sealed partial class WotIdNode
                 PublishEnded(c, t, t.Reason ?? "cancelled");
                 break;
             case WotMessageTypes.FileReceived:
-                _events.Publish(new NodeEvent(NodeEventKinds.FileCompleted, _time.GetUtcNow(), c.Name, c.PeerId, FileId: id, Bytes: t.Size, Size: t.Size));
+                PublishCompleted(c, id, t.Size);
                 break;
         }
     }

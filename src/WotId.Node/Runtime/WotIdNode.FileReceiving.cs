@@ -109,6 +109,7 @@ public sealed partial class WotIdNode
         var layout = new FileChunkLayout(t.Size, t.ChunkSize);
         string partialPath = PartialPath(t.Id);
         Directory.CreateDirectory(Path.GetDirectoryName(partialPath)!);
+        PartialSpace.EnsureRestFits(t.Size, t.Transferred, partialPath); // else disk_full before RESUME: nothing is written
         _profile.Files.Move(t.Id, [FileTransferStates.Interrupted], FileTransferStates.Transferring);
         string? hash; // the verified whole-file hash, null when the sender's differs from the bytes received
         var options = new FileStreamOptions { Mode = FileMode.OpenOrCreate, Access = FileAccess.ReadWrite, Share = FileShare.None, Options = FileOptions.Asynchronous, BufferSize = 0 };
@@ -195,7 +196,7 @@ public sealed partial class WotIdNode
         }
 
         _progressAt.TryRemove(t.Id, out _);
-        _events.Publish(new NodeEvent(NodeEventKinds.FileCompleted, _time.GetUtcNow(), c.Name, c.PeerId, FileId: t.Id, Bytes: t.Size, Size: t.Size));
+        PublishCompleted(c, t.Id, t.Size);
         await QueueFileMessageAsync(c, WotMessageTypes.FileReceived, new() { ["file_id"] = t.Id, ["blake3"] = hash }, CancellationToken.None).ConfigureAwait(false);
     }
 

@@ -100,11 +100,20 @@ public sealed partial class WotIdNode
         }
     }
 
+    /// <summary>
+    /// Marks a running transfer interrupted (with <paramref name="reason"/>, an interrupted one too, so that disk_full
+    /// shows) and raises file.interrupted when that is news (<see cref="PublishInterrupted"/>).
+    /// </summary>
     private void TryMarkInterrupted(string id, string? reason = null)
     {
         try
         {
-            _profile.Files.Move(id, [FileTransferStates.Transferring], FileTransferStates.Interrupted, reason);
+            string[] from = reason is null ? [FileTransferStates.Transferring] : [FileTransferStates.Transferring, FileTransferStates.Interrupted];
+            if (_profile.Files.Move(id, from, FileTransferStates.Interrupted, reason)
+                && _profile.Files.Get(id) is { State: FileTransferStates.Interrupted } t && _profile.Contacts.Get(t.ContactId) is { } c)
+            {
+                PublishInterrupted(c, t);
+            }
         }
         catch (Exception e) when (e is Profile.ProfileException or Microsoft.Data.Sqlite.SqliteException or ObjectDisposedException)
         {

@@ -3,6 +3,7 @@
 // list transfers, accept, decline, cancel, and auto-accept per contact. The bytes flow in WotIdNode.FileSending.cs and
 // WotIdNode.FileReceiving.cs; file messages are handled in WotIdNode.FileMessages.cs.
 using System;
+using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
@@ -19,6 +20,9 @@ namespace WotId.Node.Runtime;
 
 public sealed partial class WotIdNode
 {
+    // Transfer id → the reason and bytes of the last file.interrupted raised for it (PublishInterrupted).
+    private readonly ConcurrentDictionary<string, (string? Reason, long Bytes)> _interruptionsAnnounced = new(StringComparer.Ordinal);
+
     /// <inheritdoc />
     public async Task<FileTransferSummary> SendFileAsync(string contact, string path, CancellationToken cancellationToken = default)
     {
@@ -170,6 +174,32 @@ public sealed partial class WotIdNode
         t.IsOutgoing || t.State == FileTransferStates.Completed ? t.Path : null, // an incoming path is the verified file's, recorded just before the move
         t.Reason, t.CreatedAt, t.UpdatedAt);
 
-    private void PublishEnded(Contact c, FileTransferRecord t, string reason) =>
+    private void PublishEnded(Contact c, FileTransferRecord t, string reason)
+    {
+        _interruptionsAnnounced.TryRemove(t.Id, out _);
         _events.Publish(new NodeEvent(NodeEventKinds.FileEnded, _time.GetUtcNow(), c.Name, c.PeerId, Reason: reason, FileId: t.Id, Bytes: t.Transferred, Size: t.Size));
+    }
+
+    private void PublishCompleted(Contact c, string id, long size)
+    {
+        _interruptionsAnnounced.TryRemove(id, out _);
+        _events.Publish(new NodeEvent(NodeEventKinds.FileCompleted, _time.GetUtcNow(), c.Name, c.PeerId, FileId: id, Bytes: size, Size: size));
+    }
+
+    /// <summary>
+    /// file.interrupted for <paramref name="t"/>, unless the last one for it said the same (reason and bytes): a sender
+    /// retrying every OutboxRetryInterval against a full disk, or a stream that breaks again before any progress, raises
+    /// it once. At most one remembered entry per unfinished transfer; forgotten when it completes or ends.
+    /// </summary>
+    private void PublishInterrupted(Contact c, FileTransferRecord t)
+    {
+        (string?, long) said = (t.Reason, t.Transferred);
+        if (_interruptionsAnnounced.TryGetValue(t.Id, out (string?, long) last) && last == said)
+        {
+            return;
+        }
+
+        _interruptionsAnnounced[t.Id] = said;
+        _events.Publish(new NodeEvent(NodeEventKinds.FileInterrupted, _time.GetUtcNow(), c.Name, c.PeerId, Reason: t.Reason, FileId: t.Id, Bytes: t.Transferred, Size: t.Size));
+    }
 }

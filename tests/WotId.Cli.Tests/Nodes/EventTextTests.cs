@@ -32,4 +32,14 @@ public sealed class EventTextTests
         Assert.Contains("file " + TransferText.ShortId(id) + ": completed", line, StringComparison.Ordinal);
         Assert.Contains("file 4cdbbda5:", line, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void AnInterruptedTransferSaysWhetherTheDiskIsFullOrTheContactIsAway()
+    {
+        string id = "01a25185-4fc5-7150-a254-ccf84cdbbda5";
+        string full = EventText.Format(new NodeEvent(NodeEventKinds.FileInterrupted, At, Contact: "alice", FileId: id, Reason: "disk_full", Bytes: 1 << 20, Size: 3 << 20));
+        string away = EventText.Format(new NodeEvent(NodeEventKinds.FileInterrupted, At, Contact: "bob", FileId: id, Bytes: 1 << 20, Size: 3 << 20));
+        Assert.Contains("file 4cdbbda5: paused at " + TransferText.Size(1 << 20) + " of " + TransferText.Size(3 << 20) + ": no space left on this disk", full, StringComparison.Ordinal);
+        Assert.Contains("file 4cdbbda5: interrupted at " + TransferText.Size(1 << 20) + " of " + TransferText.Size(3 << 20) + "; it resumes when bob is reachable again", away, StringComparison.Ordinal);
+    }
 }

@@ -1,13 +1,15 @@
-// A full disk at the receiver (docs/files.md "Resume", "States"): Bob's partial folder is a 1 MiB tmpfs mounted by the
-// test (Linux, root; skipped with the reason otherwise) and Alice sends 3 MiB. The write that finds no space stops the
-// stream with disk_full: the transfer is interrupted (not failed), with that reason, and keeps its durable prefix while
-// the sender's retries hit the same wall; when the tmpfs grows, the next stream goes on from the durable offset and
+// A full disk at the receiver (docs/files.md "Resume", "States"): Bob's partial folder is a small tmpfs mounted by the
+// test (Linux, root; skipped with the reason otherwise). A file whose rest cannot fit is paused before any byte flows:
+// interrupted with disk_full, one file.interrupted event, and the sender's retries write nothing. A disk that fills up
+// during a stream (another program took the space) stops it at the write that finds no space: interrupted, not
+// failed, the durable prefix kept. Either way, once there is space the next stream goes on from the durable offset and
 // the file arrives whole.
 using System;
 using System.Diagnostics;
 using System.IO;
 using System.Linq;
 using System.Security.Cryptography;
+using System.Threading;
 using System.Threading.Tasks;
 using WotId.Node.Api;
 using WotId.Node.Runtime;
@@ -19,20 +21,85 @@ namespace WotId.Node.Tests.Files;
 public sealed class NodeFileDiskFullTests
 {
     [Fact]
-    public async Task FullDiskInterruptsTheTransferKeepsItsDurablePrefixAndResumesWhenSpaceIsBack()
+    public async Task AFileThatCannotFitIsPausedBeforeAnyByteAndGoesOnOnceThereIsSpace()
     {
         Assert.SkipUnless(OperatingSystem.IsLinux() && Environment.UserName == "root", "mounting a small tmpfs needs Linux and root");
         using var world = new RuntimeWorld();
+        string partials = Path.Combine(FileWorld.Folder(world, "bob"), "files", "partial");
+        int streams = 0;
+        NodeOptions aliceOptions = FileWorld.Options(world, fault: p =>
+        {
+            if (p == FaultPoints.BeforeFileSendStream)
+            {
+                Interlocked.Increment(ref streams);
+            }
+        });
         (NodeProfile alicePro, _) = await world.CreateAsync("alice");
         (NodeProfile bobPro, _) = await world.CreateAsync("bob");
+        await MountAsync(partials, "1m");
+        try
+        {
+            await using WotIdNode alice = await WotIdNode.StartAsync(alicePro, aliceOptions, TestProfiles.Ct);
+            await using WotIdNode bob = await WotIdNode.StartAsync(bobPro, FileWorld.Options(world), TestProfiles.Ct);
+            await using var bobEvents = new EventRecorder(bob);
+            await RuntimeWorld.IntroduceAsync(alice, "bob", bob, "alice");
+            string source = FileWorld.MakeFile(FileWorld.Folder(world, "src"), "video.mp4", 3 << 20);
+            string id = (await alice.SendFileAsync("bob", source, TestProfiles.Ct)).Id;
+            await FileWorld.WaitAsync(bob, id, t => t.State == FileTransferStates.Offered);
+            await bob.AcceptFileAsync(id, FileWorld.Folder(world, "downloads"), TestProfiles.Ct);
+
+            FileTransferSummary paused = await FileWorld.WaitAsync(bob, id, t => t.State == FileTransferStates.Interrupted && t.Reason == "disk_full");
+            Assert.Equal(0, paused.Transferred);
+            // The sender retries (outbox loop, every second here); each stream is refused before RESUME.
+            int atPause = Volatile.Read(ref streams);
+            DateTime until = DateTime.UtcNow.AddSeconds(30);
+            while (Volatile.Read(ref streams) < atPause + 3)
+            {
+                Assert.True(DateTime.UtcNow < until, "the sender did not retry while the disk was full");
+                await Task.Delay(50, TestProfiles.Ct);
+            }
+
+            Assert.True(!File.Exists(Path.Combine(partials, id)) || new FileInfo(Path.Combine(partials, id)).Length == 0, "bytes were written to a disk that could not take the file");
+            NodeEvent interrupted = Assert.Single(bobEvents.All, e => e.Kind == NodeEventKinds.FileInterrupted && e.FileId == id);
+            Assert.Equal(("disk_full", 0L, 3L << 20), (interrupted.Reason, interrupted.Bytes, interrupted.Size));
+            Assert.DoesNotContain(bobEvents.All, e => e.Kind == NodeEventKinds.FileProgress && e.FileId == id && e.Bytes > 0);
+            Assert.NotEqual(FileTransferStates.Failed, (await FileWorld.WaitAsync(alice, id, _ => true)).State);
+
+            Assert.Null(await RunAsync("mount", "-o", "remount,size=16m", partials));
+            FileTransferSummary done = await FileWorld.WaitAsync(bob, id, t => t.State == FileTransferStates.Completed);
+            Assert.Equal(SHA256.HashData(File.ReadAllBytes(source)), SHA256.HashData(File.ReadAllBytes(done.Path!)));
+            Assert.Null(done.Reason);
+            Assert.Equal(FileTransferStates.Completed, (await FileWorld.WaitAsync(alice, id, t => t.State == FileTransferStates.Completed)).State);
+        }
+        finally
+        {
+            await RunAsync("umount", "-l", partials);
+        }
+    }
+
+    [Fact]
+    public async Task ADiskFilledDuringTheStreamInterruptsItKeepsItsDurablePrefixAndResumesWhenSpaceIsBack()
+    {
+        Assert.SkipUnless(OperatingSystem.IsLinux() && Environment.UserName == "root", "mounting a small tmpfs needs Linux and root");
+        using var world = new RuntimeWorld();
         string partials = Path.Combine(FileWorld.Folder(world, "bob"), "files", "partial");
-        Directory.CreateDirectory(partials);
-        string? refused = await RunAsync("mount", "-t", "tmpfs", "-o", "size=1m,mode=0700", "tmpfs", partials);
-        Assert.SkipWhen(refused is not null, "no tmpfs could be mounted here: " + refused);
+        string filler = Path.Combine(partials, "another-program.bin");
+        int filled = 0;
+        // After Bob's first durable batch another program takes every free byte of the disk.
+        NodeOptions bobOptions = FileWorld.Options(world, fault: p =>
+        {
+            if (p == FaultPoints.AfterFileChunkDurable && Interlocked.Exchange(ref filled, 1) == 0)
+            {
+                FillUp(filler);
+            }
+        });
+        (NodeProfile alicePro, _) = await world.CreateAsync("alice");
+        (NodeProfile bobPro, _) = await world.CreateAsync("bob");
+        await MountAsync(partials, "16m");
         try
         {
             await using WotIdNode alice = await WotIdNode.StartAsync(alicePro, FileWorld.Options(world), TestProfiles.Ct);
-            await using WotIdNode bob = await WotIdNode.StartAsync(bobPro, FileWorld.Options(world), TestProfiles.Ct);
+            await using WotIdNode bob = await WotIdNode.StartAsync(bobPro, bobOptions, TestProfiles.Ct);
             await using var bobEvents = new EventRecorder(bob);
             await RuntimeWorld.IntroduceAsync(alice, "bob", bob, "alice");
             string source = FileWorld.MakeFile(FileWorld.Folder(world, "src"), "video.mp4", 3 << 20);
@@ -42,33 +109,51 @@ public sealed class NodeFileDiskFullTests
 
             FileTransferSummary full = await FileWorld.WaitAsync(bob, id, t => t.State == FileTransferStates.Interrupted && t.Reason == "disk_full");
             long durable = full.Transferred;
-            Assert.InRange(durable, 16 * 1024, 1 << 20);
+            Assert.InRange(durable, 16 * 1024, (3 << 20) - 1);
             Assert.True(new FileInfo(Path.Combine(partials, id)).Length >= durable, "the durable prefix is still on disk");
-            // The sender retries (outbox loop, every second here): a new stream starts from the durable offset, finds
-            // the disk full again, and loses nothing.
-            int atFull = bobEvents.All.Count;
-            DateTime until = DateTime.UtcNow.AddSeconds(30);
-            while (!bobEvents.All.Skip(atFull).Any(e => e.Kind == NodeEventKinds.FileProgress && e.FileId == id && e.Bytes >= durable))
-            {
-                Assert.True(DateTime.UtcNow < until, "no stream was retried while the disk was full");
-                await Task.Delay(50, TestProfiles.Ct);
-            }
-
-            Assert.True((await FileWorld.WaitAsync(bob, id, t => t.Reason == "disk_full")).Transferred >= durable);
+            NodeEvent interrupted = await bobEvents.WaitAsync(NodeEventKinds.FileInterrupted, e => e.FileId == id);
+            Assert.Equal(("disk_full", durable), (interrupted.Reason, interrupted.Bytes));
             Assert.NotEqual(FileTransferStates.Failed, (await FileWorld.WaitAsync(alice, id, _ => true)).State);
 
             int seen = bobEvents.All.Count;
-            Assert.Null(await RunAsync("mount", "-o", "remount,size=16m", partials));
+            File.Delete(filler);
             FileTransferSummary done = await FileWorld.WaitAsync(bob, id, t => t.State == FileTransferStates.Completed);
             Assert.Equal(SHA256.HashData(File.ReadAllBytes(source)), SHA256.HashData(File.ReadAllBytes(done.Path!)));
             Assert.Null(done.Reason);
             long[] after = bobEvents.All.Skip(seen).Where(e => e.Kind == NodeEventKinds.FileProgress && e.FileId == id).Select(e => e.Bytes!.Value).ToArray();
-            Assert.True(after.Min() >= durable, $"the stream after the remount went on from {after.Min()}, below the durable {durable}");
+            Assert.True(after.Min() >= durable, $"the stream after the space came back went on from {after.Min()}, below the durable {durable}");
+            Assert.Single(bobEvents.All, e => e.Kind == NodeEventKinds.FileInterrupted && e.FileId == id);
             Assert.Equal(FileTransferStates.Completed, (await FileWorld.WaitAsync(alice, id, t => t.State == FileTransferStates.Completed)).State);
         }
         finally
         {
             await RunAsync("umount", "-l", partials);
+        }
+    }
+
+    /// <summary>Mounts a tmpfs of <paramref name="size"/> on <paramref name="folder"/>, or skips with the reason.</summary>
+    private static async Task MountAsync(string folder, string size)
+    {
+        Directory.CreateDirectory(folder);
+        string? refused = await RunAsync("mount", "-t", "tmpfs", "-o", "size=" + size + ",mode=0700", "tmpfs", folder);
+        Assert.SkipWhen(refused is not null, "no tmpfs could be mounted here: " + refused);
+    }
+
+    /// <summary>Writes <paramref name="path"/> until its file system has no space left.</summary>
+    private static void FillUp(string path)
+    {
+        byte[] block = new byte[64 * 1024];
+        using var f = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.None, bufferSize: 0);
+        try
+        {
+            while (true)
+            {
+                f.Write(block);
+            }
+        }
+        catch (IOException)
+        {
+            // Full.
         }
     }
 

@@ -175,6 +175,9 @@ internal sealed class SendFileCommand : NodeCommand
                 case NodeEventKinds.FileProgress when !context.Json:
                     await display.ProgressAsync(e.Bytes ?? 0).ConfigureAwait(false);
                     break;
+                case NodeEventKinds.FileInterrupted when !context.Json:
+                    await display.MessageAsync($"interrupted at {TransferText.Size(e.Bytes ?? 0)}; it resumes when {offer.Contact} can receive again (Ctrl+C stops waiting; the node keeps going)").ConfigureAwait(false);
+                    break;
                 case NodeEventKinds.FileCompleted:
                     if (!context.Json)
                     {

@@ -34,10 +34,20 @@ internal static class EventText
             NodeEventKinds.FileAccepted => $"file {Short(e.FileId)}: accepted{(e.Bytes is > 0 ? ", resuming at " + TransferText.Size(e.Bytes.Value) : string.Empty)}",
             NodeEventKinds.FileProgress => $"file {Short(e.FileId)}: {TransferText.Size(e.Bytes ?? 0)} / {TransferText.Size(e.Size ?? 0)} ({TransferText.Percent(e.Bytes ?? 0, e.Size ?? 0)}%)",
             NodeEventKinds.FileCompleted => $"file {Short(e.FileId)}: completed and verified ({TransferText.Size(e.Size ?? 0)})",
+            NodeEventKinds.FileInterrupted => FileInterrupted(who, e),
             NodeEventKinds.FileEnded => $"file {Short(e.FileId)}: ended ({Printable(e.Reason)})",
             _ => $"{e.Kind} {who} {e.Reason}".TrimEnd(),
         };
         return $"{time} {what}";
+    }
+
+    /// <summary>"file 3f2a9c01: paused at 1.0 MB of 3.1 MB: no space left on this disk for the rest; …".</summary>
+    public static string FileInterrupted(string who, NodeEvent e)
+    {
+        string at = $"{TransferText.Size(e.Bytes ?? 0)} of {TransferText.Size(e.Size ?? 0)}";
+        return e.Reason == "disk_full"
+            ? $"file {Short(e.FileId)}: paused at {at}: no space left on this disk for the rest; it goes on once there is space"
+            : $"file {Short(e.FileId)}: interrupted at {at}; it resumes when {who} is reachable again";
     }
 
     /// <summary>The text with control characters (except none) replaced by U+FFFD.</summary>

@@ -226,6 +226,9 @@ internal sealed class SimulatedNode(SimulatedNetwork network, string name, strin
 
     private void Publish(NodeEvent e) => _events.Publish(e);
 
+    /// <summary>Raises <paramref name="e"/> as this node's own event (what the simulation does not produce by itself, e.g. a full disk).</summary>
+    internal void Raise(NodeEvent e) => Publish(e);
+
     /// <summary>This node's file transfers (SimulatedFiles).</summary>
     internal SimulatedFiles Files => LazyInitializer.EnsureInitialized(ref _files, () => new SimulatedFiles(network, Name, Publish));
 

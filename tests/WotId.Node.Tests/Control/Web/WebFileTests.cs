@@ -72,6 +72,34 @@ public sealed class WebFileTests(BrowserFixture browser) : IClassFixture<Browser
         });
     }
 
+    [Fact]
+    public async Task ATransferPausedByAFullDiskSaysSoOnTheReceiversPage()
+    {
+        await RunAsync(async (net, alice, bob) =>
+        {
+            string file = Path.Combine(Path.GetTempPath(), "wotid-pick-" + Guid.NewGuid().ToString("N")[..8] + ".bin");
+            await File.WriteAllBytesAsync(file, new byte[4096]);
+            try
+            {
+                IElementHandle input = await alice.QuerySelectorAsync("#file-input");
+                await input.UploadFileAsync(file);
+                await bob.WaitForSelectorAsync("#transfers li.in[data-state='offered']");
+                string id = await bob.EvaluateExpressionAsync<string>("document.querySelector('#transfers li.in').dataset.id");
+
+                // What the runtime raises when the rest of the file does not fit (NodeFileDiskFullTests).
+                net.Node("bob").Raise(new NodeEvent(NodeEventKinds.FileInterrupted, DateTimeOffset.UtcNow, Contact: "alice", FileId: id, Reason: "disk_full", Bytes: 1024, Size: 4096));
+
+                await bob.WaitForSelectorAsync($"#transfers li[data-id='{id}'][data-state='interrupted']");
+                Assert.StartsWith("paused, no space left on this disk", await bob.EvaluateExpressionAsync<string>($"document.querySelector(\"#transfers li[data-id='{id}'] .progress-text\").textContent"), StringComparison.Ordinal);
+                await bob.WaitForFunctionAsync("() => [...document.querySelectorAll('#activity li')].some(li => li.textContent.includes('is paused: no space left on this disk'))");
+            }
+            finally
+            {
+                File.Delete(file);
+            }
+        });
+    }
+
     private async Task RunAsync(Func<SimulatedNetwork, IPage, IPage, Task> test, [CallerMemberName] string name = "")
     {
         SimulatedNetwork net = new();

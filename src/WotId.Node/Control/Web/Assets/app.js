@@ -343,7 +343,7 @@ function onEvent(/** @type {NodeEvent} */ e) {
 
 const KINDS = ['node.started', 'handshake.verified', 'handshake.failed', 'peer.disconnected', 'message.received', 'message.refused', 'message.sent',
   'message.queued', 'receipt.delivered', 'receipt.read', 'mailbox.claimed', 'contact.key_changed',
-  'file.offered', 'file.accepted', 'file.progress', 'file.completed', 'file.ended'];
+  'file.offered', 'file.accepted', 'file.progress', 'file.interrupted', 'file.completed', 'file.ended'];
 
 /** Opens the event stream; after a drop it probes the node and says what happened (docs/node.md "Chat in the browser"). */
 function listen() {

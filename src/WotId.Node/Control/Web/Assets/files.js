@@ -73,7 +73,7 @@ function stateText(/** @type {Transfer} */ t, /** @type {number} */ pct) {
     case 'queued': return 'waiting until ' + t.contact + ' is reachable · ' + size(t.size);
     case 'offered': return t.direction === 'incoming' ? 'offered · ' + size(t.size) : 'waiting for ' + t.contact + ' to accept · ' + size(t.size);
     case 'transferring': return amount;
-    case 'interrupted': return 'interrupted, resumes when connected · ' + amount;
+    case 'interrupted': return (t.reason === 'disk_full' ? 'paused, no space left on this disk · ' : 'interrupted, resumes when connected · ') + amount;
     case 'completed': return 'completed and verified · ' + size(t.size);
     default: return t.state + (t.reason ? ': ' + t.reason : '');
   }
@@ -118,6 +118,15 @@ export function onFileEvent(/** @type {{kind: string, at: string, contact?: stri
       } else {
         void loadTransfers().catch(() => { /* shown by call() */ });
       }
+      return true;
+    case 'file.interrupted':
+      if (t) {
+        t.state = 'interrupted';
+        t.reason = e.reason ?? null;
+        if (typeof e.bytes === 'number') t.transferred = e.bytes;
+        render(t);
+      }
+      if (e.reason === 'disk_full') page.activity((t ? t.name : 'A file') + ' is paused: no space left on this disk for the rest; it goes on once there is space', 'refused', e.at);
       return true;
     case 'file.completed':
     case 'file.ended':
