@@ -62,15 +62,9 @@ public sealed class HolePunchTests
     [Fact]
     public async Task ADialFromAnEphemeralPortIsTakenAsThePunchWithTheDcutrRoles()
     {
-        await using Libp2pHost relay = await RelayHostTests.StartRelayAsync();
-        await using Libp2pHost a = await RelayHostTests.StartPeerAsync(holePunching: true);
-        await using Libp2pHost b = await RelayHostTests.StartPeerAsync();
         using var cts = new CancellationTokenSource(s_timeout);
-        await using RelayReservationLease lease = await b.ReserveAsync(HostFixture.AddressOf(relay, false), cts.Token);
-        Task<HostEvent> relayedAtB = HostFixture.NextEventAsync(
-            b, e => e.Kind == HostEventKind.ConnectionOpened && e.Connection!.RemotePeer == a.PeerId && e.Connection.IsRelayed, cts.Token);
-        await a.DialAsync(lease.CircuitAddresses[0], cts.Token);
-        Libp2pConnection circuitAtB = (await relayedAtB).Connection!;
+        await using ManualB world = await ManualB.StartAsync(cts.Token);
+        (Libp2pHost a, Libp2pHost b, Libp2pConnection circuitAtB) = (world.A, world.B, world.CircuitAtB);
 
         // B's side by hand, as js-libp2p plays it: CONNECT naming a port where nothing listens (so A's own dials fail),
         // SYNC, then a dial from an ephemeral port on which B is the multistream-select server (DCUtR.md).
@@ -111,15 +105,9 @@ public sealed class HolePunchTests
         // DCUtR handler ended first (here: B reset the stream instead of sending SYNC; under load: the handler read SYNC
         // only after the connection was up and found no punch needed). The finished connection is the direct one: A
         // must keep it, not close it as a duplicate of a punch that has no other connection.
-        await using Libp2pHost relay = await RelayHostTests.StartRelayAsync();
-        await using Libp2pHost a = await RelayHostTests.StartPeerAsync(holePunching: true);
-        await using Libp2pHost b = await RelayHostTests.StartPeerAsync();
         using var cts = new CancellationTokenSource(s_timeout);
-        await using RelayReservationLease lease = await b.ReserveAsync(HostFixture.AddressOf(relay, false), cts.Token);
-        Task<HostEvent> relayedAtB = HostFixture.NextEventAsync(
-            b, e => e.Kind == HostEventKind.ConnectionOpened && e.Connection!.RemotePeer == a.PeerId && e.Connection.IsRelayed, cts.Token);
-        await a.DialAsync(lease.CircuitAddresses[0], cts.Token);
-        Libp2pConnection circuitAtB = (await relayedAtB).Connection!;
+        await using ManualB world = await ManualB.StartAsync(cts.Token);
+        (Libp2pHost a, Libp2pHost b, Libp2pConnection circuitAtB) = (world.A, world.B, world.CircuitAtB);
 
         Task<HostEvent> directAtA = HostFixture.NextEventAsync(
             a, e => e.Kind == HostEventKind.ConnectionOpened && e.Connection!.RemotePeer == b.PeerId && !e.Connection.IsRelayed, cts.Token);
@@ -168,5 +156,43 @@ public sealed class HolePunchTests
         HostException ex = await Assert.ThrowsAsync<HostException>(() => b.HolePunchAsync(relayedAtB, cts.Token));
         Assert.Equal(HostError.HolePunchFailed, ex.Error);
         Assert.False(relayedAtB.IsClosed);
+    }
+
+    /// <summary>A (hole punching on) dialled B through a relay; B plays its DCUtR side by hand on <see cref="CircuitAtB"/>.</summary>
+    private sealed class ManualB : IAsyncDisposable
+    {
+        private readonly Libp2pHost _relay;
+        private readonly RelayReservationLease _lease;
+
+        private ManualB(Libp2pHost relay, Libp2pHost a, Libp2pHost b, RelayReservationLease lease, Libp2pConnection circuitAtB)
+        {
+            (_relay, A, B, _lease, CircuitAtB) = (relay, a, b, lease, circuitAtB);
+        }
+
+        internal Libp2pHost A { get; }
+
+        internal Libp2pHost B { get; }
+
+        internal Libp2pConnection CircuitAtB { get; }
+
+        internal static async Task<ManualB> StartAsync(CancellationToken cancellationToken)
+        {
+            Libp2pHost relay = await RelayHostTests.StartRelayAsync();
+            Libp2pHost a = await RelayHostTests.StartPeerAsync(holePunching: true);
+            Libp2pHost b = await RelayHostTests.StartPeerAsync();
+            RelayReservationLease lease = await b.ReserveAsync(HostFixture.AddressOf(relay, false), cancellationToken);
+            Task<HostEvent> relayedAtB = HostFixture.NextEventAsync(
+                b, e => e.Kind == HostEventKind.ConnectionOpened && e.Connection!.RemotePeer == a.PeerId && e.Connection.IsRelayed, cancellationToken);
+            await a.DialAsync(lease.CircuitAddresses[0], cancellationToken);
+            return new ManualB(relay, a, b, lease, (await relayedAtB).Connection!);
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            await _lease.DisposeAsync();
+            await B.DisposeAsync();
+            await A.DisposeAsync();
+            await _relay.DisposeAsync();
+        }
     }
 }

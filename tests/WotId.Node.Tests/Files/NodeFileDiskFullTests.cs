@@ -42,11 +42,7 @@ public sealed class NodeFileDiskFullTests
             await using WotIdNode alice = await WotIdNode.StartAsync(alicePro, aliceOptions, TestProfiles.Ct);
             await using WotIdNode bob = await WotIdNode.StartAsync(bobPro, FileWorld.Options(world), TestProfiles.Ct);
             await using var bobEvents = new EventRecorder(bob);
-            await RuntimeWorld.IntroduceAsync(alice, "bob", bob, "alice");
-            string source = FileWorld.MakeFile(FileWorld.Folder(world, "src"), "video.mp4", 3 << 20);
-            string id = (await alice.SendFileAsync("bob", source, TestProfiles.Ct)).Id;
-            await FileWorld.WaitAsync(bob, id, t => t.State == FileTransferStates.Offered);
-            await bob.AcceptFileAsync(id, FileWorld.Folder(world, "downloads"), TestProfiles.Ct);
+            (string source, string id) = await OfferThreeMebibytesAsync(world, alice, bob);
 
             FileTransferSummary paused = await FileWorld.WaitAsync(bob, id, t => t.State == FileTransferStates.Interrupted && t.Reason == "disk_full");
             Assert.Equal(0, paused.Transferred);
@@ -101,11 +97,7 @@ public sealed class NodeFileDiskFullTests
             await using WotIdNode alice = await WotIdNode.StartAsync(alicePro, FileWorld.Options(world), TestProfiles.Ct);
             await using WotIdNode bob = await WotIdNode.StartAsync(bobPro, bobOptions, TestProfiles.Ct);
             await using var bobEvents = new EventRecorder(bob);
-            await RuntimeWorld.IntroduceAsync(alice, "bob", bob, "alice");
-            string source = FileWorld.MakeFile(FileWorld.Folder(world, "src"), "video.mp4", 3 << 20);
-            string id = (await alice.SendFileAsync("bob", source, TestProfiles.Ct)).Id;
-            await FileWorld.WaitAsync(bob, id, t => t.State == FileTransferStates.Offered);
-            await bob.AcceptFileAsync(id, FileWorld.Folder(world, "downloads"), TestProfiles.Ct);
+            (string source, string id) = await OfferThreeMebibytesAsync(world, alice, bob);
 
             FileTransferSummary full = await FileWorld.WaitAsync(bob, id, t => t.State == FileTransferStates.Interrupted && t.Reason == "disk_full");
             long durable = full.Transferred;
@@ -129,6 +121,17 @@ public sealed class NodeFileDiskFullTests
         {
             await RunAsync("umount", "-l", partials);
         }
+    }
+
+    /// <summary>Introduces Alice and Bob, and Alice offers a 3 MiB file that Bob accepts; returns its source and id.</summary>
+    private static async Task<(string Source, string Id)> OfferThreeMebibytesAsync(RuntimeWorld world, WotIdNode alice, WotIdNode bob)
+    {
+        await RuntimeWorld.IntroduceAsync(alice, "bob", bob, "alice");
+        string source = FileWorld.MakeFile(FileWorld.Folder(world, "src"), "video.mp4", 3 << 20);
+        string id = (await alice.SendFileAsync("bob", source, TestProfiles.Ct)).Id;
+        await FileWorld.WaitAsync(bob, id, t => t.State == FileTransferStates.Offered);
+        await bob.AcceptFileAsync(id, FileWorld.Folder(world, "downloads"), TestProfiles.Ct);
+        return (source, id);
     }
 
     /// <summary>Mounts a tmpfs of <paramref name="size"/> on <paramref name="folder"/>, or skips with the reason.</summary>
