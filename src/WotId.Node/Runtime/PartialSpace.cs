@@ -41,6 +41,10 @@ internal static class PartialSpace
         return free >= rest - Math.Min(rest, reclaimed);
     }
 
+    /// <summary><see cref="RestFits"/> for the partial file at <paramref name="partialPath"/> and its file system now.</summary>
+    internal static bool RestFitsNow(long size, long durable, string partialPath) =>
+        RestFits(size, durable, File.Exists(partialPath) ? new FileInfo(partialPath).Length : 0, Available(Path.GetDirectoryName(partialPath)!));
+
     /// <summary>Throws <see cref="FileTransferError.DiskFull"/> when the rest of the file does not fit (see <see cref="RestFits"/>).</summary>
     internal static void EnsureRestFits(long size, long durable, string partialPath)
     {

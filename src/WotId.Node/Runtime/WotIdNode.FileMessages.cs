@@ -122,6 +122,16 @@ public sealed partial class WotIdNode
                 _filesAwaitingReceipt.TryRemove(id, out _);
                 StartSending(t);
                 break;
+            case WotMessageTypes.FilePause:
+                // The receiver cannot take the bytes: a stream still running ends (it would be refused anyway), and none
+                // starts until the receiver's next file.accept.
+                await _fileTasks.CancelAsync(id, TimeSpan.FromSeconds(5)).ConfigureAwait(false);
+                if (_profile.Files.Get(id) is { State: FileTransferStates.Interrupted } paused)
+                {
+                    PublishInterrupted(c, paused);
+                }
+
+                break;
             case WotMessageTypes.FileDecline:
                 PublishEnded(c, t, t.Reason ?? "declined");
                 break;

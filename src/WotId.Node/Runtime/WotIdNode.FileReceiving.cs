@@ -8,6 +8,7 @@
 // the destination under a sanitised, free name and sends file.received; a mismatch fails the transfer, deletes the
 // partial file and sends file.cancel.
 using System;
+using System.Collections.Generic;
 using System.IO;
 using System.Security.Cryptography;
 using System.Threading;
@@ -62,7 +63,10 @@ public sealed partial class WotIdNode
             // there is space again. The reason shows in `wotid files` while the transfer waits.
             outcome = FileTransferException.Token(e.Error);
             stream.Abort();
-            TryMarkInterrupted(id, outcome);
+            if (TryMarkInterrupted(id, outcome))
+            {
+                await AskToPauseAsync(id, outcome).ConfigureAwait(false); // news: the sender waits for this node's file.accept
+            }
         }
         catch (FileTransferException e) when (id is not null && e.Error is FileTransferError.Authentication or FileTransferError.Malformed or FileTransferError.WriteFailed)
         {
@@ -83,6 +87,47 @@ public sealed partial class WotIdNode
         finally
         {
             Log.FileTransfer(_logger, named, "receiving stream", outcome);
+        }
+    }
+
+    /// <summary>Queues file.pause (<paramref name="reason"/>) to the sender of incoming transfer <paramref name="id"/>; a failure is logged.</summary>
+    private async Task AskToPauseAsync(string id, string reason)
+    {
+        try
+        {
+            if (_profile.Files.Get(id) is { } t && _profile.Contacts.Get(t.ContactId) is { } sender)
+            {
+                await QueueFileMessageAsync(sender, WotMessageTypes.FilePause, new Dictionary<string, object> { ["file_id"] = id, ["reason"] = reason },
+                    _stop.Token).ConfigureAwait(false);
+            }
+        }
+        catch (Exception e) when (e is IOException or OperationCanceledException or ObjectDisposedException or Profile.ProfileException
+            or Microsoft.Data.Sqlite.SqliteException or NodeException)
+        {
+            Log.FileTransfer(_logger, id, "file.pause not queued", e.Message);
+        }
+    }
+
+    /// <summary>
+    /// Outbox loop: incoming transfers paused for disk_full whose rest now fits get their reason cleared and their
+    /// sender asked to go on (file.accept with the durable offset), which starts its stream at once.
+    /// </summary>
+    private async Task ResumeIncomingFilesWithSpaceAsync(CancellationToken cancellationToken)
+    {
+        string diskFull = FileTransferException.Token(FileTransferError.DiskFull);
+        foreach (FileTransferRecord t in _profile.Files.Unfinished())
+        {
+            if (t.IsOutgoing || t.State != FileTransferStates.Interrupted || t.Reason != diskFull || _fileTasks.IsRunning(t.Id)
+                || !PartialSpace.RestFitsNow(t.Size, t.Transferred, PartialPath(t.Id)) || _profile.Contacts.Get(t.ContactId) is not { } sender)
+            {
+                continue;
+            }
+
+            if (_profile.Files.ClearReason(t.Id))
+            {
+                await QueueFileMessageAsync(sender, WotMessageTypes.FileAccept, new Dictionary<string, object> { ["file_id"] = t.Id, ["offset"] = t.Transferred },
+                    cancellationToken).ConfigureAwait(false);
+            }
         }
     }
 

@@ -27,9 +27,10 @@ public sealed partial class WotIdNode
     /// <summary>Starts the sending stream of outgoing <paramref name="t"/> unless it runs or the limits are reached (it is retried).</summary>
     private void StartSending(FileTransferRecord t)
     {
-        if (!t.IsOutgoing || t.State is not (FileTransferStates.Transferring or FileTransferStates.Interrupted) || _stop.IsCancellationRequested)
+        if (!t.IsOutgoing || t.State is not (FileTransferStates.Transferring or FileTransferStates.Interrupted) || _stop.IsCancellationRequested
+            || (t.State == FileTransferStates.Interrupted && t.Reason?.StartsWith(FileTransferStore.PausedByReceiver, StringComparison.Ordinal) == true))
         {
-            return;
+            return; // (paused by the receiver's file.pause: its next file.accept starts the stream)
         }
 
         FileTasks.Lease? lease = _fileTasks.TryBegin(t.Id, t.ContactId, outgoing: true, FileProtocol.MaxConcurrentSendsPerContact, FileProtocol.MaxConcurrentSends, _stop.Token);
@@ -78,7 +79,13 @@ public sealed partial class WotIdNode
             Libp2pStream stream = await connection.OpenStreamAsync(FileProtocol.ProtocolId, cancellationToken).ConfigureAwait(false);
             await using (stream.ConfigureAwait(false))
             {
-                _profile.Files.Move(id, [FileTransferStates.Interrupted], FileTransferStates.Transferring);
+                if (!_profile.Files.TryResumeSending(id) && _profile.Files.Get(id) is { State: FileTransferStates.Interrupted })
+                {
+                    stream.Abort(); // a file.pause arrived since this stream was started: the receiver's file.accept restarts it
+                    outcome = "paused by the receiver";
+                    return;
+                }
+
                 await SendOnStreamAsync(stream, file, t, c, cancellationToken).ConfigureAwait(false);
             }
         }
@@ -102,22 +109,21 @@ public sealed partial class WotIdNode
 
     /// <summary>
     /// Marks a running transfer interrupted (with <paramref name="reason"/>, an interrupted one too, so that disk_full
-    /// shows) and raises file.interrupted when that is news (<see cref="PublishInterrupted"/>).
+    /// shows) and raises file.interrupted when that is news (<see cref="PublishInterrupted"/>); returns whether it was.
     /// </summary>
-    private void TryMarkInterrupted(string id, string? reason = null)
+    private bool TryMarkInterrupted(string id, string? reason = null)
     {
         try
         {
             string[] from = reason is null ? [FileTransferStates.Transferring] : [FileTransferStates.Transferring, FileTransferStates.Interrupted];
-            if (_profile.Files.Move(id, from, FileTransferStates.Interrupted, reason)
-                && _profile.Files.Get(id) is { State: FileTransferStates.Interrupted } t && _profile.Contacts.Get(t.ContactId) is { } c)
-            {
-                PublishInterrupted(c, t);
-            }
+            return _profile.Files.Move(id, from, FileTransferStates.Interrupted, reason)
+                && _profile.Files.Get(id) is { State: FileTransferStates.Interrupted } t && _profile.Contacts.Get(t.ContactId) is { } c
+                && PublishInterrupted(c, t);
         }
         catch (Exception e) when (e is Profile.ProfileException or Microsoft.Data.Sqlite.SqliteException or ObjectDisposedException)
         {
             Log.FileTransfer(_logger, id, "state not recorded", e.Message);
+            return false;
         }
     }
 

@@ -189,17 +189,19 @@ public sealed partial class WotIdNode
     /// <summary>
     /// file.interrupted for <paramref name="t"/>, unless the last one for it said the same (reason and bytes): a sender
     /// retrying every OutboxRetryInterval against a full disk, or a stream that breaks again before any progress, raises
-    /// it once. At most one remembered entry per unfinished transfer; forgotten when it completes or ends.
+    /// it once. At most one remembered entry per unfinished transfer; forgotten when it completes or ends. Returns
+    /// whether it raised the event.
     /// </summary>
-    private void PublishInterrupted(Contact c, FileTransferRecord t)
+    private bool PublishInterrupted(Contact c, FileTransferRecord t)
     {
         (string?, long) said = (t.Reason, t.Transferred);
         if (_interruptionsAnnounced.TryGetValue(t.Id, out (string?, long) last) && last == said)
         {
-            return;
+            return false;
         }
 
         _interruptionsAnnounced[t.Id] = said;
         _events.Publish(new NodeEvent(NodeEventKinds.FileInterrupted, _time.GetUtcNow(), c.Name, c.PeerId, Reason: t.Reason, FileId: t.Id, Bytes: t.Transferred, Size: t.Size));
+        return true;
     }
 }

@@ -136,6 +136,7 @@ public sealed partial class WotIdNode
             case WotMessageTypes.FileDecline:
             case WotMessageTypes.FileCancel:
             case WotMessageTypes.FileReceived:
+            case WotMessageTypes.FilePause:
                 await OnFileMessageAsync(opened, message, cancellationToken).ConfigureAwait(false);
                 break;
         }

@@ -14,7 +14,13 @@ internal sealed partial class FileTransferStore
 {
     /// <summary>Whether <paramref name="type"/> is a file message this store applies.</summary>
     internal static bool IsFileMessage(string type) => type is WotMessageTypes.FileOffer or WotMessageTypes.FileAccept
-        or WotMessageTypes.FileDecline or WotMessageTypes.FileCancel or WotMessageTypes.FileReceived;
+        or WotMessageTypes.FileDecline or WotMessageTypes.FileCancel or WotMessageTypes.FileReceived or WotMessageTypes.FilePause;
+
+    /// <summary>
+    /// The start of the reason an outgoing transfer gets from a file.pause (<c>receiver_disk_full</c>): while it has one,
+    /// the sender starts no stream for it; the receiver's next file.accept (a move to transferring) clears it.
+    /// </summary>
+    internal const string PausedByReceiver = "receiver_";
 
     /// <summary>
     /// Applies a schema-valid file message from <paramref name="contactId"/>: a file.offer becomes an incoming row in
@@ -63,6 +69,9 @@ internal sealed partial class FileTransferStore
                 bool failed = reason is not null && reason != "cancelled";
                 return Move(c, t, id, contactId, null, outgoingOpen, failed ? FileTransferStates.Failed : FileTransferStates.Cancelled,
                     reason ?? "cancelled_by_contact");
+            case WotMessageTypes.FilePause:
+                return Move(c, t, id, contactId, FileTransferDirections.Outgoing, [FileTransferStates.Transferring, FileTransferStates.Interrupted],
+                    FileTransferStates.Interrupted, PausedByReceiver + reason);
             case WotMessageTypes.FileReceived:
                 FileTransferRecord? done = Get(c, t, id);
                 return done is not null && string.Equals(done.Blake3, p.GetProperty("blake3").GetString(), StringComparison.Ordinal)

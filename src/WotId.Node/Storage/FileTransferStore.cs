@@ -112,6 +112,19 @@ internal sealed partial class FileTransferStore
         return true;
     }
 
+    /// <summary>
+    /// Moves an interrupted outgoing transfer back to transferring when its stream starts, unless the receiver paused it
+    /// (<see cref="PausedByReceiver"/>: only its file.accept resumes it); returns whether it moved.
+    /// </summary>
+    internal bool TryResumeSending(string id) => _db.Write((c, t) => ProfileDatabase.Execute(c, t,
+        "UPDATE file_transfers SET state = $2, reason = NULL, updated_at = $3 WHERE id = $1 AND state = $4 AND (reason IS NULL OR substr(reason, 1, length($5)) <> $5)",
+        id, FileTransferStates.Transferring, Now(), FileTransferStates.Interrupted, PausedByReceiver) == 1);
+
+    /// <summary>Clears the reason of an interrupted transfer (a disk_full that no longer holds); returns whether it had one.</summary>
+    internal bool ClearReason(string id) => _db.Write((c, t) => ProfileDatabase.Execute(c, t,
+        "UPDATE file_transfers SET reason = NULL, updated_at = $2 WHERE id = $1 AND state = $3 AND reason IS NOT NULL",
+        id, Now(), FileTransferStates.Interrupted) == 1);
+
     /// <summary>Records progress of an unfinished transfer: bytes durable (incoming) or acknowledged (outgoing).</summary>
     internal bool SetTransferred(string id, long transferred) => _db.Write((c, t) => ProfileDatabase.Execute(c, t,
         "UPDATE file_transfers SET transferred = $2, updated_at = $3 WHERE id = $1 AND state IN ($4, $5)",

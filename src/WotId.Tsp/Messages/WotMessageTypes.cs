@@ -51,10 +51,13 @@ public static class WotMessageTypes
     /// <summary>The whole file arrived and its hash matched.</summary>
     public const string FileReceived = "file.received";
 
+    /// <summary>The receiver cannot take the file's bytes now (e.g. its disk is full): send nothing until its next file.accept.</summary>
+    public const string FilePause = "file.pause";
+
     /// <summary>Every type, in documentation order.</summary>
     public static IReadOnlyList<string> All { get; } =
     [
         ChatText, VcOffer, VcRequest, VcShare, TrustAssertion, DeviceCommand,
-        ReceiptDelivered, ReceiptRead, FileOffer, FileAccept, FileChunk, FileDone, FileDecline, FileCancel, FileReceived,
+        ReceiptDelivered, ReceiptRead, FileOffer, FileAccept, FileChunk, FileDone, FileDecline, FileCancel, FileReceived, FilePause,
     ];
 }

@@ -40,6 +40,8 @@ public sealed class EventTextTests
         string full = EventText.Format(new NodeEvent(NodeEventKinds.FileInterrupted, At, Contact: "alice", FileId: id, Reason: "disk_full", Bytes: 1 << 20, Size: 3 << 20));
         string away = EventText.Format(new NodeEvent(NodeEventKinds.FileInterrupted, At, Contact: "bob", FileId: id, Bytes: 1 << 20, Size: 3 << 20));
         Assert.Contains("file 4cdbbda5: paused at " + TransferText.Size(1 << 20) + " of " + TransferText.Size(3 << 20) + ": no space left on this disk", full, StringComparison.Ordinal);
+        string theirs = EventText.Format(new NodeEvent(NodeEventKinds.FileInterrupted, At, Contact: "bob", FileId: id, Reason: "receiver_disk_full", Bytes: 1 << 20, Size: 3 << 20));
+        Assert.Contains("file 4cdbbda5: paused at " + TransferText.Size(1 << 20) + " of " + TransferText.Size(3 << 20) + ": bob's disk has no space for the rest", theirs, StringComparison.Ordinal);
         Assert.Contains("file 4cdbbda5: interrupted at " + TransferText.Size(1 << 20) + " of " + TransferText.Size(3 << 20) + "; it resumes when bob is reachable again", away, StringComparison.Ordinal);
     }
 }

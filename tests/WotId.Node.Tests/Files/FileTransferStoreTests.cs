@@ -50,6 +50,35 @@ public sealed class FileTransferStoreTests
     }
 
     [Fact]
+    public async Task AFilePauseHoldsTheOutgoingTransferUntilTheNextAccept()
+    {
+        using var t = new TestProfiles();
+        using NodeProfile p = await t.CreateAsync("alice", mailbox: false);
+        long bob = p.Contacts.Add("bob", "did:key:zBob", "P", []).Id;
+        long eve = p.Contacts.Add("eve", "did:key:zEve", "E", []).Id;
+        p.Files.Insert(Record("out-1", bob, FileTransferDirections.Outgoing, 3L << 20, FileTransferStates.Transferring), new byte[32]);
+        p.Files.Insert(Record("in-1", bob, FileTransferDirections.Incoming, 3L << 20, FileTransferStates.Transferring), new byte[32]);
+
+        Assert.False(Apply(p, eve, WotMessageTypes.FilePause, new() { ["file_id"] = "out-1", ["reason"] = "disk_full" }));
+        Assert.False(Apply(p, bob, WotMessageTypes.FilePause, new() { ["file_id"] = "in-1", ["reason"] = "disk_full" })); // only the receiver pauses
+        Assert.True(Apply(p, bob, WotMessageTypes.FilePause, new() { ["file_id"] = "out-1", ["reason"] = "disk_full" }));
+        Assert.Equal((FileTransferStates.Interrupted, "receiver_disk_full"), (p.Files.Get("out-1")!.State, p.Files.Get("out-1")!.Reason));
+        Assert.Equal(FileTransferStates.Transferring, p.Files.Get("in-1")!.State);
+        Assert.False(p.Files.TryResumeSending("out-1")); // a stream started before the pause arrived does not undo it
+        Assert.Equal("receiver_disk_full", p.Files.Get("out-1")!.Reason);
+
+        Assert.True(Apply(p, bob, WotMessageTypes.FileAccept, new() { ["file_id"] = "out-1", ["offset"] = 1L << 20 }));
+        Assert.Equal((FileTransferStates.Transferring, (string?)null, 1L << 20), (p.Files.Get("out-1")!.State, p.Files.Get("out-1")!.Reason, p.Files.Get("out-1")!.Transferred));
+        Assert.True(p.Files.Move("out-1", [FileTransferStates.Transferring], FileTransferStates.Interrupted)); // a broken stream
+        Assert.True(p.Files.TryResumeSending("out-1"));
+        Assert.Equal(FileTransferStates.Transferring, p.Files.Get("out-1")!.State);
+        Assert.True(p.Files.Move("in-1", [FileTransferStates.Transferring], FileTransferStates.Interrupted, "disk_full"));
+        Assert.True(p.Files.ClearReason("in-1"));
+        Assert.Equal((FileTransferStates.Interrupted, (string?)null), (p.Files.Get("in-1")!.State, p.Files.Get("in-1")!.Reason));
+        Assert.False(p.Files.ClearReason("in-1"));
+    }
+
+    [Fact]
     public async Task FileMessagesApplyOnlyToTheTransfersOfTheirSender()
     {
         using var t = new TestProfiles();

@@ -1,9 +1,9 @@
 // A full disk at the receiver (docs/files.md "Resume", "States"): Bob's partial folder is a small tmpfs mounted by the
 // test (Linux, root; skipped with the reason otherwise). A file whose rest cannot fit is paused before any byte flows:
-// interrupted with disk_full, one file.interrupted event, and the sender's retries write nothing. A disk that fills up
-// during a stream (another program took the space) stops it at the write that finds no space: interrupted, not
-// failed, the durable prefix kept. Either way, once there is space the next stream goes on from the durable offset and
-// the file arrives whole.
+// interrupted with disk_full, one file.interrupted event, and a file.pause that stops the sender's retries. A disk
+// that fills up during a stream (another program took the space) stops it at the write that finds no space:
+// interrupted, not failed, the durable prefix kept, the sender paused the same way. Either way, once there is space
+// the receiver sends file.accept, and the next stream goes on from the durable offset to the whole file.
 using System;
 using System.Diagnostics;
 using System.IO;
@@ -42,25 +42,26 @@ public sealed class NodeFileDiskFullTests
             await using WotIdNode alice = await WotIdNode.StartAsync(alicePro, aliceOptions, TestProfiles.Ct);
             await using WotIdNode bob = await WotIdNode.StartAsync(bobPro, FileWorld.Options(world), TestProfiles.Ct);
             await using var bobEvents = new EventRecorder(bob);
+            await using var aliceEvents = new EventRecorder(alice);
             (string source, string id) = await OfferThreeMebibytesAsync(world, alice, bob);
 
             FileTransferSummary paused = await FileWorld.WaitAsync(bob, id, t => t.State == FileTransferStates.Interrupted && t.Reason == "disk_full");
             Assert.Equal(0, paused.Transferred);
-            // The sender retries (outbox loop, every second here); each stream is refused before RESUME.
+            // Bob's file.pause reaches Alice: her transfer is paused by the receiver, and she starts no stream while it is
+            // (her outbox loop runs every second here; before file.pause she retried every second).
+            await FileWorld.WaitAsync(alice, id, t => t.State == FileTransferStates.Interrupted && t.Reason == "receiver_disk_full");
+            await aliceEvents.WaitAsync(NodeEventKinds.FileInterrupted, e => e.FileId == id && e.Reason == "receiver_disk_full");
             int atPause = Volatile.Read(ref streams);
-            DateTime until = DateTime.UtcNow.AddSeconds(30);
-            while (Volatile.Read(ref streams) < atPause + 3)
-            {
-                Assert.True(DateTime.UtcNow < until, "the sender did not retry while the disk was full");
-                await Task.Delay(50, TestProfiles.Ct);
-            }
+            await Task.Delay(TimeSpan.FromSeconds(3), TestProfiles.Ct);
+            Assert.Equal(atPause, Volatile.Read(ref streams));
 
             Assert.True(!File.Exists(Path.Combine(partials, id)) || new FileInfo(Path.Combine(partials, id)).Length == 0, "bytes were written to a disk that could not take the file");
             NodeEvent interrupted = Assert.Single(bobEvents.All, e => e.Kind == NodeEventKinds.FileInterrupted && e.FileId == id);
             Assert.Equal(("disk_full", 0L, 3L << 20), (interrupted.Reason, interrupted.Bytes, interrupted.Size));
             Assert.DoesNotContain(bobEvents.All, e => e.Kind == NodeEventKinds.FileProgress && e.FileId == id && e.Bytes > 0);
-            Assert.NotEqual(FileTransferStates.Failed, (await FileWorld.WaitAsync(alice, id, _ => true)).State);
+            Assert.Equal("receiver_disk_full", (await FileWorld.WaitAsync(alice, id, _ => true)).Reason);
 
+            // Bob's outbox loop sees the space and sends file.accept from his durable offset; Alice's stream starts.
             Assert.Null(await RunAsync("mount", "-o", "remount,size=16m", partials));
             FileTransferSummary done = await FileWorld.WaitAsync(bob, id, t => t.State == FileTransferStates.Completed);
             Assert.Equal(SHA256.HashData(File.ReadAllBytes(source)), SHA256.HashData(File.ReadAllBytes(done.Path!)));
@@ -105,7 +106,7 @@ public sealed class NodeFileDiskFullTests
             Assert.True(new FileInfo(Path.Combine(partials, id)).Length >= durable, "the durable prefix is still on disk");
             NodeEvent interrupted = await bobEvents.WaitAsync(NodeEventKinds.FileInterrupted, e => e.FileId == id);
             Assert.Equal(("disk_full", durable), (interrupted.Reason, interrupted.Bytes));
-            Assert.NotEqual(FileTransferStates.Failed, (await FileWorld.WaitAsync(alice, id, _ => true)).State);
+            await FileWorld.WaitAsync(alice, id, t => t.State == FileTransferStates.Interrupted && t.Reason == "receiver_disk_full");
 
             int seen = bobEvents.All.Count;
             File.Delete(filler);

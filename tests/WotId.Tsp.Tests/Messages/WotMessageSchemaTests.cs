@@ -36,6 +36,7 @@ public sealed class WotMessageSchemaTests
         { "file.decline", """{"file_id":"f1","reason":"declined"}""" },
         { "file.cancel", """{"file_id":"f1"}""" },
         { "file.received", $$"""{"file_id":"f1","blake3":"{{Hash}}"}""" },
+        { "file.pause", """{"file_id":"f1","reason":"disk_full"}""" },
     };
 
     [Theory]

@@ -41,13 +41,16 @@ internal static class EventText
         return $"{time} {what}";
     }
 
-    /// <summary>"file 3f2a9c01: paused at 1.0 MB of 3.1 MB: no space left on this disk for the rest; …".</summary>
+    /// <summary>"file 3f2a9c01: paused at 1.0 MB of 3.1 MB: no space left on this disk for the rest; …" (or the contact's disk, or a broken stream).</summary>
     public static string FileInterrupted(string who, NodeEvent e)
     {
         string at = $"{TransferText.Size(e.Bytes ?? 0)} of {TransferText.Size(e.Size ?? 0)}";
-        return e.Reason == "disk_full"
-            ? $"file {Short(e.FileId)}: paused at {at}: no space left on this disk for the rest; it goes on once there is space"
-            : $"file {Short(e.FileId)}: interrupted at {at}; it resumes when {who} is reachable again";
+        return e.Reason switch
+        {
+            "disk_full" => $"file {Short(e.FileId)}: paused at {at}: no space left on this disk for the rest; it goes on once there is space",
+            "receiver_disk_full" => $"file {Short(e.FileId)}: paused at {at}: {who}'s disk has no space for the rest; it goes on once they free some",
+            _ => $"file {Short(e.FileId)}: interrupted at {at}; it resumes when {who} is reachable again",
+        };
     }
 
     /// <summary>The text with control characters (except none) replaced by U+FFFD.</summary>

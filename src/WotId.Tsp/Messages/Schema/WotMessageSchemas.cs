@@ -84,6 +84,9 @@ internal static class WotMessageSchemas
         [WotMessageTypes.FileReceived] = new(
             ("file_id", s_id, true),
             ("blake3", s_blake3, true)),
+        [WotMessageTypes.FilePause] = new(
+            ("file_id", s_id, true),
+            ("reason", s_token, true)),
     }.ToFrozenDictionary();
 
     /// <summary>The id rule (also used for the envelope).</summary>

@@ -73,7 +73,7 @@ public sealed class WebFileTests(BrowserFixture browser) : IClassFixture<Browser
     }
 
     [Fact]
-    public async Task ATransferPausedByAFullDiskSaysSoOnTheReceiversPage()
+    public async Task ATransferPausedByAFullDiskSaysSoOnBothPages()
     {
         await RunAsync(async (net, alice, bob) =>
         {
@@ -92,6 +92,12 @@ public sealed class WebFileTests(BrowserFixture browser) : IClassFixture<Browser
                 await bob.WaitForSelectorAsync($"#transfers li[data-id='{id}'][data-state='interrupted']");
                 Assert.StartsWith("paused, no space left on this disk", await bob.EvaluateExpressionAsync<string>($"document.querySelector(\"#transfers li[data-id='{id}'] .progress-text\").textContent"), StringComparison.Ordinal);
                 await bob.WaitForFunctionAsync("() => [...document.querySelectorAll('#activity li')].some(li => li.textContent.includes('is paused: no space left on this disk'))");
+
+                // And at the sender, once Bob's file.pause arrived.
+                await alice.WaitForSelectorAsync($"#transfers li.out[data-id='{id}']");
+                net.Node("alice").Raise(new NodeEvent(NodeEventKinds.FileInterrupted, DateTimeOffset.UtcNow, Contact: "bob", FileId: id, Reason: "receiver_disk_full", Bytes: 1024, Size: 4096));
+                await alice.WaitForSelectorAsync($"#transfers li[data-id='{id}'][data-state='interrupted']");
+                Assert.StartsWith("paused, bob's disk is full", await alice.EvaluateExpressionAsync<string>($"document.querySelector(\"#transfers li[data-id='{id}'] .progress-text\").textContent"), StringComparison.Ordinal);
             }
             finally
             {

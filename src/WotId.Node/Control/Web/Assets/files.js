@@ -73,7 +73,8 @@ function stateText(/** @type {Transfer} */ t, /** @type {number} */ pct) {
     case 'queued': return 'waiting until ' + t.contact + ' is reachable · ' + size(t.size);
     case 'offered': return t.direction === 'incoming' ? 'offered · ' + size(t.size) : 'waiting for ' + t.contact + ' to accept · ' + size(t.size);
     case 'transferring': return amount;
-    case 'interrupted': return (t.reason === 'disk_full' ? 'paused, no space left on this disk · ' : 'interrupted, resumes when connected · ') + amount;
+    case 'interrupted': return (t.reason === 'disk_full' ? 'paused, no space left on this disk · '
+      : t.reason === 'receiver_disk_full' ? 'paused, ' + t.contact + '\'s disk is full · ' : 'interrupted, resumes when connected · ') + amount;
     case 'completed': return 'completed and verified · ' + size(t.size);
     default: return t.state + (t.reason ? ': ' + t.reason : '');
   }
@@ -127,6 +128,7 @@ export function onFileEvent(/** @type {{kind: string, at: string, contact?: stri
         render(t);
       }
       if (e.reason === 'disk_full') page.activity((t ? t.name : 'A file') + ' is paused: no space left on this disk for the rest; it goes on once there is space', 'refused', e.at);
+      if (e.reason === 'receiver_disk_full') page.activity((t ? t.name : 'A file') + ' is paused: ' + (e.contact ?? 'the contact') + '\'s disk has no space for the rest', 'refused', e.at);
       return true;
     case 'file.completed':
     case 'file.ended':
