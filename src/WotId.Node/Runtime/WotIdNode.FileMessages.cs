@@ -120,6 +120,7 @@ public sealed partial class WotIdNode
                 _events.Publish(new NodeEvent(NodeEventKinds.FileAccepted, _time.GetUtcNow(), c.Name, c.PeerId, FileId: id, Bytes: t.Transferred, Size: t.Size));
                 // Also after a stream that ended: the receiver restarted and asks for the rest.
                 _filesAwaitingReceipt.TryRemove(id, out _);
+                _interruptionsAnnounced.TryRemove(id, out _); // going on: a later pause or break at this offset is news
                 StartSending(t);
                 break;
             case WotMessageTypes.FilePause:

@@ -125,6 +125,7 @@ public sealed partial class WotIdNode
 
             if (_profile.Files.ClearReason(t.Id))
             {
+                _interruptionsAnnounced.TryRemove(t.Id, out _); // a disk full again, even at the same offset, is news
                 await QueueFileMessageAsync(sender, WotMessageTypes.FileAccept, new Dictionary<string, object> { ["file_id"] = t.Id, ["offset"] = t.Transferred },
                     cancellationToken).ConfigureAwait(false);
             }

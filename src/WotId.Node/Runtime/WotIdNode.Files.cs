@@ -189,8 +189,8 @@ public sealed partial class WotIdNode
     /// <summary>
     /// file.interrupted for <paramref name="t"/>, unless the last one for it said the same (reason and bytes): a sender
     /// retrying every OutboxRetryInterval against a full disk, or a stream that breaks again before any progress, raises
-    /// it once. At most one remembered entry per unfinished transfer; forgotten when it completes or ends. Returns
-    /// whether it raised the event.
+    /// it once. At most one remembered entry per unfinished transfer; forgotten when it completes or ends, and when it
+    /// goes on (the sender got file.accept, the receiver found space again). Returns whether it raised the event.
     /// </summary>
     private bool PublishInterrupted(Contact c, FileTransferRecord t)
     {
