@@ -42,18 +42,21 @@ internal static class PartialSpace
     }
 
     /// <summary><see cref="RestFits"/> for the partial file at <paramref name="partialPath"/> and its file system now.</summary>
-    internal static bool RestFitsNow(long size, long durable, string partialPath) =>
-        RestFits(size, durable, File.Exists(partialPath) ? new FileInfo(partialPath).Length : 0, Available(Path.GetDirectoryName(partialPath)!));
+    internal static bool RestFitsNow(long size, long durable, string partialPath) => RestFitsNow(size, durable, partialPath, out _);
 
     /// <summary>Throws <see cref="FileTransferError.DiskFull"/> when the rest of the file does not fit (see <see cref="RestFits"/>).</summary>
     internal static void EnsureRestFits(long size, long durable, string partialPath)
     {
-        long partialLength = File.Exists(partialPath) ? new FileInfo(partialPath).Length : 0;
-        long? available = Available(Path.GetDirectoryName(partialPath)!);
-        if (!RestFits(size, durable, partialLength, available))
+        if (!RestFitsNow(size, durable, partialPath, out long? available))
         {
             throw new FileTransferException(FileTransferError.DiskFull,
                 $"the rest of the file ({size - durable} bytes) does not fit in the {available} bytes free for partial files");
         }
+    }
+
+    private static bool RestFitsNow(long size, long durable, string partialPath, out long? available)
+    {
+        available = Available(Path.GetDirectoryName(partialPath)!);
+        return RestFits(size, durable, File.Exists(partialPath) ? new FileInfo(partialPath).Length : 0, available);
     }
 }

@@ -112,10 +112,10 @@ public sealed partial class WotIdNode
     /// Outbox loop: incoming transfers paused for disk_full whose rest now fits get their reason cleared and their
     /// sender asked to go on (file.accept with the durable offset), which starts its stream at once.
     /// </summary>
-    private async Task ResumeIncomingFilesWithSpaceAsync(CancellationToken cancellationToken)
+    private async Task ResumeIncomingFilesWithSpaceAsync(IReadOnlyList<FileTransferRecord> unfinished, CancellationToken cancellationToken)
     {
         string diskFull = FileTransferException.Token(FileTransferError.DiskFull);
-        foreach (FileTransferRecord t in _profile.Files.Unfinished())
+        foreach (FileTransferRecord t in unfinished)
         {
             if (t.IsOutgoing || t.State != FileTransferStates.Interrupted || t.Reason != diskFull || _fileTasks.IsRunning(t.Id)
                 || !PartialSpace.RestFitsNow(t.Size, t.Transferred, PartialPath(t.Id)) || _profile.Contacts.Get(t.ContactId) is not { } sender)

@@ -8,6 +8,7 @@
 // fails with source_changed before the final chunk; one changed between two streams fails the receiver's hash check. A broken stream leaves the transfer
 // interrupted; the outbox loop starts it again later (StartSending is idempotent).
 using System;
+using System.Collections.Generic;
 using System.IO;
 using System.Security.Cryptography;
 using System.Threading;
@@ -28,7 +29,7 @@ public sealed partial class WotIdNode
     private void StartSending(FileTransferRecord t)
     {
         if (!t.IsOutgoing || t.State is not (FileTransferStates.Transferring or FileTransferStates.Interrupted) || _stop.IsCancellationRequested
-            || (t.State == FileTransferStates.Interrupted && t.Reason?.StartsWith(FileTransferStore.PausedByReceiver, StringComparison.Ordinal) == true))
+            || t.IsPausedByReceiver)
         {
             return; // (paused by the receiver's file.pause: its next file.accept starts the stream)
         }
@@ -45,9 +46,9 @@ public sealed partial class WotIdNode
     /// stream ended with every chunk acknowledged: they wait for file.received (or a file.accept asking for more), so a
     /// receiver busy hashing a large file is not interrupted by a new stream.
     /// </summary>
-    private void ResumeOutgoingFiles()
+    private void ResumeOutgoingFiles(IReadOnlyList<FileTransferRecord> unfinished)
     {
-        foreach (FileTransferRecord t in _profile.Files.Unfinished())
+        foreach (FileTransferRecord t in unfinished)
         {
             if (t.IsOutgoing && !_fileTasks.IsRunning(t.Id) && !_filesAwaitingReceipt.ContainsKey(t.Id))
             {

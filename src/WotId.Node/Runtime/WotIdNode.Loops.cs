@@ -60,9 +60,11 @@ public sealed partial class WotIdNode
             }
         }
 
-        // Accepted outgoing files whose stream is not running (interrupted, waiting for a slot, or after a restart).
-        ResumeOutgoingFiles();
-        await ResumeIncomingFilesWithSpaceAsync(cancellationToken).ConfigureAwait(false);
+        // Accepted outgoing files whose stream is not running (interrupted, waiting for a slot, or after a restart), and
+        // incoming ones paused for a full disk that now has the space.
+        IReadOnlyList<FileTransferRecord> unfinished = _profile.Files.Unfinished();
+        ResumeOutgoingFiles(unfinished);
+        await ResumeIncomingFilesWithSpaceAsync(unfinished, cancellationToken).ConfigureAwait(false);
         IReadOnlyList<OutboxEntry> queued = _profile.Messages.Outbox(OutboxState.Queued);
         var rounds = new List<Task>();
         foreach (IGrouping<long, OutboxEntry> group in queued.GroupBy(e => e.ContactId))

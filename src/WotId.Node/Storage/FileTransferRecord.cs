@@ -43,4 +43,8 @@ internal sealed record FileTransferRecord(
 
     /// <summary>Whether this node sends the file.</summary>
     internal bool IsOutgoing => Direction == Api.FileTransferDirections.Outgoing;
+
+    /// <summary>Whether the receiver's file.pause holds this outgoing transfer (<see cref="FileTransferStore.PausedByReceiver"/>).</summary>
+    internal bool IsPausedByReceiver => State == Api.FileTransferStates.Interrupted
+        && Reason?.StartsWith(FileTransferStore.PausedByReceiver, StringComparison.Ordinal) == true;
 }
