@@ -22,6 +22,12 @@ internal sealed class FileUploads(IWotIdNode node, string home, long maxBytes)
 
     private const int BufferBytes = 256 * 1024;
 
+    /// <summary>
+    /// How much of a chunked body past the limit is read and dropped before the 413, so that a client still sending
+    /// reads the answer instead of a reset connection (HTTP/1.1 has no way to stop it); a longer body is cut off.
+    /// </summary>
+    private const long OverLimitDrainBytes = 1 << 20;
+
     /// <summary>Where uploads are kept: <c>&lt;home&gt;/files/outgoing</c>.</summary>
     public string Directory { get; } = Path.Combine(home, "files", "outgoing");
 
@@ -45,7 +51,7 @@ internal sealed class FileUploads(IWotIdNode node, string home, long maxBytes)
 
         if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
         {
-            limit.MaxRequestBodySize = maxBytes;
+            limit.MaxRequestBodySize = maxBytes <= long.MaxValue - OverLimitDrainBytes ? maxBytes + OverLimitDrainBytes : long.MaxValue;
         }
 
         await RemoveEndedAsync(cancellationToken).ConfigureAwait(false);
@@ -99,6 +105,11 @@ internal sealed class FileUploads(IWotIdNode node, string home, long maxBytes)
                 total += read;
                 if (total > maxBytes)
                 {
+                    // Past the limit: the rest is dropped (Kestrel ends it at OverLimitDrainBytes more), then the 413.
+                    while (await body.ReadAsync(buffer, cancellationToken).ConfigureAwait(false) > 0)
+                    {
+                    }
+
                     return false;
                 }
 
