@@ -111,6 +111,8 @@ internal static class FileNames
     }
 
     /// <summary>Moves <paramref name="source"/> to <paramref name="candidate"/>; false when that name was taken in the meantime (never overwritten).</summary>
+    /// <exception cref="FileTransferException"><see cref="FileTransferError.DestinationFull"/>: the destination is on another
+    /// file system, and the copy the move makes there found it full (the part copied is removed, the source stays).</exception>
     internal static bool TryMoveTo(string source, string candidate)
     {
         try
@@ -118,9 +120,31 @@ internal static class FileNames
             File.Move(source, candidate, overwrite: false);
             return true;
         }
+        catch (IOException e) when (FileTransferException.WriteError(e) == FileTransferError.DiskFull)
+        {
+            // Not a taken name: the name was free, so what is there now is the cut-short copy of this move.
+            if (File.Exists(source))
+            {
+                TryDelete(candidate);
+            }
+
+            throw new FileTransferException(FileTransferError.DestinationFull, "the destination folder's file system has no space for the file", e);
+        }
         catch (IOException) when (File.Exists(candidate) || Directory.Exists(candidate))
         {
             return false;
+        }
+    }
+
+    private static void TryDelete(string path)
+    {
+        try
+        {
+            File.Delete(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // Left behind; the transfer's state says why.
         }
     }
 

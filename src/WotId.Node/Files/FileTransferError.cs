@@ -30,4 +30,10 @@ internal enum FileTransferError
     /// what is durable stays, and the next stream (the sender retries) goes on from there once space is back.
     /// </summary>
     DiskFull,
+
+    /// <summary>
+    /// The verified file does not fit in the destination folder's file system (another one than the partial folder's):
+    /// the transfer is interrupted with the whole verified file kept in the profile, and moved once there is space.
+    /// </summary>
+    DestinationFull,
 }

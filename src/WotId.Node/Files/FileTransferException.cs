@@ -26,6 +26,7 @@ internal sealed class FileTransferException : IOException
         FileTransferError.UnknownTransfer => "unknown_transfer",
         FileTransferError.WriteFailed => "write_failed",
         FileTransferError.DiskFull => "disk_full",
+        FileTransferError.DestinationFull => "destination_full",
         _ => "unknown",
     };
 

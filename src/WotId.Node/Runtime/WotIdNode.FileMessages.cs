@@ -154,8 +154,9 @@ public sealed partial class WotIdNode
     /// <summary>
     /// At start (docs/files.md "Resume"): streams that were running are interrupted; an offer recorded but not queued
     /// (killed in between) is queued; an incoming transfer whose verified file already reached its destination is
-    /// completed (killed between the move and the record); each other interrupted incoming transfer asks its sender to
-    /// resume (file.accept with the durable offset); partial files of finished or unknown transfers are deleted.
+    /// completed (killed between the move and the record); a verified file waiting for space at its destination waits
+    /// for the outbox loop; each other interrupted incoming transfer asks its sender to resume (file.accept with the
+    /// durable offset); partial files of finished or unknown transfers are deleted.
     /// </summary>
     private async Task RecoverFileTransfersAsync(CancellationToken cancellationToken)
     {
@@ -175,7 +176,7 @@ public sealed partial class WotIdNode
             {
                 await QueueFileMessageAsync(c, WotMessageTypes.FileOffer, OfferPayload(t), cancellationToken, t.Id).ConfigureAwait(false);
             }
-            else if (!t.IsOutgoing && t.State is FileTransferStates.Transferring or FileTransferStates.Interrupted
+            else if (!t.IsOutgoing && t.State is FileTransferStates.Transferring or FileTransferStates.Interrupted && !IsVerifiedAwaitingDestination(t)
                 && !await TryCompleteMovedAsync(t, c, cancellationToken).ConfigureAwait(false))
             {
                 await QueueFileMessageAsync(c, WotMessageTypes.FileAccept, new Dictionary<string, object> { ["file_id"] = t.Id, ["offset"] = t.Transferred }, cancellationToken)

@@ -57,10 +57,11 @@ public sealed partial class WotIdNode
                 ?? throw new IOException("too many file streams");
             outcome = await ReceiveOnStreamAsync(stream, hello, t, c, lease.Token).ConfigureAwait(false);
         }
-        catch (FileTransferException e) when (id is not null && e.Error == FileTransferError.DiskFull)
+        catch (FileTransferException e) when (id is not null && e.Error is FileTransferError.DiskFull or FileTransferError.DestinationFull)
         {
             // Not a failure: the durable prefix stays, and the sender's next stream (outbox loop) goes on from it once
-            // there is space again. The reason shows in `wotid files` while the transfer waits.
+            // there is space again; a verified file that the destination cannot take waits in the profile, and the
+            // outbox loop moves it there once it can. The reason shows in `wotid files` while the transfer waits.
             outcome = FileTransferException.Token(e.Error);
             stream.Abort();
             if (TryMarkInterrupted(id, outcome))
@@ -110,19 +111,32 @@ public sealed partial class WotIdNode
 
     /// <summary>
     /// Outbox loop: incoming transfers paused for disk_full whose rest now fits get their reason cleared and their
-    /// sender asked to go on (file.accept with the durable offset), which starts its stream at once.
+    /// sender asked to go on (file.accept with the durable offset), which starts its stream at once; verified files
+    /// paused for destination_full are moved to their destination once it has the space (<see cref="TryMoveVerifiedAsync"/>).
     /// </summary>
     private async Task ResumeIncomingFilesWithSpaceAsync(IReadOnlyList<FileTransferRecord> unfinished, CancellationToken cancellationToken)
     {
         string diskFull = FileTransferException.Token(FileTransferError.DiskFull);
         foreach (FileTransferRecord t in unfinished)
         {
-            if (t.IsOutgoing || t.State != FileTransferStates.Interrupted || t.Reason != diskFull || _fileTasks.IsRunning(t.Id)
-                || !PartialSpace.RestFitsNow(t.Size, t.Transferred, PartialPath(t.Id)) || _profile.Contacts.Get(t.ContactId) is not { } sender)
+            if (t.IsOutgoing || t.State != FileTransferStates.Interrupted || _fileTasks.IsRunning(t.Id) || _profile.Contacts.Get(t.ContactId) is not { } sender)
             {
                 continue;
             }
 
+            if (IsVerifiedAwaitingDestination(t))
+            {
+                await TryMoveVerifiedAsync(t, sender).ConfigureAwait(false);
+                continue;
+            }
+
+            if (t.Reason != diskFull && t.Reason != FileTransferException.Token(FileTransferError.DestinationFull)
+                || !PartialSpace.RestFitsNow(t.Size, t.Transferred, PartialPath(t.Id)))
+            {
+                continue;
+            }
+
+            // (destination_full without the whole verified file in the profile: received again, then verified again.)
             if (_profile.Files.ClearReason(t.Id))
             {
                 _interruptionsAnnounced.TryRemove(t.Id, out _); // a disk full again, even at the same offset, is news
@@ -130,6 +144,49 @@ public sealed partial class WotIdNode
                     cancellationToken).ConfigureAwait(false);
             }
         }
+    }
+
+    /// <summary>
+    /// An incoming transfer paused for destination_full whose whole verified file is still in the partial folder: it
+    /// needs no byte from the sender, only space at the destination.
+    /// </summary>
+    private bool IsVerifiedAwaitingDestination(FileTransferRecord t) =>
+        !t.IsOutgoing && t.State == FileTransferStates.Interrupted && t.Reason == FileTransferException.Token(FileTransferError.DestinationFull)
+        && t.Transferred >= t.Size && t.Blake3.Length == FileProtocol.DigestLength * 2
+        && new FileInfo(PartialPath(t.Id)) is { Exists: true } partial && partial.Length == t.Size;
+
+    /// <summary>
+    /// Moves the verified file of <paramref name="t"/> (paused for destination_full) to its destination when the
+    /// destination's file system has room for it now (or says nothing about its room), then completes the transfer and
+    /// sends file.received; a destination still full leaves it paused. A lease on the transfer keeps a stream out meanwhile.
+    /// </summary>
+    private async Task TryMoveVerifiedAsync(FileTransferRecord t, Contact sender)
+    {
+        string directory = t.Directory ?? DownloadDirectory;
+        if (PartialSpace.Available(directory) is { } free && free < t.Size) // unknown (no folder yet, say): the move finds out
+        {
+            return;
+        }
+
+        using FileTasks.Lease? lease = _fileTasks.TryBegin(t.Id, t.ContactId, outgoing: false, FileProtocol.MaxConcurrentReceivesPerContact, FileProtocol.MaxConcurrentReceives, _stop.Token);
+        if (lease is null)
+        {
+            return;
+        }
+
+        string final;
+        try
+        {
+            final = MoveToDestination(t, PartialPath(t.Id));
+        }
+        catch (IOException e)
+        {
+            Log.FileTransfer(_logger, t.Id, "verified file not moved", e.Message);
+            return;
+        }
+
+        _options.FaultPoint?.Invoke(FaultPoints.AfterFileMove); // crash tests only
+        await CompleteIncomingAsync(t, sender, final, t.Blake3).ConfigureAwait(false);
     }
 
     private static async Task<FileStreamHello> ReadHelloAsync(Libp2pStream stream, CancellationToken cancellationToken)
@@ -155,6 +212,12 @@ public sealed partial class WotIdNode
         var layout = new FileChunkLayout(t.Size, t.ChunkSize);
         string partialPath = PartialPath(t.Id);
         Directory.CreateDirectory(Path.GetDirectoryName(partialPath)!);
+        if (IsVerifiedAwaitingDestination(t))
+        {
+            // A sender that does not know file.pause: its bytes are not needed, the destination's space is.
+            throw new FileTransferException(FileTransferError.DestinationFull, "the verified file waits for space at its destination");
+        }
+
         PartialSpace.EnsureRestFits(t.Size, t.Transferred, partialPath); // else disk_full before RESUME: nothing is written
         _profile.Files.Move(t.Id, [FileTransferStates.Interrupted], FileTransferStates.Transferring);
         string? hash; // the verified whole-file hash, null when the sender's differs from the bytes received
@@ -236,6 +299,11 @@ public sealed partial class WotIdNode
 
     private async Task CompleteIncomingAsync(FileTransferRecord t, Contact c, string path, string hash)
     {
+        if (t.Reason is not null)
+        {
+            _profile.Files.ClearReason(t.Id); // a destination_full pause no longer holds
+        }
+
         if (!_profile.Files.Move(t.Id, FileTransferStore.Open, FileTransferStates.Completed, transferred: t.Size, path: path))
         {
             return;

@@ -44,4 +44,14 @@ public sealed class EventTextTests
         Assert.Contains("file 4cdbbda5: paused at " + TransferText.Size(1 << 20) + " of " + TransferText.Size(3 << 20) + ": bob's disk has no space for the rest", theirs, StringComparison.Ordinal);
         Assert.Contains("file 4cdbbda5: interrupted at " + TransferText.Size(1 << 20) + " of " + TransferText.Size(3 << 20) + "; it resumes when bob is reachable again", away, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void AVerifiedFileWaitingForSpaceInItsDestinationSaysSoOnBothSides()
+    {
+        string id = "01a25185-4fc5-7150-a254-ccf84cdbbda5";
+        string mine = EventText.Format(new NodeEvent(NodeEventKinds.FileInterrupted, At, Contact: "alice", FileId: id, Reason: "destination_full", Bytes: 3 << 20, Size: 3 << 20));
+        string theirs = EventText.Format(new NodeEvent(NodeEventKinds.FileInterrupted, At, Contact: "bob", FileId: id, Reason: "receiver_destination_full", Bytes: 3 << 20, Size: 3 << 20));
+        Assert.Contains("file 4cdbbda5: received whole and verified (" + TransferText.Size(3 << 20) + "), but its destination folder has no space for it", mine, StringComparison.Ordinal);
+        Assert.Contains("file 4cdbbda5: bob has it whole and verified, but their destination folder has no space for it", theirs, StringComparison.Ordinal);
+    }
 }

@@ -3,7 +3,10 @@
 // interrupted with disk_full, one file.interrupted event, and a file.pause that stops the sender's retries. A disk
 // that fills up during a stream (another program took the space) stops it at the write that finds no space:
 // interrupted, not failed, the durable prefix kept, the sender paused the same way. Either way, once there is space
-// the receiver sends file.accept, and the next stream goes on from the durable offset to the whole file.
+// the receiver sends file.accept, and the next stream goes on from the durable offset to the whole file. A verified
+// file whose destination folder (another small tmpfs) has no space for it waits in the profile (destination_full, the
+// sender paused as receiver_destination_full) and is moved there once there is space, also after a restart, without
+// any byte sent again.
 using System;
 using System.Diagnostics;
 using System.IO;
@@ -121,6 +124,105 @@ public sealed class NodeFileDiskFullTests
         finally
         {
             await RunAsync("umount", "-l", partials);
+        }
+    }
+
+    [Fact]
+    public async Task AVerifiedFileWhoseDestinationIsFullWaitsInTheProfileAndIsMovedThereOnceThereIsSpace()
+    {
+        Assert.SkipUnless(OperatingSystem.IsLinux() && Environment.UserName == "root", "mounting a small tmpfs needs Linux and root");
+        using var world = new RuntimeWorld();
+        string downloads = FileWorld.Folder(world, "downloads"); // Bob's destination: another file system than his profile
+        int streams = 0;
+        NodeOptions aliceOptions = FileWorld.Options(world, fault: p =>
+        {
+            if (p == FaultPoints.BeforeFileSendStream)
+            {
+                Interlocked.Increment(ref streams);
+            }
+        });
+        (NodeProfile alicePro, _) = await world.CreateAsync("alice");
+        (NodeProfile bobPro, _) = await world.CreateAsync("bob");
+        await MountAsync(downloads, "1m");
+        try
+        {
+            await using WotIdNode alice = await WotIdNode.StartAsync(alicePro, aliceOptions, TestProfiles.Ct);
+            await using WotIdNode bob = await WotIdNode.StartAsync(bobPro, FileWorld.Options(world), TestProfiles.Ct);
+            await using var bobEvents = new EventRecorder(bob);
+            await using var aliceEvents = new EventRecorder(alice);
+            (string source, string id) = await OfferThreeMebibytesAsync(world, alice, bob);
+
+            // Every byte arrived and was verified; the move to the 1 MiB destination found no space. The file stays in
+            // Bob's profile, nothing is left half-copied in the destination, and Alice is told not to send it again.
+            FileTransferSummary waiting = await FileWorld.WaitAsync(bob, id, t => t.State == FileTransferStates.Interrupted && t.Reason == "destination_full");
+            Assert.Equal(3L << 20, waiting.Transferred);
+            Assert.Equal(3L << 20, new FileInfo(Path.Combine(FileWorld.Folder(world, "bob"), "files", "partial", id)).Length);
+            Assert.Empty(Directory.EnumerateFileSystemEntries(downloads));
+            NodeEvent interrupted = await bobEvents.WaitAsync(NodeEventKinds.FileInterrupted, e => e.FileId == id && e.Reason == "destination_full");
+            Assert.Equal((3L << 20, 3L << 20), (interrupted.Bytes, interrupted.Size));
+            await FileWorld.WaitAsync(alice, id, t => t.State == FileTransferStates.Interrupted && t.Reason == "receiver_destination_full");
+            await aliceEvents.WaitAsync(NodeEventKinds.FileInterrupted, e => e.FileId == id && e.Reason == "receiver_destination_full");
+            int atPause = Volatile.Read(ref streams);
+            await Task.Delay(TimeSpan.FromSeconds(3), TestProfiles.Ct);
+            Assert.Equal(atPause, Volatile.Read(ref streams));
+            Assert.Single(bobEvents.All, e => e.Kind == NodeEventKinds.FileInterrupted && e.FileId == id);
+
+            // Space at the destination: Bob's outbox loop moves the verified file there; no byte is sent again.
+            Assert.Null(await RunAsync("mount", "-o", "remount,size=16m", downloads));
+            FileTransferSummary done = await FileWorld.WaitAsync(bob, id, t => t.State == FileTransferStates.Completed);
+            Assert.StartsWith(downloads, done.Path, StringComparison.Ordinal);
+            Assert.Equal(SHA256.HashData(File.ReadAllBytes(source)), SHA256.HashData(File.ReadAllBytes(done.Path!)));
+            Assert.Null(done.Reason);
+            Assert.False(File.Exists(Path.Combine(FileWorld.Folder(world, "bob"), "files", "partial", id)));
+            Assert.Equal(FileTransferStates.Completed, (await FileWorld.WaitAsync(alice, id, t => t.State == FileTransferStates.Completed)).State);
+            Assert.Equal(atPause, Volatile.Read(ref streams));
+        }
+        finally
+        {
+            await RunAsync("umount", "-l", downloads);
+        }
+    }
+
+    [Fact]
+    public async Task AVerifiedFileWaitingForItsDestinationSurvivesARestartOfTheReceiverWithoutBeingSentAgain()
+    {
+        Assert.SkipUnless(OperatingSystem.IsLinux() && Environment.UserName == "root", "mounting a small tmpfs needs Linux and root");
+        using var world = new RuntimeWorld();
+        string downloads = FileWorld.Folder(world, "downloads");
+        int streams = 0;
+        NodeOptions aliceOptions = FileWorld.Options(world, fault: p =>
+        {
+            if (p == FaultPoints.BeforeFileSendStream)
+            {
+                Interlocked.Increment(ref streams);
+            }
+        });
+        (NodeProfile alicePro, _) = await world.CreateAsync("alice");
+        (NodeProfile bobPro, _) = await world.CreateAsync("bob");
+        await MountAsync(downloads, "1m");
+        try
+        {
+            await using WotIdNode alice = await WotIdNode.StartAsync(alicePro, aliceOptions, TestProfiles.Ct);
+            string source;
+            string id;
+            await using (WotIdNode bobFirst = await WotIdNode.StartAsync(bobPro, FileWorld.Options(world), TestProfiles.Ct))
+            {
+                (source, id) = await OfferThreeMebibytesAsync(world, alice, bobFirst);
+                await FileWorld.WaitAsync(bobFirst, id, t => t.State == FileTransferStates.Interrupted && t.Reason == "destination_full");
+                await FileWorld.WaitAsync(alice, id, t => t.State == FileTransferStates.Interrupted && t.Reason == "receiver_destination_full");
+            }
+
+            int atStop = Volatile.Read(ref streams);
+            Assert.Null(await RunAsync("mount", "-o", "remount,size=16m", downloads));
+            await using WotIdNode bob = await WotIdNode.StartAsync(await world.OpenAsync("bob"), FileWorld.Options(world), TestProfiles.Ct);
+            FileTransferSummary done = await FileWorld.WaitAsync(bob, id, t => t.State == FileTransferStates.Completed);
+            Assert.Equal(SHA256.HashData(File.ReadAllBytes(source)), SHA256.HashData(File.ReadAllBytes(done.Path!)));
+            Assert.Equal(FileTransferStates.Completed, (await FileWorld.WaitAsync(alice, id, t => t.State == FileTransferStates.Completed)).State);
+            Assert.Equal(atStop, Volatile.Read(ref streams)); // the restarted receiver asked for no byte
+        }
+        finally
+        {
+            await RunAsync("umount", "-l", downloads);
         }
     }
 

@@ -57,12 +57,23 @@ internal sealed class FilesCommand : NodeCommand
                 .Append(TransferText.Size(t.Size).PadLeft(10)).Append("  ")
                 .Append((TransferText.Percent(t.Transferred, t.Size).ToString(System.Globalization.CultureInfo.InvariantCulture) + "%").PadLeft(8)).Append("  ")
                 .Append(t.State);
-            if (t.Reason is not null && t.Reason != t.State && t.State is FileTransferStates.Failed or FileTransferStates.Declined or FileTransferStates.Cancelled)
+            if (t.Reason is not null && t.Reason != t.State && t.State is FileTransferStates.Failed or FileTransferStates.Declined or FileTransferStates.Cancelled
+                or FileTransferStates.Interrupted)
             {
-                sb.Append(" (").Append(EventText.Printable(t.Reason)).Append(')');
+                sb.Append(" (").Append(ReasonText(t.Reason)).Append(')');
             }
         }
 
         return sb.ToString();
     }
+
+    /// <summary>The pause reasons of an interrupted transfer in words (docs/files.md "Disk full"); other reasons as they are.</summary>
+    private static string ReasonText(string reason) => reason switch
+    {
+        "disk_full" => "no space on this disk",
+        "destination_full" => "verified; no space in its destination folder",
+        "receiver_disk_full" => "their disk is full",
+        "receiver_destination_full" => "verified; no space in their destination folder",
+        _ => EventText.Printable(reason),
+    };
 }

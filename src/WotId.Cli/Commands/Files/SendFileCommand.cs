@@ -176,9 +176,12 @@ internal sealed class SendFileCommand : NodeCommand
                     await display.ProgressAsync(e.Bytes ?? 0).ConfigureAwait(false);
                     break;
                 case NodeEventKinds.FileInterrupted when !context.Json:
-                    await display.MessageAsync(e.Reason == "receiver_disk_full"
-                        ? $"paused at {TransferText.Size(e.Bytes ?? 0)}: {offer.Contact}'s disk has no space for the rest; it goes on once they free some (Ctrl+C stops waiting; the node keeps the transfer)"
-                        : $"interrupted at {TransferText.Size(e.Bytes ?? 0)}; it resumes when {offer.Contact} can receive again (Ctrl+C stops waiting; the node keeps going)").ConfigureAwait(false);
+                    await display.MessageAsync(e.Reason switch
+                    {
+                        "receiver_disk_full" => $"paused at {TransferText.Size(e.Bytes ?? 0)}: {offer.Contact}'s disk has no space for the rest; it goes on once they free some (Ctrl+C stops waiting; the node keeps the transfer)",
+                        "receiver_destination_full" => $"{offer.Contact} has it whole and verified, but their destination folder has no space for it; it completes once they free some (Ctrl+C stops waiting; the node keeps the transfer)",
+                        _ => $"interrupted at {TransferText.Size(e.Bytes ?? 0)}; it resumes when {offer.Contact} can receive again (Ctrl+C stops waiting; the node keeps going)",
+                    }).ConfigureAwait(false);
                     break;
                 case NodeEventKinds.FileCompleted:
                     if (!context.Json)

@@ -106,6 +106,39 @@ public sealed class WebFileTests(BrowserFixture browser) : IClassFixture<Browser
         });
     }
 
+    [Fact]
+    public async Task AVerifiedFileWaitingForSpaceInItsDestinationSaysSoOnBothPages()
+    {
+        await RunAsync(async (net, alice, bob) =>
+        {
+            string file = Path.Combine(Path.GetTempPath(), "wotid-pick-" + Guid.NewGuid().ToString("N")[..8] + ".bin");
+            await File.WriteAllBytesAsync(file, new byte[4096]);
+            try
+            {
+                IElementHandle input = await alice.QuerySelectorAsync("#file-input");
+                await input.UploadFileAsync(file);
+                await bob.WaitForSelectorAsync("#transfers li.in[data-state='offered']");
+                string id = await bob.EvaluateExpressionAsync<string>("document.querySelector('#transfers li.in').dataset.id");
+
+                // What the runtime raises when the verified file does not fit in its destination folder (NodeFileDiskFullTests).
+                net.Node("bob").Raise(new NodeEvent(NodeEventKinds.FileInterrupted, DateTimeOffset.UtcNow, Contact: "alice", FileId: id, Reason: "destination_full", Bytes: 4096, Size: 4096));
+                await bob.WaitForSelectorAsync($"#transfers li[data-id='{id}'][data-state='interrupted']");
+                Assert.StartsWith("verified, waiting for space in its destination folder", await bob.EvaluateExpressionAsync<string>($"document.querySelector(\"#transfers li[data-id='{id}'] .progress-text\").textContent"), StringComparison.Ordinal);
+                await bob.WaitForFunctionAsync("() => [...document.querySelectorAll('#activity li')].some(li => li.textContent.includes('arrived whole and verified, but its destination folder has no space'))");
+
+                await alice.WaitForSelectorAsync($"#transfers li.out[data-id='{id}']");
+                net.Node("alice").Raise(new NodeEvent(NodeEventKinds.FileInterrupted, DateTimeOffset.UtcNow, Contact: "bob", FileId: id, Reason: "receiver_destination_full", Bytes: 4096, Size: 4096));
+                await alice.WaitForSelectorAsync($"#transfers li[data-id='{id}'][data-state='interrupted']");
+                Assert.StartsWith("verified by bob, waiting for space in their destination folder", await alice.EvaluateExpressionAsync<string>($"document.querySelector(\"#transfers li[data-id='{id}'] .progress-text\").textContent"), StringComparison.Ordinal);
+                await alice.WaitForFunctionAsync("() => [...document.querySelectorAll('#activity li')].some(li => li.textContent.includes('bob has wotid-pick-') && li.textContent.includes('verified, but their destination folder has no space'))");
+            }
+            finally
+            {
+                File.Delete(file);
+            }
+        });
+    }
+
     private async Task RunAsync(Func<SimulatedNetwork, IPage, IPage, Task> test, [CallerMemberName] string name = "")
     {
         SimulatedNetwork net = new();

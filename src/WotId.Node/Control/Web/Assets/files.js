@@ -74,7 +74,10 @@ function stateText(/** @type {Transfer} */ t, /** @type {number} */ pct) {
     case 'offered': return t.direction === 'incoming' ? 'offered · ' + size(t.size) : 'waiting for ' + t.contact + ' to accept · ' + size(t.size);
     case 'transferring': return amount;
     case 'interrupted': return (t.reason === 'disk_full' ? 'paused, no space left on this disk · '
-      : t.reason === 'receiver_disk_full' ? 'paused, ' + t.contact + '\'s disk is full · ' : 'interrupted, resumes when connected · ') + amount;
+      : t.reason === 'receiver_disk_full' ? 'paused, ' + t.contact + '\'s disk is full · '
+      : t.reason === 'destination_full' ? 'verified, waiting for space in its destination folder · '
+      : t.reason === 'receiver_destination_full' ? 'verified by ' + t.contact + ', waiting for space in their destination folder · '
+      : 'interrupted, resumes when connected · ') + amount;
     case 'completed': return 'completed and verified · ' + size(t.size);
     default: return t.state + (t.reason ? ': ' + t.reason : '');
   }
@@ -129,6 +132,8 @@ export function onFileEvent(/** @type {{kind: string, at: string, contact?: stri
       }
       if (e.reason === 'disk_full') page.activity((t ? t.name : 'A file') + ' is paused: no space left on this disk for the rest; it goes on once there is space', 'refused', e.at);
       if (e.reason === 'receiver_disk_full') page.activity((t ? t.name : 'A file') + ' is paused: ' + (e.contact ?? 'the contact') + '\'s disk has no space for the rest', 'refused', e.at);
+      if (e.reason === 'destination_full') page.activity((t ? t.name : 'A file') + ' arrived whole and verified, but its destination folder has no space for it; it is kept and moved there once there is space', 'refused', e.at);
+      if (e.reason === 'receiver_destination_full') page.activity((e.contact ?? 'The contact') + ' has ' + (t ? t.name : 'the file') + ' verified, but their destination folder has no space for it', 'refused', e.at);
       return true;
     case 'file.completed':
     case 'file.ended':
