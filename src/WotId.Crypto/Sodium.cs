@@ -1,6 +1,6 @@
 // P/Invoke into the libsodium that NSec.Cryptography ships (runtimes/*/native/libsodium.*).
-// Used where NSec does not expose what a protocol needs: the raw X25519 output (libsignal, Noise) and the
-// Ed25519 scalar/point operations that XEdDSA signing is built from.
+// Used where NSec does not expose what a protocol needs: the raw X25519 output (libsignal, Noise), the
+// Ed25519 scalar/point operations that XEdDSA signing is built from, and AEGIS-256 with a detached tag, in place.
 using System;
 using System.Runtime.InteropServices;
 
@@ -50,4 +50,10 @@ internal static unsafe partial class Sodium
 
     [LibraryImport(Library)]
     public static partial int crypto_sign_verify_detached(byte* sig, byte* m, ulong mlen, byte* pk);
+
+    [LibraryImport(Library)]
+    public static partial int crypto_aead_aegis256_encrypt_detached(byte* c, byte* mac, ulong* maclen, byte* m, ulong mlen, byte* ad, ulong adlen, byte* nsec, byte* npub, byte* k);
+
+    [LibraryImport(Library)]
+    public static partial int crypto_aead_aegis256_decrypt_detached(byte* m, byte* nsec, byte* c, ulong clen, byte* mac, byte* ad, ulong adlen, byte* npub, byte* k);
 }

@@ -38,6 +38,8 @@ public sealed class UntrustedInputPropertyTests
             Documented(() => Aes256GcmAead.TryDecrypt(key, new byte[12], ct, aad, plain));
             Documented(() => Aes256Cbc.TryDecrypt(key, new byte[16], ct, out _));
         }, iter: 3_000);
+        Gen.Select(Gen.Byte.Array[0, 100], Bytes(32), Gen.Byte.Array[0, 20]).Sample((ct, tag, aad) =>
+            Documented(() => Aegis256.TryDecrypt(key, new byte[32], ct, tag, aad, new byte[ct.Length])), iter: 3_000);
     }
 
     [Theory]
