@@ -1,4 +1,4 @@
-// Reference peer for the whole-file hash of /wotid/file/4.0.0 (tests/WotId.Node.Tests/Files/FileContentHashInteropTests):
+// Reference peer for the whole-file hash of /wotid/file/ (since 4.0.0) (tests/WotId.Node.Tests/Files/FileContentHashInteropTests):
 // BLAKE3-256 from @noble/hashes 2.4.0, an implementation independent of the C# `Blake3` package. JSON lines over
 // stdin → stdout: {"data": hex, "parts": [n, ...]} is hashed with one update per part (the sizes must add up to the
 // data's length; no parts: one update) and answered {"ok":true,"hash":hex}, or {"ok":false,"error":...}.

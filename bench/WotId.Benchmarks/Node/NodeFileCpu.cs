@@ -2,7 +2,7 @@
 // "File transfer"): n operations each (after one warm-up) of a 1 GiB file transfer between two running nodes (as in
 // NodeFileTransferBenchmarks) and of a 1 GiB /perf download on one raw libp2p stream, alternating, in one process.
 // For each it prints the wall time and the process CPU time (all threads: both nodes, both hosts, the fsyncs) per
-// GiB, and first the CPU seconds of the per-byte parts alone (SHA-256, BLAKE3-256, ChaCha20-Poly1305, AES-256-GCM, reading the source, the
+// GiB, and first the CPU seconds of the per-byte parts alone (SHA-256, BLAKE3-256, ChaCha20-Poly1305, AES-256-GCM, AEGIS-256, reading the source, the
 // sender's stages into a discarding stream, writing with an fsync every 32 MiB, buffered and as the receiver's write stage does it). CPU seconds per GiB depend much less on other work on the machine than wall time does, so their ratio says
 // what the file path costs over the raw stream even on a shared machine; on an idle 2-core machine, 2 / (CPU s per
 // GiB) bounds the rate either can reach.
@@ -143,7 +143,18 @@ internal static class NodeFileCpu
             }
 
             return Task.CompletedTask;
-        }, "AES-256-GCM seal (the 3.0.0 chunk cipher)");
+        }, "AES-256-GCM seal (the 3.0.0 and 4.0.0 chunk cipher)");
+        await MeasureAsync(() =>
+        {
+            byte[] aegisNonce = new byte[WotId.Crypto.Aegis256.NonceSize];
+            byte[] tag = new byte[WotId.Crypto.Aegis256.TagSize];
+            for (int i = 0; i < 4096; i++)
+            {
+                WotId.Crypto.Aegis256.Encrypt(key, aegisNonce, data, nonce, sealedChunk.AsSpan(0, data.Length), tag);
+            }
+
+            return Task.CompletedTask;
+        }, "AEGIS-256 seal (the 5.0.0 chunk cipher)");
         await MeasureAsync(async () =>
         {
             await using FileStream file = new(source, FileMode.Open, FileAccess.Read, FileShare.Read, 0, FileOptions.Asynchronous);
@@ -154,12 +165,12 @@ internal static class NodeFileCpu
         await MeasureAsync(async () =>
         {
             // FileSendPump as the node runs it (256 KiB chunks), into a stream that discards: the sender's file-path work
-            // without libp2p (the source read, the whole-file BLAKE3-256, the AES-GCM seals, the hand-overs between its stages).
+            // without libp2p (the source read, the whole-file BLAKE3-256, the chunk seals, the hand-overs between its stages).
             using var cipher = new WotId.Node.Files.FileChunkCipher(key, "bench", new byte[16]);
             await using FileStream file = new(source, FileMode.Open, FileAccess.Read, FileShare.Read, 0, FileOptions.Asynchronous | FileOptions.SequentialScan);
             var layout = new WotId.Node.Files.FileChunkLayout(file.Length, 256 * 1024);
             await FileSendPump.SendAsync(Stream.Null, file, cipher, layout, 0, null, null, null, default);
-        }, "the sender's stages alone into a discarding stream (read, BLAKE3-256, AES-GCM seal, hand-overs)");
+        }, "the sender's stages alone into a discarding stream (read, BLAKE3-256, chunk seal, hand-overs)");
         string copy = source + ".copy";
         await MeasureAsync(async () =>
         {

@@ -54,7 +54,7 @@ internal static partial class SeedCorpus
         yield return new Seed("node-message-frame", "ack-rejected-unknown-prekey", MessageFrameCodec.Encode(MessageFrame.Ack(2, AckStatus.RejectedUnknownPreKey)));
     }
 
-    /// <summary>Whole /wotid/file/4.0.0 streams as the sender writes them, for FileStreamTarget's file and key.</summary>
+    /// <summary>Whole /wotid/file/5.0.0 streams as the sender writes them, for FileStreamTarget's file and key.</summary>
     private static IEnumerable<Seed> NodeFiles()
     {
         byte[] file = new byte[Targets.Node.FileStreamTarget.FileSize];

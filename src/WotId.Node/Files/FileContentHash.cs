@@ -1,4 +1,4 @@
-// The whole-file hash of /wotid/file/4.0.0 (docs/files.md "The whole-file hash"): BLAKE3 in its default hash mode
+// The whole-file hash of /wotid/file/5.0.0 (docs/files.md "The whole-file hash"): BLAKE3 in its default hash mode
 // with a 256-bit output (BLAKE3 specification, O'Connor, Aumasson, Neves, Wilcox-O'Hearn, 2020, §2.1 and §5.1: no key,
 // no derive-key context, output length 32), computed incrementally over the file's bytes in order. Updates of any
 // size give the same digest as one update of the whole file (WotId.Crypto.Blake3Hash). Why BLAKE3 rather than SHA-256

@@ -1,4 +1,4 @@
-// Frames of /wotid/file/4.0.0 (docs/files.md "Wire format"); pure functions with strict bounds, no I/O.
+// Frames of /wotid/file/5.0.0 (docs/files.md "Wire format"); pure functions with strict bounds, no I/O.
 //
 // | frame   | direction | bytes                                                             | length          |
 // |---------|-----------|-------------------------------------------------------------------|-----------------|

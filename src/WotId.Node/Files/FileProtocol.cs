@@ -1,4 +1,4 @@
-// /wotid/file/4.0.0 (docs/files.md "Wire format"): the bytes of an accepted file.offer on their own libp2p stream over
+// /wotid/file/5.0.0 (docs/files.md "Wire format"): the bytes of an accepted file.offer on their own libp2p stream over
 // the verified connection, so Yamux interleaves them with /wotid/msg/1.0.0 and a chat message never waits behind a
 // chunk. The limits here are the ones docs/files.md "Limits" lists.
 namespace WotId.Node.Files;
@@ -7,14 +7,14 @@ namespace WotId.Node.Files;
 internal static class FileProtocol
 {
     /// <summary>The multistream-select protocol id.</summary>
-    internal const string ProtocolId = "/wotid/file/4.0.0";
+    internal const string ProtocolId = "/wotid/file/5.0.0";
 
     /// <summary>
-    /// The only wire version (first byte of the HELLO frame). Version 4 seals chunks with AES-256-GCM like version 3
-    /// and ends the final chunk's plaintext with the whole-file BLAKE3-256 (version 3: SHA-256; docs/files.md "Wire
-    /// format", "Changes from earlier versions").
+    /// The only wire version (first byte of the HELLO frame). Version 5 seals chunks with AEGIS-256 and a 32-byte tag
+    /// (version 4: AES-256-GCM, 16-byte tag) and, like version 4, ends the final chunk's plaintext with the whole-file
+    /// BLAKE3-256 (docs/files.md "Wire format", "Changes from earlier versions").
     /// </summary>
-    internal const byte Version = 4;
+    internal const byte Version = 5;
 
     /// <summary>The whole-file BLAKE3-256 that ends the final chunk's plaintext.</summary>
     internal const int DigestLength = FileContentHash.Length;
@@ -28,7 +28,7 @@ internal static class FileProtocol
     /// <summary>Largest chunk size an offer may announce (1 MiB; the file.offer schema bound).</summary>
     internal const int MaxChunkSize = 1024 * 1024;
 
-    /// <summary>The file key: 32 random bytes, fresh per offer (AES-256 key size).</summary>
+    /// <summary>The file key: 32 random bytes, fresh per offer (the AEGIS-256 key size).</summary>
     internal const int KeyLength = 32;
 
     /// <summary>The per-stream salt chosen by the sender (HKDF salt of the chunk key).</summary>

@@ -1,4 +1,4 @@
-// The first frame of a /wotid/file/4.0.0 stream (docs/files.md "Wire format").
+// The first frame of a /wotid/file/5.0.0 stream (docs/files.md "Wire format").
 namespace WotId.Node.Files;
 
 /// <summary>The sender's HELLO: which transfer, the chunk it would start from, and this stream's salt.</summary>

@@ -1,4 +1,4 @@
-// The receiver's half of /wotid/file/4.0.0 after RESUME (docs/files.md "Wire format", "Resume", "Throughput"): CHUNK
+// The receiver's half of /wotid/file/5.0.0 after RESUME (docs/files.md "Wire format", "Resume", "Throughput"): CHUNK
 // frames for chunks start, start+1, … are checked (length and final flag as the layout expects, then the AEAD with the
 // index and the flag), written to the partial file (the final chunk's plaintext ends with the sender's whole-file
 // BLAKE3-256, which is returned, not written), and made durable in batches (every durableEveryBytes or durableEveryTime,
@@ -10,7 +10,7 @@
 // write) or the end of a batch goes, through a bounded channel, to the write stage (FileReceiveWriter), which appends
 // the block to the receiver's BLAKE3-256 while the block is written, then at a batch's end fsyncs and calls the durable
 // callback, in order. Blocks are 4 KiB-aligned, so on Linux the partial file is written unbuffered (PartialFileSink).
-// The AES-GCM open and the BLAKE3 update run on LowPriorityWork's lowered-priority threads, so that chat and the rest
+// The AEGIS-256 open and the BLAKE3 update run on LowPriorityWork's lowered-priority threads, so that chat and the rest
 // of the node get a core before the transfer does (docs/files.md "Chat during a transfer").
 // Memory is Blocks blocks whatever the file size.
 using System;
@@ -176,6 +176,6 @@ internal static class FileReceivePump
         }
     }
 
-    /// <summary>One chunk's AES-GCM open for <see cref="LowPriorityWork"/>.</summary>
+    /// <summary>One chunk's AEGIS-256 open for <see cref="LowPriorityWork"/>.</summary>
     private readonly record struct ChunkOpen(FileChunkCipher Cipher, long Index, bool Final, Memory<byte> Chunk);
 }

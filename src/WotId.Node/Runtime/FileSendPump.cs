@@ -1,11 +1,11 @@
-// The sender's half of /wotid/file/4.0.0 after RESUME (docs/files.md "Wire format"): chunks start.. of the source,
+// The sender's half of /wotid/file/5.0.0 after RESUME (docs/files.md "Wire format"): chunks start.. of the source,
 // each read, appended to the whole-file BLAKE3-256, sealed and written as one CHUNK frame; the final chunk's plaintext
 // ends with that BLAKE3-256, so the hash is authenticated by the file AEAD and never needs a pass of its own before the
 // offer. A stream that starts after chunk 0 hashes the source's prefix first (read once more), unless the digest is
 // already known from an earlier stream that reached the final chunk.
 // Two stages run at once (docs/files.md "Throughput"): a producer reads a group of chunks (about
 // GroupBytes, whole chunks, at least one) with one read into its source block, appends the block to the hash with one
-// update, and seals each chunk from there straight into its frame in a group buffer (AES-GCM writes its output
+// update, and seals each chunk from there straight into its frame in a group buffer (AEGIS-256 writes its output
 // anyway, so sealing out of place costs no extra pass), while the caller's flow writes the previous group to the
 // stream with one write, where Yamux and Noise encrypt and send it. Grouping is invisible on the wire (the frames are
 // the same, back to back); it cuts the read calls, hash updates, stream writes and hand-overs to one per group, and the

@@ -1,6 +1,6 @@
 // File transfers yield the CPU to everything else (issue 11: "a 10 GiB transfer must not delay a chat message by more
 // than a few milliseconds"; docs/files.md "Chat during a transfer"). The synchronous per-byte work of a transfer (the
-// sender's read, BLAKE3 and AES-GCM seal; the receiver's AES-GCM open and BLAKE3; the BLAKE3 pass over a resumed
+// sender's read, BLAKE3 and AEGIS-256 seal; the receiver's AEGIS-256 open and BLAKE3; the BLAKE3 pass over a resumed
 // transfer's prefix) runs on a few dedicated
 // threads whose OS scheduling priority is lowered: on Linux the thread's nice value goes up by NiceIncrement
 // (setpriority(2) on the thread id: Linux keeps a nice value per thread), elsewhere ThreadPriority.BelowNormal. The

@@ -1,4 +1,4 @@
-// The receiver's stream of /wotid/file/4.0.0 (docs/files.md "Wire format", "Resume", "Destination"): HELLO names an
+// The receiver's stream of /wotid/file/5.0.0 (docs/files.md "Wire format", "Resume", "Destination"): HELLO names an
 // accepted incoming transfer of the contact on the other end of this verified connection; the partial file
 // <home>/files/partial/<id> is cut back to the durable offset recorded in SQLite (bytes after it were never
 // acknowledged), RESUME tells the sender the chunk to go on from, and FileReceivePump stores the rest. The receiver

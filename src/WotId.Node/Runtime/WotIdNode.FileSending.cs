@@ -1,4 +1,4 @@
-// The sender's stream of /wotid/file/4.0.0 (docs/files.md "Wire format", "Resume"): for an accepted transfer, open
+// The sender's stream of /wotid/file/5.0.0 (docs/files.md "Wire format", "Resume"): for an accepted transfer, open
 // a stream on the verified connection to the contact (dialling it if needed), send HELLO, read RESUME (the receiver's
 // durable chunk count; the receiver is the authority on what it has), then the chunks from there, while a second task
 // of this one reads the ACKs and records them as the transfer's progress. The whole-file BLAKE3-256 is computed while the

@@ -1,4 +1,4 @@
-// The /wotid/file/4.0.0 codec (docs/files.md "Wire format", "Chunk encryption"): chunk geometry with 64-bit offsets,
+// The /wotid/file/5.0.0 codec (docs/files.md "Wire format", "Chunk encryption"): chunk geometry with 64-bit offsets,
 // the chunk AEAD binding file, index and final flag, and the frame bounds.
 using System;
 using System.Security.Cryptography;
@@ -48,7 +48,7 @@ public sealed class FileChunkCodecTests
     public void SealedChunkOpensOnlyAsItsOwnIndexFileAndFinalFlag()
     {
         byte[] plain = RandomNumberGenerator.GetBytes(100);
-        byte[] sealedChunk = new byte[116];
+        byte[] sealedChunk = new byte[100 + 32];
         using var cipher = new FileChunkCipher(s_key, "file-1", s_salt);
         cipher.Seal(7, final: false, plain, sealedChunk);
         byte[] opened = new byte[100];
@@ -66,28 +66,30 @@ public sealed class FileChunkCodecTests
     }
 
     [Fact]
-    public void ChunksAreAes256GcmUnderTheDerivedKeyNonceAndAssociatedDataOfTheSpec()
+    public void ChunksAreAegis256UnderTheDerivedKeyNonceAndAssociatedDataOfTheSpec()
     {
-        // docs/files.md "Chunk encryption", recomputed here with .NET's AES-GCM and HKDF, independent of FileChunkCipher.
+        // docs/files.md "Chunk encryption", recomputed here with NSec's AEGIS-256 (its combined ciphertext ‖ tag API) and
+        // .NET's HKDF, independent of FileChunkCipher.
         const string Id = "0193a5b2-7c1d-7e4f-8a9b-0c1d2e3f4a5b";
         byte[] plain = RandomNumberGenerator.GetBytes(1000);
-        byte[] info = [.. "/wotid/file/4.0.0 chunk key"u8, .. System.Text.Encoding.ASCII.GetBytes(Id)];
+        byte[] info = [.. "/wotid/file/5.0.0 chunk key"u8, .. System.Text.Encoding.ASCII.GetBytes(Id)];
         byte[] key = HKDF.DeriveKey(HashAlgorithmName.SHA256, s_key, 32, s_salt, info);
-        byte[] nonce = [0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0x01, 0x02];
-        byte[] ad = [.. "/wotid/file/4.0.0"u8, (byte)Id.Length, .. System.Text.Encoding.ASCII.GetBytes(Id), 0, 0, 0, 0, 0, 0, 0x01, 0x02, 1];
-        byte[] expected = new byte[plain.Length + 16];
-        using (var gcm = new AesGcm(key, 16))
+        byte[] nonce = [.. new byte[24], 0, 0, 0, 0, 0, 0, 0x01, 0x02];
+        byte[] ad = [.. "/wotid/file/5.0.0"u8, (byte)Id.Length, .. System.Text.Encoding.ASCII.GetBytes(Id), 0, 0, 0, 0, 0, 0, 0x01, 0x02, 1];
+        byte[] expected;
+        using (NSec.Cryptography.Key nsecKey = NSec.Cryptography.Key.Import(NSec.Cryptography.AeadAlgorithm.Aegis256, key, NSec.Cryptography.KeyBlobFormat.RawSymmetricKey))
         {
-            gcm.Encrypt(nonce, plain, expected.AsSpan(0, plain.Length), expected.AsSpan(plain.Length), ad);
+            expected = NSec.Cryptography.AeadAlgorithm.Aegis256.Encrypt(nsecKey, nonce, ad, plain);
         }
 
+        Assert.Equal(plain.Length + 32, expected.Length);
         using var cipher = new FileChunkCipher(s_key, Id, s_salt);
-        byte[] sealedChunk = new byte[plain.Length + 16];
+        byte[] sealedChunk = new byte[plain.Length + 32];
         cipher.Seal(0x0102, final: true, plain, sealedChunk);
         Assert.Equal(expected, sealedChunk);
 
         // In place (the sender's and the receiver's path): the same bytes, and opened back in the same buffer.
-        byte[] inPlace = [.. plain, .. new byte[16]];
+        byte[] inPlace = [.. plain, .. new byte[32]];
         cipher.SealInPlace(0x0102, final: true, inPlace);
         Assert.Equal(expected, inPlace);
         Assert.True(cipher.TryOpenInPlace(0x0102, final: true, inPlace));
@@ -95,13 +97,14 @@ public sealed class FileChunkCodecTests
         inPlace = (byte[])expected.Clone();
         inPlace[3] ^= 1;
         Assert.False(cipher.TryOpenInPlace(0x0102, final: true, inPlace));
+        Assert.All(inPlace[..plain.Length], b => Assert.Equal(0, b)); // nothing unverified is left in the buffer
     }
 
     [Fact]
     public void ChunkIndexesAboveThirtyTwoBitsAreBound()
     {
         long index = (1L << 33) + 5;
-        byte[] sealedChunk = new byte[16];
+        byte[] sealedChunk = new byte[32];
         using var cipher = new FileChunkCipher(s_key, "big", s_salt);
         cipher.Seal(index, final: true, [], sealedChunk);
         Assert.True(cipher.TryOpen(index, final: true, sealedChunk, []));
@@ -118,10 +121,10 @@ public sealed class FileChunkCodecTests
         Assert.Equal(hello.Salt, back.Salt);
 
         byte[] badVersion = (byte[])frame.Clone();
-        Assert.Equal(4, frame[0]);
-        foreach (byte old in (byte[])[1, 2, 3])
+        Assert.Equal(5, frame[0]);
+        foreach (byte old in (byte[])[1, 2, 3, 4])
         {
-            badVersion[0] = old; // 1.0.0 carried the hash in the offer, 2.0.0 sealed with ChaCha20-Poly1305, 3.0.0 hashed with SHA-256; refused
+            badVersion[0] = old; // 1.0.0 carried the hash in the offer, 2.0.0 sealed with ChaCha20-Poly1305, 3.0.0 hashed with SHA-256, 4.0.0 sealed with AES-256-GCM; refused
             Assert.Equal(FileTransferError.Malformed, Assert.Throws<FileTransferException>(() => FileFrameCodec.DecodeHello(badVersion)).Error);
         }
 
@@ -138,13 +141,14 @@ public sealed class FileChunkCodecTests
     public void ChunkHeaderBoundsTheSealedLengthByTheChunkSizeTheDigestAndTheTag()
     {
         byte[] header = new byte[FileFrameCodec.ChunkHeaderLength];
-        FileFrameCodec.WriteChunkHeader(final: true, 1024 + 32 + 16, header);
-        Assert.Equal((true, 1072), FileFrameCodec.ReadChunkHeader(header, 1024));
+        FileFrameCodec.WriteChunkHeader(final: true, 1024 + 32 + 32, header); // chunk, BLAKE3-256, AEGIS-256 tag
+        Assert.Equal((true, 1088), FileFrameCodec.ReadChunkHeader(header, 1024));
         Assert.Throws<FileTransferException>(() => FileFrameCodec.ReadChunkHeader(header, 1023));
         header[0] = 0x03;
         Assert.Throws<FileTransferException>(() => FileFrameCodec.ReadChunkHeader(header, 1024));
-        FileFrameCodec.WriteChunkHeader(final: false, 16, header);
-        header[4] = 15;
+        FileFrameCodec.WriteChunkHeader(final: false, 32, header);
+        Assert.Equal((false, 32), FileFrameCodec.ReadChunkHeader(header, 1024));
+        header[4] = 31; // shorter than a tag
         Assert.Throws<FileTransferException>(() => FileFrameCodec.ReadChunkHeader(header, 1024));
     }
 
@@ -171,7 +175,7 @@ public sealed class FileChunkCodecTests
             Decode(() => FileFrameCodec.DecodeHello(input));
             Decode(() => FileFrameCodec.ReadCount(input.AsSpan(0, Math.Min(8, input.Length)), random.NextInt64()));
             Decode(() => FileFrameCodec.ReadChunkHeader(input.AsSpan(0, Math.Min(5, input.Length)), random.Next(1024, 1 << 20)));
-            byte[] plain = new byte[Math.Max(0, input.Length - 16)];
+            byte[] plain = new byte[Math.Max(0, input.Length - 32)];
             Assert.False(cipher.TryOpen(random.Next(), random.Next(2) == 0, input, plain));
         }
     }

@@ -1,4 +1,4 @@
-// The whole-file hash of /wotid/file/4.0.0 (FileContentHash over the `Blake3` package) against an implementation
+// The whole-file hash of /wotid/file/ (since 4.0.0) (FileContentHash over the `Blake3` package) against an implementation
 // nobody here wrote: @noble/hashes 2.4.0's BLAKE3 (interop/files/blake3-peer.mjs). Sizes sit around BLAKE3's 64-byte
 // blocks, 1 KiB chunks and the 4/8/16-chunk SIMD batches, and around the node's 256 KiB chunk and 1 MiB block; the
 // incremental cases split the same bytes into uneven updates, as a resumed stream (prefix, then chunks) or the

@@ -63,8 +63,8 @@ public sealed class FileStreamPumpTests
         byte[] file = RandomNumberGenerator.GetBytes(1500);
         List<byte[]> frames = Frames(await SendAsync(file, 0));
         using var cipher = new FileChunkCipher(s_key, "f", s_salt);
-        byte[] shortFinal = new byte[FileFrameCodec.ChunkHeaderLength + 476 + 16];
-        FileFrameCodec.WriteChunkHeader(final: true, 476 + 16, shortFinal);
+        byte[] shortFinal = new byte[FileFrameCodec.ChunkHeaderLength + 476 + FileChunkCipher.TagLength];
+        FileFrameCodec.WriteChunkHeader(final: true, 476 + FileChunkCipher.TagLength, shortFinal);
         cipher.Seal(1, final: true, file.AsSpan(1024), shortFinal.AsSpan(FileFrameCodec.ChunkHeaderLength));
         frames[1] = shortFinal;
         Assert.Equal(FileTransferError.Authentication, (await Assert.ThrowsAsync<FileTransferException>(() => ReceiveAsync(Join(frames), file.Length, 0))).Error);

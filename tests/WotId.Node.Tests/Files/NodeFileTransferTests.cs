@@ -1,5 +1,5 @@
 // File transfer between two real nodes (profiles in SQLite, TCP on 127.0.0.1; docs/files.md): offer, accept, the
-// bytes on /wotid/file/4.0.0, the whole-file hash and file.received; decline; cancel from either side; a source that
+// bytes on /wotid/file/5.0.0, the whole-file hash and file.received; decline; cancel from either side; a source that
 // changed between two streams of a transfer (hash mismatch at the receiver); several transfers at once; chat during
 // a transfer.
 using System;

@@ -1,4 +1,4 @@
-// Fuzz target: the receiving side of /wotid/file/4.0.0 (docs/files.md "Wire format"): a HELLO frame, then CHUNK
+// Fuzz target: the receiving side of /wotid/file/5.0.0 (docs/files.md "Wire format"): a HELLO frame, then CHUNK
 // frames of a 3,000-byte file in 1,024-byte chunks under a fixed test key, read by FileReceivePump into memory.
 // A decoded HELLO must encode to its input bytes.
 using System;
