@@ -27,6 +27,7 @@ internal sealed class FileChunkCipher : IDisposable
 
     private readonly byte[] _key = GC.AllocateArray<byte>(Aegis256.KeySize, pinned: true);
     private readonly byte[] _ad;
+    private bool _disposed;
 
     /// <summary>Derives the chunk key of <paramref name="fileId"/> from the file key and this stream's salt.</summary>
     internal FileChunkCipher(ReadOnlySpan<byte> fileKey, string fileId, ReadOnlySpan<byte> salt)
@@ -103,14 +104,19 @@ internal sealed class FileChunkCipher : IDisposable
         return Aegis256.TryDecrypt(_key, nonce, sealedChunk[..n], sealedChunk[n..], ad, plaintext);
     }
 
-    /// <inheritdoc />
-    public void Dispose() => System.Security.Cryptography.CryptographicOperations.ZeroMemory(_key);
+    /// <summary>Clears the chunk key; the cipher refuses every later call.</summary>
+    public void Dispose()
+    {
+        _disposed = true;
+        System.Security.Cryptography.CryptographicOperations.ZeroMemory(_key);
+    }
 
     /// <inheritdoc />
     public override string ToString() => "FileChunkCipher";
 
     private void Bind(long index, bool final, Span<byte> nonce, Span<byte> ad)
     {
+        ObjectDisposedException.ThrowIf(_disposed, this); // a cleared key must not seal anything
         ArgumentOutOfRangeException.ThrowIfNegative(index);
         nonce.Clear();
         BinaryPrimitives.WriteUInt64BigEndian(nonce[^8..], (ulong)index);

@@ -101,6 +101,17 @@ public sealed class FileChunkCodecTests
     }
 
     [Fact]
+    public void ADisposedCipherRefusesToSealOrOpen()
+    {
+        var cipher = new FileChunkCipher(s_key, "file-1", s_salt);
+        byte[] sealedChunk = new byte[10 + 32];
+        cipher.Seal(0, final: true, new byte[10], sealedChunk);
+        cipher.Dispose();
+        Assert.Throws<ObjectDisposedException>(() => cipher.Seal(0, final: true, new byte[10], new byte[42]));
+        Assert.Throws<ObjectDisposedException>(() => cipher.TryOpen(0, final: true, sealedChunk, new byte[10]));
+    }
+
+    [Fact]
     public void ChunkIndexesAboveThirtyTwoBitsAreBound()
     {
         long index = (1L << 33) + 5;
