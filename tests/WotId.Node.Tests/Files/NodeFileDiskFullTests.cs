@@ -11,6 +11,7 @@ using System;
 using System.Diagnostics;
 using System.IO;
 using System.Linq;
+using System.Runtime.CompilerServices;
 using System.Security.Cryptography;
 using System.Threading;
 using System.Threading.Tasks;
@@ -29,16 +30,9 @@ public sealed class NodeFileDiskFullTests
         Assert.SkipUnless(OperatingSystem.IsLinux() && Environment.UserName == "root", "mounting a small tmpfs needs Linux and root");
         using var world = new RuntimeWorld();
         string partials = Path.Combine(FileWorld.Folder(world, "bob"), "files", "partial");
-        int streams = 0;
-        NodeOptions aliceOptions = FileWorld.Options(world, fault: p =>
-        {
-            if (p == FaultPoints.BeforeFileSendStream)
-            {
-                Interlocked.Increment(ref streams);
-            }
-        });
-        (NodeProfile alicePro, _) = await world.CreateAsync("alice");
-        (NodeProfile bobPro, _) = await world.CreateAsync("bob");
+        var streams = new StrongBox<int>();
+        NodeOptions aliceOptions = CountingStreams(world, streams);
+        (NodeProfile alicePro, NodeProfile bobPro) = await ProfilesAsync(world);
         await MountAsync(partials, "1m");
         try
         {
@@ -54,9 +48,9 @@ public sealed class NodeFileDiskFullTests
             // (her outbox loop runs every second here; before file.pause she retried every second).
             await FileWorld.WaitAsync(alice, id, t => t.State == FileTransferStates.Interrupted && t.Reason == "receiver_disk_full");
             await aliceEvents.WaitAsync(NodeEventKinds.FileInterrupted, e => e.FileId == id && e.Reason == "receiver_disk_full");
-            int atPause = Volatile.Read(ref streams);
+            int atPause = Volatile.Read(ref streams.Value);
             await Task.Delay(TimeSpan.FromSeconds(3), TestProfiles.Ct);
-            Assert.Equal(atPause, Volatile.Read(ref streams));
+            Assert.Equal(atPause, Volatile.Read(ref streams.Value));
 
             Assert.True(!File.Exists(Path.Combine(partials, id)) || new FileInfo(Path.Combine(partials, id)).Length == 0, "bytes were written to a disk that could not take the file");
             NodeEvent interrupted = Assert.Single(bobEvents.All, e => e.Kind == NodeEventKinds.FileInterrupted && e.FileId == id);
@@ -93,8 +87,7 @@ public sealed class NodeFileDiskFullTests
                 FillUp(filler);
             }
         });
-        (NodeProfile alicePro, _) = await world.CreateAsync("alice");
-        (NodeProfile bobPro, _) = await world.CreateAsync("bob");
+        (NodeProfile alicePro, NodeProfile bobPro) = await ProfilesAsync(world);
         await MountAsync(partials, "16m");
         try
         {
@@ -133,16 +126,9 @@ public sealed class NodeFileDiskFullTests
         Assert.SkipUnless(OperatingSystem.IsLinux() && Environment.UserName == "root", "mounting a small tmpfs needs Linux and root");
         using var world = new RuntimeWorld();
         string downloads = FileWorld.Folder(world, "downloads"); // Bob's destination: another file system than his profile
-        int streams = 0;
-        NodeOptions aliceOptions = FileWorld.Options(world, fault: p =>
-        {
-            if (p == FaultPoints.BeforeFileSendStream)
-            {
-                Interlocked.Increment(ref streams);
-            }
-        });
-        (NodeProfile alicePro, _) = await world.CreateAsync("alice");
-        (NodeProfile bobPro, _) = await world.CreateAsync("bob");
+        var streams = new StrongBox<int>();
+        NodeOptions aliceOptions = CountingStreams(world, streams);
+        (NodeProfile alicePro, NodeProfile bobPro) = await ProfilesAsync(world);
         await MountAsync(downloads, "1m");
         try
         {
@@ -162,9 +148,9 @@ public sealed class NodeFileDiskFullTests
             Assert.Equal((3L << 20, 3L << 20), (interrupted.Bytes, interrupted.Size));
             await FileWorld.WaitAsync(alice, id, t => t.State == FileTransferStates.Interrupted && t.Reason == "receiver_destination_full");
             await aliceEvents.WaitAsync(NodeEventKinds.FileInterrupted, e => e.FileId == id && e.Reason == "receiver_destination_full");
-            int atPause = Volatile.Read(ref streams);
+            int atPause = Volatile.Read(ref streams.Value);
             await Task.Delay(TimeSpan.FromSeconds(3), TestProfiles.Ct);
-            Assert.Equal(atPause, Volatile.Read(ref streams));
+            Assert.Equal(atPause, Volatile.Read(ref streams.Value));
             Assert.Single(bobEvents.All, e => e.Kind == NodeEventKinds.FileInterrupted && e.FileId == id);
 
             // Space at the destination: Bob's outbox loop moves the verified file there; no byte is sent again.
@@ -175,7 +161,7 @@ public sealed class NodeFileDiskFullTests
             Assert.Null(done.Reason);
             Assert.False(File.Exists(Path.Combine(FileWorld.Folder(world, "bob"), "files", "partial", id)));
             Assert.Equal(FileTransferStates.Completed, (await FileWorld.WaitAsync(alice, id, t => t.State == FileTransferStates.Completed)).State);
-            Assert.Equal(atPause, Volatile.Read(ref streams));
+            Assert.Equal(atPause, Volatile.Read(ref streams.Value));
         }
         finally
         {
@@ -189,16 +175,9 @@ public sealed class NodeFileDiskFullTests
         Assert.SkipUnless(OperatingSystem.IsLinux() && Environment.UserName == "root", "mounting a small tmpfs needs Linux and root");
         using var world = new RuntimeWorld();
         string downloads = FileWorld.Folder(world, "downloads");
-        int streams = 0;
-        NodeOptions aliceOptions = FileWorld.Options(world, fault: p =>
-        {
-            if (p == FaultPoints.BeforeFileSendStream)
-            {
-                Interlocked.Increment(ref streams);
-            }
-        });
-        (NodeProfile alicePro, _) = await world.CreateAsync("alice");
-        (NodeProfile bobPro, _) = await world.CreateAsync("bob");
+        var streams = new StrongBox<int>();
+        NodeOptions aliceOptions = CountingStreams(world, streams);
+        (NodeProfile alicePro, NodeProfile bobPro) = await ProfilesAsync(world);
         await MountAsync(downloads, "1m");
         try
         {
@@ -212,19 +191,36 @@ public sealed class NodeFileDiskFullTests
                 await FileWorld.WaitAsync(alice, id, t => t.State == FileTransferStates.Interrupted && t.Reason == "receiver_destination_full");
             }
 
-            int atStop = Volatile.Read(ref streams);
+            int atStop = Volatile.Read(ref streams.Value);
             Assert.Null(await RunAsync("mount", "-o", "remount,size=16m", downloads));
             await using WotIdNode bob = await WotIdNode.StartAsync(await world.OpenAsync("bob"), FileWorld.Options(world), TestProfiles.Ct);
             FileTransferSummary done = await FileWorld.WaitAsync(bob, id, t => t.State == FileTransferStates.Completed);
             Assert.Equal(SHA256.HashData(File.ReadAllBytes(source)), SHA256.HashData(File.ReadAllBytes(done.Path!)));
             Assert.Equal(FileTransferStates.Completed, (await FileWorld.WaitAsync(alice, id, t => t.State == FileTransferStates.Completed)).State);
-            Assert.Equal(atStop, Volatile.Read(ref streams)); // the restarted receiver asked for no byte
+            Assert.Equal(atStop, Volatile.Read(ref streams.Value)); // the restarted receiver asked for no byte
         }
         finally
         {
             await RunAsync("umount", "-l", downloads);
         }
     }
+
+    /// <summary>Alice's and Bob's profiles (created before a tmpfs is mounted inside Bob's home).</summary>
+    private static async Task<(NodeProfile Alice, NodeProfile Bob)> ProfilesAsync(RuntimeWorld world)
+    {
+        (NodeProfile alice, _) = await world.CreateAsync("alice");
+        (NodeProfile bob, _) = await world.CreateAsync("bob");
+        return (alice, bob);
+    }
+
+    /// <summary>Node options that count the file streams the node starts as a sender in <paramref name="streams"/>.</summary>
+    private static NodeOptions CountingStreams(RuntimeWorld world, StrongBox<int> streams) => FileWorld.Options(world, fault: p =>
+    {
+        if (p == FaultPoints.BeforeFileSendStream)
+        {
+            Interlocked.Increment(ref streams.Value);
+        }
+    });
 
     /// <summary>Introduces Alice and Bob, and Alice offers a 3 MiB file that Bob accepts; returns its source and id.</summary>
     private static async Task<(string Source, string Id)> OfferThreeMebibytesAsync(RuntimeWorld world, WotIdNode alice, WotIdNode bob)

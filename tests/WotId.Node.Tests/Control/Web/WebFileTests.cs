@@ -72,8 +72,12 @@ public sealed class WebFileTests(BrowserFixture browser) : IClassFixture<Browser
         });
     }
 
-    [Fact]
-    public async Task ATransferPausedByAFullDiskSaysSoOnBothPages()
+    [Theory]
+    [InlineData("disk_full", 1024, "paused, no space left on this disk", "is paused: no space left on this disk",
+        "receiver_disk_full", "paused, bob's disk is full", "is paused: bob's disk has no space for the rest")]
+    [InlineData("destination_full", 4096, "verified, waiting for space in its destination folder", "arrived whole and verified, but its destination folder has no space",
+        "receiver_destination_full", "verified by bob, waiting for space in their destination folder", "verified, but their destination folder has no space")]
+    public async Task APausedTransferSaysWhyOnBothPages(string reason, int bytes, string bobState, string bobActivity, string senderReason, string aliceState, string aliceActivity)
     {
         await RunAsync(async (net, alice, bob) =>
         {
@@ -86,18 +90,19 @@ public sealed class WebFileTests(BrowserFixture browser) : IClassFixture<Browser
                 await bob.WaitForSelectorAsync("#transfers li.in[data-state='offered']");
                 string id = await bob.EvaluateExpressionAsync<string>("document.querySelector('#transfers li.in').dataset.id");
 
-                // What the runtime raises when the rest of the file does not fit (NodeFileDiskFullTests).
-                net.Node("bob").Raise(new NodeEvent(NodeEventKinds.FileInterrupted, DateTimeOffset.UtcNow, Contact: "alice", FileId: id, Reason: "disk_full", Bytes: 1024, Size: 4096));
-
+                // What the runtime raises at the receiver (NodeFileDiskFullTests): the rest does not fit, or the verified
+                // file does not fit in its destination folder.
+                net.Node("bob").Raise(new NodeEvent(NodeEventKinds.FileInterrupted, DateTimeOffset.UtcNow, Contact: "alice", FileId: id, Reason: reason, Bytes: bytes, Size: 4096));
                 await bob.WaitForSelectorAsync($"#transfers li[data-id='{id}'][data-state='interrupted']");
-                Assert.StartsWith("paused, no space left on this disk", await bob.EvaluateExpressionAsync<string>($"document.querySelector(\"#transfers li[data-id='{id}'] .progress-text\").textContent"), StringComparison.Ordinal);
-                await bob.WaitForFunctionAsync("() => [...document.querySelectorAll('#activity li')].some(li => li.textContent.includes('is paused: no space left on this disk'))");
+                Assert.StartsWith(bobState, await ProgressTextAsync(bob, id), StringComparison.Ordinal);
+                await bob.WaitForFunctionAsync("text => [...document.querySelectorAll('#activity li')].some(li => li.textContent.includes(text))", bobActivity);
 
                 // And at the sender, once Bob's file.pause arrived.
                 await alice.WaitForSelectorAsync($"#transfers li.out[data-id='{id}']");
-                net.Node("alice").Raise(new NodeEvent(NodeEventKinds.FileInterrupted, DateTimeOffset.UtcNow, Contact: "bob", FileId: id, Reason: "receiver_disk_full", Bytes: 1024, Size: 4096));
+                net.Node("alice").Raise(new NodeEvent(NodeEventKinds.FileInterrupted, DateTimeOffset.UtcNow, Contact: "bob", FileId: id, Reason: senderReason, Bytes: bytes, Size: 4096));
                 await alice.WaitForSelectorAsync($"#transfers li[data-id='{id}'][data-state='interrupted']");
-                Assert.StartsWith("paused, bob's disk is full", await alice.EvaluateExpressionAsync<string>($"document.querySelector(\"#transfers li[data-id='{id}'] .progress-text\").textContent"), StringComparison.Ordinal);
+                Assert.StartsWith(aliceState, await ProgressTextAsync(alice, id), StringComparison.Ordinal);
+                await alice.WaitForFunctionAsync("text => [...document.querySelectorAll('#activity li')].some(li => li.textContent.includes(text))", aliceActivity);
             }
             finally
             {
@@ -106,38 +111,8 @@ public sealed class WebFileTests(BrowserFixture browser) : IClassFixture<Browser
         });
     }
 
-    [Fact]
-    public async Task AVerifiedFileWaitingForSpaceInItsDestinationSaysSoOnBothPages()
-    {
-        await RunAsync(async (net, alice, bob) =>
-        {
-            string file = Path.Combine(Path.GetTempPath(), "wotid-pick-" + Guid.NewGuid().ToString("N")[..8] + ".bin");
-            await File.WriteAllBytesAsync(file, new byte[4096]);
-            try
-            {
-                IElementHandle input = await alice.QuerySelectorAsync("#file-input");
-                await input.UploadFileAsync(file);
-                await bob.WaitForSelectorAsync("#transfers li.in[data-state='offered']");
-                string id = await bob.EvaluateExpressionAsync<string>("document.querySelector('#transfers li.in').dataset.id");
-
-                // What the runtime raises when the verified file does not fit in its destination folder (NodeFileDiskFullTests).
-                net.Node("bob").Raise(new NodeEvent(NodeEventKinds.FileInterrupted, DateTimeOffset.UtcNow, Contact: "alice", FileId: id, Reason: "destination_full", Bytes: 4096, Size: 4096));
-                await bob.WaitForSelectorAsync($"#transfers li[data-id='{id}'][data-state='interrupted']");
-                Assert.StartsWith("verified, waiting for space in its destination folder", await bob.EvaluateExpressionAsync<string>($"document.querySelector(\"#transfers li[data-id='{id}'] .progress-text\").textContent"), StringComparison.Ordinal);
-                await bob.WaitForFunctionAsync("() => [...document.querySelectorAll('#activity li')].some(li => li.textContent.includes('arrived whole and verified, but its destination folder has no space'))");
-
-                await alice.WaitForSelectorAsync($"#transfers li.out[data-id='{id}']");
-                net.Node("alice").Raise(new NodeEvent(NodeEventKinds.FileInterrupted, DateTimeOffset.UtcNow, Contact: "bob", FileId: id, Reason: "receiver_destination_full", Bytes: 4096, Size: 4096));
-                await alice.WaitForSelectorAsync($"#transfers li[data-id='{id}'][data-state='interrupted']");
-                Assert.StartsWith("verified by bob, waiting for space in their destination folder", await alice.EvaluateExpressionAsync<string>($"document.querySelector(\"#transfers li[data-id='{id}'] .progress-text\").textContent"), StringComparison.Ordinal);
-                await alice.WaitForFunctionAsync("() => [...document.querySelectorAll('#activity li')].some(li => li.textContent.includes('bob has wotid-pick-') && li.textContent.includes('verified, but their destination folder has no space'))");
-            }
-            finally
-            {
-                File.Delete(file);
-            }
-        });
-    }
+    private static Task<string> ProgressTextAsync(IPage page, string id) =>
+        page.EvaluateExpressionAsync<string>($"document.querySelector(\"#transfers li[data-id='{id}'] .progress-text\").textContent");
 
     private async Task RunAsync(Func<SimulatedNetwork, IPage, IPage, Task> test, [CallerMemberName] string name = "")
     {
