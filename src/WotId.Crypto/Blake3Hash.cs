@@ -1,6 +1,6 @@
 // BLAKE3 in its default hash mode with a 256-bit output (BLAKE3 specification, O'Connor, Aumasson, Neves,
-// Wilcox-O'Hearn, 2020, §2.1, §5.1: no key, no derive-key context), one-shot or incremental. Through the fully managed
-// `Blake3` package (AVX-512/AVX2/SSE4.1 chosen at run time); checked against @noble/hashes (Node tests,
+// Wilcox-O'Hearn, 2020, §2.1, §5.1: no key, no derive-key context), one-shot or incremental. Through the `Blake3`
+// package 1.1.0, which wraps the reference Rust implementation (AVX-512/AVX2/SSE4.1 chosen at run time); checked against @noble/hashes (Node tests,
 // FileContentHashInteropTests) and the reference vectors. Used for the whole-file hash of /wotid/file/ (since 4.0.0).
 using System;
 
