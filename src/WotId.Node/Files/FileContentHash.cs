@@ -2,8 +2,9 @@
 // with a 256-bit output (BLAKE3 specification, O'Connor, Aumasson, Neves, Wilcox-O'Hearn, 2020, §2.1 and §5.1: no key,
 // no derive-key context, output length 32), computed incrementally over the file's bytes in order. Updates of any
 // size give the same digest as one update of the whole file (WotId.Crypto.Blake3Hash). Why BLAKE3 rather than SHA-256
-// (3.0.0): both ends hash every byte, and on the x86-64 machine measured here BLAKE3 (AVX-512/AVX2, the fully managed
-// `Blake3` package) costs about half the CPU per GiB of SHA-256 with SHA-NI (docs/benchmarks.md "File transfer 4.0.0").
+// (3.0.0): both ends hash every byte, and on the x86-64 machine measured here BLAKE3 (AVX-512/AVX2) costs about half the
+// CPU per GiB of SHA-256 with SHA-NI with the managed `Blake3` package, and under a third through the reference Rust
+// implementation used now (docs/benchmarks.md "File transfer 4.0.0", "File transfer 5.0.0").
 using System;
 using WotId.Crypto;
 
