@@ -36,11 +36,8 @@ public sealed class NodeFileDiskFullTests
         await MountAsync(partials, "1m");
         try
         {
-            await using WotIdNode alice = await WotIdNode.StartAsync(alicePro, aliceOptions, TestProfiles.Ct);
-            await using WotIdNode bob = await WotIdNode.StartAsync(bobPro, FileWorld.Options(world), TestProfiles.Ct);
-            await using var bobEvents = new EventRecorder(bob);
-            await using var aliceEvents = new EventRecorder(alice);
-            (string source, string id) = await OfferThreeMebibytesAsync(world, alice, bob);
+            await using OfferedFile offered = await OfferedFile.StartAsync(world, alicePro, aliceOptions, bobPro, FileWorld.Options(world));
+            (WotIdNode alice, WotIdNode bob, EventRecorder aliceEvents, EventRecorder bobEvents, string source, string id) = offered;
 
             FileTransferSummary paused = await FileWorld.WaitAsync(bob, id, t => t.State == FileTransferStates.Interrupted && t.Reason == "disk_full");
             Assert.Equal(0, paused.Transferred);
@@ -91,10 +88,8 @@ public sealed class NodeFileDiskFullTests
         await MountAsync(partials, "16m");
         try
         {
-            await using WotIdNode alice = await WotIdNode.StartAsync(alicePro, FileWorld.Options(world), TestProfiles.Ct);
-            await using WotIdNode bob = await WotIdNode.StartAsync(bobPro, bobOptions, TestProfiles.Ct);
-            await using var bobEvents = new EventRecorder(bob);
-            (string source, string id) = await OfferThreeMebibytesAsync(world, alice, bob);
+            await using OfferedFile offered = await OfferedFile.StartAsync(world, alicePro, FileWorld.Options(world), bobPro, bobOptions);
+            (WotIdNode alice, WotIdNode bob, _, EventRecorder bobEvents, string source, string id) = offered;
 
             FileTransferSummary full = await FileWorld.WaitAsync(bob, id, t => t.State == FileTransferStates.Interrupted && t.Reason == "disk_full");
             long durable = full.Transferred;
@@ -132,11 +127,8 @@ public sealed class NodeFileDiskFullTests
         await MountAsync(downloads, "1m");
         try
         {
-            await using WotIdNode alice = await WotIdNode.StartAsync(alicePro, aliceOptions, TestProfiles.Ct);
-            await using WotIdNode bob = await WotIdNode.StartAsync(bobPro, FileWorld.Options(world), TestProfiles.Ct);
-            await using var bobEvents = new EventRecorder(bob);
-            await using var aliceEvents = new EventRecorder(alice);
-            (string source, string id) = await OfferThreeMebibytesAsync(world, alice, bob);
+            await using OfferedFile offered = await OfferedFile.StartAsync(world, alicePro, aliceOptions, bobPro, FileWorld.Options(world));
+            (WotIdNode alice, WotIdNode bob, EventRecorder aliceEvents, EventRecorder bobEvents, string source, string id) = offered;
 
             // Every byte arrived and was verified; the move to the 1 MiB destination found no space. The file stays in
             // Bob's profile, nothing is left half-copied in the destination, and Alice is told not to send it again.
@@ -202,6 +194,66 @@ public sealed class NodeFileDiskFullTests
         finally
         {
             await RunAsync("umount", "-l", downloads);
+        }
+    }
+
+    /// <summary>Alice and Bob running, recorders of their events, and Alice's 3 MiB file offered to Bob and accepted.</summary>
+    private sealed class OfferedFile : IAsyncDisposable
+    {
+        private OfferedFile(WotIdNode alice, WotIdNode bob)
+        {
+            Alice = alice;
+            Bob = bob;
+            AliceEvents = new EventRecorder(alice);
+            BobEvents = new EventRecorder(bob);
+        }
+
+        private WotIdNode Alice { get; }
+
+        private WotIdNode Bob { get; }
+
+        private EventRecorder AliceEvents { get; }
+
+        private EventRecorder BobEvents { get; }
+
+        private string Source { get; set; } = "";
+
+        private string Id { get; set; } = "";
+
+        internal static async Task<OfferedFile> StartAsync(RuntimeWorld world, NodeProfile alicePro, NodeOptions aliceOptions, NodeProfile bobPro, NodeOptions bobOptions)
+        {
+            WotIdNode alice = await WotIdNode.StartAsync(alicePro, aliceOptions, TestProfiles.Ct);
+            OfferedFile? started = null;
+            try
+            {
+                started = new OfferedFile(alice, await WotIdNode.StartAsync(bobPro, bobOptions, TestProfiles.Ct));
+                (started.Source, started.Id) = await OfferThreeMebibytesAsync(world, started.Alice, started.Bob);
+                return started;
+            }
+            catch
+            {
+                if (started is not null)
+                {
+                    await started.DisposeAsync();
+                }
+                else
+                {
+                    await alice.DisposeAsync();
+                }
+
+                throw;
+            }
+        }
+
+        internal void Deconstruct(out WotIdNode alice, out WotIdNode bob, out EventRecorder aliceEvents, out EventRecorder bobEvents, out string source, out string id) =>
+            (alice, bob, aliceEvents, bobEvents, source, id) = (Alice, Bob, AliceEvents, BobEvents, Source, Id);
+
+        public async ValueTask DisposeAsync()
+        {
+            await BobEvents.DisposeAsync();
+            await AliceEvents.DisposeAsync();
+            await Bob.DisposeAsync();
+            await Alice.DisposeAsync();
         }
     }
 
