@@ -59,7 +59,8 @@ public static class NodeEventKinds
     /// A running transfer stopped before the end and will resume (FileId, Bytes = durable at the receiver or acknowledged
     /// to the sender, Size, Reason: <c>disk_full</c> at a receiver whose disk cannot take the rest,
     /// <c>destination_full</c> at a receiver whose verified file does not fit in its destination folder,
-    /// <c>receiver_disk_full</c> or <c>receiver_destination_full</c> at the sender those receivers paused, else none: the
+    /// <c>destination_unwritable</c> at one whose destination folder cannot be written, <c>receiver_disk_full</c>,
+    /// <c>receiver_destination_full</c> or <c>receiver_destination_unwritable</c> at the sender those receivers paused, else none: the
     /// stream broke). Raised once per reason and offset, not for each retry.
     /// </summary>
     public const string FileInterrupted = "file.interrupted";

@@ -86,10 +86,20 @@ internal static class FileNames
     /// the sanitised name, then <c>name (1).ext</c>, <c>name (2).ext</c>, …; nothing is created there.
     /// </summary>
     /// <exception cref="IOException">No free name, or the name would leave the directory.</exception>
+    /// <exception cref="FileTransferException"><see cref="FileTransferError.DestinationUnwritable"/>: the directory is
+    /// missing and cannot be created (see <see cref="IsUnwritable"/>).</exception>
     internal static string FreeName(string directory, string offered)
     {
         string dir = Path.GetFullPath(directory);
-        Directory.CreateDirectory(dir);
+        try
+        {
+            Directory.CreateDirectory(dir);
+        }
+        catch (Exception e) when (IsUnwritable(e))
+        {
+            throw new FileTransferException(FileTransferError.DestinationUnwritable, "the destination folder is missing and cannot be created", e);
+        }
+
         string name = Sanitize(offered);
         string stem = Path.GetFileNameWithoutExtension(name);
         string ext = Path.GetExtension(name);
@@ -112,7 +122,8 @@ internal static class FileNames
 
     /// <summary>Moves <paramref name="source"/> to <paramref name="candidate"/>; false when that name was taken in the meantime (never overwritten).</summary>
     /// <exception cref="FileTransferException"><see cref="FileTransferError.DestinationFull"/>: the destination is on another
-    /// file system, and the copy the move makes there found it full (the part copied is removed, the source stays).</exception>
+    /// file system, and the copy the move makes there found it full (the part copied is removed, the source stays).
+    /// <see cref="FileTransferError.DestinationUnwritable"/>: the destination folder cannot be written (the source stays).</exception>
     internal static bool TryMoveTo(string source, string candidate)
     {
         try
@@ -134,7 +145,24 @@ internal static class FileNames
         {
             return false;
         }
+        catch (Exception e) when (IsUnwritable(e))
+        {
+            throw new FileTransferException(FileTransferError.DestinationUnwritable, "the destination folder cannot be written", e);
+        }
     }
+
+    /// <summary>
+    /// Whether <paramref name="e"/> says a folder cannot be written now, in a way that someone can fix without this
+    /// node (permissions, a file system mounted read-only, a folder that went away): <see cref="UnauthorizedAccessException"/>
+    /// (EACCES, EPERM; Windows ERROR_ACCESS_DENIED), <see cref="DirectoryNotFoundException"/>, or an
+    /// <see cref="IOException"/> carrying EROFS (30) or Windows ERROR_WRITE_PROTECT (19).
+    /// </summary>
+    internal static bool IsUnwritable(Exception e) => e switch
+    {
+        UnauthorizedAccessException or DirectoryNotFoundException => true,
+        IOException io => (io.HResult & 0xFFFF) == (OperatingSystem.IsWindows() ? 19 : 30),
+        _ => false,
+    };
 
     private static void TryDelete(string path)
     {

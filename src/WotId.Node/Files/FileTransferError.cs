@@ -36,4 +36,11 @@ internal enum FileTransferError
     /// the transfer is interrupted with the whole verified file kept in the profile, and moved once there is space.
     /// </summary>
     DestinationFull,
+
+    /// <summary>
+    /// The verified file cannot be moved into the destination folder because that folder cannot be written (no
+    /// permission, a read-only file system, or gone and not creatable): handled as <see cref="DestinationFull"/>, the
+    /// verified file waits in the profile and is moved once the folder can be written again.
+    /// </summary>
+    DestinationUnwritable,
 }

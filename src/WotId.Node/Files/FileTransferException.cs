@@ -27,6 +27,7 @@ internal sealed class FileTransferException : IOException
         FileTransferError.WriteFailed => "write_failed",
         FileTransferError.DiskFull => "disk_full",
         FileTransferError.DestinationFull => "destination_full",
+        FileTransferError.DestinationUnwritable => "destination_unwritable",
         _ => "unknown",
     };
 

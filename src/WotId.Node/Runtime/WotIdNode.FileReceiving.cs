@@ -57,11 +57,12 @@ public sealed partial class WotIdNode
                 ?? throw new IOException("too many file streams");
             outcome = await ReceiveOnStreamAsync(stream, hello, t, c, lease.Token).ConfigureAwait(false);
         }
-        catch (FileTransferException e) when (id is not null && e.Error is FileTransferError.DiskFull or FileTransferError.DestinationFull)
+        catch (FileTransferException e) when (id is not null && e.Error is FileTransferError.DiskFull or FileTransferError.DestinationFull
+            or FileTransferError.DestinationUnwritable)
         {
             // Not a failure: the durable prefix stays, and the sender's next stream (outbox loop) goes on from it once
-            // there is space again; a verified file that the destination cannot take waits in the profile, and the
-            // outbox loop moves it there once it can. The reason shows in `wotid files` while the transfer waits.
+            // there is space again; a verified file that the destination cannot take (no space, or not writable) waits
+            // in the profile, and the outbox loop moves it there once it can. The reason shows in `wotid files` while the transfer waits.
             outcome = FileTransferException.Token(e.Error);
             stream.Abort();
             if (TryMarkInterrupted(id, outcome))
@@ -112,7 +113,8 @@ public sealed partial class WotIdNode
     /// <summary>
     /// Outbox loop: incoming transfers paused for disk_full whose rest now fits get their reason cleared and their
     /// sender asked to go on (file.accept with the durable offset), which starts its stream at once; verified files
-    /// paused for destination_full are moved to their destination once it has the space (<see cref="TryMoveVerifiedAsync"/>).
+    /// paused for destination_full or destination_unwritable are moved to their destination once it has the space and
+    /// can be written (<see cref="TryMoveVerifiedAsync"/>).
     /// </summary>
     private async Task ResumeIncomingFilesWithSpaceAsync(IReadOnlyList<FileTransferRecord> unfinished, CancellationToken cancellationToken)
     {
@@ -130,13 +132,12 @@ public sealed partial class WotIdNode
                 continue;
             }
 
-            if (t.Reason != diskFull && t.Reason != FileTransferException.Token(FileTransferError.DestinationFull)
-                || !PartialSpace.RestFitsNow(t.Size, t.Transferred, PartialPath(t.Id)))
+            if (t.Reason != diskFull && !IsDestinationReason(t.Reason) || !PartialSpace.RestFitsNow(t.Size, t.Transferred, PartialPath(t.Id)))
             {
                 continue;
             }
 
-            // (destination_full without the whole verified file in the profile: received again, then verified again.)
+            // (A destination reason without the whole verified file in the profile: received again, then verified again.)
             if (_profile.Files.ClearReason(t.Id))
             {
                 _interruptionsAnnounced.TryRemove(t.Id, out _); // a disk full again, even at the same offset, is news
@@ -146,24 +147,30 @@ public sealed partial class WotIdNode
         }
     }
 
+    /// <summary>Whether <paramref name="reason"/> is destination_full or destination_unwritable.</summary>
+    private static bool IsDestinationReason(string? reason) =>
+        reason == FileTransferException.Token(FileTransferError.DestinationFull) || reason == FileTransferException.Token(FileTransferError.DestinationUnwritable);
+
     /// <summary>
-    /// An incoming transfer paused for destination_full whose whole verified file is still in the partial folder: it
-    /// needs no byte from the sender, only space at the destination.
+    /// An incoming transfer paused for destination_full or destination_unwritable whose whole verified file is still in
+    /// the partial folder: it needs no byte from the sender, only a destination folder that can take it.
     /// </summary>
     private bool IsVerifiedAwaitingDestination(FileTransferRecord t) =>
-        !t.IsOutgoing && t.State == FileTransferStates.Interrupted && t.Reason == FileTransferException.Token(FileTransferError.DestinationFull)
+        !t.IsOutgoing && t.State == FileTransferStates.Interrupted && IsDestinationReason(t.Reason)
         && t.Transferred >= t.Size && t.Blake3.Length == FileProtocol.DigestLength * 2
         && new FileInfo(PartialPath(t.Id)) is { Exists: true } partial && partial.Length == t.Size;
 
     /// <summary>
-    /// Moves the verified file of <paramref name="t"/> (paused for destination_full) to its destination when the
-    /// destination's file system has room for it now (or says nothing about its room), then completes the transfer and
-    /// sends file.received; a destination still full leaves it paused. A lease on the transfer keeps a stream out meanwhile.
+    /// Moves the verified file of <paramref name="t"/> (paused for destination_full or destination_unwritable) to its
+    /// destination when the destination's file system has room for it now (or says nothing about its room), then
+    /// completes the transfer and sends file.received; a destination still full or unwritable leaves it paused (when the
+    /// reason changed, the new one is recorded and sent to the sender). A lease on the transfer keeps a stream out meanwhile.
     /// </summary>
     private async Task TryMoveVerifiedAsync(FileTransferRecord t, Contact sender)
     {
         string directory = t.Directory ?? DownloadDirectory;
-        if (PartialSpace.Available(directory) is { } free && free < t.Size) // unknown (no folder yet, say): the move finds out
+        if (t.Reason == FileTransferException.Token(FileTransferError.DestinationFull)
+            && PartialSpace.Available(directory) is { } free && free < t.Size) // unknown (no folder yet, say): the move finds out
         {
             return;
         }
@@ -178,6 +185,17 @@ public sealed partial class WotIdNode
         try
         {
             final = MoveToDestination(t, PartialPath(t.Id));
+        }
+        catch (FileTransferException e) when (e.Error is FileTransferError.DestinationFull or FileTransferError.DestinationUnwritable)
+        {
+            string reason = FileTransferException.Token(e.Error);
+            if (reason != t.Reason && TryMarkInterrupted(t.Id, reason))
+            {
+                Log.FileTransfer(_logger, t.Id, "verified file not moved", reason);
+                await AskToPauseAsync(t.Id, reason).ConfigureAwait(false);
+            }
+
+            return;
         }
         catch (IOException e)
         {
@@ -214,8 +232,10 @@ public sealed partial class WotIdNode
         Directory.CreateDirectory(Path.GetDirectoryName(partialPath)!);
         if (IsVerifiedAwaitingDestination(t))
         {
-            // A sender that does not know file.pause: its bytes are not needed, the destination's space is.
-            throw new FileTransferException(FileTransferError.DestinationFull, "the verified file waits for space at its destination");
+            // A sender that does not know file.pause: its bytes are not needed, a destination that can take the file is.
+            throw t.Reason == FileTransferException.Token(FileTransferError.DestinationUnwritable)
+                ? new FileTransferException(FileTransferError.DestinationUnwritable, "the verified file waits for its destination folder to be writable")
+                : new FileTransferException(FileTransferError.DestinationFull, "the verified file waits for space at its destination");
         }
 
         PartialSpace.EnsureRestFits(t.Size, t.Transferred, partialPath); // else disk_full before RESUME: nothing is written
@@ -301,7 +321,7 @@ public sealed partial class WotIdNode
     {
         if (t.Reason is not null)
         {
-            _profile.Files.ClearReason(t.Id); // a destination_full pause no longer holds
+            _profile.Files.ClearReason(t.Id); // a destination_full or destination_unwritable pause no longer holds
         }
 
         if (!_profile.Files.Move(t.Id, FileTransferStore.Open, FileTransferStates.Completed, transferred: t.Size, path: path))

@@ -181,10 +181,14 @@ public sealed class FileVerbTests : IDisposable
         await using FileVerbHarness h = await FileVerbHarness.StartAsync();
         h.Node.Transfers.Add(new("0193f1a2-7c04-7000-8000-0000000df011", "dave", FileTransferDirections.Incoming, "film.mkv", 3 << 20, "video/x-matroska", 3 << 20, FileTransferStates.Interrupted, null, "destination_full", FileNode.Time, FileNode.Time));
         h.Node.Transfers.Add(new("0193f1a2-7c04-7000-8000-0000000df022", "erin", FileTransferDirections.Outgoing, "film.mkv", 3 << 20, "video/x-matroska", 1 << 20, FileTransferStates.Interrupted, "/tmp/film.mkv", "receiver_disk_full", FileNode.Time, FileNode.Time));
+        h.Node.Transfers.Add(new("0193f1a2-7c04-7000-8000-0000000df033", "frank", FileTransferDirections.Incoming, "film.mkv", 3 << 20, "video/x-matroska", 3 << 20, FileTransferStates.Interrupted, null, "destination_unwritable", FileNode.Time, FileNode.Time));
+        h.Node.Transfers.Add(new("0193f1a2-7c04-7000-8000-0000000df044", "grace", FileTransferDirections.Outgoing, "film.mkv", 3 << 20, "video/x-matroska", 3 << 20, FileTransferStates.Interrupted, "/tmp/film.mkv", "receiver_destination_unwritable", FileNode.Time, FileNode.Time));
         (int exit, string output, string error) = await h.RunAsync("files");
         Assert.True(exit == 0, error);
         Assert.EndsWith("interrupted (verified; no space in its destination folder)", Assert.Single(output.Split('\n'), l => l.StartsWith("000df011", StringComparison.Ordinal)).TrimEnd(), StringComparison.Ordinal);
         Assert.EndsWith("interrupted (their disk is full)", Assert.Single(output.Split('\n'), l => l.StartsWith("000df022", StringComparison.Ordinal)).TrimEnd(), StringComparison.Ordinal);
+        Assert.EndsWith("interrupted (verified; its destination folder cannot be written)", Assert.Single(output.Split('\n'), l => l.StartsWith("000df033", StringComparison.Ordinal)).TrimEnd(), StringComparison.Ordinal);
+        Assert.EndsWith("interrupted (verified; their destination folder cannot be written)", Assert.Single(output.Split('\n'), l => l.StartsWith("000df044", StringComparison.Ordinal)).TrimEnd(), StringComparison.Ordinal);
     }
 
     [Fact]

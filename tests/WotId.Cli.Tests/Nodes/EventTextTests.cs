@@ -54,4 +54,15 @@ public sealed class EventTextTests
         Assert.Contains("file 4cdbbda5: received whole and verified (" + TransferText.Size(3 << 20) + "), but its destination folder has no space for it", mine, StringComparison.Ordinal);
         Assert.Contains("file 4cdbbda5: bob has it whole and verified, but their destination folder has no space for it", theirs, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void AVerifiedFileWaitingForAWritableDestinationSaysSoOnBothSides()
+    {
+        string id = "01a25185-4fc5-7150-a254-ccf84cdbbda5";
+        string mine = EventText.Format(new NodeEvent(NodeEventKinds.FileInterrupted, At, Contact: "alice", FileId: id, Reason: "destination_unwritable", Bytes: 3 << 20, Size: 3 << 20));
+        string theirs = EventText.Format(new NodeEvent(NodeEventKinds.FileInterrupted, At, Contact: "bob", FileId: id, Reason: "receiver_destination_unwritable", Bytes: 3 << 20, Size: 3 << 20));
+        Assert.Contains("file 4cdbbda5: received whole and verified (" + TransferText.Size(3 << 20) + "), but its destination folder cannot be written", mine, StringComparison.Ordinal);
+        Assert.Contains("moved there once it can be", mine, StringComparison.Ordinal);
+        Assert.Contains("file 4cdbbda5: bob has it whole and verified, but their destination folder cannot be written", theirs, StringComparison.Ordinal);
+    }
 }

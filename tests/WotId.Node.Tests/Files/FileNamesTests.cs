@@ -64,6 +64,35 @@ public sealed class FileNamesTests
         Assert.True(Path.GetFileName(path).Length <= FileNames.MaxLength);
     }
 
+    [Fact]
+    public void FoldersThatCannotBeWrittenAreToldApartFromOtherFailures()
+    {
+        int readOnly = OperatingSystem.IsWindows() ? 19 : 30; // ERROR_WRITE_PROTECT, EROFS
+        int full = OperatingSystem.IsWindows() ? 112 : 28; // ERROR_DISK_FULL, ENOSPC
+        Assert.True(FileNames.IsUnwritable(new UnauthorizedAccessException("denied")));
+        Assert.True(FileNames.IsUnwritable(new DirectoryNotFoundException("gone")));
+        Assert.True(FileNames.IsUnwritable(new IOException("read-only", readOnly)));
+        Assert.False(FileNames.IsUnwritable(new IOException("full", full)));
+        Assert.False(FileNames.IsUnwritable(new IOException("some other failure")));
+        Assert.False(FileNames.IsUnwritable(new InvalidOperationException("not an I/O failure")));
+    }
+
+    [Fact]
+    public void AMoveIntoAFolderThatIsGoneKeepsTheSourceAndSaysWhy()
+    {
+        using var profiles = new TestProfiles();
+        string source = Path.Combine(profiles.Root, "verified.bin");
+        File.WriteAllText(source, "kept");
+        string gone = Path.Combine(profiles.Root, "unplugged", "downloads");
+
+        var e = Assert.Throws<FileTransferException>(() => FileNames.TryMoveTo(source, Path.Combine(gone, "verified.bin")));
+
+        Assert.Equal(FileTransferError.DestinationUnwritable, e.Error);
+        Assert.StartsWith("destination_unwritable: ", e.Message, StringComparison.Ordinal);
+        Assert.Equal("kept", File.ReadAllText(source));
+        Assert.False(Directory.Exists(gone));
+    }
+
     private static string Place(TestProfiles profiles, string destination, string offered, string content)
     {
         string source = Path.Combine(profiles.Root, Guid.NewGuid().ToString("N"));

@@ -6,7 +6,8 @@
 // the receiver sends file.accept, and the next stream goes on from the durable offset to the whole file. A verified
 // file whose destination folder (another small tmpfs) has no space for it waits in the profile (destination_full, the
 // sender paused as receiver_destination_full) and is moved there once there is space, also after a restart, without
-// any byte sent again.
+// any byte sent again. A destination folder that cannot be written (the tmpfs remounted read-only) is handled the same
+// way (destination_unwritable, receiver_destination_unwritable) until it can be written again.
 using System;
 using System.Diagnostics;
 using System.IO;
@@ -190,6 +191,55 @@ public sealed class NodeFileDiskFullTests
             Assert.Equal(SHA256.HashData(File.ReadAllBytes(source)), SHA256.HashData(File.ReadAllBytes(done.Path!)));
             Assert.Equal(FileTransferStates.Completed, (await FileWorld.WaitAsync(alice, id, t => t.State == FileTransferStates.Completed)).State);
             Assert.Equal(atStop, Volatile.Read(ref streams.Value)); // the restarted receiver asked for no byte
+        }
+        finally
+        {
+            await RunAsync("umount", "-l", downloads);
+        }
+    }
+
+    [Fact]
+    public async Task AVerifiedFileWhoseDestinationCannotBeWrittenWaitsInTheProfileAndIsMovedThereOnceItCanBe()
+    {
+        Assert.SkipUnless(OperatingSystem.IsLinux() && Environment.UserName == "root", "remounting a tmpfs read-only needs Linux and root");
+        using var world = new RuntimeWorld();
+        string downloads = FileWorld.Folder(world, "downloads");
+        var streams = new StrongBox<int>();
+        NodeOptions aliceOptions = CountingStreams(world, streams);
+        (NodeProfile alicePro, NodeProfile bobPro) = await ProfilesAsync(world);
+        await MountAsync(downloads, "16m");
+        try
+        {
+            // Bob's destination turns read-only (as a card whose lock switch was flipped would) before the file arrives.
+            Assert.Null(await RunAsync("mount", "-o", "remount,ro", downloads));
+            await using OfferedFile offered = await OfferedFile.StartAsync(world, alicePro, aliceOptions, bobPro, FileWorld.Options(world));
+            (WotIdNode alice, WotIdNode bob, EventRecorder aliceEvents, EventRecorder bobEvents, string source, string id) = offered;
+
+            FileTransferSummary waiting = await FileWorld.WaitAsync(bob, id, t => t.State == FileTransferStates.Interrupted && t.Reason == "destination_unwritable");
+            Assert.Equal(3L << 20, waiting.Transferred);
+            Assert.Equal(3L << 20, new FileInfo(Path.Combine(FileWorld.Folder(world, "bob"), "files", "partial", id)).Length);
+            Assert.Empty(Directory.EnumerateFileSystemEntries(downloads));
+            NodeEvent interrupted = await bobEvents.WaitAsync(NodeEventKinds.FileInterrupted, e => e.FileId == id && e.Reason == "destination_unwritable");
+            Assert.Equal((3L << 20, 3L << 20), (interrupted.Bytes, interrupted.Size));
+            await FileWorld.WaitAsync(alice, id, t => t.State == FileTransferStates.Interrupted && t.Reason == "receiver_destination_unwritable");
+            await aliceEvents.WaitAsync(NodeEventKinds.FileInterrupted, e => e.FileId == id && e.Reason == "receiver_destination_unwritable");
+
+            // Bob's outbox loop (every second here) tries the move again and again meanwhile: no new event, no stream.
+            int atPause = Volatile.Read(ref streams.Value);
+            await Task.Delay(TimeSpan.FromSeconds(3), TestProfiles.Ct);
+            Assert.Equal(atPause, Volatile.Read(ref streams.Value));
+            Assert.Single(bobEvents.All, e => e.Kind == NodeEventKinds.FileInterrupted && e.FileId == id);
+            Assert.Equal("destination_unwritable", (await FileWorld.WaitAsync(bob, id, _ => true)).Reason);
+
+            // Writable again: the verified file is moved there without a node restart and without any byte sent again.
+            Assert.Null(await RunAsync("mount", "-o", "remount,rw", downloads));
+            FileTransferSummary done = await FileWorld.WaitAsync(bob, id, t => t.State == FileTransferStates.Completed);
+            Assert.StartsWith(downloads, done.Path, StringComparison.Ordinal);
+            Assert.Equal(SHA256.HashData(File.ReadAllBytes(source)), SHA256.HashData(File.ReadAllBytes(done.Path!)));
+            Assert.Null(done.Reason);
+            Assert.False(File.Exists(Path.Combine(FileWorld.Folder(world, "bob"), "files", "partial", id)));
+            Assert.Equal(FileTransferStates.Completed, (await FileWorld.WaitAsync(alice, id, t => t.State == FileTransferStates.Completed)).State);
+            Assert.Equal(atPause, Volatile.Read(ref streams.Value));
         }
         finally
         {

@@ -74,6 +74,8 @@ internal sealed class FilesCommand : NodeCommand
         "destination_full" => "verified; no space in its destination folder",
         "receiver_disk_full" => "their disk is full",
         "receiver_destination_full" => "verified; no space in their destination folder",
+        "destination_unwritable" => "verified; its destination folder cannot be written",
+        "receiver_destination_unwritable" => "verified; their destination folder cannot be written",
         _ => EventText.Printable(reason),
     };
 }

@@ -180,6 +180,7 @@ internal sealed class SendFileCommand : NodeCommand
                     {
                         "receiver_disk_full" => $"paused at {TransferText.Size(e.Bytes ?? 0)}: {offer.Contact}'s disk has no space for the rest; it goes on once they free some (Ctrl+C stops waiting; the node keeps the transfer)",
                         "receiver_destination_full" => $"{offer.Contact} has it whole and verified, but their destination folder has no space for it; it completes once they free some (Ctrl+C stops waiting; the node keeps the transfer)",
+                        "receiver_destination_unwritable" => $"{offer.Contact} has it whole and verified, but their destination folder cannot be written; it completes once they fix that (Ctrl+C stops waiting; the node keeps the transfer)",
                         _ => $"interrupted at {TransferText.Size(e.Bytes ?? 0)}; it resumes when {offer.Contact} can receive again (Ctrl+C stops waiting; the node keeps going)",
                     }).ConfigureAwait(false);
                     break;

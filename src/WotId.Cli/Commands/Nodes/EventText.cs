@@ -41,7 +41,7 @@ internal static class EventText
         return $"{time} {what}";
     }
 
-    /// <summary>"file 3f2a9c01: paused at 1.0 MB of 3.1 MB: no space left on this disk for the rest; …" (or the contact's disk, a full destination folder, or a broken stream).</summary>
+    /// <summary>"file 3f2a9c01: paused at 1.0 MB of 3.1 MB: no space left on this disk for the rest; …" (or the contact's disk, a full or unwritable destination folder, or a broken stream).</summary>
     public static string FileInterrupted(string who, NodeEvent e)
     {
         string at = $"{TransferText.Size(e.Bytes ?? 0)} of {TransferText.Size(e.Size ?? 0)}";
@@ -51,6 +51,8 @@ internal static class EventText
             "receiver_disk_full" => $"file {Short(e.FileId)}: paused at {at}: {who}'s disk has no space for the rest; it goes on once they free some",
             "destination_full" => $"file {Short(e.FileId)}: received whole and verified ({TransferText.Size(e.Size ?? 0)}), but its destination folder has no space for it; it is kept here and moved there once there is space",
             "receiver_destination_full" => $"file {Short(e.FileId)}: {who} has it whole and verified, but their destination folder has no space for it; it completes once they free some",
+            "destination_unwritable" => $"file {Short(e.FileId)}: received whole and verified ({TransferText.Size(e.Size ?? 0)}), but its destination folder cannot be written (permissions, read-only, or gone); it is kept here and moved there once it can be",
+            "receiver_destination_unwritable" => $"file {Short(e.FileId)}: {who} has it whole and verified, but their destination folder cannot be written; it completes once they fix that",
             _ => $"file {Short(e.FileId)}: interrupted at {at}; it resumes when {who} is reachable again",
         };
     }

@@ -77,6 +77,8 @@ public sealed class WebFileTests(BrowserFixture browser) : IClassFixture<Browser
         "receiver_disk_full", "paused, bob's disk is full", "is paused: bob's disk has no space for the rest")]
     [InlineData("destination_full", 4096, "verified, waiting for space in its destination folder", "arrived whole and verified, but its destination folder has no space",
         "receiver_destination_full", "verified by bob, waiting for space in their destination folder", "verified, but their destination folder has no space")]
+    [InlineData("destination_unwritable", 4096, "verified, waiting for its destination folder to be writable", "arrived whole and verified, but its destination folder cannot be written",
+        "receiver_destination_unwritable", "verified by bob, waiting for their destination folder to be writable", "verified, but their destination folder cannot be written")]
     public async Task APausedTransferSaysWhyOnBothPages(string reason, int bytes, string bobState, string bobActivity, string senderReason, string aliceState, string aliceActivity)
     {
         await RunAsync(async (net, alice, bob) =>
@@ -91,7 +93,7 @@ public sealed class WebFileTests(BrowserFixture browser) : IClassFixture<Browser
                 string id = await bob.EvaluateExpressionAsync<string>("document.querySelector('#transfers li.in').dataset.id");
 
                 // What the runtime raises at the receiver (NodeFileDiskFullTests): the rest does not fit, or the verified
-                // file does not fit in its destination folder.
+                // file does not fit in (or cannot be written to) its destination folder.
                 net.Node("bob").Raise(new NodeEvent(NodeEventKinds.FileInterrupted, DateTimeOffset.UtcNow, Contact: "alice", FileId: id, Reason: reason, Bytes: bytes, Size: 4096));
                 await bob.WaitForSelectorAsync($"#transfers li[data-id='{id}'][data-state='interrupted']");
                 Assert.StartsWith(bobState, await ProgressTextAsync(bob, id), StringComparison.Ordinal);

@@ -77,6 +77,8 @@ function stateText(/** @type {Transfer} */ t, /** @type {number} */ pct) {
       : t.reason === 'receiver_disk_full' ? 'paused, ' + t.contact + '\'s disk is full · '
       : t.reason === 'destination_full' ? 'verified, waiting for space in its destination folder · '
       : t.reason === 'receiver_destination_full' ? 'verified by ' + t.contact + ', waiting for space in their destination folder · '
+      : t.reason === 'destination_unwritable' ? 'verified, waiting for its destination folder to be writable · '
+      : t.reason === 'receiver_destination_unwritable' ? 'verified by ' + t.contact + ', waiting for their destination folder to be writable · '
       : 'interrupted, resumes when connected · ') + amount;
     case 'completed': return 'completed and verified · ' + size(t.size);
     default: return t.state + (t.reason ? ': ' + t.reason : '');
@@ -134,6 +136,8 @@ export function onFileEvent(/** @type {{kind: string, at: string, contact?: stri
       if (e.reason === 'receiver_disk_full') page.activity((t ? t.name : 'A file') + ' is paused: ' + (e.contact ?? 'the contact') + '\'s disk has no space for the rest', 'refused', e.at);
       if (e.reason === 'destination_full') page.activity((t ? t.name : 'A file') + ' arrived whole and verified, but its destination folder has no space for it; it is kept and moved there once there is space', 'refused', e.at);
       if (e.reason === 'receiver_destination_full') page.activity((e.contact ?? 'The contact') + ' has ' + (t ? t.name : 'the file') + ' verified, but their destination folder has no space for it', 'refused', e.at);
+      if (e.reason === 'destination_unwritable') page.activity((t ? t.name : 'A file') + ' arrived whole and verified, but its destination folder cannot be written; it is kept and moved there once it can be', 'refused', e.at);
+      if (e.reason === 'receiver_destination_unwritable') page.activity((e.contact ?? 'The contact') + ' has ' + (t ? t.name : 'the file') + ' verified, but their destination folder cannot be written', 'refused', e.at);
       return true;
     case 'file.completed':
     case 'file.ended':
