@@ -26,7 +26,7 @@ internal static class CommandTree
         ["credential"] = "your VerifiedHuman credential",
         ["trust"] = "the credential issuers you accept contacts from",
         ["contact"] = "add, show and accept contacts",
-        ["files"] = "file transfers: list, accept, decline, cancel, auto-accept",
+        ["files"] = "file transfers: list, accept, decline, cancel, watch, auto-accept",
     };
 
     /// <summary>Builds the root command; actions write to <paramref name="output"/> and <paramref name="error"/>.</summary>

@@ -36,6 +36,9 @@ internal sealed class FileNode : IWotIdNode
     /// <summary>Published to every subscriber right after SendFileAsync answered (the transfer's life, scripted).</summary>
     internal List<NodeEvent> AfterSend { get; } = [];
 
+    /// <summary>Published to every subscriber right after AcceptFileAsync answered.</summary>
+    internal List<NodeEvent> AfterAccept { get; } = [];
+
     internal int Subscribers => _events.Count;
 
     public Task<FileTransferSummary> SendFileAsync(string contact, string path, CancellationToken cancellationToken = default)
@@ -43,7 +46,7 @@ internal sealed class FileNode : IWotIdNode
         _calls.Enqueue($"sendfile {contact} {path}");
         FileTransferSummary sent = new("0193f1a2-7d00-7000-8000-0000f00d0001", contact, FileTransferDirections.Outgoing, System.IO.Path.GetFileName(path), 3_000_000, "application/octet-stream", 0, SendState, path, null, Time, Time);
         Transfers.Insert(0, sent);
-        _publishing = PublishLaterAsync();
+        _publishing = PublishLaterAsync(AfterSend);
         return Task.FromResult(sent);
     }
 
@@ -53,8 +56,12 @@ internal sealed class FileNode : IWotIdNode
         return Task.FromResult<IReadOnlyList<FileTransferSummary>>([.. Transfers]);
     }
 
-    public Task<FileTransferSummary> AcceptFileAsync(string id, string? directory = null, CancellationToken cancellationToken = default) =>
-        Answer($"accept {id} {directory ?? "<default>"}", id, FileTransferStates.Transferring);
+    public Task<FileTransferSummary> AcceptFileAsync(string id, string? directory = null, CancellationToken cancellationToken = default)
+    {
+        Task<FileTransferSummary> answer = Answer($"accept {id} {directory ?? "<default>"}", id, FileTransferStates.Transferring);
+        _publishing = PublishLaterAsync(AfterAccept);
+        return answer;
+    }
 
     public Task<FileTransferSummary> DeclineFileAsync(string id, CancellationToken cancellationToken = default) => Answer($"decline {id}", id, FileTransferStates.Declined);
 
@@ -96,14 +103,14 @@ internal sealed class FileNode : IWotIdNode
     private static NotSupportedException Unused() => new("the file verbs do not call this");
 
     /// <summary>Publishes the scripted events once the command's event stream is open (it opens before the offer).</summary>
-    private async Task PublishLaterAsync()
+    private async Task PublishLaterAsync(List<NodeEvent> scripted)
     {
         for (int i = 0; i < 600 && Subscribers == 0; i++)
         {
             await Task.Delay(50).ConfigureAwait(false);
         }
 
-        foreach (NodeEvent e in AfterSend)
+        foreach (NodeEvent e in scripted)
         {
             Publish(e);
         }

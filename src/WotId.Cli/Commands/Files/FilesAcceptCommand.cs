@@ -7,7 +7,10 @@ using WotId.Node.Api;
 
 namespace WotId.Cli.Commands.Files;
 
-/// <summary><c>wotid files accept ID [--to DIR]</c>: the verified file is saved in DIR (or the node's download directory).</summary>
+/// <summary>
+/// <c>wotid files accept ID [--to DIR] [--wait]</c>: the verified file is saved in DIR (or the node's download
+/// directory); with --wait the command follows the transfer with a progress bar until it is saved (as <c>files watch</c>).
+/// </summary>
 internal sealed class FilesAcceptCommand : FilesVerbCommand
 {
     public override string Name => "files accept";
@@ -18,7 +21,20 @@ internal sealed class FilesAcceptCommand : FilesVerbCommand
     [
         TransferIdArgument(),
         CliSymbols.Value("--to", "DIR", "the folder to save it in (default: the node's download folder)"),
+        CliSymbols.Flag("--wait", "follow the transfer with a progress bar until the file is saved, verified (exit 0), or ends (exit 1); Ctrl+C stops waiting only"),
     ];
+
+    protected override async Task<int> ExecuteAsync(CliContext context, IWotIdNode node, CliArguments arguments, CancellationToken cancellationToken)
+    {
+        if (!arguments.Has("wait"))
+        {
+            return await base.ExecuteAsync(context, node, arguments, cancellationToken).ConfigureAwait(false);
+        }
+
+        string id = await TransferIds.ResolveAsync(node, arguments.Positional[0], cancellationToken).ConfigureAwait(false);
+        return await TransferFollower.WatchAsync(context, node, ct => ApplyAsync(node, id, arguments, ct), t => $"accepted {About(t)}; id {TransferText.ShortId(t.Id)}",
+            cancellationToken).ConfigureAwait(false);
+    }
 
     protected override Task<FileTransferSummary> ApplyAsync(IWotIdNode node, string id, CliArguments arguments, CancellationToken cancellationToken)
     {
@@ -27,5 +43,5 @@ internal sealed class FilesAcceptCommand : FilesVerbCommand
     }
 
     protected override string Describe(FileTransferSummary t) =>
-        $"accepted {About(t)}; it is saved when whole and verified (follow it with `wotid files`)";
+        $"accepted {About(t)}; it is saved when whole and verified (follow it with `wotid files watch {TransferText.ShortId(t.Id)}`)";
 }

@@ -26,8 +26,7 @@ internal abstract class FilesVerbCommand : NodeCommand
     protected abstract string Describe(FileTransferSummary transfer);
 
     /// <summary>The ID argument every verb takes first.</summary>
-    protected static Argument<string> TransferIdArgument() =>
-        CliSymbols.Positional("ID", "the transfer id, the short id `wotid files` shows, or any unique prefix or suffix");
+    protected static Argument<string> TransferIdArgument() => TransferIds.Argument();
 
     protected static string About(FileTransferSummary t) =>
         $"{EventText.Printable(t.Name)} ({TransferText.Size(t.Size)}) {(t.Direction == FileTransferDirections.Incoming ? "from" : "to")} {EventText.Printable(t.Contact)}";

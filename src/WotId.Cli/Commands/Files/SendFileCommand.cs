@@ -18,9 +18,6 @@ namespace WotId.Cli.Commands.Files;
 /// <summary><c>wotid send-file</c>.</summary>
 internal sealed class SendFileCommand : NodeCommand
 {
-    /// <summary>How often the transfer's record is read besides the event stream.</summary>
-    private static readonly TimeSpan PollInterval = TimeSpan.FromSeconds(2);
-
     public override string Name => "send-file";
 
     public override string Summary => "send a file to a contact (any size; resumes after interruptions) with a progress bar; exit 0 once they have it verified";
@@ -61,17 +58,17 @@ internal sealed class SendFileCommand : NodeCommand
             offer = unfinished ?? await node.SendFileAsync(contact, path, cancellationToken).ConfigureAwait(false);
             if (context.Json)
             {
-                await LineAsync(context.Output, NodeJson.Line(offer)).ConfigureAwait(false);
+                await TransferFollower.LineAsync(context.Output, NodeJson.Line(offer)).ConfigureAwait(false);
             }
             else if (unfinished is not null)
             {
                 string id = TransferText.ShortId(offer.Id);
-                await LineAsync(context.Error, $"{offer.Name} ({TransferText.Size(offer.Size)}) is being sent to {offer.Contact} already ({offer.State}, {TransferText.Percent(offer.Transferred, offer.Size)}%); id {id}, following it (`wotid files cancel {id}` to stop it)").ConfigureAwait(false);
+                await TransferFollower.LineAsync(context.Error, $"{offer.Name} ({TransferText.Size(offer.Size)}) is being sent to {offer.Contact} already ({offer.State}, {TransferText.Percent(offer.Transferred, offer.Size)}%); id {id}, following it (`wotid files cancel {id}` to stop it)").ConfigureAwait(false);
             }
             else
             {
                 string how = offer.State == FileTransferStates.Queued ? $"queued for {offer.Contact} (sent when they are reachable)" : $"offered to {offer.Contact}";
-                await LineAsync(context.Error, $"{offer.Name} ({TransferText.Size(offer.Size)}) {how}; id {TransferText.ShortId(offer.Id)}").ConfigureAwait(false);
+                await TransferFollower.LineAsync(context.Error, $"{offer.Name} ({TransferText.Size(offer.Size)}) {how}; id {TransferText.ShortId(offer.Id)}").ConfigureAwait(false);
             }
 
             if (events is null || offer.State == FileTransferStates.Completed)
@@ -79,16 +76,16 @@ internal sealed class SendFileCommand : NodeCommand
                 return ExitCodes.Ok;
             }
 
-            return await FollowAsync(context, node, offer, events, cancellationToken).ConfigureAwait(false);
+            return await TransferFollower.FollowAsync(context, node, offer, events, cancellationToken).ConfigureAwait(false);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
             if (!context.Json)
             {
-                await LineAsync(context.Error, string.Empty).ConfigureAwait(false);
+                await TransferFollower.LineAsync(context.Error, string.Empty).ConfigureAwait(false);
                 if (offer is not null)
                 {
-                    await LineAsync(context.Error, $"stopped waiting; the node keeps transfer {TransferText.ShortId(offer.Id)} (`wotid files`; the same command follows it again)").ConfigureAwait(false);
+                    await TransferFollower.LineAsync(context.Error, $"stopped waiting; the node keeps transfer {TransferText.ShortId(offer.Id)} (`wotid files`; the same command follows it again)").ConfigureAwait(false);
                 }
             }
 
@@ -118,122 +115,5 @@ internal sealed class SendFileCommand : NodeCommand
         }
 
         return null;
-    }
-
-    private static async Task<int> FollowAsync(CliContext context, IWotIdNode node, FileTransferSummary offer, EventFeed events, CancellationToken cancellationToken)
-    {
-        ProgressDisplay display = new(context.Error, Interactive(context), offer.Size, Stopwatch.StartNew());
-        if (!context.Json && offer.State is FileTransferStates.Queued or FileTransferStates.Offered)
-        {
-            await LineAsync(context.Error, $"waiting for {offer.Contact} to accept… (Ctrl+C stops waiting; the node keeps the offer)").ConfigureAwait(false);
-        }
-
-        Task tick = Task.Delay(PollInterval, cancellationToken);
-        while (true)
-        {
-            // The event stream is the fast path; a look at the transfer's record every few seconds covers events that
-            // went by before the stream was open or that a slow reader lost (the stream is bounded).
-            Task<bool> next = events.Next;
-            Task woke = await Task.WhenAny(next, tick).ConfigureAwait(false);
-            cancellationToken.ThrowIfCancellationRequested();
-            NodeEvent e;
-            if (woke == next)
-            {
-                if (!await next.ConfigureAwait(false))
-                {
-                    throw new CliFailure("the node stopped before the transfer finished", "it resumes from the last chunk written when the node runs again (`wotid run`)", "interrupted", ExitCodes.Failed);
-                }
-
-                e = events.Take();
-                if (e.FileId != offer.Id || !e.Kind.StartsWith("file.", StringComparison.Ordinal))
-                {
-                    continue;
-                }
-
-                if (context.Json)
-                {
-                    await LineAsync(context.Output, NodeJson.Line(e)).ConfigureAwait(false);
-                }
-            }
-            else
-            {
-                tick = Task.Delay(PollInterval, cancellationToken);
-                if (await StateEventAsync(node, offer, cancellationToken).ConfigureAwait(false) is not { } fromState)
-                {
-                    continue;
-                }
-
-                e = fromState;
-            }
-
-            switch (e.Kind)
-            {
-                case NodeEventKinds.FileAccepted when !context.Json:
-                    display.Started(e.Bytes ?? 0);
-                    await display.MessageAsync(e.Bytes is > 0 ? $"{offer.Contact} accepted; resuming at {TransferText.Size(e.Bytes.Value)}" : $"{offer.Contact} accepted").ConfigureAwait(false);
-                    break;
-                case NodeEventKinds.FileProgress when !context.Json:
-                    await display.ProgressAsync(e.Bytes ?? 0).ConfigureAwait(false);
-                    break;
-                case NodeEventKinds.FileInterrupted when !context.Json:
-                    await display.MessageAsync(e.Reason switch
-                    {
-                        "receiver_disk_full" => $"paused at {TransferText.Size(e.Bytes ?? 0)}: {offer.Contact}'s disk has no space for the rest; it goes on once they free some (Ctrl+C stops waiting; the node keeps the transfer)",
-                        "receiver_destination_full" => $"{offer.Contact} has it whole and verified, but their destination folder has no space for it; it completes once they free some (Ctrl+C stops waiting; the node keeps the transfer)",
-                        "receiver_destination_unwritable" => $"{offer.Contact} has it whole and verified, but their destination folder cannot be written; it completes once they fix that (Ctrl+C stops waiting; the node keeps the transfer)",
-                        _ => $"interrupted at {TransferText.Size(e.Bytes ?? 0)}; it resumes when {offer.Contact} can receive again (Ctrl+C stops waiting; the node keeps going)",
-                    }).ConfigureAwait(false);
-                    break;
-                case NodeEventKinds.FileCompleted:
-                    if (!context.Json)
-                    {
-                        await display.ProgressAsync(e.Size ?? offer.Size).ConfigureAwait(false);
-                        await display.MessageAsync($"{offer.Contact} has {offer.Name}, verified").ConfigureAwait(false);
-                    }
-
-                    return ExitCodes.Ok;
-                case NodeEventKinds.FileEnded:
-                    if (!context.Json)
-                    {
-                        await display.MessageAsync(string.Empty).ConfigureAwait(false);
-                    }
-
-                    throw new CliFailure($"the transfer of {offer.Name} ended: {e.Reason ?? "no reason given"}", "see `wotid files`", "file-ended", ExitCodes.Failed);
-            }
-        }
-    }
-
-    /// <summary>The transfer's record as an event: completed or ended when it is over, progress while it runs, else null.</summary>
-    private static async Task<NodeEvent?> StateEventAsync(IWotIdNode node, FileTransferSummary offer, CancellationToken cancellationToken)
-    {
-        IReadOnlyList<FileTransferSummary> transfers = await node.GetFileTransfersAsync(cancellationToken).ConfigureAwait(false);
-        FileTransferSummary? t = null;
-        foreach (FileTransferSummary candidate in transfers)
-        {
-            if (candidate.Id == offer.Id)
-            {
-                t = candidate;
-                break;
-            }
-        }
-
-        return t?.State switch
-        {
-            null => new NodeEvent(NodeEventKinds.FileEnded, DateTimeOffset.UtcNow, offer.Contact, FileId: offer.Id, Reason: "the node no longer knows the transfer"),
-            FileTransferStates.Completed => new NodeEvent(NodeEventKinds.FileCompleted, t.UpdatedAt, t.Contact, FileId: t.Id, Size: t.Size),
-            FileTransferStates.Declined or FileTransferStates.Cancelled or FileTransferStates.Failed =>
-                new NodeEvent(NodeEventKinds.FileEnded, t.UpdatedAt, t.Contact, FileId: t.Id, Reason: t.Reason ?? t.State),
-            FileTransferStates.Transferring => new NodeEvent(NodeEventKinds.FileProgress, t.UpdatedAt, t.Contact, FileId: t.Id, Bytes: t.Transferred, Size: t.Size),
-            _ => null,
-        };
-    }
-
-    /// <summary>Redraw the bar in place only on a real terminal; otherwise print a line at most every few seconds.</summary>
-    private static bool Interactive(CliContext context) => ReferenceEquals(context.Error, Console.Error) && !Console.IsErrorRedirected;
-
-    private static async Task LineAsync(TextWriter writer, string line)
-    {
-        await writer.WriteLineAsync(line).ConfigureAwait(false);
-        await writer.FlushAsync().ConfigureAwait(false);
     }
 }

@@ -38,6 +38,10 @@ internal static class TransferIds
         };
     }
 
+    /// <summary>The ID argument of the verbs on one transfer.</summary>
+    public static System.CommandLine.Argument<string> Argument() =>
+        CliSymbols.Positional("ID", "the transfer id, the short id `wotid files` shows, or any unique prefix or suffix");
+
     /// <summary>Checks the ID argument before the node is opened.</summary>
     public static void Validate(CliArguments arguments)
     {
