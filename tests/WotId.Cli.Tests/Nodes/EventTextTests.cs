@@ -45,24 +45,15 @@ public sealed class EventTextTests
         Assert.Contains("file 4cdbbda5: interrupted at " + TransferText.Size(1 << 20) + " of " + TransferText.Size(3 << 20) + "; it resumes when bob is reachable again", away, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public void AVerifiedFileWaitingForSpaceInItsDestinationSaysSoOnBothSides()
+    [Theory]
+    [InlineData("destination_full", "has no space for it; it is kept here and moved there once there is space", "has no space for it; it completes once they free some")]
+    [InlineData("destination_unwritable", "cannot be written (permissions, read-only, or gone); it is kept here and moved there once it can be", "cannot be written; it completes once they fix that")]
+    public void AVerifiedFileWaitingForItsDestinationSaysWhyOnBothSides(string reason, string mineEnd, string theirsEnd)
     {
         string id = "01a25185-4fc5-7150-a254-ccf84cdbbda5";
-        string mine = EventText.Format(new NodeEvent(NodeEventKinds.FileInterrupted, At, Contact: "alice", FileId: id, Reason: "destination_full", Bytes: 3 << 20, Size: 3 << 20));
-        string theirs = EventText.Format(new NodeEvent(NodeEventKinds.FileInterrupted, At, Contact: "bob", FileId: id, Reason: "receiver_destination_full", Bytes: 3 << 20, Size: 3 << 20));
-        Assert.Contains("file 4cdbbda5: received whole and verified (" + TransferText.Size(3 << 20) + "), but its destination folder has no space for it", mine, StringComparison.Ordinal);
-        Assert.Contains("file 4cdbbda5: bob has it whole and verified, but their destination folder has no space for it", theirs, StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public void AVerifiedFileWaitingForAWritableDestinationSaysSoOnBothSides()
-    {
-        string id = "01a25185-4fc5-7150-a254-ccf84cdbbda5";
-        string mine = EventText.Format(new NodeEvent(NodeEventKinds.FileInterrupted, At, Contact: "alice", FileId: id, Reason: "destination_unwritable", Bytes: 3 << 20, Size: 3 << 20));
-        string theirs = EventText.Format(new NodeEvent(NodeEventKinds.FileInterrupted, At, Contact: "bob", FileId: id, Reason: "receiver_destination_unwritable", Bytes: 3 << 20, Size: 3 << 20));
-        Assert.Contains("file 4cdbbda5: received whole and verified (" + TransferText.Size(3 << 20) + "), but its destination folder cannot be written", mine, StringComparison.Ordinal);
-        Assert.Contains("moved there once it can be", mine, StringComparison.Ordinal);
-        Assert.Contains("file 4cdbbda5: bob has it whole and verified, but their destination folder cannot be written", theirs, StringComparison.Ordinal);
+        string mine = EventText.Format(new NodeEvent(NodeEventKinds.FileInterrupted, At, Contact: "alice", FileId: id, Reason: reason, Bytes: 3 << 20, Size: 3 << 20));
+        string theirs = EventText.Format(new NodeEvent(NodeEventKinds.FileInterrupted, At, Contact: "bob", FileId: id, Reason: "receiver_" + reason, Bytes: 3 << 20, Size: 3 << 20));
+        Assert.Contains("file 4cdbbda5: received whole and verified (" + TransferText.Size(3 << 20) + "), but its destination folder " + mineEnd, mine, StringComparison.Ordinal);
+        Assert.Contains("file 4cdbbda5: bob has it whole and verified, but their destination folder " + theirsEnd, theirs, StringComparison.Ordinal);
     }
 }

@@ -116,38 +116,50 @@ public sealed class NodeFileDiskFullTests
         }
     }
 
-    [Fact]
-    public async Task AVerifiedFileWhoseDestinationIsFullWaitsInTheProfileAndIsMovedThereOnceThereIsSpace()
+    [Theory]
+    [InlineData("1m", null, "destination_full", "remount,size=16m")] // no space for the verified file, then space
+    [InlineData("16m", "remount,ro", "destination_unwritable", "remount,rw")] // read-only (a card's lock switch), then writable
+    public async Task AVerifiedFileWhoseDestinationCannotTakeItWaitsInTheProfileAndIsMovedThereOnceItCan(string size, string? before, string reason, string fix)
     {
-        Assert.SkipUnless(OperatingSystem.IsLinux() && Environment.UserName == "root", "mounting a small tmpfs needs Linux and root");
+        Assert.SkipUnless(OperatingSystem.IsLinux() && Environment.UserName == "root", "mounting and remounting a small tmpfs needs Linux and root");
         using var world = new RuntimeWorld();
         string downloads = FileWorld.Folder(world, "downloads"); // Bob's destination: another file system than his profile
         var streams = new StrongBox<int>();
         NodeOptions aliceOptions = CountingStreams(world, streams);
         (NodeProfile alicePro, NodeProfile bobPro) = await ProfilesAsync(world);
-        await MountAsync(downloads, "1m");
+        await MountAsync(downloads, size);
         try
         {
+            if (before is not null)
+            {
+                Assert.Null(await RunAsync("mount", "-o", before, downloads));
+            }
+
             await using OfferedFile offered = await OfferedFile.StartAsync(world, alicePro, aliceOptions, bobPro, FileWorld.Options(world));
             (WotIdNode alice, WotIdNode bob, EventRecorder aliceEvents, EventRecorder bobEvents, string source, string id) = offered;
 
-            // Every byte arrived and was verified; the move to the 1 MiB destination found no space. The file stays in
-            // Bob's profile, nothing is left half-copied in the destination, and Alice is told not to send it again.
-            FileTransferSummary waiting = await FileWorld.WaitAsync(bob, id, t => t.State == FileTransferStates.Interrupted && t.Reason == "destination_full");
+            // Every byte arrived and was verified; the move to the destination failed. The file stays in Bob's profile,
+            // nothing is left half-copied in the destination, and Alice is told not to send it again.
+            FileTransferSummary waiting = await FileWorld.WaitAsync(bob, id, t => t.State == FileTransferStates.Interrupted && t.Reason == reason);
             Assert.Equal(3L << 20, waiting.Transferred);
             Assert.Equal(3L << 20, new FileInfo(Path.Combine(FileWorld.Folder(world, "bob"), "files", "partial", id)).Length);
             Assert.Empty(Directory.EnumerateFileSystemEntries(downloads));
-            NodeEvent interrupted = await bobEvents.WaitAsync(NodeEventKinds.FileInterrupted, e => e.FileId == id && e.Reason == "destination_full");
+            NodeEvent interrupted = await bobEvents.WaitAsync(NodeEventKinds.FileInterrupted, e => e.FileId == id && e.Reason == reason);
             Assert.Equal((3L << 20, 3L << 20), (interrupted.Bytes, interrupted.Size));
-            await FileWorld.WaitAsync(alice, id, t => t.State == FileTransferStates.Interrupted && t.Reason == "receiver_destination_full");
-            await aliceEvents.WaitAsync(NodeEventKinds.FileInterrupted, e => e.FileId == id && e.Reason == "receiver_destination_full");
+            await FileWorld.WaitAsync(alice, id, t => t.State == FileTransferStates.Interrupted && t.Reason == "receiver_" + reason);
+            await aliceEvents.WaitAsync(NodeEventKinds.FileInterrupted, e => e.FileId == id && e.Reason == "receiver_" + reason);
+
+            // Bob's outbox loop (every second here) looks at the destination again and again meanwhile: no new event,
+            // no stream from Alice.
             int atPause = Volatile.Read(ref streams.Value);
             await Task.Delay(TimeSpan.FromSeconds(3), TestProfiles.Ct);
             Assert.Equal(atPause, Volatile.Read(ref streams.Value));
             Assert.Single(bobEvents.All, e => e.Kind == NodeEventKinds.FileInterrupted && e.FileId == id);
+            Assert.Equal(reason, (await FileWorld.WaitAsync(bob, id, _ => true)).Reason);
 
-            // Space at the destination: Bob's outbox loop moves the verified file there; no byte is sent again.
-            Assert.Null(await RunAsync("mount", "-o", "remount,size=16m", downloads));
+            // The destination can take it: Bob's outbox loop moves the verified file there, without a node restart and
+            // without any byte sent again.
+            Assert.Null(await RunAsync("mount", "-o", fix, downloads));
             FileTransferSummary done = await FileWorld.WaitAsync(bob, id, t => t.State == FileTransferStates.Completed);
             Assert.StartsWith(downloads, done.Path, StringComparison.Ordinal);
             Assert.Equal(SHA256.HashData(File.ReadAllBytes(source)), SHA256.HashData(File.ReadAllBytes(done.Path!)));
@@ -191,55 +203,6 @@ public sealed class NodeFileDiskFullTests
             Assert.Equal(SHA256.HashData(File.ReadAllBytes(source)), SHA256.HashData(File.ReadAllBytes(done.Path!)));
             Assert.Equal(FileTransferStates.Completed, (await FileWorld.WaitAsync(alice, id, t => t.State == FileTransferStates.Completed)).State);
             Assert.Equal(atStop, Volatile.Read(ref streams.Value)); // the restarted receiver asked for no byte
-        }
-        finally
-        {
-            await RunAsync("umount", "-l", downloads);
-        }
-    }
-
-    [Fact]
-    public async Task AVerifiedFileWhoseDestinationCannotBeWrittenWaitsInTheProfileAndIsMovedThereOnceItCanBe()
-    {
-        Assert.SkipUnless(OperatingSystem.IsLinux() && Environment.UserName == "root", "remounting a tmpfs read-only needs Linux and root");
-        using var world = new RuntimeWorld();
-        string downloads = FileWorld.Folder(world, "downloads");
-        var streams = new StrongBox<int>();
-        NodeOptions aliceOptions = CountingStreams(world, streams);
-        (NodeProfile alicePro, NodeProfile bobPro) = await ProfilesAsync(world);
-        await MountAsync(downloads, "16m");
-        try
-        {
-            // Bob's destination turns read-only (as a card whose lock switch was flipped would) before the file arrives.
-            Assert.Null(await RunAsync("mount", "-o", "remount,ro", downloads));
-            await using OfferedFile offered = await OfferedFile.StartAsync(world, alicePro, aliceOptions, bobPro, FileWorld.Options(world));
-            (WotIdNode alice, WotIdNode bob, EventRecorder aliceEvents, EventRecorder bobEvents, string source, string id) = offered;
-
-            FileTransferSummary waiting = await FileWorld.WaitAsync(bob, id, t => t.State == FileTransferStates.Interrupted && t.Reason == "destination_unwritable");
-            Assert.Equal(3L << 20, waiting.Transferred);
-            Assert.Equal(3L << 20, new FileInfo(Path.Combine(FileWorld.Folder(world, "bob"), "files", "partial", id)).Length);
-            Assert.Empty(Directory.EnumerateFileSystemEntries(downloads));
-            NodeEvent interrupted = await bobEvents.WaitAsync(NodeEventKinds.FileInterrupted, e => e.FileId == id && e.Reason == "destination_unwritable");
-            Assert.Equal((3L << 20, 3L << 20), (interrupted.Bytes, interrupted.Size));
-            await FileWorld.WaitAsync(alice, id, t => t.State == FileTransferStates.Interrupted && t.Reason == "receiver_destination_unwritable");
-            await aliceEvents.WaitAsync(NodeEventKinds.FileInterrupted, e => e.FileId == id && e.Reason == "receiver_destination_unwritable");
-
-            // Bob's outbox loop (every second here) tries the move again and again meanwhile: no new event, no stream.
-            int atPause = Volatile.Read(ref streams.Value);
-            await Task.Delay(TimeSpan.FromSeconds(3), TestProfiles.Ct);
-            Assert.Equal(atPause, Volatile.Read(ref streams.Value));
-            Assert.Single(bobEvents.All, e => e.Kind == NodeEventKinds.FileInterrupted && e.FileId == id);
-            Assert.Equal("destination_unwritable", (await FileWorld.WaitAsync(bob, id, _ => true)).Reason);
-
-            // Writable again: the verified file is moved there without a node restart and without any byte sent again.
-            Assert.Null(await RunAsync("mount", "-o", "remount,rw", downloads));
-            FileTransferSummary done = await FileWorld.WaitAsync(bob, id, t => t.State == FileTransferStates.Completed);
-            Assert.StartsWith(downloads, done.Path, StringComparison.Ordinal);
-            Assert.Equal(SHA256.HashData(File.ReadAllBytes(source)), SHA256.HashData(File.ReadAllBytes(done.Path!)));
-            Assert.Null(done.Reason);
-            Assert.False(File.Exists(Path.Combine(FileWorld.Folder(world, "bob"), "files", "partial", id)));
-            Assert.Equal(FileTransferStates.Completed, (await FileWorld.WaitAsync(alice, id, t => t.State == FileTransferStates.Completed)).State);
-            Assert.Equal(atPause, Volatile.Read(ref streams.Value));
         }
         finally
         {
