@@ -93,6 +93,26 @@ public sealed class FileWatchTests
     }
 
     [Fact]
+    public async Task WatchOfAPausedTransferSaysWhyFirst()
+    {
+        await using FileVerbHarness h = await FileVerbHarness.StartAsync();
+        h.Node.Transfers[0] = h.Node.Transfers[0] with { State = FileTransferStates.Interrupted, Transferred = 2_100_000, Reason = "destination_unwritable" };
+        Task<(int, string, string)> run = h.RunAsync("files", "watch", "3f2a9c0e");
+        while (h.Node.Subscribers == 0 || h.Node.Calls.Count(c => c == "files") < 2)
+        {
+            await Task.Delay(20, FileVerbHarness.Ct);
+        }
+
+        h.Node.Publish(new(NodeEventKinds.FileCompleted, FileNode.Time, "alice", FileId: Report, Size: 2_100_000));
+        (int exit, _, string error) = await run;
+
+        Assert.True(exit == 0, error);
+        Assert.Contains("report.pdf (2.1 MB) from alice: interrupted, 100%; id 3f2a9c0e", error, StringComparison.Ordinal);
+        Assert.Contains("received whole and verified, but its destination folder cannot be written (permissions, read-only, or gone)", error, StringComparison.Ordinal);
+        Assert.EndsWith("report.pdf from alice, verified", error.TrimEnd(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task WatchOfAnUnknownIdIsUnknownFile()
     {
         await using FileVerbHarness h = await FileVerbHarness.StartAsync();

@@ -79,6 +79,13 @@ internal static class TransferFollower
         {
             display.Started(transfer.Transferred);
         }
+        else if (!context.Json && transfer.State == FileTransferStates.Interrupted)
+        {
+            // Paused before this command looked: why, as the event that said so would have.
+            var paused = new NodeEvent(NodeEventKinds.FileInterrupted, transfer.UpdatedAt, transfer.Contact, Reason: transfer.Reason, FileId: transfer.Id,
+                Bytes: transfer.Transferred, Size: transfer.Size);
+            await LineAsync(context.Error, incoming ? IncomingPause(contact, paused) : OutgoingPause(contact, paused)).ConfigureAwait(false);
+        }
 
         // A transfer that is over already ends the following at once.
         NodeEvent? pending = transfer.State is FileTransferStates.Completed or FileTransferStates.Declined or FileTransferStates.Cancelled
