@@ -7,6 +7,7 @@
 using System;
 using System.Globalization;
 using System.IO;
+using System.Linq;
 using System.Text.Json;
 using System.Threading.Tasks;
 
@@ -26,8 +27,9 @@ public sealed partial class FileTransferProcessTests
         await NetworkedVerbTests.ConnectAsync(p);
         const long Size = 512L << 20;
         string source = await WriteFileAsync("kills.bin", Size);
-        WotidBackground alice = await RunAsync(p.Alice);
-        WotidBackground bob = await RunAsync(p.Bob);
+        // Both nodes log their file streams (debug level, standard error): a failure shows what each side did.
+        WotidBackground alice = await RunAsync(p.Alice, "--log-level", "debug");
+        WotidBackground bob = await RunAsync(p.Bob, "--log-level", "debug");
         try
         {
             string id = await OfferToAutoAcceptingBobAsync(p, source);
@@ -55,18 +57,18 @@ public sealed partial class FileTransferProcessTests
                 if (killReceiver)
                 {
                     await bob.DisposeAsync();
-                    bob = await RunAsync(p.Bob);
+                    bob = await RunAsync(p.Bob, "--log-level", "debug");
                     from = 0;
                 }
                 else
                 {
                     from = bob.LineCount;
                     await alice.DisposeAsync();
-                    alice = await RunAsync(p.Alice);
+                    alice = await RunAsync(p.Alice, "--log-level", "debug");
                 }
 
                 // The first progress the receiver publishes after the kill: its (next) stream's start or a later ACK.
-                string next = await bob.WaitForLineAsync(l => IsProgress(l, id) || IsCompleted(l, id), s_wait, from);
+                string next = await WithBothSidesAsync(bob.WaitForLineAsync(l => IsProgress(l, id) || IsCompleted(l, id), s_wait, from), alice, bob, where);
                 if (IsProgress(next, id))
                 {
                     Assert.True(Bytes(next) >= durable, $"{where}: went on from {Bytes(next)}, below the durable {durable}");
@@ -87,6 +89,21 @@ public sealed partial class FileTransferProcessTests
         {
             await alice.DisposeAsync();
             await bob.DisposeAsync();
+        }
+    }
+
+    /// <summary><paramref name="wait"/>; when it times out, the failure also shows both nodes' file-transfer log lines and Alice's events.</summary>
+    private static async Task<string> WithBothSidesAsync(Task<string> wait, WotidBackground alice, WotidBackground bob, string where)
+    {
+        try
+        {
+            return await wait;
+        }
+        catch (TimeoutException e)
+        {
+            static string FileLines(WotidBackground node) =>
+                string.Join(" | ", node.Errors.Split('\n').Where(l => l.Contains("File transfer", StringComparison.Ordinal) || l.Contains("fail", StringComparison.OrdinalIgnoreCase)).TakeLast(40));
+            throw new TimeoutException($"{where}: {e.Message.Split("; errors:")[0]}\nAlice's events: {alice.Output}\nAlice's file log: {FileLines(alice)}\nBob's file log: {FileLines(bob)}", e);
         }
     }
 

@@ -107,9 +107,9 @@ public sealed partial class FileTransferProcessTests : IDisposable
         return JsonDocument.Parse(offered.Output.Split('\n')[0]).RootElement.GetProperty("id").GetString()!;
     }
 
-    private static async Task<WotidBackground> RunAsync(string home)
+    private static async Task<WotidBackground> RunAsync(string home, params string[] more)
     {
-        WotidBackground run = WotidBackground.Start(ProfileVerbTests.Passphrase, "run", "--json", "--home", home);
+        WotidBackground run = WotidBackground.Start(ProfileVerbTests.Passphrase, ["run", "--json", "--home", home, .. more]);
         await run.WaitForLineAsync(l => l.Contains("\"kind\":\"node.started\"", StringComparison.Ordinal), s_wait);
         return run;
     }

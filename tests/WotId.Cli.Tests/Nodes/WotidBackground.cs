@@ -53,6 +53,18 @@ internal sealed class WotidBackground : IAsyncDisposable
         }
     }
 
+    /// <summary>Everything written to standard output so far, lines joined with " | ".</summary>
+    public string Output
+    {
+        get
+        {
+            lock (_lines)
+            {
+                return string.Join(" | ", _lines);
+            }
+        }
+    }
+
     /// <summary>How many output lines were read so far.</summary>
     public int LineCount
     {
