@@ -2,6 +2,7 @@
 // and the pause texts of the receiving side, where the verified file was saved, the exit code of a transfer that ends,
 // one that is over already, and the JSON lines; against a running node's control API (FileVerbHarness).
 using System;
+using System.IO;
 using System.Linq;
 using System.Text.Json;
 using System.Threading.Tasks;
@@ -25,7 +26,8 @@ public sealed class FileWatchTests
             new(NodeEventKinds.FileProgress, FileNode.Time, "alice", FileId: Report, Bytes: 2_100_000, Size: 2_100_000),
             new(NodeEventKinds.FileCompleted, FileNode.Time, "alice", FileId: Report, Size: 2_100_000),
         ]);
-        h.Node.Transfers[0] = h.Node.Transfers[0] with { State = FileTransferStates.Completed, Transferred = 2_100_000, Path = "/home/bob/Downloads/report.pdf" };
+        string saved = Path.Combine(h.Home, "downloads", "report.pdf");
+        h.Node.Transfers[0] = h.Node.Transfers[0] with { State = FileTransferStates.Completed, Transferred = 2_100_000, Path = saved };
 
         (int exit, string output, string error) = await h.RunAsync("files", "accept", "3f2a9c0e", "--wait");
 
@@ -35,7 +37,7 @@ public sealed class FileWatchTests
         Assert.Contains("accepted; receiving", error, StringComparison.Ordinal);
         Assert.Contains("paused at 700 kB: no space left on this disk for the rest; it goes on once there is space", error, StringComparison.Ordinal);
         Assert.Contains("[████████████████████████] 100%  2.1 MB / 2.1 MB", error, StringComparison.Ordinal);
-        Assert.EndsWith("report.pdf from alice, verified, saved as /home/bob/Downloads/report.pdf", error.TrimEnd(), StringComparison.Ordinal);
+        Assert.EndsWith("report.pdf from alice, verified, saved as " + saved, error.TrimEnd(), StringComparison.Ordinal);
         Assert.Contains($"accept {Report} <default>", h.Node.Calls);
     }
 
