@@ -61,6 +61,12 @@ internal static class FaultPoints
     /// </summary>
     internal const string AfterFileMove = "after-file-move";
 
+    /// <summary>
+    /// The receiver queued file.received for a verified file at its destination; the transfer is not recorded
+    /// completed yet. Not in <see cref="All"/>: the file completion crash tests use it.
+    /// </summary>
+    internal const string AfterFileReceiptQueued = "after-file-receipt-queued";
+
     /// <summary>Every kill step, in the order a message passes them.</summary>
     internal static readonly string[] All = [BeforeSend, AfterFrameSentBeforeAck, AfterDeposit, AfterClaim, AfterStoreBeforeAck, BeforeDelete];
 }

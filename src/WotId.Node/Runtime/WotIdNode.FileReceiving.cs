@@ -317,8 +317,16 @@ public sealed partial class WotIdNode
         throw new IOException("no free file name in the destination directory");
     }
 
+    /// <summary>
+    /// Sends file.received for the verified file at <paramref name="path"/>, then records the transfer completed. In
+    /// this order: a node that stops in between finds the file at its recorded destination at its next start
+    /// (<see cref="TryCompleteMovedAsync"/>), completes the transfer then and sends a second receipt, which the sender
+    /// ignores; the other order lost the receipt when the node stopped in between, and the sender waited for it for ever.
+    /// </summary>
     private async Task CompleteIncomingAsync(FileTransferRecord t, Contact c, string path, string hash)
     {
+        await QueueFileMessageAsync(c, WotMessageTypes.FileReceived, new() { ["file_id"] = t.Id, ["blake3"] = hash }, CancellationToken.None).ConfigureAwait(false);
+        _options.FaultPoint?.Invoke(FaultPoints.AfterFileReceiptQueued); // crash tests only
         if (t.Reason is not null)
         {
             _profile.Files.ClearReason(t.Id); // a destination_full or destination_unwritable pause no longer holds
@@ -331,7 +339,6 @@ public sealed partial class WotIdNode
 
         _progressAt.TryRemove(t.Id, out _);
         PublishCompleted(c, t.Id, t.Size);
-        await QueueFileMessageAsync(c, WotMessageTypes.FileReceived, new() { ["file_id"] = t.Id, ["blake3"] = hash }, CancellationToken.None).ConfigureAwait(false);
     }
 
     /// <summary>

@@ -1,8 +1,8 @@
 // Completion across a crash (docs/files.md "Destination"): the receiver records the destination of a verified file
 // before it moves it there. A real child process (WotId.Node.CrashHelper) running Bob's node is killed with SIGKILL
-// just before the move and just after it (before the transfer is recorded completed); Bob's node is then started
-// again. Either way the transfer completes at both ends, exactly one copy of the file is at the destination, with
-// the sender's SHA-256, and no partial file is left.
+// just before the move, just after it, and just after it queued file.received (each before the transfer is recorded
+// completed); Bob's node is then started again. Each way the transfer completes at both ends, exactly one copy of the
+// file is at the destination, with the sender's SHA-256, and no partial file is left.
 using System;
 using System.IO;
 using System.Linq;
@@ -22,6 +22,7 @@ public sealed class NodeFileCompletionCrashTests
     [Theory]
     [InlineData(FaultPoints.BeforeFileMove)]
     [InlineData(FaultPoints.AfterFileMove)]
+    [InlineData(FaultPoints.AfterFileReceiptQueued)]
     public async Task AReceiverKilledAroundTheFinalMoveCompletesWithOneCopyOfTheFile(string step)
     {
         using var world = new RuntimeWorld();
@@ -53,7 +54,7 @@ public sealed class NodeFileCompletionCrashTests
         }
 
         string partial = Path.Combine(bobHome, "files", "partial", id);
-        if (step == FaultPoints.AfterFileMove)
+        if (step != FaultPoints.BeforeFileMove)
         {
             Assert.False(File.Exists(partial), "the verified file was moved before the kill");
             Assert.Single(Directory.GetFiles(downloads));
