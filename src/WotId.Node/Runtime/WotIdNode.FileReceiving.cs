@@ -62,7 +62,8 @@ public sealed partial class WotIdNode
         {
             // Not a failure: the durable prefix stays, and the sender's next stream (outbox loop) goes on from it once
             // there is space again; a verified file that the destination cannot take (no space, or not writable) waits
-            // in the profile, and the outbox loop moves it there once it can. The reason shows in `wotid files` while the transfer waits.
+            // in the profile, and the outbox loop moves it there once it can. The reason shows in `wotid files` while
+            // the transfer waits.
             outcome = FileTransferException.Token(e.Error);
             stream.Abort();
             if (TryMarkInterrupted(id, outcome))
